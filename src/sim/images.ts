@@ -1,0 +1,98 @@
+// The image catalogue: what `docker run IMAGE` knows about each image. Plain data.
+import type { L4Proto, Listener } from './types';
+
+export interface ImageInfo {
+  readonly name: string;
+  readonly id: string; // 12-hex short id shown by `docker images`
+  readonly size: string;
+  readonly created: string;
+  /** Default command (CMD/ENTRYPOINT joined as `docker ps` shows it). */
+  readonly command: readonly string[];
+  readonly exposes: readonly { readonly port: number; readonly proto: L4Proto }[];
+  readonly listeners: readonly Listener[];
+  /** Lines `docker logs` prints for a running container. */
+  readonly logs: readonly string[];
+  /** A shell without a foreground process exits at once unless -it/-d with tty keep it alive. */
+  readonly exitsWithoutTty: boolean;
+}
+
+const page = (title: string) =>
+  `<!DOCTYPE html>\n<html>\n<head>\n<title>${title}</title>\n</head>\n<body>\n<h1>${title}</h1>\n</body>\n</html>\n`;
+
+export const IMAGES: readonly ImageInfo[] = [
+  {
+    name: 'busybox',
+    id: 'af4709625109',
+    size: '4.27MB',
+    created: '13 months ago',
+    command: ['sh'],
+    exposes: [],
+    listeners: [],
+    logs: [],
+    exitsWithoutTty: true,
+  },
+  {
+    name: 'alpine',
+    id: '9234e8fb04c4',
+    size: '8.31MB',
+    created: '5 months ago',
+    command: ['/bin/sh'],
+    exposes: [],
+    listeners: [],
+    logs: [],
+    exitsWithoutTty: true,
+  },
+  {
+    name: 'nginx',
+    id: '9bea9f2796e2',
+    size: '192MB',
+    created: '2 weeks ago',
+    command: ['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;'],
+    exposes: [{ port: 80, proto: 'tcp' }],
+    listeners: [{ proto: 'tcp', port: 80, http: { status: 200, body: page('Welcome to nginx!') } }],
+    logs: [
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+      '2026/11/27 09:00:00 [notice] 1#1: start worker processes',
+    ],
+    exitsWithoutTty: false,
+  },
+  {
+    name: 'training/webapp',
+    id: '6fae60ef3446',
+    size: '349MB',
+    created: '10 years ago',
+    command: ['python', 'app.py'],
+    exposes: [{ port: 5000, proto: 'tcp' }],
+    listeners: [{ proto: 'tcp', port: 5000, http: { status: 200, body: 'Hello world!' } }],
+    logs: [' * Running on http://0.0.0.0:5000/ (Press CTRL+C to quit)'],
+    exitsWithoutTty: false,
+  },
+  {
+    name: 'redis',
+    id: '7faaec683238',
+    size: '117MB',
+    created: '3 weeks ago',
+    command: ['docker-entrypoint.sh', 'redis-server'],
+    exposes: [{ port: 6379, proto: 'tcp' }],
+    listeners: [{ proto: 'tcp', port: 6379 }],
+    logs: ['1:M 27 Nov 2026 09:00:00.000 * Ready to accept connections tcp'],
+    exitsWithoutTty: false,
+  },
+  {
+    name: 'httpd',
+    id: 'a6ca7b52a415',
+    size: '148MB',
+    created: '3 weeks ago',
+    command: ['httpd-foreground'],
+    exposes: [{ port: 80, proto: 'tcp' }],
+    listeners: [{ proto: 'tcp', port: 80, http: { status: 200, body: '<html><body><h1>It works!</h1></body></html>\n' } }],
+    logs: ['[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations'],
+    exitsWithoutTty: false,
+  },
+];
+
+/** `nginx`, `nginx:latest` and `docker.io/library/nginx` all name the same catalogue entry. */
+export function findImage(ref: string): ImageInfo | undefined {
+  const bare = ref.replace(/^docker\.io\//, '').replace(/^library\//, '').replace(/:latest$/, '');
+  return IMAGES.find((i) => i.name === bare);
+}

@@ -1,0 +1,180 @@
+// What a packet walk produces: flows in, complete per-hop snapshots out. Types only.
+import type { IPv4, MacAddress } from './addr';
+import type { ConntrackEntry, CtState, L4Proto, Proto, TableName } from './types';
+
+/** Node ids: 'host', 'router', `container:${name}`, `remote:${name}`. */
+export type NodeId = string;
+
+export type TcpFlag = 'SYN' | 'ACK' | 'FIN' | 'RST' | 'PSH';
+
+export interface EthHeader {
+  readonly src: MacAddress;
+  readonly dst: MacAddress;
+  readonly type: 'IPv4' | 'ARP';
+}
+
+export interface ArpHeader {
+  readonly op: 'request' | 'reply';
+  readonly senderMac: MacAddress;
+  readonly senderIp: IPv4;
+  readonly targetMac: MacAddress;
+  readonly targetIp: IPv4;
+}
+
+export interface IpHeader {
+  readonly src: IPv4;
+  readonly dst: IPv4;
+  readonly ttl: number;
+  readonly proto: Proto;
+  /** Total length in bytes. */
+  readonly len: number;
+}
+
+export interface TcpHeader {
+  readonly sport: number;
+  readonly dport: number;
+  readonly flags: readonly TcpFlag[];
+  readonly seq: number;
+  readonly ack: number;
+}
+
+export interface UdpHeader {
+  readonly sport: number;
+  readonly dport: number;
+}
+
+export interface IcmpHeader {
+  /** 8 echo request, 0 echo reply, 3 destination unreachable. */
+  readonly type: number;
+  readonly code: number;
+  readonly id: number;
+  readonly seq: number;
+}
+
+/** The frame as it is right after a hop: Ethernet plus ARP or IPv4 and its payload header. */
+export interface Frame {
+  readonly eth: EthHeader | null; // null while the packet is still only in the IP stack
+  readonly arp?: ArpHeader;
+  readonly ip?: IpHeader;
+  readonly tcp?: TcpHeader;
+  readonly udp?: UdpHeader;
+  readonly icmp?: IcmpHeader;
+  /** Application bytes, e.g. an HTTP request line. */
+  readonly payload?: string;
+}
+
+export type HopEvent =
+  | 'send' // a socket hands the packet to the stack
+  | 'route' // a routing decision
+  | 'arp-request'
+  | 'arp-reply'
+  | 'arp-resolved'
+  | 'tx' // leaves an interface
+  | 'rx' // arrives on an interface
+  | 'bridge-learn'
+  | 'bridge-forward'
+  | 'bridge-flood'
+  | 'bridge-local' // the bridge hands the frame up to the host's IP stack
+  | 'netfilter' // a rule or policy decided
+  | 'conntrack'
+  | 'nat'
+  | 'forward' // routed: TTL decremented, MAC rewritten
+  | 'proxy' // docker-proxy accepts and opens its own connection
+  | 'deliver'
+  | 'drop';
+
+export interface FieldChange {
+  /** Dotted path into Frame: 'ip.dst', 'tcp.dport', 'eth.src', 'ip.ttl'… */
+  readonly field: string;
+  readonly from: string | number;
+  readonly to: string | number;
+}
+
+/** A message key with parameters: the view and terminal render it in the chosen language. */
+export interface Why {
+  readonly key: string;
+  readonly params: { readonly [name: string]: string | number };
+}
+
+export interface NetfilterStep {
+  readonly hook: 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
+  readonly table: TableName;
+  readonly chain: string;
+  /** The rule that matched (iptables-save text), or null when the chain policy decided. */
+  readonly rule: string | null;
+  readonly ruleId: string | null;
+  /** ACCEPT, DROP, RETURN, a jump target, DNAT… */
+  readonly target: string;
+  /** Rule ids in this chain that were tested and did not match, in order. */
+  readonly passed: readonly string[];
+}
+
+export interface Hop {
+  readonly node: NodeId;
+  readonly iface: string | null;
+  readonly event: HopEvent;
+  readonly frame: Frame;
+  readonly changed: readonly FieldChange[];
+  readonly why: Why;
+  readonly nf?: NetfilterStep;
+  readonly ct?: { readonly entry: ConntrackEntry; readonly state: CtState; readonly created: boolean };
+  /** Simulated microseconds since the flow started. */
+  readonly t: number;
+}
+
+export type DropReason =
+  | 'policy'
+  | 'rule'
+  | 'no-route'
+  | 'no-listener'
+  | 'no-network'
+  | 'arp-failed'
+  | 'forwarding-disabled'
+  | 'ttl-exceeded'
+  | 'invalid';
+
+export interface PacketTrace {
+  /** 'SYN', 'SYN-ACK', 'echo request'… */
+  readonly label: string;
+  readonly direction: 'request' | 'reply';
+  readonly hops: readonly Hop[];
+  readonly outcome:
+    | { readonly kind: 'delivered'; readonly node: NodeId }
+    | { readonly kind: 'dropped'; readonly reason: DropReason; readonly node: NodeId };
+}
+
+/** Where a flow starts: a process in a namespace. */
+export type FlowSource =
+  | { readonly kind: 'host' }
+  | { readonly kind: 'container'; readonly name: string }
+  | { readonly kind: 'remote'; readonly name: string };
+
+export type FlowKind = 'ping' | 'tcp' | 'http' | 'udp';
+
+export interface Flow {
+  readonly from: FlowSource;
+  readonly to: IPv4;
+  readonly kind: FlowKind;
+  readonly port?: number;
+  /** ping: how many echo requests. */
+  readonly count?: number;
+  /** http: the Host header / URL path. */
+  readonly path?: string;
+}
+
+export type FlowResult =
+  | { readonly kind: 'connected'; readonly http?: { readonly status: number; readonly body: string } }
+  | { readonly kind: 'replied'; readonly replies: number; readonly sent: number; readonly rttUs: readonly number[]; readonly ttl: number }
+  | { readonly kind: 'refused' } // RST back
+  | { readonly kind: 'port-unreachable' } // ICMP port unreachable back (UDP)
+  | { readonly kind: 'timeout' } // dropped silently
+  | { readonly kind: 'unreachable' } // no route / network unreachable at the sender
+  | { readonly kind: 'udp-sent' }; // UDP without an answer to wait for
+
+export interface SimResult<W> {
+  readonly packets: readonly PacketTrace[];
+  readonly result: FlowResult;
+  readonly world: W;
+}
+
+export type { L4Proto };

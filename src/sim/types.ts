@@ -1,0 +1,266 @@
+// The world: one Docker host and its surroundings as plain, serialisable data. No behaviour here.
+import type { Cidr, IPv4, MacAddress } from './addr';
+
+/** Which Docker release's iptables layout the host runs. */
+export type Profile = 'classic' | 'current';
+export type L4Proto = 'tcp' | 'udp';
+export type Proto = L4Proto | 'icmp';
+
+export interface DaemonConfig {
+  /** `--icc` for the default bridge. */
+  readonly icc: boolean;
+  /** `--userland-proxy`: docker-proxy carries what NAT leaves. */
+  readonly userlandProxy: boolean;
+}
+
+export interface HostConfig {
+  readonly hostname: string;
+  readonly eth0: { readonly ip: IPv4; readonly prefix: number; readonly mac: MacAddress };
+  readonly gateway: IPv4;
+  /** net.ipv4.ip_forward */
+  readonly ipForward: boolean;
+  /** net.bridge.bridge-nf-call-iptables (br_netfilter loaded and on). */
+  readonly bridgeNfCallIptables: boolean;
+  readonly nameserver: IPv4;
+}
+
+export interface BridgeOptions {
+  /** Linux device: docker0 or br-<12 hex>. */
+  readonly device: string;
+  readonly subnet: Cidr;
+  readonly gateway: IPv4;
+  readonly mac: MacAddress;
+  readonly ifindex: number;
+  readonly icc: boolean;
+  readonly masquerade: boolean;
+  readonly mtu: number;
+}
+
+export interface Network {
+  readonly id: string; // 64 hex
+  readonly name: string;
+  readonly driver: 'bridge' | 'host' | 'null';
+  /** Present for bridge networks. */
+  readonly bridge?: BridgeOptions;
+  /** The default `bridge` network (docker0): no embedded DNS, legacy defaults. */
+  readonly isDefault: boolean;
+  readonly created: number;
+}
+
+/** One interface of a container on a bridge network: the far end of a veth pair. */
+export interface Endpoint {
+  readonly networkId: string;
+  readonly endpointId: string; // 64 hex
+  readonly ifName: string; // eth0, eth1…
+  readonly ifindex: number; // inside the container
+  readonly ip: IPv4;
+  readonly prefix: number;
+  readonly gateway: IPv4;
+  readonly mac: MacAddress;
+  /** Host end of the pair: `veth` + 7 hex, enslaved to the bridge. */
+  readonly hostVeth: string;
+  readonly hostVethIfindex: number;
+  readonly hostVethMac: MacAddress;
+}
+
+export type NetworkMode =
+  | { readonly kind: 'bridge'; readonly network: string } // a bridge network by name ("bridge" = default)
+  | { readonly kind: 'host' }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'container'; readonly target: string }; // container id
+
+/** What `-p` asked for. hostPort undefined = pick from the ephemeral range. */
+export interface PortRequest {
+  readonly hostIp: IPv4 | null; // null = 0.0.0.0
+  readonly hostPort: number | null;
+  readonly containerPort: number;
+  readonly proto: L4Proto;
+}
+
+/** A port actually bound on the host while the container runs. */
+export interface PortBinding {
+  readonly hostIp: IPv4 | null;
+  readonly hostPort: number;
+  readonly containerIp: IPv4;
+  readonly containerPort: number;
+  readonly proto: L4Proto;
+  readonly networkId: string;
+}
+
+export interface Listener {
+  readonly proto: L4Proto;
+  readonly port: number;
+  /** What the service answers to an HTTP GET, if it speaks HTTP. */
+  readonly http?: { readonly status: number; readonly body: string };
+}
+
+export interface Container {
+  readonly id: string; // 64 hex
+  readonly name: string;
+  readonly image: string;
+  readonly command: readonly string[];
+  readonly mode: NetworkMode;
+  /** Networks the container is configured on, in attach order (kept while stopped). */
+  readonly networks: readonly string[];
+  readonly ports: readonly PortRequest[];
+  readonly publishAll: boolean;
+  readonly state: 'created' | 'running' | 'exited';
+  readonly exitCode: number;
+  readonly created: number;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly autoRemove: boolean;
+  readonly tty: boolean;
+  readonly interactive: boolean;
+  /** Live network state, empty unless running. */
+  readonly endpoints: readonly Endpoint[];
+  readonly bindings: readonly PortBinding[];
+  readonly listeners: readonly Listener[];
+}
+
+/** A machine outside the Docker host: behind the upstream router. */
+export interface RemoteHost {
+  readonly name: string;
+  readonly ip: IPv4;
+  readonly mac: MacAddress;
+  /** Router interface facing this host (eth1, eth2…). */
+  readonly routerIface: string;
+  readonly routerIfaceMac: MacAddress;
+  readonly listeners: readonly Listener[];
+}
+
+export interface Router {
+  readonly ip: IPv4; // LAN side, the host's default gateway
+  readonly mac: MacAddress;
+}
+
+export type Verdict = 'ACCEPT' | 'DROP';
+export type TableName = 'raw' | 'nat' | 'filter';
+export type CtState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID';
+
+export interface Neg<T> {
+  readonly value: T;
+  readonly neg: boolean;
+}
+
+export interface RuleMatch {
+  readonly src?: Neg<Cidr>;
+  readonly dst?: Neg<Cidr>;
+  readonly inIface?: Neg<string>;
+  readonly outIface?: Neg<string>;
+  readonly proto?: L4Proto | 'icmp';
+  readonly dport?: number;
+  readonly srcType?: Neg<'LOCAL'>;
+  readonly dstType?: Neg<'LOCAL'>;
+  readonly ctstate?: readonly CtState[];
+}
+
+export type RuleTarget =
+  | { readonly kind: 'ACCEPT' }
+  | { readonly kind: 'DROP' }
+  | { readonly kind: 'RETURN' }
+  | { readonly kind: 'JUMP'; readonly chain: string }
+  | { readonly kind: 'DNAT'; readonly toIp: IPv4; readonly toPort: number | null }
+  | { readonly kind: 'SNAT'; readonly toIp: IPv4 }
+  | { readonly kind: 'MASQUERADE' };
+
+export interface Rule {
+  /** `${table}:${iptables-save line}`: stable for the rule's life; keys the UI highlight. */
+  readonly id: string;
+  readonly match: RuleMatch;
+  readonly target: RuleTarget;
+  readonly pkts: number;
+  readonly bytes: number;
+}
+
+export interface Chain {
+  readonly name: string;
+  /** Built-in chains have a policy; user chains have null. */
+  readonly policy: Verdict | null;
+  readonly pkts: number; // policy counters
+  readonly bytes: number;
+  readonly rules: readonly Rule[];
+}
+
+export interface Table {
+  readonly name: TableName;
+  readonly chains: readonly Chain[];
+}
+
+export type Netfilter = { readonly [K in TableName]: Table };
+
+export interface Tuple {
+  readonly src: IPv4;
+  readonly dst: IPv4;
+  /** TCP/UDP ports; for ICMP sport = echo id, dport = 0. */
+  readonly sport: number;
+  readonly dport: number;
+}
+
+export type TcpCtState = 'SYN_SENT' | 'SYN_RECV' | 'ESTABLISHED' | 'FIN_WAIT' | 'CLOSE' | 'TIME_WAIT';
+
+export interface ConntrackEntry {
+  readonly id: number;
+  readonly proto: Proto;
+  readonly orig: Tuple;
+  /** The reply the kernel expects: NAT shows here, and replies are de-NATed from it. */
+  readonly reply: Tuple;
+  readonly tcpState: TcpCtState | null;
+  readonly seenReply: boolean;
+  readonly assured: boolean;
+  /** Simulated clock time at which the entry expires. */
+  readonly expires: number;
+  /** Which namespace's table: 'host' (the only one Docker's NAT lives in). */
+  readonly ns: string;
+}
+
+export interface NeighEntry {
+  readonly ip: IPv4;
+  readonly mac: MacAddress;
+  readonly dev: string;
+  readonly state: 'REACHABLE' | 'STALE' | 'PERMANENT';
+}
+
+export interface FdbEntry {
+  readonly mac: MacAddress;
+  /** Bridge port: a host veth name. */
+  readonly port: string;
+  readonly updated: number;
+}
+
+export interface IfStats {
+  readonly rxPackets: number;
+  readonly rxBytes: number;
+  readonly txPackets: number;
+  readonly txBytes: number;
+}
+
+export interface World {
+  readonly version: 1;
+  readonly profile: Profile;
+  /** Seeded generator state: every id, MAC and veth name comes from here. */
+  readonly rng: number;
+  /** Simulated seconds since the daemon started. */
+  readonly clock: number;
+  readonly daemon: DaemonConfig;
+  readonly host: HostConfig;
+  readonly router: Router;
+  readonly remotes: readonly RemoteHost[];
+  readonly networks: readonly Network[];
+  readonly containers: readonly Container[];
+  readonly netfilter: Netfilter;
+  readonly conntrack: readonly ConntrackEntry[];
+  /** Neighbour tables by node id. */
+  readonly neigh: { readonly [node: string]: readonly NeighEntry[] };
+  /** Learned FDB entries by bridge device. */
+  readonly fdb: { readonly [bridge: string]: readonly FdbEntry[] };
+  /** Interface counters by `${node}/${iface}`. */
+  readonly ifStats: { readonly [key: string]: IfStats };
+  /** Host ifindex counter (the host namespace numbers its devices). */
+  readonly nextIfindex: number;
+  readonly nextConntrackId: number;
+  /** Last host port handed out from the ephemeral range (round robin). */
+  readonly lastEphemeralPort: number;
+  /** Next ephemeral source port per node (kernel picks these for clients). */
+  readonly nextSourcePort: { readonly [node: string]: number };
+}

@@ -1,0 +1,101 @@
+// Creating the initial world: a freshly started Docker host with its three networks. Pure.
+import { cidr, ip, macFromBytes, type IPv4, type MacAddress } from './addr';
+import { addNetworkRules, daemonStartRules } from './netfilter/docker';
+import { Rng } from './rng';
+import type { DaemonConfig, Listener, Network, Profile, RemoteHost, World } from './types';
+
+export interface WorldOptions {
+  readonly profile?: Profile;
+  readonly seed?: number;
+  readonly daemon?: Partial<DaemonConfig>;
+  readonly bridgeNfCallIptables?: boolean;
+}
+
+export const DEFAULT_SEED = 20160520;
+
+const web = (body: string): Listener => ({ proto: 'tcp', port: 80, http: { status: 200, body } });
+
+/** Default outside world: one web server on the internet and one client, both behind the router. */
+export function defaultRemotes(rng: Rng): RemoteHost[] {
+  return [
+    {
+      name: 'server',
+      ip: ip('198.51.100.7'),
+      mac: rng.mac() as MacAddress,
+      routerIface: 'eth1',
+      routerIfaceMac: rng.mac() as MacAddress,
+      listeners: [web('Hello from 198.51.100.7\n'), { proto: 'udp', port: 53 }],
+    },
+    {
+      name: 'client',
+      ip: ip('203.0.113.5'),
+      mac: rng.mac() as MacAddress,
+      routerIface: 'eth2',
+      routerIfaceMac: rng.mac() as MacAddress,
+      listeners: [],
+    },
+  ];
+}
+
+export function createWorld(options: WorldOptions = {}): World {
+  const profile = options.profile ?? 'classic';
+  const rng = new Rng((options.seed ?? DEFAULT_SEED) >>> 0);
+  const daemon: DaemonConfig = { icc: true, userlandProxy: true, ...options.daemon };
+  const bridgeMac = (
+    profile === 'classic' ? macFromBytes([0x02, 0x42, ...rng.bytes(4)]) : rng.mac()
+  ) as MacAddress;
+  const ids = [rng.hex(64), rng.hex(64), rng.hex(64)] as const;
+  const bridge: Network = {
+    id: ids[0],
+    name: 'bridge',
+    driver: 'bridge',
+    isDefault: true,
+    created: 0,
+    bridge: {
+      device: 'docker0',
+      subnet: cidr('172.17.0.0/16'),
+      gateway: ip('172.17.0.1'),
+      mac: bridgeMac,
+      ifindex: 3,
+      icc: daemon.icc,
+      masquerade: true,
+      mtu: 1500,
+    },
+  };
+  const host: Network = { id: ids[1], name: 'host', driver: 'host', isDefault: false, created: 0 };
+  const none: Network = { id: ids[2], name: 'none', driver: 'null', isDefault: false, created: 0 };
+  const ctx = { profile, daemon };
+  const netfilter = addNetworkRules(daemonStartRules(ctx), ctx, bridge);
+  const remotes = defaultRemotes(rng);
+  return {
+    version: 1,
+    profile,
+    rng: rng.state,
+    clock: 0,
+    daemon,
+    host: {
+      hostname: 'docker-host',
+      eth0: { ip: ip('192.0.2.10'), prefix: 24, mac: '52:54:00:12:34:56' as MacAddress },
+      gateway: ip('192.0.2.1'),
+      ipForward: true,
+      // Docker loads br_netfilter itself only for icc=false (and, recent releases, no proxy).
+      bridgeNfCallIptables:
+        options.bridgeNfCallIptables ??
+        (!daemon.icc || (profile === 'current' && !daemon.userlandProxy)),
+      nameserver: ip('192.0.2.1') as IPv4,
+    },
+    router: { ip: ip('192.0.2.1'), mac: '52:54:00:00:00:01' as MacAddress },
+    remotes,
+    networks: [bridge, host, none],
+    containers: [],
+    netfilter,
+    conntrack: [],
+    neigh: {},
+    fdb: {},
+    ifStats: {},
+    nextIfindex: 4,
+    nextConntrackId: 1,
+    lastEphemeralPort: 0,
+    nextSourcePort: {},
+  };
+}
