@@ -70,7 +70,7 @@ export function broadcastOf(c: Cidr): IPv4 {
 }
 
 export function inCidr(a: IPv4, c: Cidr): boolean {
-  return ((ipToInt(a) & maskInt(c.prefix)) >>> 0) === ipToInt(c.address);
+  return (ipToInt(a) & maskInt(c.prefix)) >>> 0 === ipToInt(c.address);
 }
 
 export function cidrText(c: Cidr): string {

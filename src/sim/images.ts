@@ -85,14 +85,25 @@ export const IMAGES: readonly ImageInfo[] = [
     created: '3 weeks ago',
     command: ['httpd-foreground'],
     exposes: [{ port: 80, proto: 'tcp' }],
-    listeners: [{ proto: 'tcp', port: 80, http: { status: 200, body: '<html><body><h1>It works!</h1></body></html>\n' } }],
-    logs: ['[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations'],
+    listeners: [
+      {
+        proto: 'tcp',
+        port: 80,
+        http: { status: 200, body: '<html><body><h1>It works!</h1></body></html>\n' },
+      },
+    ],
+    logs: [
+      '[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations',
+    ],
     exitsWithoutTty: false,
   },
 ];
 
 /** `nginx`, `nginx:latest` and `docker.io/library/nginx` all name the same catalogue entry. */
 export function findImage(ref: string): ImageInfo | undefined {
-  const bare = ref.replace(/^docker\.io\//, '').replace(/^library\//, '').replace(/:latest$/, '');
+  const bare = ref
+    .replace(/^docker\.io\//, '')
+    .replace(/^library\//, '')
+    .replace(/:latest$/, '');
   return IMAGES.find((i) => i.name === bare);
 }

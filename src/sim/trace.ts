@@ -117,7 +117,11 @@ export interface Hop {
   readonly changed: readonly FieldChange[];
   readonly why: Why;
   readonly nf?: NetfilterStep;
-  readonly ct?: { readonly entry: ConntrackEntry; readonly state: CtState; readonly created: boolean };
+  readonly ct?: {
+    readonly entry: ConntrackEntry;
+    readonly state: CtState;
+    readonly created: boolean;
+  };
   /** Simulated microseconds since the flow started. */
   readonly t: number;
 }
@@ -163,8 +167,17 @@ export interface Flow {
 }
 
 export type FlowResult =
-  | { readonly kind: 'connected'; readonly http?: { readonly status: number; readonly body: string } }
-  | { readonly kind: 'replied'; readonly replies: number; readonly sent: number; readonly rttUs: readonly number[]; readonly ttl: number }
+  | {
+      readonly kind: 'connected';
+      readonly http?: { readonly status: number; readonly body: string };
+    }
+  | {
+      readonly kind: 'replied';
+      readonly replies: number;
+      readonly sent: number;
+      readonly rttUs: readonly number[];
+      readonly ttl: number;
+    }
   | { readonly kind: 'refused' } // RST back
   | { readonly kind: 'port-unreachable' } // ICMP port unreachable back (UDP)
   | { readonly kind: 'timeout' } // dropped silently

@@ -197,7 +197,8 @@ export interface Tuple {
   readonly dport: number;
 }
 
-export type TcpCtState = 'SYN_SENT' | 'SYN_RECV' | 'ESTABLISHED' | 'FIN_WAIT' | 'CLOSE' | 'TIME_WAIT';
+export type TcpCtState =
+  'SYN_SENT' | 'SYN_RECV' | 'ESTABLISHED' | 'FIN_WAIT' | 'CLOSE' | 'TIME_WAIT';
 
 export interface ConntrackEntry {
   readonly id: number;

@@ -1,0 +1,37 @@
+// The simulation core's public API. Pure TypeScript: no React, D3, Zustand, DOM, clock or Math.random.
+export * from './addr';
+export type * from './types';
+export type * from './trace';
+export { createWorld, DEFAULT_SEED, type WorldOptions } from './world';
+export { IMAGES, findImage, type ImageInfo } from './images';
+export { parsePortSpec, parsePortSpecs, EPHEMERAL_RANGE } from './ports';
+export type { DockerError, OpResult } from './ops/result';
+export { findContainer, findNetwork, netnsOwner } from './ops/lookup';
+export {
+  runContainer,
+  startContainer,
+  stopContainer,
+  removeContainer,
+  type RunOptions,
+} from './ops/containers';
+export {
+  createNetwork,
+  removeNetwork,
+  connectNetwork,
+  disconnectNetwork,
+  type NetworkCreateOptions,
+} from './ops/networks';
+export {
+  setDaemonOptions,
+  setSysctl,
+  readSysctl,
+  setHostAddress,
+  addRemote,
+  removeRemote,
+  advanceClock,
+  rebuildNetfilter,
+  SYSCTLS,
+  type SysctlKey,
+  type RemoteOptions,
+} from './ops/host';
+export { simulate } from './walk/simulate';

@@ -1,0 +1,150 @@
+// Host-level settings: daemon options, sysctls, the host's address, remote hosts, the clock. Pure.
+import { ip, parseCidr, parseIPv4, inCidr, type MacAddress } from '../addr';
+import { addEndpointRules, addNetworkRules, daemonStartRules } from '../netfilter/docker';
+import { Rng } from '../rng';
+import type { DaemonConfig, Listener, Netfilter, RemoteHost, World } from '../types';
+import { networkById } from './lookup';
+import { cliError, done, type OpResult } from './result';
+
+/**
+ * The rules a daemon (re)start installs for the current state: daemon chains, then each network in
+ * creation order, then each running endpoint in start order.
+ */
+export function rebuildNetfilter(world: World): Netfilter {
+  const ctx = { profile: world.profile, daemon: world.daemon };
+  let nf = daemonStartRules(ctx);
+  for (const n of world.networks) if (n.bridge) nf = addNetworkRules(nf, ctx, n);
+  const running = world.containers
+    .filter((c) => c.state === 'running')
+    .sort((a, b) => a.startedAt - b.startedAt);
+  for (const c of running) {
+    for (const ep of c.endpoints) {
+      const n = networkById(world, ep.networkId);
+      if (n)
+        nf = addEndpointRules(
+          nf,
+          ctx,
+          n,
+          ep,
+          c.bindings.filter((b) => b.networkId === n.id),
+        );
+    }
+  }
+  return nf;
+}
+
+/** Restarting dockerd with new options (`--icc`, `--userland-proxy`). Live containers keep running. */
+export function setDaemonOptions(world: World, patch: Partial<DaemonConfig>): OpResult {
+  const daemon = { ...world.daemon, ...patch };
+  const networks = world.networks.map((n) =>
+    n.isDefault && n.bridge ? { ...n, bridge: { ...n.bridge, icc: daemon.icc } } : n,
+  );
+  // Docker loads br_netfilter for icc=false (and, since 27.4, for userland-proxy=false).
+  const needsBrNf = !daemon.icc || !daemon.userlandProxy;
+  const host = needsBrNf ? { ...world.host, bridgeNfCallIptables: true } : world.host;
+  const next: World = { ...world, daemon, networks, host };
+  return done({ ...next, netfilter: rebuildNetfilter(next) }, undefined);
+}
+
+export type SysctlKey = 'net.ipv4.ip_forward' | 'net.bridge.bridge-nf-call-iptables';
+export const SYSCTLS: readonly SysctlKey[] = [
+  'net.ipv4.ip_forward',
+  'net.bridge.bridge-nf-call-iptables',
+];
+
+export function readSysctl(world: World, key: SysctlKey): number {
+  return key === 'net.ipv4.ip_forward'
+    ? Number(world.host.ipForward)
+    : Number(world.host.bridgeNfCallIptables);
+}
+
+export function setSysctl(world: World, key: SysctlKey, value: string): OpResult {
+  if (value !== '0' && value !== '1') {
+    return cliError(`sysctl: setting key "${key}": Invalid argument`);
+  }
+  const on = value === '1';
+  const host =
+    key === 'net.ipv4.ip_forward'
+      ? { ...world.host, ipForward: on }
+      : { ...world.host, bridgeNfCallIptables: on };
+  return done({ ...world, host }, undefined);
+}
+
+/** The lab's own `lab host eth0 ADDR/PREFIX [gw GW]`: readdress the host's uplink. */
+export function setHostAddress(world: World, address: string, gateway?: string): OpResult {
+  const c = parseCidr(address.includes('/') ? address : `${address}/24`);
+  const a = parseIPv4(address.split('/')[0] ?? '');
+  if (!c.ok || !a.ok) return cliError(`invalid address: ${address}`);
+  const gw = gateway === undefined ? world.host.gateway : parseIPv4(gateway);
+  const gwIp = typeof gw === 'string' ? gw : gw.ok ? gw.value : null;
+  if (!gwIp) return cliError(`invalid gateway: ${gateway}`);
+  if (!inCidr(gwIp, c.value)) return cliError(`Error: Nexthop has invalid gateway.`);
+  return done(
+    {
+      ...world,
+      host: {
+        ...world.host,
+        eth0: { ...world.host.eth0, ip: a.value, prefix: c.value.prefix },
+        gateway: gwIp,
+      },
+      router: { ...world.router, ip: gwIp },
+      neigh: {},
+      conntrack: [],
+    },
+    undefined,
+  );
+}
+
+export interface RemoteOptions {
+  readonly name: string;
+  readonly ip: string;
+  readonly listen?: readonly Listener[];
+}
+
+/** The lab's own `lab remote add NAME IP [PORT/PROTO…]`: a machine somewhere beyond the router. */
+export function addRemote(world: World, opts: RemoteOptions): OpResult<RemoteHost> {
+  const a = parseIPv4(opts.ip);
+  if (!a.ok) return cliError(a.error);
+  if (!/^[a-zA-Z][a-zA-Z0-9_.-]{0,30}$/.test(opts.name))
+    return cliError(`invalid remote name: ${opts.name}`);
+  if (world.remotes.some((r) => r.name === opts.name))
+    return cliError(`remote ${opts.name} already exists`);
+  if (
+    world.remotes.some((r) => r.ip === a.value) ||
+    a.value === world.host.eth0.ip ||
+    a.value === world.router.ip
+  ) {
+    return cliError(`address ${opts.ip} is already in use`);
+  }
+  const rng = new Rng(world.rng);
+  const used = new Set(world.remotes.map((r) => r.routerIface));
+  let n = 1;
+  while (used.has(`eth${n}`)) n++;
+  const remote: RemoteHost = {
+    name: opts.name,
+    ip: a.value,
+    mac: rng.mac() as MacAddress,
+    routerIface: `eth${n}`,
+    routerIfaceMac: rng.mac() as MacAddress,
+    listeners: opts.listen ?? [],
+  };
+  return done({ ...world, rng: rng.state, remotes: [...world.remotes, remote] }, remote);
+}
+
+export function removeRemote(world: World, name: string): OpResult {
+  if (!world.remotes.some((r) => r.name === name)) return cliError(`no such remote: ${name}`);
+  return done({ ...world, remotes: world.remotes.filter((r) => r.name !== name) }, undefined);
+}
+
+/** Lets simulated time pass; expired conntrack entries disappear. */
+export function advanceClock(world: World, seconds: number): World {
+  const clock = world.clock + seconds;
+  const conntrack = world.conntrack.filter((e) => e.expires > clock);
+  return {
+    ...world,
+    clock,
+    conntrack: conntrack.length === world.conntrack.length ? world.conntrack : conntrack,
+  };
+}
+
+export const LOOPBACK = ip('127.0.0.1');

@@ -1,0 +1,191 @@
+// docker network create / rm / connect / disconnect, with Docker's errors. Pure.
+import {
+  cidrsOverlap,
+  inCidr,
+  intToIp,
+  ipToInt,
+  macFromBytes,
+  parseCidr,
+  parseIPv4,
+  type Cidr,
+  type IPv4,
+  type MacAddress,
+} from '../addr';
+import { allocateSubnet } from '../ipam';
+import { addNetworkRules, removeNetworkRules } from '../netfilter/docker';
+import { Rng } from '../rng';
+import type { Container, Network, World } from '../types';
+import { attachOne, detachOne } from './attach';
+import { findContainer, findNetwork, noSuchContainer } from './lookup';
+import { daemonError, done, type OpResult } from './result';
+
+export interface NetworkCreateOptions {
+  readonly name: string;
+  readonly driver?: string;
+  readonly subnet?: string;
+  readonly gateway?: string;
+  /** -o key=value driver options. */
+  readonly options?: { readonly [key: string]: string };
+}
+
+const ctx = (w: World) => ({ profile: w.profile, daemon: w.daemon });
+const PREDEFINED = ['bridge', 'host', 'none'];
+
+function boolOption(value: string | undefined, fallback: boolean): boolean {
+  return value === undefined ? fallback : value === 'true' || value === '1';
+}
+
+export function createNetwork(world: World, opts: NetworkCreateOptions): OpResult<Network> {
+  const driver = opts.driver ?? 'bridge';
+  if (driver === 'host' || driver === 'null') {
+    return daemonError(`only one instance of "${driver}" network is allowed`);
+  }
+  if (driver !== 'bridge') return daemonError(`plugin "${driver}" not found`);
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(opts.name)) {
+    return daemonError(`invalid network name "${opts.name}"`);
+  }
+  if (world.networks.some((n) => n.name === opts.name)) {
+    return daemonError(`network with name ${opts.name} already exists`);
+  }
+  let subnet: Cidr | null;
+  if (opts.subnet !== undefined) {
+    const parsed = parseCidr(opts.subnet);
+    if (!parsed.ok) return daemonError(`invalid CIDR address: ${opts.subnet}`);
+    subnet = parsed.value;
+    if (world.networks.some((n) => n.bridge && cidrsOverlap(n.bridge.subnet, parsed.value))) {
+      return daemonError(
+        'invalid pool request: Pool overlaps with other one on this address space',
+      );
+    }
+  } else {
+    subnet = allocateSubnet(world);
+    if (!subnet) return daemonError('all predefined address pools have been fully subnetted');
+  }
+  let gateway: IPv4 = intToIp(ipToInt(subnet.address) + 1);
+  if (opts.gateway !== undefined) {
+    const g = parseIPv4(opts.gateway);
+    if (!g.ok) return daemonError(`invalid gateway address ${opts.gateway}`);
+    if (!inCidr(g.value, subnet)) {
+      return daemonError(`no matching subnet for gateway ${opts.gateway}`);
+    }
+    gateway = g.value;
+  }
+  const o = opts.options ?? {};
+  const rng = new Rng(world.rng);
+  const id = rng.hex(64);
+  const mac = (
+    world.profile === 'classic' ? macFromBytes([0x02, 0x42, ...rng.bytes(4)]) : rng.mac()
+  ) as MacAddress;
+  const network: Network = {
+    id,
+    name: opts.name,
+    driver: 'bridge',
+    isDefault: false,
+    created: world.clock,
+    bridge: {
+      device: o['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`,
+      subnet,
+      gateway,
+      mac,
+      ifindex: world.nextIfindex,
+      icc: boolOption(o['com.docker.network.bridge.enable_icc'], true),
+      masquerade: boolOption(o['com.docker.network.bridge.enable_ip_masquerade'], true),
+      mtu: Number(o['com.docker.network.driver.mtu'] ?? 1500),
+    },
+  };
+  const w: World = {
+    ...world,
+    rng: rng.state,
+    nextIfindex: world.nextIfindex + 1,
+    networks: [...world.networks, network],
+    netfilter: addNetworkRules(world.netfilter, ctx(world), network),
+  };
+  return done(w, network);
+}
+
+export function removeNetwork(world: World, ref: string): OpResult<Network> {
+  const network = findNetwork(world, ref);
+  if (!network) return daemonError(`network ${ref} not found`);
+  if (PREDEFINED.includes(network.name)) {
+    return daemonError(`${network.name} is a pre-defined network and cannot be removed`);
+  }
+  const users = world.containers.filter((c) => c.endpoints.some((e) => e.networkId === network.id));
+  if (users.length > 0) {
+    return daemonError(
+      `error while removing network: network ${network.name} id ${network.id} has active endpoints`,
+    );
+  }
+  const device = network.bridge?.device ?? '';
+  const { [device]: _gone, ...fdb } = world.fdb;
+  return done(
+    {
+      ...world,
+      networks: world.networks.filter((n) => n.id !== network.id),
+      // Stopped containers keep the network in their config; Docker refuses to start them later.
+      netfilter: removeNetworkRules(world.netfilter, ctx(world), network),
+      fdb,
+    },
+    network,
+  );
+}
+
+function resolvePair(
+  world: World,
+  netRef: string,
+  ctrRef: string,
+): OpResult<{ network: Network; container: Container }> {
+  const network = findNetwork(world, netRef);
+  if (!network) return daemonError(`network ${netRef} not found`);
+  const container = findContainer(world, ctrRef);
+  if (!container) return daemonError(noSuchContainer(ctrRef));
+  return done(world, { network, container });
+}
+
+export function connectNetwork(world: World, netRef: string, ctrRef: string): OpResult<Container> {
+  const pair = resolvePair(world, netRef, ctrRef);
+  if (!pair.ok) return pair;
+  const { network, container } = pair.value;
+  if (network.driver !== 'bridge' || container.mode.kind === 'host') {
+    return daemonError(
+      'container cannot be disconnected from host network or connected to host network',
+    );
+  }
+  if (container.mode.kind !== 'bridge') {
+    return daemonError(
+      `container sharing network namespace with another container or host cannot be connected to any other network`,
+    );
+  }
+  if (container.networks.includes(network.id)) {
+    return daemonError(
+      `endpoint with name ${container.name} already exists in network ${network.name}`,
+    );
+  }
+  if (container.state !== 'running') {
+    const updated = { ...container, networks: [...container.networks, network.id] };
+    return done(
+      { ...world, containers: world.containers.map((c) => (c.id === container.id ? updated : c)) },
+      updated,
+    );
+  }
+  return attachOne(world, container, network.id);
+}
+
+export function disconnectNetwork(
+  world: World,
+  netRef: string,
+  ctrRef: string,
+): OpResult<Container> {
+  const pair = resolvePair(world, netRef, ctrRef);
+  if (!pair.ok) return pair;
+  const { network, container } = pair.value;
+  if (network.driver === 'host' || container.mode.kind === 'host') {
+    return daemonError(
+      'container cannot be disconnected from host network or connected to host network',
+    );
+  }
+  if (!container.networks.includes(network.id)) {
+    return daemonError(`container ${container.id} is not connected to network ${network.name}`);
+  }
+  const w = detachOne(world, container, network.id);
+  return done(w, w.containers.find((c) => c.id === container.id) ?? container);
+}
