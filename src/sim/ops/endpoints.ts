@@ -3,7 +3,7 @@ import { macFromIp, type IPv4, type MacAddress } from '../addr';
 import { allocateAddress } from '../ipam';
 import { addEndpointRules, removeEndpointRules } from '../netfilter/docker';
 import { EPHEMERAL_RANGE } from '../ports';
-import { Rng } from '../rng';
+import type { Rng } from '../rng';
 import type { Container, Endpoint, Network, PortBinding, PortRequest, World } from '../types';
 import { daemonError, type OpResult } from './result';
 
