@@ -29,6 +29,7 @@ export {
   addRemote,
   removeRemote,
   advanceClock,
+  addRouterRoute,
   rebuildNetfilter,
   SYSCTLS,
   type SysctlKey,

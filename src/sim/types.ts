@@ -132,6 +132,8 @@ export interface RemoteHost {
 export interface Router {
   readonly ip: IPv4; // LAN side, the host's default gateway
   readonly mac: MacAddress;
+  /** Static routes a teacher adds (e.g. 172.17.0.0/16 via the Docker host) to try direct access. */
+  readonly routes: readonly { readonly dst: Cidr; readonly via: IPv4 }[];
 }
 
 export type Verdict = 'ACCEPT' | 'DROP';

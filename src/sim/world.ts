@@ -84,7 +84,7 @@ export function createWorld(options: WorldOptions = {}): World {
         (!daemon.icc || (profile === 'current' && !daemon.userlandProxy)),
       nameserver: ip('192.0.2.1') as IPv4,
     },
-    router: { ip: ip('192.0.2.1'), mac: '52:54:00:00:00:01' as MacAddress },
+    router: { ip: ip('192.0.2.1'), mac: '52:54:00:00:00:01' as MacAddress, routes: [] },
     remotes,
     networks: [bridge, host, none],
     containers: [],

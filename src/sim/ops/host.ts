@@ -1,5 +1,5 @@
 // Host-level settings: daemon options, sysctls, the host's address, remote hosts, the clock. Pure.
-import { ip, parseCidr, parseIPv4, inCidr, type MacAddress } from '../addr';
+import { inCidr, ip, networkOf, parseCidr, parseIPv4, type MacAddress } from '../addr';
 import { addEndpointRules, addNetworkRules, daemonStartRules } from '../netfilter/docker';
 import { Rng } from '../rng';
 import type { DaemonConfig, Listener, Netfilter, RemoteHost, World } from '../types';
@@ -148,3 +148,32 @@ export function advanceClock(world: World, seconds: number): World {
 }
 
 export const LOOPBACK = ip('127.0.0.1');
+
+/** The lab's own `lab router route add CIDR via IP`: a static route on the upstream router. */
+export function addRouterRoute(world: World, dst: string, via: string): OpResult {
+  const c = parseCidr(dst);
+  if (!c.ok) return cliError(`Error: any valid prefix is expected rather than "${dst}".`);
+  const g = parseIPv4(via);
+  if (!g.ok) return cliError(`Error: inet address is expected rather than "${via}".`);
+  const lan = {
+    address: networkOf(world.router.ip, world.host.eth0.prefix),
+    prefix: world.host.eth0.prefix,
+  };
+  if (!inCidr(g.value, lan)) {
+    return cliError('Error: Nexthop has invalid gateway.');
+  }
+  if (
+    world.router.routes.some(
+      (r) => r.dst.address === c.value.address && r.dst.prefix === c.value.prefix,
+    )
+  ) {
+    return cliError('RTNETLINK answers: File exists');
+  }
+  return done(
+    {
+      ...world,
+      router: { ...world.router, routes: [...world.router.routes, { dst: c.value, via: g.value }] },
+    },
+    undefined,
+  );
+}

@@ -1,0 +1,49 @@
+// Turns a scenario's steps into a world by calling the same operations the UI and terminal call.
+import {
+  connectNetwork,
+  createNetwork,
+  createWorld,
+  runContainer,
+  setDaemonOptions,
+  setSysctl,
+  stopContainer,
+  addRemote,
+  addRouterRoute,
+  type Profile,
+  type World,
+} from '../sim';
+import type { Scenario, Step } from './types';
+
+function apply(world: World, step: Step): World {
+  const r = (() => {
+    switch (step.op) {
+      case 'run':
+        return runContainer(world, step.opts);
+      case 'stop':
+        return stopContainer(world, step.name);
+      case 'network-create':
+        return createNetwork(world, step.opts);
+      case 'connect':
+        return connectNetwork(world, step.network, step.container);
+      case 'daemon':
+        return setDaemonOptions(world, step.patch);
+      case 'sysctl':
+        return setSysctl(world, step.key, step.value);
+      case 'remote':
+        return addRemote(world, step.opts);
+      case 'router-route':
+        return addRouterRoute(world, step.dst, step.via);
+    }
+  })();
+  if (!r.ok) throw new Error(`scenario step ${step.op} failed: ${r.error.message}`);
+  return r.world;
+}
+
+export function buildScenario(
+  scenario: Scenario,
+  profile: Profile = 'classic',
+  seed?: number,
+): World {
+  const start = createWorld(seed === undefined ? { profile } : { profile, seed });
+  return scenario.setup.reduce(apply, start);
+}

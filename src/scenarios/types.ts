@@ -1,0 +1,32 @@
+// Named labs as plain data: the setup steps and the flows to send. Shared by tests, e2e and lessons.
+import type { Flow } from '../sim/trace';
+import type {
+  NetworkCreateOptions,
+  RemoteOptions,
+  RunOptions,
+  DaemonConfig,
+  Profile,
+} from '../sim';
+
+export type Step =
+  | { readonly op: 'run'; readonly opts: RunOptions }
+  | { readonly op: 'stop'; readonly name: string }
+  | { readonly op: 'network-create'; readonly opts: NetworkCreateOptions }
+  | { readonly op: 'connect'; readonly network: string; readonly container: string }
+  | { readonly op: 'daemon'; readonly patch: Partial<DaemonConfig> }
+  | {
+      readonly op: 'sysctl';
+      readonly key: 'net.ipv4.ip_forward' | 'net.bridge.bridge-nf-call-iptables';
+      readonly value: '0' | '1';
+    }
+  | { readonly op: 'remote'; readonly opts: RemoteOptions }
+  | { readonly op: 'router-route'; readonly dst: string; readonly via: string };
+
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  /** Profiles the scenario is meaningful for (default: both). */
+  readonly profiles?: readonly Profile[];
+  readonly setup: readonly Step[];
+  readonly flows: readonly Flow[];
+}
