@@ -1,0 +1,52 @@
+// English narration catalogue: one sentence per engine `why.key`, `{name}` filled from why.params.
+// A flat map on purpose: another language is another file with the same keys.
+export const en: { readonly [key: string]: string } = {
+  // sockets and routing
+  'send': '{node} hands the packet to its network stack.',
+  'send.tcp': '{node} opens a TCP connection to {dst}:{dport}.',
+  'send.icmp': '{node} sends an ICMP echo request to {dst}.',
+  'send.udp': '{node} sends a UDP datagram to {dst}:{dport}.',
+  'route.local': '{dst} is one of this machine\'s own addresses: the packet goes up to a local socket.',
+  'route.connected': '{dst} is on the directly connected network {dev}: no gateway needed.',
+  'route.gateway': '{dst} is not on a local network: the default route sends it via {via} on {dev}.',
+  'route.no-route': 'No route to {dst}: the kernel gives up before the packet leaves.',
+  'arp.request': 'Who has {ip}? {node} broadcasts an ARP request on {dev}.',
+  'arp.reply': '{ip} is at {mac}: the ARP reply comes back.',
+  'arp.resolved': 'The neighbour table already knows {ip} is at {mac}.',
+  'arp.failed': 'Nobody answered the ARP request for {ip}.',
+  // interfaces and the veth pair
+  'tx': 'The frame leaves {node} through {dev}.',
+  'rx': 'The frame arrives on {dev}.',
+  'veth.cross': 'What enters one end of a veth pair comes out of the other: {from} → {to}.',
+  // bridge
+  'bridge.learn': '{bridge} learns that {mac} lives behind port {port}.',
+  'bridge.forward': '{bridge} knows {mac} is behind {port}: the frame is switched there, not routed.',
+  'bridge.flood': '{bridge} does not know {mac} yet: the frame is flooded to every port.',
+  'bridge.local': 'The frame is addressed to {bridge} itself ({mac}): it goes up into the host\'s IP stack.',
+  // netfilter, conntrack, NAT
+  'nf.rule': '{table}/{chain}: rule matched, target {target}.',
+  'nf.policy': '{table}/{chain}: no rule matched, the chain policy {target} applies.',
+  'nf.return': '{table}/{chain}: RETURN to the calling chain.',
+  'ct.new': 'conntrack creates a new entry: {tuple}.',
+  'ct.established': 'conntrack finds the existing entry: this packet belongs to an ESTABLISHED connection.',
+  'ct.reply': 'conntrack matches the reply direction of entry {id} and reverses its NAT.',
+  'nat.dnat': 'DNAT rewrites the destination {from} → {to}.',
+  'nat.snat': 'SNAT rewrites the source {from} → {to}.',
+  'nat.masquerade': 'MASQUERADE rewrites the source {from} → {to}, the address of {dev}.',
+  'nat.undo-dnat': 'conntrack un-DNATs the reply: source {from} → {to}.',
+  'nat.undo-snat': 'conntrack un-MASQUERADEs the reply: destination {from} → {to}.',
+  'forward': 'The host routes the packet from {in} to {out}: TTL {ttl}, new MAC addresses.',
+  'proxy.accept': 'docker-proxy accepts the connection on {port} and opens its own to {to}.',
+  // endings
+  'deliver': 'Delivered to {node}.',
+  'deliver.listener': '{node} has a socket listening on {port}: delivered.',
+  'drop.policy': 'Dropped by the {chain} chain policy.',
+  'drop.rule': 'Dropped by a rule in {chain}.',
+  'drop.no-route': 'Dropped: no route to {dst}.',
+  'drop.no-listener': 'Nothing listens on {port}: the kernel answers with a reset.',
+  'drop.no-network': 'Dropped: {node} has no network interface but lo.',
+  'drop.arp-failed': 'Dropped: nobody answered ARP for {ip}.',
+  'drop.forwarding-disabled': 'Dropped: net.ipv4.ip_forward is 0, so the host does not route between interfaces.',
+  'drop.ttl-exceeded': 'Dropped: the TTL reached zero.',
+  'drop.invalid': 'Dropped: conntrack marks the packet INVALID.',
+};

@@ -1,0 +1,102 @@
+// Bridges as switches: the bar, the bridge's own port facing the host stack, one port per veth,
+// and each veth pair as one cable from its port down to the container's interface.
+import { line } from 'd3-shape';
+import type { Container, Endpoint, Network } from '../sim';
+import { SIZES, type Box, type Point } from './geometry';
+import type { PlacedGroup } from './grid';
+
+export interface PortLayout {
+  readonly box: Box;
+  readonly endpoint: Endpoint;
+  readonly container: Container;
+}
+
+export interface BridgeLayout {
+  readonly network: Network;
+  readonly device: string;
+  readonly bar: Box;
+  /** The bridge device's own address on the host (docker0 172.17.0.1): the way into the IP stack. */
+  readonly hostPort: Box;
+  readonly ports: readonly PortLayout[];
+}
+
+export interface CableLayout {
+  readonly id: string;
+  readonly d: string;
+  readonly hostVeth: string;
+  readonly ifName: string;
+  readonly container: string;
+  readonly bridge: string;
+  readonly from: Point;
+  readonly to: Point;
+}
+
+/** Interface badges sit on the card's top edge: eth0 first, eth1 beside it. */
+export function ifaceBadge(card: Box, index: number): Box {
+  return { x: card.x + 16 + index * 84, y: card.y - 13, w: 76, h: 26 };
+}
+
+const polyline = line<Point>()
+  .x((p) => p.x)
+  .y((p) => p.y);
+
+export function bridgeBar(group: PlacedGroup, network: Network, y: number): BridgeLayout {
+  const bar: Box = { x: group.x, y, w: group.w, h: SIZES.barH };
+  const hostPort: Box = {
+    x: bar.x + SIZES.portGap * 2,
+    y: bar.y - SIZES.chipH / 2,
+    w: SIZES.chipW,
+    h: SIZES.chipH,
+  };
+  return { network, device: network.bridge?.device ?? network.name, bar, hostPort, ports: [] };
+}
+
+/** Adds the veth ports, in card column order so each column's cables stay beside each other. */
+export function withPorts(b: BridgeLayout, veths: readonly { container: Container; endpoint: Endpoint }[]): BridgeLayout {
+  const y = b.bar.y + b.bar.h - SIZES.portH / 2;
+  const x0 = b.bar.x + SIZES.portGap * 3 + SIZES.chipW;
+  const free = b.bar.w - (x0 - b.bar.x) - SIZES.portGap;
+  const step = Math.max(SIZES.portW + SIZES.portGap, free / Math.max(1, veths.length));
+  const ports = veths.map((v, i) => ({
+    ...v,
+    box: { x: x0 + i * step, y, w: SIZES.portW, h: SIZES.portH },
+  }));
+  return { ...b, ports };
+}
+
+export interface CableTarget {
+  readonly port: PortLayout;
+  readonly bridge: string;
+  readonly card: Box;
+  readonly badge: Box;
+  /** Grid row of the card within its own group; null when it lives in another group. */
+  readonly row: number | null;
+  readonly lane: number;
+  readonly laneTop: number;
+}
+
+/** Orthogonal route: down from the port, along its own lane, down the gutter, into the badge. */
+export function cablePath(t: CableTarget): CableLayout {
+  const from = { x: t.port.box.x + t.port.box.w / 2, y: t.port.box.y + t.port.box.h };
+  const to = { x: t.badge.x + t.badge.w / 2, y: t.badge.y };
+  const laneY = t.laneTop + t.lane * SIZES.laneStep;
+  const pts: Point[] = [from, { x: from.x, y: laneY }];
+  if (t.row !== null && t.row > 0) {
+    const gutter = t.card.x - SIZES.colGap / 2 - (t.row - 1) * SIZES.laneStep;
+    const above = t.card.y - 30;
+    pts.push({ x: gutter, y: laneY }, { x: gutter, y: above }, { x: to.x, y: above });
+  } else {
+    pts.push({ x: to.x, y: laneY });
+  }
+  pts.push(to);
+  return {
+    id: `${t.bridge}/${t.port.endpoint.hostVeth}`,
+    d: polyline(pts) ?? '',
+    hostVeth: t.port.endpoint.hostVeth,
+    ifName: t.port.endpoint.ifName,
+    container: t.port.container.name,
+    bridge: t.bridge,
+    from,
+    to,
+  };
+}

@@ -1,0 +1,114 @@
+// The whole diagram from a world: outside, host frame, bridges, cards and cables. Pure numbers.
+import type { World } from '../sim';
+import { bridgeBar, cablePath, ifaceBadge, withPorts, type BridgeLayout, type CableLayout } from './bridges';
+import { SIZES, type Box } from './geometry';
+import { chooseMaxCols, placeGroups, rowsHeight, type PlacedGroup } from './grid';
+import { bridgeTapPaths, hostLayout, type HostLayout } from './host';
+import { diagramModel, vethsOn, type CardModel } from './model';
+import { outsideLayout, type OutsideLayout } from './outside';
+
+export interface CardLayout {
+  readonly model: CardModel;
+  readonly box: Box;
+  /** Interface badges by ifName (eth0, eth1…). */
+  readonly badges: { readonly [ifName: string]: Box };
+}
+
+export interface DiagramLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly outside: OutsideLayout;
+  readonly host: HostLayout;
+  readonly bridges: readonly BridgeLayout[];
+  readonly taps: readonly { readonly device: string; readonly inbound: string; readonly outbound: string }[];
+  readonly cards: readonly CardLayout[];
+  readonly cables: readonly CableLayout[];
+  /** Where the isolated (none-mode, detached) cards start, for their group label. */
+  readonly isolatedLabel: { readonly x: number; readonly y: number } | null;
+}
+
+const PIPELINE_W = 4 * SIZES.stageW + 3 * 52 + 160;
+const HOST_INNER_TOP = 250; // frame top to the bridge row, without host-mode containers
+
+function cardBoxes(groups: readonly PlacedGroup[]): CardLayout[] {
+  return groups.flatMap((g) =>
+    g.model.cards.map((model, i) => {
+      const box = g.cards[i] ?? { x: 0, y: 0, w: 0, h: 0 };
+      const badges: { [k: string]: Box } = {};
+      model.container.endpoints.forEach((e, k) => (badges[e.ifName] = ifaceBadge(box, k)));
+      return { model, box, badges };
+    }),
+  );
+}
+
+export function diagramLayout(world: World): DiagramLayout {
+  const model = diagramModel(world);
+  const groupsIn = model.bridges.map((g) => ({ model: g, ports: vethsOn(world, g.id).length }));
+  const withIsolated = model.isolated.length > 0 ? [...groupsIn, { model: { id: 'isolated', network: null, cards: model.isolated }, ports: 0 }] : groupsIn;
+  const hostShelf = model.hostMode.length > 0 ? SIZES.cardH + 56 : 0;
+  const outsideH = SIZES.remoteH + 96 + SIZES.routerH + 90;
+  const fixedH = outsideH + HOST_INNER_TOP + hostShelf + SIZES.barH + 140;
+  const maxCols = chooseMaxCols(withIsolated.map((g) => ({ n: g.model.cards.length, ports: g.ports })), fixedH);
+  const m = SIZES.margin;
+  const hostTop = m + outsideH;
+  const bridgeY = hostTop + HOST_INNER_TOP + hostShelf;
+  const frameBottom = bridgeY + SIZES.barH + 40;
+  const maxPorts = Math.max(0, ...groupsIn.map((g) => g.ports));
+  const laneTop = frameBottom + 28;
+  const cardsTop = laneTop + maxPorts * SIZES.laneStep + 44;
+  const groups = placeGroups(withIsolated, m + 24, cardsTop, maxCols);
+  const groupsW = groups.reduce((s, g) => Math.max(s, g.x + g.w), 0) - m;
+  const frameW = Math.max(groupsW + 24, PIPELINE_W, model.hostMode.length * (SIZES.cardW + 32) + 64);
+  const frame: Box = { x: m, y: hostTop, w: frameW, h: frameBottom - hostTop };
+  const cx = m + frameW / 2;
+  const host = hostLayout(frame, cx);
+  const outside = outsideLayout(world.remotes, cx, m, host.eth0);
+
+  const bridgeGroups = groups.filter((g) => g.model.network !== null);
+  const cards = cardBoxes(groups);
+  const hostCards = model.hostMode.map((mc, i) => {
+    const box: Box = { x: m + 32 + i * (SIZES.cardW + 32), y: hostTop + HOST_INNER_TOP - 8, w: SIZES.cardW, h: SIZES.cardH };
+    const badges: { readonly [ifName: string]: Box } = {};
+    return { model: mc, box, badges };
+  });
+  const allCards = [...cards, ...hostCards];
+  const cardOf = new Map(allCards.map((c) => [c.model.container.name, c]));
+  const cellOf = new Map(groups.flatMap((g) => g.model.cards.map((c, i) => [c.container.name, { group: g.model.id, row: g.cells[i]?.row ?? 0, col: g.cells[i]?.col ?? 0 }] as const)));
+
+  const bridges: BridgeLayout[] = [];
+  const cables: CableLayout[] = [];
+  for (const g of bridgeGroups) {
+    if (!g.model.network) continue;
+    const veths = vethsOn(world, g.model.id).sort((a, b) => {
+      const ca = cellOf.get(a.container.name);
+      const cb = cellOf.get(b.container.name);
+      const ka = ca && ca.group === g.model.id ? ca.col * 1000 + ca.row : 1e6;
+      const kb = cb && cb.group === g.model.id ? cb.col * 1000 + cb.row : 1e6;
+      return ka - kb;
+    });
+    const b = withPorts(bridgeBar(g, g.model.network, bridgeY), veths);
+    bridges.push(b);
+    b.ports.forEach((port, lane) => {
+      const card = cardOf.get(port.container.name);
+      const badge = card?.badges[port.endpoint.ifName];
+      if (!card || !badge) return;
+      const cell = cellOf.get(port.container.name);
+      const row = cell && cell.group === g.model.id ? cell.row : null;
+      cables.push(cablePath({ port, bridge: b.device, card: card.box, badge, row, lane, laneTop }));
+    });
+  }
+  const taps = bridges.map((b) => ({ device: b.device, ...bridgeTapPaths(b.hostPort, host) }));
+  const rows = Math.max(1, ...groups.map((g) => g.rows));
+  const isolated = groups.find((g) => g.model.id === 'isolated');
+  return {
+    width: Math.max(frame.x + frame.w, ...groups.map((g) => g.x + g.w)) + m,
+    height: cardsTop + rowsHeight(rows) + m,
+    outside,
+    host,
+    bridges,
+    taps,
+    cards: allCards,
+    cables,
+    isolatedLabel: isolated ? { x: isolated.x + SIZES.colGap, y: cardsTop - 28 } : null,
+  };
+}
