@@ -1,8 +1,9 @@
 // The iptables commands of Docker 20.10–27 ("classic" layout), as plans. Pure data; applies nothing itself.
-// Sources: moby v27.5.1 libnetwork/drivers/bridge/setup_ip_tables_linux.go (setupIPChains,
-// setupIPTablesInternal, setIcc, setINC), libnetwork/iptables/iptables.go (ProgramChain,
-// EnsureJumpRule), libnetwork/firewall_linux.go (setupUserChain), drivers/bridge/port_mapping_linux.go
-// (setPerPortNAT, setPerPortForwarding); checked against the reference host's iptables-save.
+// Sources: docker-networking-facts.md §2a (moby v27.5.1 libnetwork/drivers/bridge/
+// setup_ip_tables_linux.go setupIPTablesInternal/setIcc/setINC, libnetwork/iptables/iptables.go
+// ProgramChain/EnsureJumpRule, port_mapping_linux.go setPerPortNAT/setPerPortForwarding), the
+// pre-28 FORWARD/isolation/nat layout of moby iptablesdoc/generated/usernet-portmap-noproxy.md
+// @bf251c33, and the reference host's captures (checked byte for byte in the tests).
 import type { BridgeOptions, DaemonConfig, Endpoint, PortBinding } from '../types';
 import {
   ACCEPT,

@@ -1,7 +1,6 @@
 // `iptables [-t T] -L [CHAIN] [-n] [-v] [-x] [--line-numbers]` text, column for column. Pure; reads Netfilter only.
-import type { IPv4 } from '../addr';
 import type { Chain, Neg, Netfilter, Rule, RuleMatch, RuleTarget, TableName } from '../types';
-import type { Cidr } from '../addr';
+import type { Cidr, IPv4 } from '../addr';
 import { listedChains, references } from './order';
 import { ctStates } from './save';
 
