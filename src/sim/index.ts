@@ -36,3 +36,4 @@ export {
   type RemoteOptions,
 } from './ops/host';
 export { simulate } from './walk/simulate';
+export { WHY_EN, formatWhy, type WhyKey } from './messages';

@@ -1,8 +1,70 @@
-// STUB: the packet walk. Replaced by the real implementation.
-import type { Flow, SimResult } from '../trace';
+// simulate(world, flow): the packet walk's entry point. Pure: the world passed in is never changed.
+import type { IPv4 } from '../addr';
+import type { Flow, FlowResult, NodeId, SimResult } from '../trace';
 import type { World } from '../types';
+import type { Conversation } from './conversation';
+import { nextPort, pingFlow, tcpFlow, udpFlow } from './flows';
+import { Sockets } from './sockets';
+import { beginWalk, endWalk } from './state';
+import { buildTopology, containerNs, isLocal, lookupRoute } from './topology';
 
-/** Sends a flow through the world: every packet's hops, the tool's result, and the world after. */
-export function simulate(world: World, _flow: Flow): SimResult<World> {
-  return { packets: [], result: { kind: 'timeout' }, world };
+/** The namespace a flow starts in, or an error in the words of the tool that would fail. */
+function sourceNode(world: World, flow: Flow): NodeId | null {
+  switch (flow.from.kind) {
+    case 'host':
+      return 'host';
+    case 'remote': {
+      const name = flow.from.name;
+      return world.remotes.some((r) => r.name === name) ? `remote:${name}` : null;
+    }
+    case 'container': {
+      const name = flow.from.name;
+      const c = world.containers.find((x) => x.name === name);
+      return c && c.state === 'running' ? containerNs(world, c) : null;
+    }
+  }
+}
+
+/**
+ * Sends a flow through the world as Linux would: every packet with its hops (complete snapshots),
+ * what the tool would report, and the world after (conntrack, ARP, FDB, counters).
+ */
+export function simulate(world: World, flow: Flow): SimResult<World> {
+  const node = sourceNode(world, flow);
+  if (!node) return { packets: [], result: { kind: 'unreachable' }, world };
+  const topo = buildTopology(world);
+  const sockets = new Sockets(world);
+  const s = beginWalk(world, topo, sockets);
+  const conv: Conversation = { s, sockets, packets: [], lastDrop: null };
+  const info = topo.ns.get(node);
+  // Source address selection: the destination itself if local, else the route's preferred source.
+  let src: IPv4 = '0.0.0.0' as IPv4;
+  if (info) {
+    if (isLocal(info, flow.to)) src = flow.to.startsWith('127.') ? ('127.0.0.1' as IPv4) : flow.to;
+    else src = lookupRoute(info, flow.to)?.src ?? src;
+  }
+  let result: FlowResult;
+  switch (flow.kind) {
+    case 'ping':
+      result = pingFlow(conv, node, src, flow.to, Math.max(1, flow.count ?? 1));
+      break;
+    case 'tcp':
+    case 'http': {
+      const from = { ip: src, port: nextPort(conv, node) };
+      result = tcpFlow(
+        conv,
+        node,
+        from,
+        { ip: flow.to, port: flow.port ?? 80 },
+        flow.kind === 'http' ? (flow.path ?? '/') : null,
+      );
+      break;
+    }
+    case 'udp': {
+      const from = { ip: src, port: nextPort(conv, node) };
+      result = udpFlow(conv, node, from, { ip: flow.to, port: flow.port ?? 53 });
+      break;
+    }
+  }
+  return { packets: conv.packets, result, world: endWalk(s) };
 }

@@ -1,0 +1,82 @@
+// Every message key a hop's `why` can carry, with its English sentence ({param} placeholders).
+// The UI's catalogues (src/i18n) translate these keys; this list is the contract.
+
+export const WHY_EN = {
+  send: 'A socket in {node} hands the packet to its network stack.',
+  'route.local':
+    "{dst} is one of this namespace's own addresses: the packet is for a local socket.",
+  'route.default': 'No specific route to {dst}: the default route sends it via {via} out of {dev}.',
+  'route.via': 'The route to {dst} goes via {via} out of {dev}.',
+  'route.connected': '{dst} is on the directly connected network {net}: out of {dev}, no gateway.',
+  'arp.request':
+    'The MAC address of {ip} is unknown: broadcast "who has {ip}?" on {iface} (try {attempt}).',
+  'arp.reply': '{ip} is here: the owner answers with its MAC {mac}.',
+  'arp.resolved': 'Learned {ip} is at {mac}; the neighbour table caches it.',
+  tx: 'The frame leaves through {iface}.',
+  'tx.bridge': 'The host sends the frame into the bridge {iface}.',
+  'tx.lo': 'Addressed to this host: the packet loops back through lo.',
+  rx: 'The frame arrives on {iface}.',
+  'rx.veth': 'What enters one end of a veth pair comes out of the other: {from} → {iface}.',
+  'rx.bridge':
+    "The bridge hands the frame to the host's own port {iface}: it enters the host's IP stack.",
+  'rx.lo': 'The packet comes back in on lo.',
+  'bridge.learn': 'The bridge {bridge} learns that {mac} lives behind port {port}.',
+  'bridge.flood':
+    '{bridge} does not know the destination (or it is broadcast): it floods the frame to {ports} port(s).',
+  'bridge.forward':
+    '{bridge} knows {mac} is behind {port}: it switches the frame there, at layer 2 only.',
+  'bridge.local':
+    "The destination MAC is the bridge's own: {bridge} passes the frame up to the host.",
+  'brnf.enter': 'br_netfilter is on: a bridged IPv4 frame on {bridge} also goes through iptables.',
+  'nf.jump': '{table}/{chain}: a rule matches and jumps to {target}.',
+  'nf.return': '{table}/{chain}: RETURN to the calling chain.',
+  'nf.rule': '{table}/{chain}: a rule matches: {target}.',
+  'nf.policy': '{table}/{chain}: no rule decided; the chain policy {target} applies.',
+  'ct.new': 'conntrack: first packet of a new connection (state NEW), entry #{id} prepared.',
+  'ct.established': 'conntrack: the packet belongs to connection #{id} (ESTABLISHED).',
+  'ct.reply': 'conntrack: a reply of connection #{id}: the reply tuple matches (ESTABLISHED).',
+  'ct.related': 'conntrack: an ICMP error RELATED to connection #{id}.',
+  'ct.confirm': 'conntrack: the first packet made it through every hook; entry #{id} is confirmed.',
+  'nat.dnat': 'DNAT: the destination is rewritten; conntrack remembers it in the reply tuple.',
+  'nat.ct-dnat':
+    'Same connection, same DNAT: conntrack rewrites the destination (no rule is consulted).',
+  'nat.ct-unsnat':
+    'A reply to a masqueraded connection: conntrack restores the original destination.',
+  'nat.masquerade': "MASQUERADE: the source becomes the outgoing interface's address.",
+  'nat.snat': 'SNAT: the source address is rewritten.',
+  'nat.ct-snat': 'Same connection, same source NAT: conntrack rewrites the source.',
+  'nat.ct-undnat':
+    'A reply to a DNATed connection: conntrack puts back the address the client used.',
+  'forward.ttl': 'The host routes the packet from {from} to {to}: TTL decreases to {ttl}.',
+  'l2.rewrite': 'New Ethernet header for the next hop on {dev}.',
+  'deliver.stack': 'Delivered to the network stack of {node}.',
+  'deliver.listener': '{process} is listening on port {port}: delivered to it.',
+  'deliver.proxy':
+    'docker-proxy is listening on port {port}: it accepts and will relay to the container.',
+  'deliver.client': 'Delivered to the client socket that started this connection.',
+  'deliver.no-listener-tcp': 'Nothing listens on port {port}: the kernel answers with a TCP RST.',
+  'deliver.no-listener-udp':
+    'Nothing listens on UDP port {port}: the kernel answers ICMP port unreachable.',
+  'deliver.echo': 'An ICMP echo request: the kernel answers it itself.',
+  'deliver.icmp': 'An ICMP message for this host.',
+  'drop.policy': 'Dropped: no rule accepted it and the {hook} policy is DROP.',
+  'drop.rule': 'Dropped by the rule {rule}.',
+  'drop.no-route': 'No route to {dst}: the packet cannot be sent (Network is unreachable).',
+  'drop.forwarding-disabled':
+    'net.ipv4.ip_forward=0: {node} does not route packets that are not its own; dropped.',
+  'drop.ttl-exceeded': 'TTL reached 0: dropped.',
+  'drop.arp-failed': 'Nobody answered ARP for {ip} on {dev}: host unreachable.',
+  'drop.no-network': 'This namespace has no network interface but lo.',
+  'drop.no-listener': 'Nothing listens there.',
+  'drop.invalid': 'The packet was lost.',
+} as const;
+
+export type WhyKey = keyof typeof WHY_EN;
+
+/** Fills a template's {param} placeholders. */
+export function formatWhy(
+  template: string,
+  params: { readonly [k: string]: string | number },
+): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}

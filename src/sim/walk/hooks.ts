@@ -1,0 +1,268 @@
+// The netfilter hook sequence of the host namespace: PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING,
+// with conntrack lookup/confirm and NAT (rules on NEW, the conntrack entry for everything after).
+import type { ConntrackEntry, CtState } from '../types';
+import type { DropReason, FieldChange, Frame, NodeId } from '../trace';
+import {
+  ctAdvance,
+  ctFind,
+  ctFindRelated,
+  ctNew,
+  ctStateOf,
+  ctStore,
+  isDnat,
+  isSnat,
+  tupleOf,
+  withDnat,
+  withSnat,
+  type CtMatch,
+} from './conntrack';
+import { dstPort, rewriteDest, rewriteSource, srcPort } from './frame';
+import { runHook, type Hook, type NfPacket, type NfVerdict } from './netfilter';
+import { emit, frameBytes, why, type WalkState } from './state';
+
+export interface CtCtx {
+  /** The existing entry this packet belongs to, or null for a new connection. */
+  readonly match: CtMatch | null;
+  /** The entry as it stands (pending until confirmed when new). */
+  entry: ConntrackEntry | null;
+  readonly state: CtState;
+}
+
+export function drop(
+  s: WalkState,
+  node: NodeId,
+  iface: string | null,
+  frame: Frame,
+  reason: DropReason,
+  params: Record<string, string | number> = {},
+): null {
+  s.dropped = { node, reason };
+  emit(s, node, iface, 'drop', frame, why(`drop.${reason}`, params));
+  return null;
+}
+
+function packet(f: Frame, inIface: string, outIface: string, state: CtState): NfPacket {
+  return {
+    src: f.ip?.src ?? ('0.0.0.0' as never),
+    dst: f.ip?.dst ?? ('0.0.0.0' as never),
+    proto: f.ip?.proto ?? 'tcp',
+    sport: srcPort(f),
+    dport: dstPort(f),
+    inIface,
+    outIface,
+    ctstate: state,
+    bytes: f.ip?.len ?? frameBytes(f),
+  };
+}
+
+function verdictDrop(s: WalkState, node: NodeId, f: Frame, v: NfVerdict, hook: Hook): boolean {
+  if (v.kind !== 'DROP') return false;
+  drop(s, node, null, f, v.rule ? 'rule' : 'policy', { hook, rule: v.rule ?? '' });
+  return true;
+}
+
+/** Conntrack lookup: an existing entry (updated now, as nf_conntrack_in does) or a new one. */
+export function ctLookup(s: WalkState, node: NodeId, f: Frame): CtCtx {
+  const t = tupleOf(f);
+  if (!t) return { match: null, entry: null, state: 'INVALID' };
+  const related = f.icmp && (f.icmp.type === 3 || f.icmp.type === 11) ? ctFindRelated(s, f) : null;
+  const found = related ?? ctFind(s, t);
+  let ctx: CtCtx;
+  if (found) {
+    const entry = related ? found.entry : ctAdvance(s, found, f);
+    ctStore(s, entry);
+    ctx = { match: found, entry, state: ctStateOf(found, related !== null) };
+  } else {
+    ctx = { match: null, entry: ctNew(s, t, f), state: 'NEW' };
+  }
+  if (ctx.entry) {
+    const key = related
+      ? 'ct.related'
+      : found
+        ? found.dir === 'reply'
+          ? 'ct.reply'
+          : 'ct.established'
+        : 'ct.new';
+    emit(s, node, null, 'conntrack', f, why(key, { id: ctx.entry.id }), {
+      ct: { entry: ctx.entry, state: ctx.state, created: !found },
+    });
+  }
+  return ctx;
+}
+
+function natHop(
+  s: WalkState,
+  node: NodeId,
+  f: Frame,
+  changed: FieldChange[],
+  key: string,
+  ctx: CtCtx,
+): void {
+  if (changed.length === 0) return;
+  const ct = ctx.entry
+    ? { ct: { entry: ctx.entry, state: ctx.state, created: ctx.match === null } }
+    : {};
+  emit(s, node, null, 'nat', f, why(key, {}), { changed, ...ct });
+}
+
+/** Destination NAT as PREROUTING/OUTPUT does it: rules for NEW, the entry for the rest. */
+function dnatStage(
+  s: WalkState,
+  node: NodeId,
+  hook: 'PREROUTING' | 'OUTPUT',
+  inIface: string,
+  f: Frame,
+  ctx: CtCtx,
+): Frame | null {
+  const e = ctx.entry;
+  if (!e) return f;
+  if (ctx.match === null) {
+    const v = runHook(s, node, hook, 'nat', packet(f, inIface, '', 'NEW'), f);
+    if (verdictDrop(s, node, f, v, hook)) return null;
+    if (v.kind === 'DNAT') {
+      const r = rewriteDest(f, v.toIp, v.toPort);
+      ctx.entry = withDnat(e, v.toIp, v.toPort);
+      natHop(s, node, r.frame, r.changed, 'nat.dnat', ctx);
+      return r.frame;
+    }
+    return f;
+  }
+  if (ctx.match.dir === 'orig' && isDnat(e)) {
+    const r = rewriteDest(f, e.reply.src, e.proto === 'icmp' ? null : e.reply.sport);
+    natHop(s, node, r.frame, r.changed, 'nat.ct-dnat', ctx);
+    return r.frame;
+  }
+  if (ctx.match.dir === 'reply' && isSnat(e)) {
+    const r = rewriteDest(f, e.orig.src, e.proto === 'icmp' ? null : e.orig.sport);
+    natHop(s, node, r.frame, r.changed, 'nat.ct-unsnat', ctx);
+    return r.frame;
+  }
+  return f;
+}
+
+/** Source NAT as POSTROUTING (and INPUT for local delivery) does it. */
+function snatStage(
+  s: WalkState,
+  node: NodeId,
+  hook: 'POSTROUTING' | 'INPUT',
+  outIface: string,
+  f: Frame,
+  ctx: CtCtx,
+  outAddr: string | null,
+): Frame | null {
+  const e = ctx.entry;
+  if (!e) return f;
+  if (ctx.match === null && hook === 'POSTROUTING') {
+    const v = runHook(s, node, hook, 'nat', packet(f, '', outIface, 'NEW'), f);
+    if (verdictDrop(s, node, f, v, hook)) return null;
+    const to = v.kind === 'MASQUERADE' ? outAddr : v.kind === 'SNAT' ? v.toIp : null;
+    if (to) {
+      const r = rewriteSource(f, to as never, null);
+      ctx.entry = withSnat(e, to as never);
+      natHop(
+        s,
+        node,
+        r.frame,
+        r.changed,
+        v.kind === 'MASQUERADE' ? 'nat.masquerade' : 'nat.snat',
+        ctx,
+      );
+      return r.frame;
+    }
+    return f;
+  }
+  if (ctx.match?.dir === 'orig' && isSnat(e)) {
+    const r = rewriteSource(f, e.reply.dst, e.proto === 'icmp' ? null : e.reply.dport);
+    natHop(s, node, r.frame, r.changed, 'nat.ct-snat', ctx);
+    return r.frame;
+  }
+  if (ctx.match?.dir === 'reply' && isDnat(e)) {
+    const r = rewriteSource(f, e.orig.dst, e.proto === 'icmp' ? null : e.orig.dport);
+    natHop(s, node, r.frame, r.changed, 'nat.ct-undnat', ctx);
+    return r.frame;
+  }
+  return f;
+}
+
+/** A new connection's entry enters the table only once its first packet survives every hook. */
+function confirm(s: WalkState, node: NodeId, f: Frame, ctx: CtCtx): void {
+  if (ctx.match !== null || !ctx.entry) return;
+  ctStore(s, ctx.entry);
+  emit(
+    s,
+    node,
+    null,
+    'conntrack',
+    f,
+    why('ct.confirm', { id: ctx.entry.id }),
+    { ct: { entry: ctx.entry, state: 'NEW', created: true } },
+    0,
+  );
+}
+
+export function preRouting(
+  s: WalkState,
+  node: NodeId,
+  inIface: string,
+  f: Frame,
+): { frame: Frame; ct: CtCtx } | null {
+  const raw = runHook(s, node, 'PREROUTING', 'raw', packet(f, inIface, '', 'NEW'), f);
+  if (verdictDrop(s, node, f, raw, 'PREROUTING')) return null;
+  const ct = ctLookup(s, node, f);
+  const out = dnatStage(s, node, 'PREROUTING', inIface, f, ct);
+  return out ? { frame: out, ct } : null;
+}
+
+export function inputHook(
+  s: WalkState,
+  node: NodeId,
+  inIface: string,
+  f: Frame,
+  ct: CtCtx,
+): Frame | null {
+  const v = runHook(s, node, 'INPUT', 'filter', packet(f, inIface, '', ct.state), f);
+  if (verdictDrop(s, node, f, v, 'INPUT')) return null;
+  const out = snatStage(s, node, 'INPUT', '', f, ct, null);
+  if (out) confirm(s, node, out, ct);
+  return out;
+}
+
+export function forwardHook(
+  s: WalkState,
+  node: NodeId,
+  inIface: string,
+  outIface: string,
+  f: Frame,
+  ct: CtCtx,
+): boolean {
+  const v = runHook(s, node, 'FORWARD', 'filter', packet(f, inIface, outIface, ct.state), f);
+  return !verdictDrop(s, node, f, v, 'FORWARD');
+}
+
+export function outputHooks(
+  s: WalkState,
+  node: NodeId,
+  f: Frame,
+): { frame: Frame; ct: CtCtx } | null {
+  const raw = runHook(s, node, 'OUTPUT', 'raw', packet(f, '', '', 'NEW'), f);
+  if (verdictDrop(s, node, f, raw, 'OUTPUT')) return null;
+  const ct = ctLookup(s, node, f);
+  const natted = dnatStage(s, node, 'OUTPUT', '', f, ct);
+  if (!natted) return null;
+  const v = runHook(s, node, 'OUTPUT', 'filter', packet(natted, '', '', ct.state), natted);
+  if (verdictDrop(s, node, natted, v, 'OUTPUT')) return null;
+  return { frame: natted, ct };
+}
+
+export function postRouting(
+  s: WalkState,
+  node: NodeId,
+  outIface: string,
+  f: Frame,
+  ct: CtCtx,
+  outAddr: string | null,
+): Frame | null {
+  const out = snatStage(s, node, 'POSTROUTING', outIface, f, ct, outAddr);
+  if (out) confirm(s, node, out, ct);
+  return out;
+}

@@ -1,0 +1,216 @@
+// Layer 3 in one namespace: receive, route, forward (TTL, MAC rewrite), deliver, and send.
+import type { IPv4 } from '../addr';
+import type { Frame, NodeId } from '../trace';
+import { decrementTtl, dstPort, withEth } from './frame';
+import {
+  drop,
+  forwardHook,
+  inputHook,
+  outputHooks,
+  postRouting,
+  preRouting,
+  type CtCtx,
+} from './hooks';
+import { iface, resolveNeighbour, txOn } from './l2';
+import { emit, why, type WalkState } from './state';
+import { isLocal, lookupRoute, type RouteEntry } from './topology';
+
+function routeHop(s: WalkState, node: NodeId, f: Frame, rt: RouteEntry | 'local'): void {
+  if (rt === 'local') {
+    emit(s, node, null, 'route', f, why('route.local', { dst: f.ip?.dst ?? '' }));
+  } else if (rt.via) {
+    emit(
+      s,
+      node,
+      rt.dev,
+      'route',
+      f,
+      why(rt.dst.prefix === 0 ? 'route.default' : 'route.via', {
+        dst: f.ip?.dst ?? '',
+        via: rt.via,
+        dev: rt.dev,
+      }),
+    );
+  } else {
+    emit(
+      s,
+      node,
+      rt.dev,
+      'route',
+      f,
+      why('route.connected', {
+        dst: f.ip?.dst ?? '',
+        dev: rt.dev,
+        net: `${rt.dst.address}/${rt.dst.prefix}`,
+      }),
+    );
+  }
+}
+
+/** Delivery to a local socket: the flow layer decides what answers (a listener, RST, echo reply). */
+function deliver(s: WalkState, node: NodeId, inIface: string, f: Frame): void {
+  const proto = f.ip?.proto;
+  let key = 'deliver.stack';
+  const params: Record<string, string | number> = { node };
+  if ((proto === 'tcp' || proto === 'udp') && f.ip) {
+    const sock = s.sockets.lookup(node, proto, f.ip.dst, dstPort(f));
+    key = sock
+      ? `deliver.${sock.kind}`
+      : proto === 'tcp'
+        ? 'deliver.no-listener-tcp'
+        : 'deliver.no-listener-udp';
+    params['port'] = dstPort(f);
+    if (sock) params['process'] = sock.process;
+  } else if (f.icmp?.type === 8) {
+    key = 'deliver.echo';
+  } else if (f.icmp) {
+    key = 'deliver.icmp';
+  }
+  emit(s, node, inIface, 'deliver', f, why(key, params));
+  s.delivered = { node, iface: inIface, frame: f };
+}
+
+/** A frame addressed to this namespace arrived on `inIface`. `pre` = PREROUTING already ran (bridge). */
+export function ipIn(
+  s: WalkState,
+  node: NodeId,
+  inIface: string,
+  frame: Frame,
+  pre: { frame: Frame; ct: CtCtx } | false,
+): void {
+  const info = s.topo.ns.get(node);
+  if (!info || !frame.ip) return;
+  let f = frame;
+  let ct: CtCtx | null = null;
+  if (info.netfilter) {
+    const p = pre || preRouting(s, node, inIface, f);
+    if (!p) return;
+    f = p.frame;
+    ct = p.ct;
+  }
+  const dst = f.ip?.dst as IPv4;
+  if (isLocal(info, dst)) {
+    routeHop(s, node, f, 'local');
+    if (ct) {
+      const r = inputHook(s, node, inIface, f, ct);
+      if (!r) return;
+      f = r;
+    }
+    deliver(s, node, inIface, f);
+    return;
+  }
+  if (!info.forwarding) {
+    drop(s, node, inIface, f, 'forwarding-disabled', { node });
+    return;
+  }
+  const rt = lookupRoute(info, dst);
+  if (!rt) {
+    drop(s, node, inIface, f, 'no-route', { dst });
+    return;
+  }
+  routeHop(s, node, f, rt);
+  if ((f.ip?.ttl ?? 0) <= 1) {
+    drop(s, node, inIface, f, 'ttl-exceeded');
+    return;
+  }
+  const dec = decrementTtl(f);
+  f = dec.frame;
+  emit(
+    s,
+    node,
+    null,
+    'forward',
+    f,
+    why('forward.ttl', { ttl: f.ip?.ttl ?? 0, from: inIface, to: rt.dev }),
+    { changed: dec.changed },
+  );
+  if (ct && !forwardHook(s, node, inIface, rt.dev, f, ct)) return;
+  transmit(s, node, rt, f, ct);
+}
+
+/** POSTROUTING, neighbour resolution and the frame leaving on the route's device. */
+function transmit(
+  s: WalkState,
+  node: NodeId,
+  rt: RouteEntry,
+  frame: Frame,
+  ct: CtCtx | null,
+): void {
+  const dev = iface(s, node, rt.dev);
+  if (!dev || !frame.ip) return;
+  let f = frame;
+  if (ct) {
+    const r = postRouting(s, node, rt.dev, f, ct, dev.addrs[0]?.ip ?? null);
+    if (!r) return;
+    f = r;
+  }
+  const nextHop = (rt.via ?? f.ip?.dst) as IPv4;
+  const mac = resolveNeighbour(s, node, rt.dev, nextHop, f.ip?.src ?? null);
+  if (!mac) {
+    drop(s, node, rt.dev, f, 'arp-failed', { ip: nextHop, dev: rt.dev });
+    return;
+  }
+  const withMacs = withEth(f, dev.mac, mac);
+  if (withMacs.changed.length > 0) {
+    emit(
+      s,
+      node,
+      rt.dev,
+      'forward',
+      withMacs.frame,
+      why('l2.rewrite', { dev: rt.dev }),
+      { changed: withMacs.changed },
+      0,
+    );
+  }
+  txOn(s, node, rt.dev, withMacs.frame);
+}
+
+/** A socket in `node` sends `frame` (IP header and payload, no Ethernet yet). */
+export function ipOutput(s: WalkState, node: NodeId, frame: Frame): void {
+  const info = s.topo.ns.get(node);
+  if (!info || !frame.ip) return;
+  emit(s, node, null, 'send', frame, why('send', { node }), {}, 0);
+  let f = frame;
+  let ct: CtCtx | null = null;
+  if (info.netfilter) {
+    const o = outputHooks(s, node, f);
+    if (!o) return;
+    f = o.frame;
+    ct = o.ct;
+  }
+  const dst = f.ip?.dst as IPv4;
+  if (isLocal(info, dst)) {
+    routeHop(s, node, f, 'local');
+    // Loopback: out of lo and straight back in; PREROUTING sees it but NAT was settled on OUTPUT.
+    if (ct) {
+      const r = postRouting(s, node, 'lo', f, ct, null);
+      if (!r) return;
+      f = r;
+    }
+    const lo = {
+      ...f,
+      eth: { src: '00:00:00:00:00:00', dst: '00:00:00:00:00:00', type: 'IPv4' },
+    } as Frame;
+    emit(s, node, 'lo', 'tx', lo, why('tx.lo', {}));
+    emit(s, node, 'lo', 'rx', lo, why('rx.lo', {}), {}, 0);
+    const local = ct
+      ? {
+          frame: lo,
+          ct: {
+            ...ct,
+            match: ct.match ?? (ct.entry ? { entry: ct.entry, dir: 'orig' as const } : null),
+          },
+        }
+      : false;
+    ipIn(s, node, 'lo', lo, local);
+    return;
+  }
+  const rt = lookupRoute(info, dst);
+  if (!rt) {
+    drop(s, node, null, f, 'no-route', { dst });
+    return;
+  }
+  routeHop(s, node, f, rt);
+  transmit(s, node, rt, f, ct);
+}

@@ -1,0 +1,266 @@
+// Layer 2: transmit on an interface, veth pairs and wires, the learning bridge, ARP resolution.
+import { BROADCAST_MAC, type IPv4, type MacAddress } from '../addr';
+import type { Frame, NodeId } from '../trace';
+import { bridgeNetfilter } from './bridge-nf';
+import type { CtCtx } from './hooks';
+import { ipIn } from './ip';
+import { countIf, emit, frameBytes, neighLearn, neighLookup, why, type WalkState } from './state';
+import { isLocal, type IfaceInfo } from './topology';
+
+/** Simulated latency of each medium, in µs. */
+const DELAY = { veth: 4, lan: 60, internet: 5000, bridge: 2 } as const;
+
+export function iface(s: WalkState, node: NodeId, name: string): IfaceInfo | undefined {
+  return s.topo.ns.get(node)?.ifaces.get(name);
+}
+
+function linkDelay(from: NodeId, to: NodeId): number {
+  if (from.startsWith('remote:') || to.startsWith('remote:')) return DELAY.internet;
+  if (from === 'router' || to === 'router') return DELAY.lan;
+  return DELAY.veth;
+}
+
+/** A frame leaves `name` in `node`: counted, shown, and carried to whatever is on the other side. */
+export function txOn(s: WalkState, node: NodeId, name: string, frame: Frame): void {
+  const i = iface(s, node, name);
+  if (!i) return;
+  countIf(s, node, name, 'tx', frameBytes(frame));
+  emit(s, node, name, 'tx', frame, why(i.kind === 'bridge' ? 'tx.bridge' : 'tx', { iface: name }));
+  if (i.kind === 'bridge') {
+    bridgeOut(s, name, frame);
+    return;
+  }
+  if (!i.peer) return;
+  const { ns, name: peerName } = i.peer;
+  countIf(s, ns, peerName, 'rx', frameBytes(frame));
+  const key = i.kind === 'veth' ? 'rx.veth' : 'rx';
+  emit(
+    s,
+    ns,
+    peerName,
+    'rx',
+    frame,
+    why(key, { iface: peerName, from: name, fromNode: node }),
+    {},
+    linkDelay(node, ns),
+  );
+  l2In(s, ns, peerName, frame);
+}
+
+/** A frame arrives on an interface: a bridge port hands it to its bridge; others check the MAC. */
+export function l2In(s: WalkState, node: NodeId, name: string, frame: Frame): void {
+  const i = iface(s, node, name);
+  if (!i || !frame.eth) return;
+  if (i.master) {
+    bridgeIn(s, i.master, name, frame);
+    return;
+  }
+  if (frame.eth.dst !== i.mac && frame.eth.dst !== BROADCAST_MAC) return; // not for this host
+  if (frame.arp) arpIn(s, node, name, frame);
+  else ipIn(s, node, name, frame, false);
+}
+
+function learn(s: WalkState, bridge: string, port: string, frame: Frame): void {
+  const mac = frame.eth?.src;
+  if (!mac) return;
+  const list = s.fdb[bridge] ?? [];
+  const known = list.find((e) => e.mac === mac);
+  if (known && known.port === port) return;
+  s.fdb[bridge] = [...list.filter((e) => e.mac !== mac), { mac, port, updated: s.base.clock }];
+  emit(s, 'host', bridge, 'bridge-learn', frame, why('bridge.learn', { bridge, mac, port }), {}, 0);
+}
+
+function bridgeMac(s: WalkState, bridge: string): MacAddress | undefined {
+  return iface(s, 'host', bridge)?.mac;
+}
+
+function flood(s: WalkState, bridge: string, except: string | null, frame: Frame): void {
+  const ports = (s.topo.bridgePorts.get(bridge) ?? []).filter((p) => p !== except);
+  emit(
+    s,
+    'host',
+    bridge,
+    'bridge-flood',
+    frame,
+    why('bridge.flood', { bridge, ports: ports.length }),
+    {},
+    DELAY.bridge,
+  );
+  for (const p of ports) txOn(s, 'host', p, frame);
+}
+
+type Prerouted = { frame: Frame; ct: CtCtx };
+
+function passUp(s: WalkState, bridge: string, frame: Frame, prerouted: Prerouted | false): void {
+  emit(s, 'host', bridge, 'bridge-local', frame, why('bridge.local', { bridge }), {}, DELAY.bridge);
+  countIf(s, 'host', bridge, 'rx', frameBytes(frame));
+  emit(s, 'host', bridge, 'rx', frame, why('rx.bridge', { iface: bridge }), {}, 0);
+  if (frame.arp) arpIn(s, 'host', bridge, frame);
+  else ipIn(s, 'host', bridge, frame, prerouted);
+}
+
+/** A frame entered the bridge on a port: learn, then forward, flood or pass it up to the host. */
+function bridgeIn(s: WalkState, bridge: string, port: string, frame: Frame): void {
+  learn(s, bridge, port, frame);
+  const dst = frame.eth?.dst;
+  const own = bridgeMac(s, bridge);
+  const local = dst === own || dst === BROADCAST_MAC;
+  const entry =
+    dst === BROADCAST_MAC ? undefined : (s.fdb[bridge] ?? []).find((e) => e.mac === dst);
+  // br_netfilter: IPv4 frames meet the iptables hooks at the bridge (PREROUTING once, here).
+  let f = frame;
+  let pre: Prerouted | false = false;
+  if (frame.ip && s.base.host.bridgeNfCallIptables) {
+    const r = bridgeNetfilter(s, bridge, port, f, local ? null : bridge);
+    if (!r) return;
+    f = r.frame;
+    if (local) pre = r;
+  }
+  if (dst === BROADCAST_MAC) {
+    flood(s, bridge, port, f);
+    passUp(s, bridge, f, pre);
+  } else if (local) {
+    passUp(s, bridge, f, pre);
+  } else if (entry) {
+    if (entry.port === port) return; // the kernel drops a frame for the port it came from
+    emit(
+      s,
+      'host',
+      bridge,
+      'bridge-forward',
+      f,
+      why('bridge.forward', { bridge, mac: dst ?? '', port: entry.port }),
+      {},
+      DELAY.bridge,
+    );
+    txOn(s, 'host', entry.port, f);
+  } else {
+    flood(s, bridge, port, f);
+  }
+}
+
+/** The host sends through the bridge device: the bridge picks the port from its FDB. */
+function bridgeOut(s: WalkState, bridge: string, frame: Frame): void {
+  const dst = frame.eth?.dst;
+  const entry =
+    dst === BROADCAST_MAC ? undefined : (s.fdb[bridge] ?? []).find((e) => e.mac === dst);
+  if (entry) {
+    emit(
+      s,
+      'host',
+      bridge,
+      'bridge-forward',
+      frame,
+      why('bridge.forward', { bridge, mac: dst ?? '', port: entry.port }),
+      {},
+      DELAY.bridge,
+    );
+    txOn(s, 'host', entry.port, frame);
+  } else {
+    flood(s, bridge, null, frame);
+  }
+}
+
+function arpIn(s: WalkState, node: NodeId, name: string, frame: Frame): void {
+  const arp = frame.arp;
+  const info = s.topo.ns.get(node);
+  const i = iface(s, node, name);
+  if (!arp || !info || !i) return;
+  if (arp.op === 'request') {
+    // arp_ignore=0: answer for any address of this namespace, whichever interface asked.
+    if (!isLocal(info, arp.targetIp)) return;
+    neighLearn(s, node, { ip: arp.senderIp, mac: arp.senderMac, dev: name, state: 'STALE' });
+    s.arpAnswer = { node, iface: name, request: frame };
+  } else if (arp.targetMac === i.mac) {
+    neighLearn(s, node, { ip: arp.senderIp, mac: arp.senderMac, dev: name, state: 'REACHABLE' });
+    emit(
+      s,
+      node,
+      name,
+      'arp-resolved',
+      frame,
+      why('arp.resolved', { ip: arp.senderIp, mac: arp.senderMac }),
+      {},
+      0,
+    );
+  }
+}
+
+/** The source address an ARP request carries (arp_announce=0: the packet's own source if local). */
+function arpSource(s: WalkState, node: NodeId, dev: IfaceInfo, packetSrc: IPv4 | null): IPv4 {
+  const info = s.topo.ns.get(node);
+  if (info && packetSrc && isLocal(info, packetSrc)) return packetSrc;
+  const own = dev.addrs[0]?.ip;
+  if (own) return own;
+  for (const i of info?.ifaces.values() ?? []) {
+    const a = i.addrs[0]?.ip;
+    if (a && i.kind !== 'loopback') return a;
+  }
+  return '0.0.0.0' as IPv4;
+}
+
+/** The neighbour's MAC for a next hop, asking with ARP (up to 3 broadcasts) on a cache miss. */
+export function resolveNeighbour(
+  s: WalkState,
+  node: NodeId,
+  devName: string,
+  nextHop: IPv4,
+  packetSrc: IPv4 | null,
+): MacAddress | null {
+  const known = neighLookup(s, node, nextHop, devName);
+  if (known) return known;
+  const dev = iface(s, node, devName);
+  if (!dev) return null;
+  const sender = arpSource(s, node, dev, packetSrc);
+  const request: Frame = {
+    eth: { src: dev.mac, dst: BROADCAST_MAC, type: 'ARP' },
+    arp: {
+      op: 'request',
+      senderMac: dev.mac,
+      senderIp: sender,
+      targetMac: '00:00:00:00:00:00' as MacAddress,
+      targetIp: nextHop,
+    },
+  };
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    emit(
+      s,
+      node,
+      devName,
+      'arp-request',
+      request,
+      why('arp.request', { ip: nextHop, iface: devName, attempt }),
+      {},
+      attempt === 1 ? 1 : 1_000_000,
+    );
+    s.arpAnswer = null;
+    txOn(s, node, devName, request);
+    const answer = s.arpAnswer as WalkState['arpAnswer'];
+    s.arpAnswer = null;
+    if (answer) {
+      const resp = iface(s, answer.node, answer.iface);
+      if (!resp) return null;
+      const reply: Frame = {
+        eth: { src: resp.mac, dst: dev.mac, type: 'ARP' },
+        arp: {
+          op: 'reply',
+          senderMac: resp.mac,
+          senderIp: nextHop,
+          targetMac: dev.mac,
+          targetIp: sender,
+        },
+      };
+      emit(
+        s,
+        answer.node,
+        answer.iface,
+        'arp-reply',
+        reply,
+        why('arp.reply', { ip: nextHop, mac: resp.mac }),
+      );
+      txOn(s, answer.node, answer.iface, reply);
+      return neighLookup(s, node, nextHop, devName);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,133 @@
+// Walking a packet through iptables chains as the kernel does: rules in order, jumps, RETURN, policy.
+import { inCidr, type IPv4 } from '../addr';
+import { countPolicy, countRule, getChain } from '../netfilter/table';
+import type { CtState, Proto, Rule, RuleMatch, TableName } from '../types';
+import type { Frame, NetfilterStep } from '../trace';
+import { emit, why, type WalkState } from './state';
+import { isLocal } from './topology';
+
+export type Hook = NetfilterStep['hook'];
+
+/** What the matches can see of a packet at a hook. Interfaces are '' where the hook has none. */
+export interface NfPacket {
+  readonly src: IPv4;
+  readonly dst: IPv4;
+  readonly proto: Proto;
+  readonly sport: number;
+  readonly dport: number;
+  readonly inIface: string;
+  readonly outIface: string;
+  readonly ctstate: CtState;
+  readonly bytes: number;
+}
+
+export type NfVerdict =
+  | { readonly kind: 'ACCEPT' }
+  | { readonly kind: 'DROP'; readonly rule: string | null }
+  | { readonly kind: 'DNAT'; readonly toIp: IPv4; readonly toPort: number | null }
+  | { readonly kind: 'SNAT'; readonly toIp: IPv4 }
+  | { readonly kind: 'MASQUERADE' };
+
+function neg(v: boolean, n: boolean): boolean {
+  return n ? !v : v;
+}
+
+export function ruleMatches(s: WalkState, m: RuleMatch, p: NfPacket): boolean {
+  if (m.src && !neg(inCidr(p.src, m.src.value), m.src.neg)) return false;
+  if (m.dst && !neg(inCidr(p.dst, m.dst.value), m.dst.neg)) return false;
+  if (m.inIface && !neg(p.inIface === m.inIface.value, m.inIface.neg)) return false;
+  if (m.outIface && !neg(p.outIface === m.outIface.value, m.outIface.neg)) return false;
+  if (m.proto && m.proto !== p.proto) return false;
+  if (m.dport !== undefined && m.dport !== p.dport) return false;
+  const host = s.topo.ns.get('host');
+  if (m.dstType && host && !neg(isLocal(host, p.dst), m.dstType.neg)) return false;
+  if (m.srcType && host && !neg(isLocal(host, p.src), m.srcType.neg)) return false;
+  if (m.ctstate && !m.ctstate.includes(p.ctstate)) return false;
+  return true;
+}
+
+const ruleText = (r: Rule) => r.id.slice(r.id.indexOf(':') + 1);
+
+function targetName(r: Rule): string {
+  return r.target.kind === 'JUMP' ? r.target.chain : r.target.kind;
+}
+
+/**
+ * Runs a built-in chain of a table. Emits one hop per rule that matched (jumps and RETURNs
+ * included) and one for a policy, each listing the rules tested before it that did not match.
+ */
+export function runHook(
+  s: WalkState,
+  node: string,
+  hook: Hook,
+  table: TableName,
+  p: NfPacket,
+  frame: Frame,
+): NfVerdict {
+  const builtin = getChain(s.nf, table, hook);
+  if (!builtin) return { kind: 'ACCEPT' };
+  const step = (chain: string, rule: Rule | null, target: string, passed: string[]) => {
+    const nf: NetfilterStep = {
+      hook,
+      table,
+      chain,
+      rule: rule ? ruleText(rule) : null,
+      ruleId: rule ? rule.id : null,
+      target,
+      passed,
+    };
+    const key = rule
+      ? rule.target.kind === 'JUMP'
+        ? 'nf.jump'
+        : rule.target.kind === 'RETURN'
+          ? 'nf.return'
+          : 'nf.rule'
+      : 'nf.policy';
+    emit(s, node, null, 'netfilter', frame, why(key, { table, chain, hook, target }), { nf });
+  };
+  const walkChain = (name: string, depth: number): NfVerdict | 'RETURN' => {
+    const chain = getChain(s.nf, table, name);
+    if (!chain || depth > 32) return 'RETURN';
+    let passed: string[] = [];
+    rules: for (const r of chain.rules) {
+      if (!ruleMatches(s, r.match, p)) {
+        passed.push(r.id);
+        continue;
+      }
+      s.nf = countRule(s.nf, table, name, r.id, p.bytes);
+      step(name, r, targetName(r), passed);
+      passed = [];
+      const t = r.target;
+      switch (t.kind) {
+        case 'ACCEPT':
+          return { kind: 'ACCEPT' };
+        case 'DROP':
+          return { kind: 'DROP', rule: ruleText(r) };
+        case 'RETURN':
+          // RETURN in a built-in chain hands the packet to the chain's policy.
+          if (depth > 0) return 'RETURN';
+          break rules;
+        case 'DNAT':
+          return { kind: 'DNAT', toIp: t.toIp, toPort: t.toPort };
+        case 'SNAT':
+          return { kind: 'SNAT', toIp: t.toIp };
+        case 'MASQUERADE':
+          return { kind: 'MASQUERADE' };
+        case 'JUMP': {
+          const sub = walkChain(t.chain, depth + 1);
+          if (sub !== 'RETURN') return sub;
+          break;
+        }
+      }
+    }
+    if (chain.policy !== null) {
+      s.nf = countPolicy(s.nf, table, name, p.bytes);
+      step(name, null, chain.policy, passed);
+      return chain.policy === 'ACCEPT' ? { kind: 'ACCEPT' } : { kind: 'DROP', rule: null };
+    }
+    return 'RETURN';
+  };
+  const v = walkChain(hook, 0);
+  // A built-in chain's rules can only RETURN into its policy, which walkChain applied already.
+  return v === 'RETURN' ? { kind: 'ACCEPT' } : v;
+}

@@ -1,0 +1,88 @@
+// Who listens where: container services, host-mode services, docker-proxy, remote servers, clients.
+import { findImage } from '../images';
+import type { Listener, PortBinding, World } from '../types';
+import type { NodeId } from '../trace';
+import type { SocketInfo, SocketTable } from './state';
+import { containerNs } from './topology';
+
+export interface SocketDetail extends SocketInfo {
+  readonly listener?: Listener;
+  /** For docker-proxy: the binding it forwards to. */
+  readonly binding?: PortBinding;
+}
+
+const PROCESS: { readonly [image: string]: string } = {
+  nginx: 'nginx',
+  'training/webapp': 'python',
+  redis: 'redis-server',
+  httpd: 'httpd',
+};
+
+interface Bound {
+  readonly proto: 'tcp' | 'udp';
+  readonly ip: string | null; // null = any address
+  readonly port: number;
+  readonly detail: SocketDetail;
+}
+
+export class Sockets implements SocketTable {
+  private readonly byNode = new Map<NodeId, Bound[]>();
+
+  constructor(world: World) {
+    for (const c of world.containers) {
+      if (c.state !== 'running') continue;
+      const node = containerNs(world, c);
+      const process = PROCESS[findImage(c.image)?.name ?? ''] ?? c.command[0] ?? 'sh';
+      for (const l of c.listeners)
+        this.add(node, {
+          proto: l.proto,
+          ip: null,
+          port: l.port,
+          detail: { process, kind: 'listener', listener: l },
+        });
+    }
+    if (world.daemon.userlandProxy) {
+      for (const c of world.containers) {
+        for (const b of c.bindings) {
+          this.add('host', {
+            proto: b.proto,
+            ip: b.hostIp,
+            port: b.hostPort,
+            detail: { process: 'docker-proxy', kind: 'proxy', binding: b },
+          });
+        }
+      }
+    }
+    for (const r of world.remotes) {
+      for (const l of r.listeners)
+        this.add(`remote:${r.name}`, {
+          proto: l.proto,
+          ip: null,
+          port: l.port,
+          detail: { process: r.name, kind: 'listener', listener: l },
+        });
+    }
+  }
+
+  private add(node: NodeId, b: Bound): void {
+    const list = this.byNode.get(node);
+    if (list) list.push(b);
+    else this.byNode.set(node, [b]);
+  }
+
+  addClient(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number): void {
+    this.add(node, { proto, ip, port, detail: { process: 'client', kind: 'client' } });
+  }
+
+  detail(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number): SocketDetail | null {
+    const list = this.byNode.get(node) ?? [];
+    // A socket bound to the exact address wins over one bound to any address.
+    const exact = list.find((b) => b.proto === proto && b.port === port && b.ip === ip);
+    const any = list.find((b) => b.proto === proto && b.port === port && b.ip === null);
+    return (exact ?? any)?.detail ?? null;
+  }
+
+  lookup(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number): SocketInfo | null {
+    return this.detail(node, proto, ip, port);
+  }
+}

@@ -1,0 +1,151 @@
+// The working state of one simulate() call: the world's mutable parts as copies, the hops emitted.
+// Private to the walk: the world passed in is never mutated; the caller gets a new one at the end.
+import type { MacAddress } from '../addr';
+import type { ConntrackEntry, FdbEntry, IfStats, NeighEntry, Netfilter, World } from '../types';
+import type {
+  DropReason,
+  FieldChange,
+  Frame,
+  Hop,
+  HopEvent,
+  NetfilterStep,
+  NodeId,
+  Why,
+} from '../trace';
+import type { Topology } from './topology';
+
+export interface WalkState {
+  readonly topo: Topology;
+  readonly base: World;
+  nf: Netfilter;
+  conntrack: ConntrackEntry[];
+  neigh: { [node: string]: readonly NeighEntry[] };
+  fdb: { [bridge: string]: readonly FdbEntry[] };
+  ifStats: { [key: string]: IfStats };
+  nextConntrackId: number;
+  nextSourcePort: { [node: string]: number };
+  /** Hops of the packet being walked. */
+  hops: Hop[];
+  /** Simulated µs since the flow began. */
+  t: number;
+  /** Where the packet being walked ended up (a flood may deliver none of its copies). */
+  delivered: { node: NodeId; iface: string; frame: Frame } | null;
+  dropped: { node: NodeId; reason: DropReason } | null;
+  /** Who answers the ARP request being flooded. */
+  arpAnswer: { node: NodeId; iface: string; request: Frame } | null;
+  /** Sockets the walk knows: listeners per namespace and the flow's own client sockets. */
+  readonly sockets: SocketTable;
+}
+
+export interface SocketInfo {
+  /** Who owns it: 'nginx', 'docker-proxy', 'client'… */
+  readonly process: string;
+  readonly kind: 'listener' | 'proxy' | 'client';
+}
+
+export interface SocketTable {
+  lookup(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number): SocketInfo | null;
+}
+
+export function beginWalk(world: World, topo: Topology, sockets: SocketTable): WalkState {
+  return {
+    topo,
+    base: world,
+    nf: world.netfilter,
+    conntrack: [...world.conntrack],
+    neigh: { ...world.neigh },
+    fdb: { ...world.fdb },
+    ifStats: { ...world.ifStats },
+    nextConntrackId: world.nextConntrackId,
+    nextSourcePort: { ...world.nextSourcePort },
+    hops: [],
+    t: 0,
+    delivered: null,
+    dropped: null,
+    arpAnswer: null,
+    sockets,
+  };
+}
+
+export function endWalk(s: WalkState): World {
+  return {
+    ...s.base,
+    netfilter: s.nf,
+    conntrack: s.conntrack,
+    neigh: s.neigh,
+    fdb: s.fdb,
+    ifStats: s.ifStats,
+    nextConntrackId: s.nextConntrackId,
+    nextSourcePort: s.nextSourcePort,
+  };
+}
+
+export const why = (key: string, params: Why['params'] = {}): Why => ({ key, params });
+
+export interface HopExtras {
+  readonly changed?: readonly FieldChange[];
+  readonly nf?: NetfilterStep;
+  readonly ct?: Hop['ct'];
+}
+
+/** Appends a hop; `dt` is the simulated time the step takes. */
+export function emit(
+  s: WalkState,
+  node: NodeId,
+  iface: string | null,
+  event: HopEvent,
+  frame: Frame,
+  reason: Why,
+  extras: HopExtras = {},
+  dt = 1,
+): void {
+  s.t += dt;
+  s.hops.push({
+    node,
+    iface,
+    event,
+    frame,
+    changed: extras.changed ?? [],
+    why: reason,
+    ...(extras.nf ? { nf: extras.nf } : {}),
+    ...(extras.ct ? { ct: extras.ct } : {}),
+    t: s.t,
+  });
+}
+
+/** Frame size on the wire (Ethernet header + IP total length, or 42 for ARP). */
+export function frameBytes(f: Frame): number {
+  if (f.arp) return 42;
+  return 14 + (f.ip?.len ?? 0);
+}
+
+export function countIf(
+  s: WalkState,
+  node: NodeId,
+  iface: string,
+  dir: 'rx' | 'tx',
+  bytes: number,
+): void {
+  const key = `${node}/${iface}`;
+  const st = s.ifStats[key] ?? { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 };
+  s.ifStats[key] =
+    dir === 'rx'
+      ? { ...st, rxPackets: st.rxPackets + 1, rxBytes: st.rxBytes + bytes }
+      : { ...st, txPackets: st.txPackets + 1, txBytes: st.txBytes + bytes };
+}
+
+export function neighLookup(
+  s: WalkState,
+  node: NodeId,
+  ip: string,
+  dev: string,
+): MacAddress | null {
+  const e = (s.neigh[node] ?? []).find((n) => n.ip === ip && n.dev === dev);
+  return e ? e.mac : null;
+}
+
+export function neighLearn(s: WalkState, node: NodeId, entry: NeighEntry): void {
+  const list = s.neigh[node] ?? [];
+  const rest = list.filter((n) => !(n.ip === entry.ip && n.dev === entry.dev));
+  s.neigh[node] = [...rest, entry];
+}
