@@ -1,0 +1,44 @@
+// Applies a topology plan to real namespaces and loads the engine's iptables into the host namespace.
+import { createNs, ipBatch, nsMust, nsRun, sysctls } from './netns';
+import type { TopologyPlan } from './topology';
+
+/**
+ * Builds every namespace of the plan. `own` is called with each name before it exists, so a
+ * failure half-way still leaves the caller knowing what to delete.
+ */
+export async function buildTopology(plan: TopologyPlan, own: (ns: string) => void): Promise<void> {
+  const spaces = plan.namespaces;
+  for (const p of spaces) own(p.ns);
+  await Promise.all(spaces.map((p) => createNs(p.ns)));
+  const stages = Math.max(...spaces.map((p) => p.stages.length));
+  // Stage by stage: a veth's far end must exist before its namespace configures it.
+  for (let s = 0; s < stages; s++) {
+    await Promise.all(spaces.map((p) => ipBatch(p.ns, p.stages[s] ?? [])));
+  }
+  await Promise.all(
+    spaces.map(async (p) => {
+      await sysctls(p.ns, p.sysctls);
+      for (const cmd of p.bridgeCmds) await nsMust(p.ns, cmd);
+    }),
+  );
+}
+
+/** Reads a sysctl inside ns (to prove a per-namespace setting really took). */
+export async function readSysctl(ns: string, key: string): Promise<string> {
+  return (await nsMust(ns, ['sysctl', '-n', key])).trim();
+}
+
+/** Drops iptables-save's `# Generated/Completed` comment lines. */
+export function stripSaveComments(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .join('\n');
+}
+
+/** iptables-restore the engine's text in ns, then what iptables-save prints back (comments cut). */
+export async function loadIptables(ns: string, rules: string): Promise<string> {
+  const r = await nsRun(ns, ['iptables-restore'], rules);
+  if (r.code !== 0) throw new Error(`iptables-restore rejected the engine's rules: ${r.stderr.trim()}`);
+  return stripSaveComments(await nsMust(ns, ['iptables-save']));
+}

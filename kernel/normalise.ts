@@ -1,0 +1,127 @@
+// The only liberties the suite takes with the kernel's frames, each one counted. Pure.
+import type { WireFrame } from './wire';
+
+export interface NormaliseNotes {
+  igmp: number;
+  retransmissions: number;
+  teardown: number;
+  /** kernel port → engine port, by first appearance. */
+  readonly ports: [number, number][];
+}
+
+/** Linux's default net.ipv4.ip_local_port_range. */
+export const EPHEMERAL = { low: 32768, high: 60999 };
+
+const connKey = (f: WireFrame): string | null => {
+  if (!f.ip || !f.tcp) return null;
+  const a = `${f.ip.src}.${f.tcp.sport}`;
+  const b = `${f.ip.dst}.${f.tcp.dport}`;
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+};
+
+const ephemeralPortsInOrder = (frames: readonly WireFrame[], fixed: ReadonlySet<number>): number[] => {
+  const seen: number[] = [];
+  const note = (p: number) => {
+    if (p >= EPHEMERAL.low && p <= EPHEMERAL.high && !fixed.has(p) && !seen.includes(p)) seen.push(p);
+  };
+  for (const f of frames) {
+    const l4 = f.tcp ?? f.udp;
+    if (l4) {
+      note(l4.sport);
+      note(l4.dport);
+    }
+  }
+  return seen;
+};
+
+const allFrames = (m: ReadonlyMap<string, readonly WireFrame[]>): WireFrame[] =>
+  [...m.values()].flat().sort((a, b) => a.ts - b.ts);
+
+function remapPorts(f: WireFrame, map: ReadonlyMap<number, number>): WireFrame {
+  const p = (n: number) => map.get(n) ?? n;
+  if (f.tcp) return { ...f, tcp: { ...f.tcp, sport: p(f.tcp.sport), dport: p(f.tcp.dport) } };
+  if (f.udp) return { ...f, udp: { sport: p(f.udp.sport), dport: p(f.udp.dport) } };
+  return f;
+}
+
+const sameSegment = (a: WireFrame, b: WireFrame): boolean =>
+  !!a.tcp &&
+  !!b.tcp &&
+  a.srcMac === b.srcMac &&
+  a.dstMac === b.dstMac &&
+  a.ip?.src === b.ip?.src &&
+  a.ip?.dst === b.ip?.dst &&
+  a.tcp.sport === b.tcp.sport &&
+  a.tcp.dport === b.tcp.dport &&
+  a.tcp.seq === b.tcp.seq &&
+  a.tcp.ack === b.tcp.ack &&
+  a.tcp.payload === b.tcp.payload &&
+  a.tcp.flags.join() === b.tcp.flags.join();
+
+/**
+ * Normalises one flow's kernel frames against the engine's:
+ * - IGMP dropped: the bridge's own membership reports for 224.0.0.106 (multicast router
+ *   discovery, joined when a snooping bridge comes up) are setup noise the engine does not model;
+ * - TCP retransmissions dropped: a segment equal to an earlier one on the same interface,
+ *   absolute sequence number included (a timer artefact of the tool's timeout, e.g. SYN at 1 s);
+ * - ephemeral client ports mapped to the engine's by order of first appearance;
+ * - when the engine models no FIN for this flow: the teardown (FIN segments and anything of that
+ *   connection after the first FIN on the interface) is dropped.
+ */
+export function normaliseKernelFlow(
+  kernel: ReadonlyMap<string, readonly WireFrame[]>,
+  engine: ReadonlyMap<string, readonly WireFrame[]>,
+  fixedPorts: ReadonlySet<number>,
+): { frames: Map<string, WireFrame[]>; notes: NormaliseNotes } {
+  const notes: NormaliseNotes = { igmp: 0, retransmissions: 0, teardown: 0, ports: [] };
+  const engineFin = allFrames(engine).some((f) => f.tcp?.flags.includes('FIN'));
+  const kPorts = ephemeralPortsInOrder(allFrames(kernel), fixedPorts);
+  const ePorts = ephemeralPortsInOrder(allFrames(engine), fixedPorts);
+  const map = new Map<number, number>();
+  kPorts.forEach((k, i) => {
+    const e = ePorts[i];
+    if (e !== undefined) {
+      map.set(k, e);
+      notes.ports.push([k, e]);
+    }
+  });
+  const frames = new Map<string, WireFrame[]>();
+  for (const [key, list] of kernel) {
+    const kept: WireFrame[] = [];
+    const finished = new Set<string>();
+    for (const f of list) {
+      if (f.ip?.proto === 'igmp') {
+        notes.igmp++;
+        continue;
+      }
+      if (f.tcp && kept.some((k) => sameSegment(k, f))) {
+        notes.retransmissions++;
+        continue;
+      }
+      const conn = connKey(f);
+      if (!engineFin && conn !== null && (finished.has(conn) || f.tcp?.flags.includes('FIN'))) {
+        finished.add(conn);
+        notes.teardown++;
+        continue;
+      }
+      kept.push(f);
+    }
+    frames.set(key, kept.map((f) => remapPorts(f, map)));
+  }
+  return { frames, notes };
+}
+
+/**
+ * A kernel frame past the end of the engine's list that may be trimmed: a pure ACK of data
+ * (no payload, ACK only, answering a segment that carried payload). Only when the engine
+ * models no FIN (the caller decides): the ACK of the last reply is part of the close.
+ */
+export function isDataAck(list: readonly WireFrame[], i: number): boolean {
+  const f = list[i];
+  if (!f?.tcp || f.tcp.payload !== 0 || f.tcp.flags.join() !== 'ACK') return false;
+  for (let j = i - 1; j >= 0; j--) {
+    const p = list[j];
+    if (p?.tcp && p.ip?.src === f.ip?.dst && p.tcp.sport === f.tcp.dport) return p.tcp.payload > 0;
+  }
+  return false;
+}

@@ -1,0 +1,106 @@
+// `npm run test:kernel`: every scenario × profile built in real namespaces and compared with the engine.
+// Usage: tsx kernel/run.ts [scenario-id…] [--profile classic|current] [--dump DIR]
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Profile } from '../src/sim';
+import { SCENARIOS } from '../src/scenarios';
+import { live, runCase } from './case';
+import { deleteNamespacesSync, ownNamespaces, removeStaleNamespaces } from './netns';
+import { stopServers } from './servers';
+
+const TOOLS = ['ip', 'tcpdump', 'iptables', 'iptables-restore', 'iptables-save', 'python3', 'curl', 'nc', 'ping', 'ss', 'sysctl'];
+const PROFILES: readonly Profile[] = ['classic', 'current'];
+
+function has(tool: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why the suite cannot run here, or null. */
+function cannotRun(): string | null {
+  if (process.platform !== 'linux') return `not Linux (${process.platform})`;
+  if (process.getuid?.() !== 0) return 'not root (network namespaces need CAP_SYS_ADMIN and CAP_NET_ADMIN)';
+  const missing = TOOLS.filter((t) => !has(t));
+  if (missing.length > 0) return `missing tools: ${missing.join(', ')}`;
+  return null;
+}
+
+function cleanupAndExit(signal: string): void {
+  if (live.servers) stopServers(live.servers);
+  deleteNamespacesSync([...new Set([...live.namespaces, ...ownNamespaces()])]);
+  process.stderr.write(`\nkernel conformance: interrupted by ${signal}, namespaces removed\n`);
+  process.exit(130);
+}
+
+function parseArgs(argv: readonly string[]) {
+  const ids: string[] = [];
+  let profile: Profile | null = null;
+  let dump: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--profile') profile = (argv[++i] ?? null) as Profile | null;
+    else if (a === '--dump') dump = argv[++i] ?? null;
+    else ids.push(a);
+  }
+  return { ids, profile, dump };
+}
+
+async function main(): Promise<number> {
+  const reason = cannotRun();
+  if (reason !== null) {
+    if (process.env.CI === 'true') {
+      console.error(`kernel conformance: FAILED, cannot run in CI: ${reason}`);
+      return 1;
+    }
+    console.log(`kernel conformance: NOT RUN (${reason})`);
+    return 0;
+  }
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => cleanupAndExit(sig));
+  const stale = removeStaleNamespaces();
+  if (stale.length > 0) console.log(`removed stale namespaces: ${stale.join(' ')}`);
+  const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+  const iptablesVersion = execFileSync('iptables', ['-V'], { encoding: 'utf8' }).trim();
+  console.log(`kernel ${execFileSync('uname', ['-r'], { encoding: 'utf8' }).trim()}, ${iptablesVersion}`);
+
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  let passed = 0;
+  let failed = 0;
+  for (const scenario of SCENARIOS) {
+    if (args.ids.length > 0 && !args.ids.includes(scenario.id)) continue;
+    for (const profile of PROFILES) {
+      if (scenario.profiles && !scenario.profiles.includes(profile)) continue;
+      if (args.profile && args.profile !== profile) continue;
+      const t0 = Date.now();
+      const r = await runCase(scenario, profile, python);
+      const secs = ((Date.now() - t0) / 1000).toFixed(1);
+      console.log(`${r.ok ? 'PASS' : 'FAIL'} ${r.summary} (${secs}s)`);
+      if (!r.ok || process.env.KERNEL_VERBOSE === '1') for (const d of r.details) console.log(d);
+      if (args.dump) {
+        const dir = join(args.dump, `${scenario.id}.${profile}`);
+        mkdirSync(dir, { recursive: true });
+        for (const c of r.raw) writeFileSync(join(dir, `${c.ns.replace(/^dnl-\d+-/, '')}.${c.iface}.txt`), c.raw);
+      }
+      if (r.ok) passed++;
+      else failed++;
+    }
+  }
+  console.log(`(${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    deleteNamespacesSync(ownNamespaces());
+    console.error(`kernel conformance: crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,90 @@
+// Sends one engine Flow with the real tool (ping, curl, nc) in the source namespace; reads the tool's verdict.
+import type { Flow } from '../src/sim';
+import { nsRun, type ExecResult } from './netns';
+
+/** What the tool saw, in the engine's FlowResult vocabulary. */
+export type ToolOutcome =
+  | { readonly kind: 'connected'; readonly http?: { readonly status: number; readonly body: string } }
+  | { readonly kind: 'replied'; readonly replies: number; readonly sent: number }
+  | { readonly kind: 'refused' }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'udp-sent' }
+  | { readonly kind: 'error'; readonly detail: string };
+
+export function sourceNode(flow: Flow): string {
+  switch (flow.from.kind) {
+    case 'host':
+      return 'host';
+    case 'container':
+      return `container:${flow.from.name}`;
+    case 'remote':
+      return `remote:${flow.from.name}`;
+  }
+}
+
+/** The command line for a flow (argv, plus stdin for nc -u). */
+export function toolCommand(flow: Flow): { argv: string[]; input?: string } {
+  const port = String(flow.port ?? 80);
+  switch (flow.kind) {
+    case 'ping':
+      // -i 0.2: root may ping faster than once a second; keeps the run short.
+      return { argv: ['ping', '-n', '-c', String(flow.count ?? 1), '-i', '0.2', '-W', '1', flow.to] };
+    case 'http': {
+      const path = flow.path?.startsWith('/') ? flow.path : '/';
+      return {
+        argv: ['curl', '-s', '-S', '--max-time', '2', '-w', '\n%{http_code}', `http://${flow.to}:${port}${path}`],
+      };
+    }
+    case 'tcp':
+      return { argv: ['nc', '-z', '-v', '-n', '-w', '2', flow.to, port] };
+    case 'udp':
+      return { argv: ['nc', '-u', '-v', '-n', '-w', '1', flow.to, port], input: 'q' };
+  }
+}
+
+function pingOutcome(r: ExecResult): ToolOutcome {
+  const m = /(\d+) packets transmitted, (\d+) received/.exec(r.stdout);
+  if (/unreachable/i.test(r.stderr) && !m) return { kind: 'unreachable' };
+  if (!m) return { kind: 'error', detail: r.stderr.trim() || `exit ${r.code}` };
+  const sent = Number(m[1]);
+  const replies = Number(m[2]);
+  return replies > 0 ? { kind: 'replied', replies, sent } : { kind: 'timeout' };
+}
+
+function curlOutcome(r: ExecResult): ToolOutcome {
+  if (r.code === 0) {
+    const cut = r.stdout.lastIndexOf('\n');
+    return { kind: 'connected', http: { status: Number(r.stdout.slice(cut + 1)), body: r.stdout.slice(0, cut) } };
+  }
+  if (r.code === 28) return { kind: 'timeout' };
+  if (/refused/i.test(r.stderr)) return { kind: 'refused' };
+  if (/no route|unreachable/i.test(r.stderr)) return { kind: 'unreachable' };
+  // curl 7.88 says only "Couldn't connect to server" for ECONNREFUSED under -sS.
+  if (r.code === 7) return { kind: 'refused' };
+  return { kind: 'error', detail: `curl exit ${r.code}: ${r.stderr.trim()}` };
+}
+
+function ncOutcome(r: ExecResult): ToolOutcome {
+  if (r.code === 0) return { kind: 'connected' };
+  if (/refused/i.test(r.stderr)) return { kind: 'refused' };
+  if (/timed out/i.test(r.stderr)) return { kind: 'timeout' };
+  if (/no route|unreachable/i.test(r.stderr)) return { kind: 'unreachable' };
+  return { kind: 'error', detail: `nc exit ${r.code}: ${r.stderr.trim()}` };
+}
+
+export async function sendFlow(ns: string, flow: Flow): Promise<{ outcome: ToolOutcome; raw: ExecResult }> {
+  const cmd = toolCommand(flow);
+  const raw = await nsRun(ns, cmd.argv, cmd.input);
+  switch (flow.kind) {
+    case 'ping':
+      return { outcome: pingOutcome(raw), raw };
+    case 'http':
+      return { outcome: curlOutcome(raw), raw };
+    case 'tcp':
+      return { outcome: ncOutcome(raw), raw };
+    case 'udp':
+      // nc -u has nothing to report about a datagram; the capture tells what came back.
+      return { outcome: raw.code === 0 ? { kind: 'udp-sent' } : ncOutcome(raw), raw };
+  }
+}
