@@ -28,17 +28,23 @@ export async function readSysctl(ns: string, key: string): Promise<string> {
   return (await nsMust(ns, ['sysctl', '-n', key])).trim();
 }
 
-/** Drops iptables-save's `# Generated/Completed` comment lines. */
-export function stripSaveComments(text: string): string {
+/**
+ * What of iptables-save is compared: no `# Generated/Completed` comments, and chain policy
+ * counters as [0:0] (a packet such as the bridge's IGMP report may cross a chain between
+ * iptables-restore and iptables-save; counters are traffic, not rules).
+ */
+export function comparableSave(text: string): string {
   return text
     .split('\n')
     .filter((l) => !l.startsWith('#'))
+    .map((l) => l.replace(/^(:\S+ \S+) \[\d+:\d+\]$/, '$1 [0:0]'))
     .join('\n');
 }
 
 /** iptables-restore the engine's text in ns, then what iptables-save prints back (comments cut). */
 export async function loadIptables(ns: string, rules: string): Promise<string> {
   const r = await nsRun(ns, ['iptables-restore'], rules);
-  if (r.code !== 0) throw new Error(`iptables-restore rejected the engine's rules: ${r.stderr.trim()}`);
-  return stripSaveComments(await nsMust(ns, ['iptables-save']));
+  if (r.code !== 0)
+    throw new Error(`iptables-restore rejected the engine's rules: ${r.stderr.trim()}`);
+  return comparableSave(await nsMust(ns, ['iptables-save']));
 }

@@ -40,7 +40,10 @@ function startOne(ns: string, iface: string): Promise<Sniffer> {
     s.lastData = Date.now();
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`tcpdump ${ns}/${iface} silent: ${s.err}`)), 5000);
+    const timer = setTimeout(
+      () => reject(new Error(`tcpdump ${ns}/${iface} silent: ${s.err}`)),
+      5000,
+    );
     child.stderr?.on('data', (d: Buffer) => {
       s.err += d.toString();
       if (s.err.includes('listening on')) {
@@ -108,7 +111,12 @@ export async function stopCapture(cap: Capture): Promise<IfaceCapture[]> {
         }),
     ),
   );
-  return cap.sniffers.map((s) => ({ ns: s.ns, iface: s.iface, frames: parseTcpdump(s.out), raw: s.out }));
+  return cap.sniffers.map((s) => ({
+    ns: s.ns,
+    iface: s.iface,
+    frames: parseTcpdump(s.out),
+    raw: s.out,
+  }));
 }
 
 /** Kills sniffers without collecting (error paths). */

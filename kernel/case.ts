@@ -3,7 +3,7 @@ import type { Flow, Profile, SimResult, World } from '../src/sim';
 import { simulate } from '../src/sim';
 import { iptablesSave } from '../src/sim/netfilter/save';
 import { buildScenario, type Scenario } from '../src/scenarios';
-import { buildTopology, loadIptables, readSysctl } from './build';
+import { buildTopology, comparableSave, loadIptables, readSysctl } from './build';
 import { abortCapture, startCapture, stopCapture, waitQuiet, type IfaceCapture } from './capture';
 import { compareFlow, formatDiff, type FlowComparison } from './compare';
 import { engineWire, ifaceKey } from './engine';
@@ -49,13 +49,18 @@ function simulateAll(world: World, flows: readonly Flow[]): SimResult<World>[] {
 }
 
 /** Splits a capture into one map per flow by time: frames before flow i+1 started belong to flow i. */
-function splitByFlow(raw: readonly IfaceCapture[], starts: readonly number[]): Map<string, WireFrame[]>[] {
+function splitByFlow(
+  raw: readonly IfaceCapture[],
+  starts: readonly number[],
+): Map<string, WireFrame[]>[] {
   const flows = starts.map(() => new Map<string, WireFrame[]>());
   for (const c of raw) {
     const key = ifaceKey(c.ns, c.iface);
     flows.forEach((m) => m.set(key, []));
     for (const f of c.frames) {
-      let i = starts.findIndex((s, j) => f.ts >= s && (starts[j + 1] === undefined || f.ts < (starts[j + 1] ?? 0)));
+      let i = starts.findIndex(
+        (s, j) => f.ts >= s && (starts[j + 1] === undefined || f.ts < (starts[j + 1] ?? 0)),
+      );
       if (i === -1) i = 0;
       flows[i]?.get(key)?.push(f);
     }
@@ -64,19 +69,31 @@ function splitByFlow(raw: readonly IfaceCapture[], starts: readonly number[]): M
 }
 
 function sourceIps(world: World, flow: Flow): string[] {
-  if (flow.from.kind === 'host') return [world.host.eth0.ip, ...world.networks.flatMap((n) => (n.bridge ? [n.bridge.gateway] : []))];
+  if (flow.from.kind === 'host')
+    return [
+      world.host.eth0.ip,
+      ...world.networks.flatMap((n) => (n.bridge ? [n.bridge.gateway] : [])),
+    ];
   if (flow.from.kind === 'remote') {
     const name = flow.from.name;
     return world.remotes.filter((r) => r.name === name).map((r) => r.ip);
   }
   const name = flow.from.name;
-  return world.containers.filter((c) => c.name === name).flatMap((c) => c.endpoints.map((e) => e.ip));
+  return world.containers
+    .filter((c) => c.name === name)
+    .flatMap((c) => c.endpoints.map((e) => e.ip));
 }
 
-export async function runCase(scenario: Scenario, profile: Profile, python: string): Promise<CaseResult> {
+export async function runCase(
+  scenario: Scenario,
+  profile: Profile,
+  python: string,
+): Promise<CaseResult> {
   const world = buildScenario(scenario, profile);
   const sims = simulateAll(world, scenario.flows);
-  const echo = new Set(scenario.flows.map((f, i) => udpEchoes(f, sims[i]?.packets ?? [])).filter((x) => x !== null));
+  const echo = new Set(
+    scenario.flows.map((f, i) => udpEchoes(f, sims[i]?.packets ?? [])).filter((x) => x !== null),
+  );
   const plan = planTopology(world, NS_PREFIX);
   const details: string[] = [];
   let failed = false;
@@ -94,10 +111,13 @@ export async function runCase(scenario: Scenario, profile: Profile, python: stri
     if (brnf !== String(Number(world.host.bridgeNfCallIptables))) {
       fail(`  bridge-nf-call-iptables did not take in the host namespace: ${brnf}`);
     }
-    const rules = iptablesSave(world.netfilter);
+    const rules = comparableSave(iptablesSave(world.netfilter));
     const saved = await loadIptables(hostNs, rules);
     if (saved !== rules) fail('  iptables-save round trip differs:', ...lineDiff(rules, saved));
-    live.servers = await startServers(python, planServices(world, plan, (n, p) => echo.has(`${n}:${p}`)));
+    live.servers = await startServers(
+      python,
+      planServices(world, plan, (n, p) => echo.has(`${n}:${p}`)),
+    );
     capture = await startCapture(plan.namespaces.map((p) => ({ ns: p.ns, ifaces: p.ifaces })));
     const starts: number[] = [];
     const tools: Awaited<ReturnType<typeof sendFlow>>[] = [];
@@ -119,7 +139,9 @@ export async function runCase(scenario: Scenario, profile: Profile, python: stri
       const engine = engineWire(sim.packets, plan.nodeNs);
       const cmp = compareFlow(kernel, engine, fixedPorts(world));
       const srcNs = plan.nodeNs[sourceNode(flow)] ?? '';
-      const srcFrames = [...kernel].filter(([k]) => k.startsWith(`${srcNs}/`)).flatMap(([, v]) => v);
+      const srcFrames = [...kernel]
+        .filter(([k]) => k.startsWith(`${srcNs}/`))
+        .flatMap(([, v]) => v);
       const want = engineOutcome(flow, sim.result);
       const got = kernelOutcome(flow, tool.outcome, srcFrames, sourceIps(world, flow));
       const report = flowReport(i, flow, cmp, want, got, sim);
@@ -157,7 +179,10 @@ function flowReport(
   const outcomeOk = want === got;
   const ok = outcomeOk && cmp.diffs.length === 0;
   const what = `${flow.kind} ${sourceNode(flow)} → ${flow.to}${flow.port ? `:${flow.port}` : ''}`;
-  const lines = [`  flow ${i + 1} ${what}: ${ok ? 'ok' : 'MISMATCH'}${norm.length ? ` (${norm.join('; ')})` : ''}`];
+  const size = `${cmp.compared.frames} frames on ${cmp.compared.ifaces} ifaces`;
+  const lines = [
+    `  flow ${i + 1} ${what}: ${ok ? 'ok' : 'MISMATCH'}, ${size}${norm.length ? ` (${norm.join('; ')})` : ''}`,
+  ];
   if (!outcomeOk) lines.push(`    outcome: engine "${want}", kernel "${got}"`);
   for (const d of cmp.diffs) lines.push(...formatDiff(d, label));
   if (!ok) lines.push(...packetOutcomes(sim.packets).map((l) => `    engine packet ${l}`));

@@ -12,6 +12,8 @@ export interface IfaceDiff {
 
 export interface FlowComparison {
   readonly diffs: readonly IfaceDiff[];
+  /** Frames the engine claims and interfaces it claims them on (to show a pass is not empty). */
+  readonly compared: { readonly frames: number; readonly ifaces: number };
   readonly notes: NormaliseNotes & { tail: number };
 }
 
@@ -45,7 +47,9 @@ export function compareFlow(
     const index = firstDifference(e, g);
     if (index !== -1) diffs.push({ iface: key, index, expected: e, got: g });
   }
-  return { diffs, notes: { ...notes, tail } };
+  const claimed = [...engine.values()].filter((l) => l.length > 0);
+  const compared = { frames: claimed.reduce((n, l) => n + l.length, 0), ifaces: claimed.length };
+  return { diffs, compared, notes: { ...notes, tail } };
 }
 
 function firstDifference(a: readonly string[], b: readonly string[]): number {

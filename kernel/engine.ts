@@ -25,12 +25,23 @@ export function wireOfFrame(frame: Frame, t: number): WireFrame {
     };
   }
   if (!frame.ip) return base;
-  const ip = { src: frame.ip.src, dst: frame.ip.dst, ttl: frame.ip.ttl, proto: frame.ip.proto, len: frame.ip.len };
+  const ip = {
+    src: frame.ip.src,
+    dst: frame.ip.dst,
+    ttl: frame.ip.ttl,
+    proto: frame.ip.proto,
+    len: frame.ip.len,
+  };
   if (frame.tcp) {
     const t = frame.tcp;
-    const payload = frame.payload === undefined ? 0 : new TextEncoder().encode(frame.payload).length;
+    const payload =
+      frame.payload === undefined ? 0 : new TextEncoder().encode(frame.payload).length;
     const flags = t.flags.map((f) => f as TcpFlagName);
-    return { ...base, ip, tcp: { sport: t.sport, dport: t.dport, flags, seq: t.seq, ack: t.ack, payload } };
+    return {
+      ...base,
+      ip,
+      tcp: { sport: t.sport, dport: t.dport, flags, seq: t.seq, ack: t.ack, payload },
+    };
   }
   if (frame.udp) return { ...base, ip, udp: { sport: frame.udp.sport, dport: frame.udp.dport } };
   if (frame.icmp) {

@@ -20,7 +20,11 @@ function assertOurs(ns: string): void {
 }
 
 /** Runs argv inside namespace ns (`ip netns exec`). Never throws on a non-zero exit. */
-export async function nsRun(ns: string, argv: readonly string[], input?: string): Promise<ExecResult> {
+export async function nsRun(
+  ns: string,
+  argv: readonly string[],
+  input?: string,
+): Promise<ExecResult> {
   assertOurs(ns);
   return new Promise((resolve, reject) => {
     const child = spawn('ip', ['netns', 'exec', ns, ...argv], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -30,6 +34,8 @@ export async function nsRun(ns: string, argv: readonly string[], input?: string)
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    // A tool that never reads stdin (nc -z) may be gone before we write: not an error.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
   });
 }
@@ -52,7 +58,7 @@ export async function ipBatch(ns: string, commands: readonly string[]): Promise<
 /** A long-running process inside ns (servers, tcpdump). The caller stops it by its pid. */
 export function nsSpawn(ns: string, argv: readonly string[]): ChildProcess {
   assertOurs(ns);
-  return spawn('ip', ['netns', 'exec', ns, ...argv], { stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn('ip', ['netns', 'exec', ns, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Creates a namespace with IPv6 off (no RS/MLD/DAD noise) and lo up. */
@@ -68,7 +74,10 @@ export async function createNs(ns: string): Promise<void> {
   await ipBatch(ns, ['link set lo up']);
 }
 
-export async function sysctls(ns: string, values: Readonly<Record<string, string | number>>): Promise<void> {
+export async function sysctls(
+  ns: string,
+  values: Readonly<Record<string, string | number>>,
+): Promise<void> {
   const args = Object.entries(values).map(([k, v]) => `${k}=${v}`);
   if (args.length > 0) await nsMust(ns, ['sysctl', '-qw', ...args]);
 }
@@ -107,7 +116,10 @@ export function removeStaleNamespaces(): string[] {
 /** Kills what still runs inside one of OUR namespaces (`ip netns pids`): all started by this run. */
 function killNsProcesses(ns: string): void {
   const out = execFileSync('ip', ['netns', 'pids', ns], { encoding: 'utf8' });
-  for (const pid of out.split('\n').map(Number).filter((p) => p > 0)) {
+  for (const pid of out
+    .split('\n')
+    .map(Number)
+    .filter((p) => p > 0)) {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {

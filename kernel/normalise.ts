@@ -19,10 +19,14 @@ const connKey = (f: WireFrame): string | null => {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 };
 
-const ephemeralPortsInOrder = (frames: readonly WireFrame[], fixed: ReadonlySet<number>): number[] => {
+const ephemeralPortsInOrder = (
+  frames: readonly WireFrame[],
+  fixed: ReadonlySet<number>,
+): number[] => {
   const seen: number[] = [];
   const note = (p: number) => {
-    if (p >= EPHEMERAL.low && p <= EPHEMERAL.high && !fixed.has(p) && !seen.includes(p)) seen.push(p);
+    if (p >= EPHEMERAL.low && p <= EPHEMERAL.high && !fixed.has(p) && !seen.includes(p))
+      seen.push(p);
   };
   for (const f of frames) {
     const l4 = f.tcp ?? f.udp;
@@ -106,7 +110,10 @@ export function normaliseKernelFlow(
       }
       kept.push(f);
     }
-    frames.set(key, kept.map((f) => remapPorts(f, map)));
+    frames.set(
+      key,
+      kept.map((f) => remapPorts(f, map)),
+    );
   }
   return { frames, notes };
 }

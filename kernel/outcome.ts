@@ -5,6 +5,8 @@ import type { WireFrame } from './wire';
 
 /** The engine's FlowResult in the words the tools can confirm (RTTs and TTLs are not results). */
 export function engineOutcome(flow: Flow, r: FlowResult): string {
+  // ping reports "N transmitted, M received" whether or not M is 0: silence is 0 replies.
+  if (flow.kind === 'ping' && r.kind === 'timeout') return `replied 0/${flow.count ?? 1}`;
   switch (r.kind) {
     case 'connected':
       return flow.kind === 'http' && r.http

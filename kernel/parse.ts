@@ -21,16 +21,20 @@ const FLAG_LETTERS: Record<string, TcpFlagName> = {
 
 /** ICMP type/code from tcpdump's wording (print-icmp.c). */
 export function icmpTypeCode(text: string): { type: number; code: number } {
+  // Most specific wording first: "host X unreachable" is a prefix of its variants.
   const table: readonly [RegExp, number, number][] = [
     [/^ICMP echo request/, 8, 0],
     [/^ICMP echo reply/, 0, 0],
+    [/^ICMP host \S+ unreachable - admin prohibited filter/, 3, 13],
+    [/^ICMP host \S+ unreachable - admin prohibited/, 3, 10],
+    [/^ICMP net \S+ unreachable - admin prohibited/, 3, 9],
+    [/^ICMP host \S+ unreachable - unknown/, 3, 7],
+    [/^ICMP net \S+ unreachable - unknown/, 3, 6],
     [/^ICMP net \S+ unreachable/, 3, 0],
-    [/^ICMP host \S+ unreachable - admin prohibited/, 3, 13],
     [/^ICMP host \S+ unreachable/, 3, 1],
     [/^ICMP \S+ protocol \d+ unreachable/, 3, 2],
     [/^ICMP \S+ (?:tcp|udp) port \S+ unreachable/, 3, 3],
     [/^ICMP \S+ unreachable - need to frag/, 3, 4],
-    [/^ICMP \S+ unreachable - admin prohibited/, 3, 13],
     [/^ICMP time exceeded in-transit/, 11, 0],
     [/^ICMP redirect/, 5, 1],
   ];
@@ -61,7 +65,15 @@ function ipFrame(base: WireFrame, hdr: string, body: string): WireFrame {
   if (!h || !e) return base;
   const protoNum = Number(h[3]);
   const proto =
-    protoNum === 6 ? 'tcp' : protoNum === 17 ? 'udp' : protoNum === 1 ? 'icmp' : protoNum === 2 ? 'igmp' : `proto-${protoNum}`;
+    protoNum === 6
+      ? 'tcp'
+      : protoNum === 17
+        ? 'udp'
+        : protoNum === 1
+          ? 'icmp'
+          : protoNum === 2
+            ? 'igmp'
+            : `proto-${protoNum}`;
   const ip = { src: e[1] ?? '', dst: e[3] ?? '', ttl: Number(h[1]), proto, len: Number(h[4]) };
   const rest = e[5] ?? '';
   const sport = Number(e[2] ?? 0);
@@ -90,10 +102,14 @@ function parseRecord(lines: readonly string[]): WireFrame | null {
   const rest = m[6] ?? '';
   if (ethertype === 'ARP') {
     const req = ARP_REQ.exec(rest);
-    if (req) return { ...base, arp: { op: 'request', targetIp: req[1] ?? '', senderIp: req[2] ?? '' } };
+    if (req)
+      return { ...base, arp: { op: 'request', targetIp: req[1] ?? '', senderIp: req[2] ?? '' } };
     const rep = ARP_REPLY.exec(rest);
     if (rep) {
-      return { ...base, arp: { op: 'reply', senderIp: rep[1] ?? '', targetIp: '', senderMac: rep[2] ?? '' } };
+      return {
+        ...base,
+        arp: { op: 'reply', senderIp: rep[1] ?? '', targetIp: '', senderMac: rep[2] ?? '' },
+      };
     }
     return base;
   }

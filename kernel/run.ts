@@ -9,7 +9,19 @@ import { live, runCase } from './case';
 import { deleteNamespacesSync, ownNamespaces, removeStaleNamespaces } from './netns';
 import { stopServers } from './servers';
 
-const TOOLS = ['ip', 'tcpdump', 'iptables', 'iptables-restore', 'iptables-save', 'python3', 'curl', 'nc', 'ping', 'ss', 'sysctl'];
+const TOOLS = [
+  'ip',
+  'tcpdump',
+  'iptables',
+  'iptables-restore',
+  'iptables-save',
+  'python3',
+  'curl',
+  'nc',
+  'ping',
+  'ss',
+  'sysctl',
+];
 const PROFILES: readonly Profile[] = ['classic', 'current'];
 
 function has(tool: string): boolean {
@@ -24,17 +36,18 @@ function has(tool: string): boolean {
 /** Why the suite cannot run here, or null. */
 function cannotRun(): string | null {
   if (process.platform !== 'linux') return `not Linux (${process.platform})`;
-  if (process.getuid?.() !== 0) return 'not root (network namespaces need CAP_SYS_ADMIN and CAP_NET_ADMIN)';
+  if (process.getuid?.() !== 0)
+    return 'not root (network namespaces need CAP_SYS_ADMIN and CAP_NET_ADMIN)';
   const missing = TOOLS.filter((t) => !has(t));
   if (missing.length > 0) return `missing tools: ${missing.join(', ')}`;
   return null;
 }
 
-function cleanupAndExit(signal: string): void {
+function cleanupAndExit(signal: string, code = 130): void {
   if (live.servers) stopServers(live.servers);
   deleteNamespacesSync([...new Set([...live.namespaces, ...ownNamespaces()])]);
   process.stderr.write(`\nkernel conformance: interrupted by ${signal}, namespaces removed\n`);
-  process.exit(130);
+  process.exit(code);
 }
 
 function parseArgs(argv: readonly string[]) {
@@ -60,12 +73,23 @@ async function main(): Promise<number> {
     console.log(`kernel conformance: NOT RUN (${reason})`);
     return 0;
   }
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => cleanupAndExit(sig));
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(sig, () => cleanupAndExit(sig));
+  process.on('uncaughtException', (e) => {
+    console.error(`kernel conformance: crashed: ${e.stack ?? e.message}`);
+    cleanupAndExit('uncaughtException', 1);
+  });
+  // Last line of defence: whatever path ends the process, our namespaces go with it.
+  process.on('exit', () => deleteNamespacesSync(ownNamespaces()));
   const stale = removeStaleNamespaces();
   if (stale.length > 0) console.log(`removed stale namespaces: ${stale.join(' ')}`);
-  const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+  const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+    encoding: 'utf8',
+  }).trim();
   const iptablesVersion = execFileSync('iptables', ['-V'], { encoding: 'utf8' }).trim();
-  console.log(`kernel ${execFileSync('uname', ['-r'], { encoding: 'utf8' }).trim()}, ${iptablesVersion}`);
+  console.log(
+    `kernel ${execFileSync('uname', ['-r'], { encoding: 'utf8' }).trim()}, ${iptablesVersion}`,
+  );
 
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
@@ -84,7 +108,8 @@ async function main(): Promise<number> {
       if (args.dump) {
         const dir = join(args.dump, `${scenario.id}.${profile}`);
         mkdirSync(dir, { recursive: true });
-        for (const c of r.raw) writeFileSync(join(dir, `${c.ns.replace(/^dnl-\d+-/, '')}.${c.iface}.txt`), c.raw);
+        for (const c of r.raw)
+          writeFileSync(join(dir, `${c.ns.replace(/^dnl-\d+-/, '')}.${c.iface}.txt`), c.raw);
       }
       if (r.ok) passed++;
       else failed++;
@@ -99,7 +124,9 @@ main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     deleteNamespacesSync(ownNamespaces());
-    console.error(`kernel conformance: crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    console.error(
+      `kernel conformance: crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
     console.log('0 passed, 1 failed');
     process.exit(1);
   },

@@ -79,7 +79,10 @@ export async function startServers(
     await new Promise<void>((resolve, reject) => {
       let out = '';
       let err = '';
-      const timer = setTimeout(() => reject(new Error(`[${ns}] listeners not ready: ${err}`)), 5000);
+      const timer = setTimeout(
+        () => reject(new Error(`[${ns}] listeners not ready: ${err}`)),
+        5000,
+      );
       child.stdout?.on('data', (d: Buffer) => {
         out += d.toString();
         if (out.includes('ready')) {

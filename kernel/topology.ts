@@ -100,7 +100,10 @@ export function planTopology(world: World, prefix: string): TopologyPlan {
       if (!world.daemon.userlandProxy) {
         hostBridgeCmds.push(['bridge', 'link', 'set', 'dev', ep.hostVeth, 'hairpin', 'on']);
       }
-      batch.push(`addr add ${ep.ip}/${ep.prefix} brd + dev ${ep.ifName}`, `link set ${ep.ifName} up`);
+      batch.push(
+        `addr add ${ep.ip}/${ep.prefix} brd + dev ${ep.ifName}`,
+        `link set ${ep.ifName} up`,
+      );
       if (i === 0) batch.push(`route add default via ${ep.gateway} dev ${ep.ifName}`);
       ifaces.push(ep.ifName);
     });
@@ -153,7 +156,9 @@ export function planTopology(world: World, prefix: string): TopologyPlan {
   const host: NsPlan = {
     ns: hostNs,
     role: 'host',
-    stages: [[...hostLinks, ...hostAddrs, ...hostUp, `route add default via ${h.gateway} dev eth0`]],
+    stages: [
+      [...hostLinks, ...hostAddrs, ...hostUp, `route add default via ${h.gateway} dev eth0`],
+    ],
     sysctls: hostSysctls,
     bridgeCmds: hostBridgeCmds,
     ifaces: hostIfaces,

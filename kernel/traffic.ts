@@ -4,7 +4,10 @@ import { nsRun, type ExecResult } from './netns';
 
 /** What the tool saw, in the engine's FlowResult vocabulary. */
 export type ToolOutcome =
-  | { readonly kind: 'connected'; readonly http?: { readonly status: number; readonly body: string } }
+  | {
+      readonly kind: 'connected';
+      readonly http?: { readonly status: number; readonly body: string };
+    }
   | { readonly kind: 'replied'; readonly replies: number; readonly sent: number }
   | { readonly kind: 'refused' }
   | { readonly kind: 'timeout' }
@@ -29,17 +32,29 @@ export function toolCommand(flow: Flow): { argv: string[]; input?: string } {
   switch (flow.kind) {
     case 'ping':
       // -i 0.2: root may ping faster than once a second; keeps the run short.
-      return { argv: ['ping', '-n', '-c', String(flow.count ?? 1), '-i', '0.2', '-W', '1', flow.to] };
+      return {
+        argv: ['ping', '-n', '-c', String(flow.count ?? 1), '-i', '0.2', '-W', '1', flow.to],
+      };
     case 'http': {
       const path = flow.path?.startsWith('/') ? flow.path : '/';
       return {
-        argv: ['curl', '-s', '-S', '--max-time', '2', '-w', '\n%{http_code}', `http://${flow.to}:${port}${path}`],
+        argv: [
+          'curl',
+          '-s',
+          '-S',
+          '--max-time',
+          '2',
+          '-w',
+          '\n%{http_code}',
+          `http://${flow.to}:${port}${path}`,
+        ],
       };
     }
     case 'tcp':
       return { argv: ['nc', '-z', '-v', '-n', '-w', '2', flow.to, port] };
     case 'udp':
-      return { argv: ['nc', '-u', '-v', '-n', '-w', '1', flow.to, port], input: 'q' };
+      // No -v: with -v netcat-openbsd first probes UDP "connectivity" with extra datagrams.
+      return { argv: ['nc', '-u', '-n', '-w', '1', flow.to, port], input: 'q' };
   }
 }
 
@@ -47,15 +62,16 @@ function pingOutcome(r: ExecResult): ToolOutcome {
   const m = /(\d+) packets transmitted, (\d+) received/.exec(r.stdout);
   if (/unreachable/i.test(r.stderr) && !m) return { kind: 'unreachable' };
   if (!m) return { kind: 'error', detail: r.stderr.trim() || `exit ${r.code}` };
-  const sent = Number(m[1]);
-  const replies = Number(m[2]);
-  return replies > 0 ? { kind: 'replied', replies, sent } : { kind: 'timeout' };
+  return { kind: 'replied', replies: Number(m[2]), sent: Number(m[1]) };
 }
 
 function curlOutcome(r: ExecResult): ToolOutcome {
   if (r.code === 0) {
     const cut = r.stdout.lastIndexOf('\n');
-    return { kind: 'connected', http: { status: Number(r.stdout.slice(cut + 1)), body: r.stdout.slice(0, cut) } };
+    return {
+      kind: 'connected',
+      http: { status: Number(r.stdout.slice(cut + 1)), body: r.stdout.slice(0, cut) },
+    };
   }
   if (r.code === 28) return { kind: 'timeout' };
   if (/refused/i.test(r.stderr)) return { kind: 'refused' };
@@ -73,7 +89,10 @@ function ncOutcome(r: ExecResult): ToolOutcome {
   return { kind: 'error', detail: `nc exit ${r.code}: ${r.stderr.trim()}` };
 }
 
-export async function sendFlow(ns: string, flow: Flow): Promise<{ outcome: ToolOutcome; raw: ExecResult }> {
+export async function sendFlow(
+  ns: string,
+  flow: Flow,
+): Promise<{ outcome: ToolOutcome; raw: ExecResult }> {
   const cmd = toolCommand(flow);
   const raw = await nsRun(ns, cmd.argv, cmd.input);
   switch (flow.kind) {

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { compareFlow, formatDiff } from './compare';
+import type { TcpFlagName, WireFrame } from './wire';
+
+const C = '02:42:ac:11:00:03';
+const S = '02:42:ac:11:00:02';
+
+let clock = 0;
+function seg(
+  from: 'c' | 's',
+  flags: TcpFlagName[],
+  o: { port?: number; seq?: number | null; ack?: number | null; payload?: number } = {},
+): WireFrame {
+  const c = from === 'c';
+  const port = o.port ?? 40000;
+  return {
+    ts: clock++,
+    srcMac: c ? C : S,
+    dstMac: c ? S : C,
+    ethertype: 'IPv4',
+    ip: {
+      src: c ? '172.17.0.3' : '172.17.0.2',
+      dst: c ? '172.17.0.2' : '172.17.0.3',
+      ttl: 64,
+      proto: 'tcp',
+      len: 52,
+    },
+    tcp: {
+      sport: c ? port : 80,
+      dport: c ? 80 : port,
+      flags,
+      seq: o.seq === undefined ? clock : o.seq,
+      ack: o.ack === undefined ? null : o.ack,
+      payload: o.payload ?? 0,
+    },
+  };
+}
+
+const one = (list: WireFrame[]) => new Map([['ns/eth0', list]]);
+const fixed = new Set([80]);
+
+describe('compareFlow', () => {
+  it('passes equal lists and maps the kernel ephemeral port to the engine one', () => {
+    const engine = [seg('c', ['SYN']), seg('s', ['SYN', 'ACK'])];
+    const kernel = [seg('c', ['SYN'], { port: 51000 }), seg('s', ['SYN', 'ACK'], { port: 51000 })];
+    const r = compareFlow(one(kernel), one(engine), fixed);
+    expect(r.diffs).toEqual([]);
+    expect(r.notes.ports).toEqual([[51000, 40000]]);
+  });
+
+  it('reports the interface and the first index that differs', () => {
+    const engine = [seg('c', ['SYN']), seg('s', ['SYN', 'ACK']), seg('c', ['ACK'])];
+    const kernel = [seg('c', ['SYN']), seg('s', ['RST', 'ACK'])];
+    const [d] = compareFlow(one(kernel), one(engine), fixed).diffs;
+    expect(d?.iface).toBe('ns/eth0');
+    expect(d?.index).toBe(1);
+    const text = formatDiff(d!, (k) => k).join('\n');
+    expect(text).toContain(
+      '#1 expected: 02:42:ac:11:00:02 > 02:42:ac:11:00:03 IPv4 ttl 64 172.17.0.2.80 > 172.17.0.3.40000 tcp [S.]',
+    );
+    expect(text).toContain(
+      '#1      got: 02:42:ac:11:00:02 > 02:42:ac:11:00:03 IPv4 ttl 64 172.17.0.2.80 > 172.17.0.3.40000 tcp [R.]',
+    );
+    expect(text).toContain('#2      got: (nothing)');
+  });
+
+  it('fails when the kernel is silent where the engine claims frames, and vice versa', () => {
+    const engine = new Map([['ns/veth1', [seg('c', ['SYN'])]]]);
+    const kernel = new Map([['ns/veth2', [seg('c', ['SYN'])]]]);
+    expect(compareFlow(kernel, engine, fixed).diffs.map((d) => d.iface)).toEqual([
+      'ns/veth1',
+      'ns/veth2',
+    ]);
+  });
+
+  it('drops a retransmitted SYN (same absolute seq) but not a second distinct segment', () => {
+    const engine = [seg('c', ['SYN'])];
+    const kernel = [seg('c', ['SYN'], { seq: 7 }), seg('c', ['SYN'], { seq: 7 })];
+    const r = compareFlow(one(kernel), one(engine), fixed);
+    expect(r.diffs).toEqual([]);
+    expect(r.notes.retransmissions).toBe(1);
+    const other = [seg('c', ['SYN'], { seq: 7 }), seg('c', ['SYN'], { seq: 8 })];
+    expect(compareFlow(one(other), one(engine), fixed).diffs).toHaveLength(1);
+  });
+
+  it('trims the teardown only when the engine models no FIN', () => {
+    const engine = [seg('c', ['SYN']), seg('s', ['SYN', 'ACK'])];
+    const kernel = [
+      seg('c', ['SYN']),
+      seg('s', ['SYN', 'ACK']),
+      seg('c', ['FIN', 'ACK']),
+      seg('s', ['ACK'], { seq: null, ack: 9 }),
+    ];
+    const r = compareFlow(one(kernel), one(engine), fixed);
+    expect(r.diffs).toEqual([]);
+    expect(r.notes.teardown).toBe(2);
+    const engineWithFin = [...engine, seg('c', ['FIN', 'ACK'])];
+    expect(compareFlow(one(kernel), one(engineWithFin), fixed).diffs).toHaveLength(1);
+  });
+
+  it('trims a trailing pure ACK of data, never a trailing SYN-ACK or handshake ACK', () => {
+    const get = seg('c', ['PSH', 'ACK'], { payload: 70 });
+    const engine = [
+      seg('c', ['SYN']),
+      seg('s', ['SYN', 'ACK']),
+      seg('c', ['ACK'], { seq: null, ack: 1 }),
+      get,
+    ];
+    const kernel = [...engine, seg('s', ['ACK'], { seq: null, ack: 71 })];
+    const r = compareFlow(one(kernel), one(engine), fixed);
+    expect(r.diffs).toEqual([]);
+    expect(r.notes.tail).toBe(1);
+
+    const dropped = [seg('c', ['SYN'])];
+    const answered = [
+      seg('c', ['SYN']),
+      seg('s', ['SYN', 'ACK']),
+      seg('c', ['ACK'], { seq: null, ack: 1 }),
+    ];
+    expect(compareFlow(one(answered), one(dropped), fixed).diffs).toHaveLength(1);
+  });
+
+  it('ignores the bridge IGMP reports but nothing else of the setup', () => {
+    const igmp: WireFrame = {
+      ts: clock++,
+      srcMac: S,
+      dstMac: '01:00:5e:00:00:16',
+      ethertype: 'IPv4',
+      ip: { src: '172.17.0.1', dst: '224.0.0.22', ttl: 1, proto: 'igmp', len: 40 },
+    };
+    const engine = [seg('c', ['SYN'])];
+    const r = compareFlow(one([igmp, seg('c', ['SYN'])]), one(engine), fixed);
+    expect(r.diffs).toEqual([]);
+    expect(r.notes.igmp).toBe(1);
+  });
+});
