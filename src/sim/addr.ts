@@ -23,9 +23,17 @@ export function ip(text: string): IPv4 {
   return r.value;
 }
 
+// A memo of parsed addresses: the walk compares the same few thousand addresses again and again.
+const parsedIps = new Map<string, number>();
+
 export function ipToInt(a: IPv4): number {
+  const known = parsedIps.get(a);
+  if (known !== undefined) return known;
   const [b0, b1, b2, b3] = a.split('.').map(Number) as [number, number, number, number];
-  return ((b0 << 24) | (b1 << 16) | (b2 << 8) | b3) >>> 0;
+  const n = ((b0 << 24) | (b1 << 16) | (b2 << 8) | b3) >>> 0;
+  if (parsedIps.size > 200_000) parsedIps.clear();
+  parsedIps.set(a, n);
+  return n;
 }
 
 export function intToIp(n: number): IPv4 {

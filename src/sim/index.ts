@@ -37,3 +37,4 @@ export {
 } from './ops/host';
 export { simulate } from './walk/simulate';
 export { WHY_EN, formatWhy, type WhyKey } from './messages';
+export { ifStatsOf } from './walk/state';

@@ -50,7 +50,13 @@ export interface IcmpHeader {
   readonly id: number;
   readonly seq: number;
   /** For errors (type 3, 11): the header of the packet that caused it. */
-  readonly inner?: { readonly src: IPv4; readonly dst: IPv4; readonly proto: Proto; readonly sport: number; readonly dport: number };
+  readonly inner?: {
+    readonly src: IPv4;
+    readonly dst: IPv4;
+    readonly proto: Proto;
+    readonly sport: number;
+    readonly dport: number;
+  };
 }
 
 /** The frame as it is right after a hop: Ethernet plus ARP or IPv4 and its payload header. */

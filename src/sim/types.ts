@@ -257,8 +257,8 @@ export interface World {
   readonly neigh: { readonly [node: string]: readonly NeighEntry[] };
   /** Learned FDB entries by bridge device. */
   readonly fdb: { readonly [bridge: string]: readonly FdbEntry[] };
-  /** Interface counters by `${node}/${iface}`. */
-  readonly ifStats: { readonly [key: string]: IfStats };
+  /** Interface counters, bucketed by node (read them with ifStatsOf). */
+  readonly ifStats: { readonly [bucket: string]: { readonly [nodeIface: string]: IfStats } };
   /** Host ifindex counter (the host namespace numbers its devices). */
   readonly nextIfindex: number;
   readonly nextConntrackId: number;

@@ -144,16 +144,18 @@ export function deleteRule(
   });
 }
 
-/** A packet matched this rule: 1 packet and its bytes on the rule's counters. */
+/** A packet matched this rule: 1 packet and its bytes on the rule's counters. `at` = its index, if known. */
 export function countRule(
   nf: Netfilter,
   table: TableName,
   chain: string,
   id: string,
   bytes: number,
+  at?: number,
 ): Netfilter {
   return updateChain(nf, table, chain, (c) => {
-    const i = c.rules.findIndex((r) => r.id === id);
+    const i =
+      at !== undefined && c.rules[at]?.id === id ? at : c.rules.findIndex((r) => r.id === id);
     const r = c.rules[i];
     if (r === undefined) return c;
     const rules = c.rules.slice();

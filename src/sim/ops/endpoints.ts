@@ -13,11 +13,6 @@ function overlaps(a: IPv4 | null, b: IPv4 | null): boolean {
   return a === null || b === null || a === b;
 }
 
-/** All host bindings in use: published ports of running containers. */
-function boundPorts(world: World): PortBinding[] {
-  return world.containers.flatMap((c) => c.bindings);
-}
-
 /** Host ports held by processes in the host namespace (host-mode containers' services). */
 function hostListening(world: World): { proto: string; port: number }[] {
   return world.containers
@@ -34,13 +29,15 @@ export function bindPorts(
   endpointId: string,
   containerName: string,
 ): OpResult<{ bindings: PortBinding[]; lastEphemeralPort: number }> {
-  const taken = boundPorts(world);
   const out: PortBinding[] = [];
   let last = world.lastEphemeralPort;
-  const clash = (ip: IPv4 | null, port: number, proto: string) =>
-    [...taken, ...out].some(
-      (b) => b.proto === proto && b.hostPort === port && overlaps(b.hostIp, ip),
+  const clash = (ip: IPv4 | null, port: number, proto: string) => {
+    const same = (b: PortBinding) =>
+      b.proto === proto && b.hostPort === port && overlaps(b.hostIp, ip);
+    return (
+      out.some(same) || world.containers.some((c) => c.bindings.length > 0 && c.bindings.some(same))
     );
+  };
   const prefix = world.profile === 'current' ? 'failed to set up container networking: ' : '';
   const fail = (why: string) =>
     daemonError(

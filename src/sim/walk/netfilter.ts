@@ -33,16 +33,17 @@ function neg(v: boolean, n: boolean): boolean {
 }
 
 export function ruleMatches(s: WalkState, m: RuleMatch, p: NfPacket): boolean {
-  if (m.src && !neg(inCidr(p.src, m.src.value), m.src.neg)) return false;
-  if (m.dst && !neg(inCidr(p.dst, m.dst.value), m.dst.neg)) return false;
-  if (m.inIface && !neg(p.inIface === m.inIface.value, m.inIface.neg)) return false;
-  if (m.outIface && !neg(p.outIface === m.outIface.value, m.outIface.neg)) return false;
+  // Cheap comparisons first: a chain of a thousand per-port rules is mostly rejected on the port.
   if (m.proto && m.proto !== p.proto) return false;
   if (m.dport !== undefined && m.dport !== p.dport) return false;
+  if (m.inIface && !neg(p.inIface === m.inIface.value, m.inIface.neg)) return false;
+  if (m.outIface && !neg(p.outIface === m.outIface.value, m.outIface.neg)) return false;
+  if (m.src && !neg(inCidr(p.src, m.src.value), m.src.neg)) return false;
+  if (m.dst && !neg(inCidr(p.dst, m.dst.value), m.dst.neg)) return false;
+  if (m.ctstate && !m.ctstate.includes(p.ctstate)) return false;
   const host = s.topo.ns.get('host');
   if (m.dstType && host && !neg(isLocal(host, p.dst), m.dstType.neg)) return false;
   if (m.srcType && host && !neg(isLocal(host, p.src), m.srcType.neg)) return false;
-  if (m.ctstate && !m.ctstate.includes(p.ctstate)) return false;
   return true;
 }
 
@@ -89,12 +90,14 @@ export function runHook(
     const chain = getChain(s.nf, table, name);
     if (!chain || depth > 32) return 'RETURN';
     let passed: string[] = [];
-    rules: for (const r of chain.rules) {
+    const list = chain.rules;
+    rules: for (let at = 0; at < list.length; at++) {
+      const r = list[at] as Rule;
       if (!ruleMatches(s, r.match, p)) {
         passed.push(r.id);
         continue;
       }
-      s.nf = countRule(s.nf, table, name, r.id, p.bytes);
+      s.nf = countRule(s.nf, table, name, r.id, p.bytes, at);
       step(name, r, targetName(r), passed);
       passed = [];
       const t = r.target;

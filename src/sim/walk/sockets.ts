@@ -25,8 +25,22 @@ interface Bound {
   readonly detail: SocketDetail;
 }
 
-export class Sockets implements SocketTable {
-  private readonly byNode = new Map<NodeId, Bound[]>();
+type Index = Map<NodeId, Bound[]>;
+
+// Listeners depend only on containers, remotes and the daemon's proxy setting.
+const cache = new WeakMap<World['containers'], { key: readonly unknown[]; index: Index }>();
+
+function indexOf(world: World): Index {
+  const key = [world.remotes, world.daemon];
+  const hit = cache.get(world.containers);
+  if (hit && hit.key.every((k, i) => k === key[i])) return hit.index;
+  const index = new ListenerIndex(world).byNode;
+  cache.set(world.containers, { key, index });
+  return index;
+}
+
+class ListenerIndex {
+  readonly byNode: Index = new Map();
 
   constructor(world: World) {
     for (const c of world.containers) {
@@ -69,13 +83,26 @@ export class Sockets implements SocketTable {
     if (list) list.push(b);
     else this.byNode.set(node, [b]);
   }
+}
+
+/** The world's listeners plus the client sockets one simulate() call opens. */
+export class Sockets implements SocketTable {
+  private readonly base: Index;
+  private readonly clients: Index = new Map();
+
+  constructor(world: World) {
+    this.base = indexOf(world);
+  }
 
   addClient(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number): void {
-    this.add(node, { proto, ip, port, detail: { process: 'client', kind: 'client' } });
+    const b: Bound = { proto, ip, port, detail: { process: 'client', kind: 'client' } };
+    const list = this.clients.get(node);
+    if (list) list.push(b);
+    else this.clients.set(node, [b]);
   }
 
   detail(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number): SocketDetail | null {
-    const list = this.byNode.get(node) ?? [];
+    const list = [...(this.clients.get(node) ?? []), ...(this.base.get(node) ?? [])];
     // A socket bound to the exact address wins over one bound to any address.
     const exact = list.find((b) => b.proto === proto && b.port === port && b.ip === ip);
     const any = list.find((b) => b.proto === proto && b.port === port && b.ip === null);

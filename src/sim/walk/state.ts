@@ -21,7 +21,9 @@ export interface WalkState {
   conntrack: ConntrackEntry[];
   neigh: { [node: string]: readonly NeighEntry[] };
   fdb: { [bridge: string]: readonly FdbEntry[] };
-  ifStats: { [key: string]: IfStats };
+  ifStats: { [bucket: string]: { readonly [nodeIface: string]: IfStats } };
+  /** Buckets this walk has copied already (copy on first write). */
+  readonly statsCopied: Set<string>;
   nextConntrackId: number;
   nextSourcePort: { [node: string]: number };
   /** Hops of the packet being walked. */
@@ -55,7 +57,8 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     conntrack: [...world.conntrack],
     neigh: { ...world.neigh },
     fdb: { ...world.fdb },
-    ifStats: { ...world.ifStats },
+    ifStats: world.ifStats,
+    statsCopied: new Set(),
     nextConntrackId: world.nextConntrackId,
     nextSourcePort: { ...world.nextSourcePort },
     hops: [],
@@ -119,6 +122,16 @@ export function frameBytes(f: Frame): number {
   return 14 + (f.ip?.len ?? 0);
 }
 
+const ZERO: IfStats = { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 };
+const BUCKETS = 64;
+
+/** Counters live in 64 buckets by node, so a walk copies one small bucket, not every counter. */
+function bucketOf(node: NodeId): string {
+  let h = 0;
+  for (let i = 0; i < node.length; i++) h = (Math.imul(h, 31) + node.charCodeAt(i)) >>> 0;
+  return String(h % BUCKETS);
+}
+
 export function countIf(
   s: WalkState,
   node: NodeId,
@@ -126,12 +139,28 @@ export function countIf(
   dir: 'rx' | 'tx',
   bytes: number,
 ): void {
+  const b = bucketOf(node);
+  if (s.statsCopied.size === 0) s.ifStats = { ...s.ifStats };
+  if (!s.statsCopied.has(b)) {
+    s.ifStats[b] = { ...s.ifStats[b] };
+    s.statsCopied.add(b);
+  }
+  const bucket = s.ifStats[b] as { [key: string]: IfStats };
   const key = `${node}/${iface}`;
-  const st = s.ifStats[key] ?? { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 };
-  s.ifStats[key] =
+  const st = bucket[key] ?? ZERO;
+  bucket[key] =
     dir === 'rx'
       ? { ...st, rxPackets: st.rxPackets + 1, rxBytes: st.rxBytes + bytes }
       : { ...st, txPackets: st.txPackets + 1, txBytes: st.txBytes + bytes };
+}
+
+/** An interface's counters (zero before any traffic). */
+export function ifStatsOf(
+  world: { readonly ifStats: WalkState['ifStats'] },
+  node: NodeId,
+  iface: string,
+): IfStats {
+  return world.ifStats[bucketOf(node)]?.[`${node}/${iface}`] ?? ZERO;
 }
 
 export function neighLookup(

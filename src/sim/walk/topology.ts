@@ -1,5 +1,5 @@
 // The namespaces, interfaces, links and routes a world implies, indexed once per walk. Pure, read-only.
-import { cidr, inCidr, type Cidr, type IPv4, type MacAddress } from '../addr';
+import { cidr, inCidr, networkOf, type Cidr, type IPv4, type MacAddress } from '../addr';
 import type { Container, Network, World } from '../types';
 import type { NodeId } from '../trace';
 
@@ -63,8 +63,87 @@ export function containerNs(world: World, c: Container): NodeId {
   return `container:${c.name}`;
 }
 
+const ANY = cidr('0.0.0.0/0');
+const hostRoute = (ip: IPv4, prefix: number): Cidr => ({ address: networkOf(ip, prefix), prefix });
+
+/** A container's namespace: lo, one interface per endpoint, connected routes and the default route. */
+function containerInfo(c: Container, id: NodeId): NsInfo {
+  const ifaces = new Map<string, IfaceInfo>([['lo', loopback(id)]]);
+  const routes: RouteEntry[] = [];
+  for (const ep of c.endpoints) {
+    ifaces.set(ep.ifName, {
+      ns: id,
+      name: ep.ifName,
+      mac: ep.mac,
+      addrs: [{ ip: ep.ip, prefix: ep.prefix }],
+      peer: { ns: 'host', name: ep.hostVeth },
+      master: null,
+      kind: 'veth',
+    });
+    routes.push({ dst: hostRoute(ep.ip, ep.prefix), dev: ep.ifName, via: null, src: ep.ip });
+  }
+  const first = c.endpoints[0];
+  if (first) routes.unshift({ dst: ANY, dev: first.ifName, via: first.gateway, src: first.ip });
+  return { id, ifaces, routes, forwarding: false, netfilter: false };
+}
+
+/** Namespaces built on first use: a walk visits a handful of the thousand containers a world may hold. */
+class NsMap implements ReadonlyMap<NodeId, NsInfo> {
+  private readonly built = new Map<NodeId, NsInfo>();
+  constructor(
+    private readonly fixed: Map<NodeId, NsInfo>,
+    private readonly containers: ReadonlyMap<NodeId, Container>,
+  ) {}
+  get(id: NodeId): NsInfo | undefined {
+    const known = this.fixed.get(id) ?? this.built.get(id);
+    if (known) return known;
+    const c = this.containers.get(id);
+    if (!c) return undefined;
+    const info = containerInfo(c, id);
+    this.built.set(id, info);
+    return info;
+  }
+  has(id: NodeId): boolean {
+    return this.fixed.has(id) || this.containers.has(id);
+  }
+  get size(): number {
+    return this.fixed.size + this.containers.size;
+  }
+  *entries(): MapIterator<[NodeId, NsInfo]> {
+    for (const k of this.keys()) {
+      const v = this.get(k);
+      if (v) yield [k, v];
+    }
+  }
+  *keys(): MapIterator<NodeId> {
+    yield* this.fixed.keys();
+    yield* this.containers.keys();
+  }
+  *values(): MapIterator<NsInfo> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  forEach(fn: (v: NsInfo, k: NodeId, m: ReadonlyMap<NodeId, NsInfo>) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+  [Symbol.iterator](): MapIterator<[NodeId, NsInfo]> {
+    return this.entries();
+  }
+}
+
+// The topology only depends on these parts of the world; a walk's new world keeps them as they were.
+const cache = new WeakMap<World['containers'], { key: readonly unknown[]; topo: Topology }>();
+
 export function buildTopology(world: World): Topology {
-  const ns = new Map<NodeId, NsInfo>();
+  const key = [world.networks, world.remotes, world.router, world.host];
+  const hit = cache.get(world.containers);
+  if (hit && hit.key.every((k, i) => k === key[i])) return hit.topo;
+  const topo = computeTopology(world);
+  cache.set(world.containers, { key, topo });
+  return topo;
+}
+
+function computeTopology(world: World): Topology {
+  const fixed = new Map<NodeId, NsInfo>();
   const hostIfaces = new Map<string, IfaceInfo>([['lo', loopback('host')]]);
   const { eth0 } = world.host;
   hostIfaces.set('eth0', {
@@ -77,11 +156,12 @@ export function buildTopology(world: World): Topology {
     kind: 'ethernet',
   });
   const hostRoutes: RouteEntry[] = [
-    { dst: cidr(`${world.host.gateway}/0`), dev: 'eth0', via: world.host.gateway, src: eth0.ip },
-    { dst: cidr(`${eth0.ip}/${eth0.prefix}`), dev: 'eth0', via: null, src: eth0.ip },
+    { dst: ANY, dev: 'eth0', via: world.host.gateway, src: eth0.ip },
+    { dst: hostRoute(eth0.ip, eth0.prefix), dev: 'eth0', via: null, src: eth0.ip },
   ];
   const bridgePorts = new Map<string, string[]>();
   const bridgeOf = new Map<string, Network>();
+  const deviceOf = new Map<string, string>();
   for (const n of world.networks) {
     const b = n.bridge;
     if (!b) continue;
@@ -97,24 +177,17 @@ export function buildTopology(world: World): Topology {
     hostRoutes.push({ dst: b.subnet, dev: b.device, via: null, src: b.gateway });
     bridgePorts.set(b.device, []);
     bridgeOf.set(b.device, n);
+    deviceOf.set(n.id, b.device);
   }
+  const containers = new Map<NodeId, Container>();
   for (const c of world.containers) {
-    if (c.state !== 'running' || c.mode.kind !== 'bridge' || c.endpoints.length === 0) continue;
+    if (c.state !== 'running') continue;
+    if (c.mode.kind === 'none') containers.set(`container:${c.name}`, c);
+    if (c.mode.kind !== 'bridge' || c.endpoints.length === 0) continue;
     const id: NodeId = `container:${c.name}`;
-    const ifaces = new Map<string, IfaceInfo>([['lo', loopback(id)]]);
-    const routes: RouteEntry[] = [];
+    containers.set(id, c);
     for (const ep of c.endpoints) {
-      const net = world.networks.find((n) => n.id === ep.networkId);
-      const device = net?.bridge?.device ?? 'docker0';
-      ifaces.set(ep.ifName, {
-        ns: id,
-        name: ep.ifName,
-        mac: ep.mac,
-        addrs: [{ ip: ep.ip, prefix: ep.prefix }],
-        peer: { ns: 'host', name: ep.hostVeth },
-        master: null,
-        kind: 'veth',
-      });
+      const device = deviceOf.get(ep.networkId) ?? 'docker0';
       hostIfaces.set(ep.hostVeth, {
         ns: 'host',
         name: ep.hostVeth,
@@ -125,39 +198,17 @@ export function buildTopology(world: World): Topology {
         kind: 'veth',
       });
       bridgePorts.get(device)?.push(ep.hostVeth);
-      routes.push({ dst: cidr(`${ep.ip}/${ep.prefix}`), dev: ep.ifName, via: null, src: ep.ip });
-    }
-    const first = c.endpoints[0];
-    if (first)
-      routes.unshift({
-        dst: cidr('0.0.0.0/0'),
-        dev: first.ifName,
-        via: first.gateway,
-        src: first.ip,
-      });
-    ns.set(id, { id, ifaces, routes, forwarding: false, netfilter: false });
-  }
-  for (const c of world.containers) {
-    if (c.state === 'running' && c.mode.kind === 'none') {
-      const id: NodeId = `container:${c.name}`;
-      ns.set(id, {
-        id,
-        ifaces: new Map([['lo', loopback(id)]]),
-        routes: [],
-        forwarding: false,
-        netfilter: false,
-      });
     }
   }
-  ns.set('host', {
+  fixed.set('host', {
     id: 'host',
     ifaces: hostIfaces,
     routes: hostRoutes,
     forwarding: world.host.ipForward,
     netfilter: true,
   });
-  buildOutside(world, ns);
-  return { ns, bridgePorts, bridgeOf };
+  buildOutside(world, fixed);
+  return { ns: new NsMap(fixed, containers), bridgePorts, bridgeOf };
 }
 
 function buildOutside(world: World, ns: Map<NodeId, NsInfo>): void {
@@ -188,7 +239,12 @@ function buildOutside(world: World, ns: Map<NodeId, NsInfo>): void {
       master: null,
       kind: 'veth',
     });
-    rRoutes.push({ dst: cidr(`${r.ip}/32`), dev: r.routerIface, via: null, src: router.ip });
+    rRoutes.push({
+      dst: { address: r.ip, prefix: 32 },
+      dev: r.routerIface,
+      via: null,
+      src: router.ip,
+    });
     const ifaces = new Map<string, IfaceInfo>([
       ['lo', loopback(id)],
       [

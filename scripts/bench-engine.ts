@@ -1,0 +1,96 @@
+// Engine figures: traces per second for a short flow, and one trace / one `docker run` in big worlds.
+import { performance } from 'node:perf_hooks';
+import { createWorld, runContainer, simulate, type Flow, type IPv4, type World } from '../src/sim';
+
+export interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly target?: string;
+  readonly ok?: boolean;
+}
+
+function must(r: ReturnType<typeof runContainer>): World {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.world;
+}
+
+/** A world of n nginx containers, container i publishing 10000+i -> 80. */
+export function bigWorld(n: number): World {
+  let w = createWorld();
+  for (let i = 0; i < n; i++) {
+    w = must(
+      runContainer(w, {
+        image: 'nginx',
+        name: `web${i}`,
+        detach: true,
+        ports: [{ hostIp: null, hostPort: 10000 + i, containerPort: 80, proto: 'tcp' }],
+      }),
+    );
+  }
+  return w;
+}
+
+function timeIt(fn: () => void, minMs = 300): number {
+  fn();
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < minMs) {
+    fn();
+    n++;
+  }
+  return (performance.now() - start) / n;
+}
+
+export function engineFigures(): Figure[] {
+  const out: Figure[] = [];
+  // 3 hops on the wire: c2 eth0 -> host veth -> (bridge) -> c1 veth -> c1 eth0, ARP already cached.
+  let small = bigWorld(2);
+  const ping: Flow = {
+    from: { kind: 'container', name: 'web1' },
+    to: '172.17.0.2' as IPv4,
+    kind: 'ping',
+    count: 1,
+  };
+  small = simulate(small, ping).world;
+  const perTrace = timeIt(() => simulate(small, ping));
+  out.push({
+    name: 'engine.traces_per_second.3hop_ping',
+    value: Math.round(1000 / perTrace),
+    unit: 'traces/s',
+  });
+  for (const n of [10, 100, 1000]) {
+    let w = bigWorld(n);
+    const flow: Flow = {
+      from: { kind: 'remote', name: 'client' },
+      to: '192.0.2.10' as IPv4,
+      kind: 'tcp',
+      port: 10000 + n - 1,
+    };
+    w = simulate(w, flow).world;
+    const traceMs = timeIt(() => simulate(w, flow));
+    const runMs = timeIt(() =>
+      runContainer(w, {
+        image: 'nginx',
+        name: 'extra',
+        detach: true,
+        ports: [{ hostIp: null, hostPort: 9000, containerPort: 80, proto: 'tcp' }],
+      }),
+    );
+    out.push({
+      name: `engine.trace_ms.${n}_containers`,
+      value: +traceMs.toFixed(4),
+      unit: 'ms',
+      target: '<= 1 ms at 1000',
+      ok: n < 1000 || traceMs <= 1,
+    });
+    out.push({
+      name: `engine.docker_run_ms.${n}_containers`,
+      value: +runMs.toFixed(4),
+      unit: 'ms',
+      target: '<= 1 ms at 1000',
+      ok: n < 1000 || runMs <= 1,
+    });
+  }
+  return out;
+}
