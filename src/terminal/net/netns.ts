@@ -1,5 +1,4 @@
 // A network namespace as the tools see it: its interfaces, addresses and routes, derived from the world.
-import { ifStatsOf } from '../../sim';
 import {
   broadcastOf,
   cidr,
@@ -9,7 +8,7 @@ import {
   type MacAddress,
 } from '../../sim/addr';
 import type { Container, IfStats, World } from '../../sim';
-import { netnsOwner } from '../../sim';
+import { ifStatsOf, netnsOwner } from '../../sim';
 import type { Location } from '../api';
 import { hereContainer } from '../context';
 

@@ -1,0 +1,26 @@
+// The app store: one Zustand vanilla store built from the world, flow and terminal slices.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createWorld, simulate } from '../sim';
+import { HOST } from '../terminal/api';
+import { createFlowSlice } from './flow-slice';
+import { createTerminalSlice } from './terminal-slice';
+import type { AppState, AppStoreOptions } from './types';
+import { createWorldSlice } from './world-slice';
+
+export type AppStore = StoreApi<AppState>;
+
+/** Creates the store; works headless (Node, tests, scripts) as well as under React. */
+export function createAppStore(options: AppStoreOptions = {}): AppStore {
+  const world = options.world ?? createWorld();
+  const sim = options.simulate ?? simulate;
+  return createStore<AppState>()((...a) => ({
+    ...createWorldSlice(world)(...a),
+    ...createFlowSlice(sim, options.speed ?? 1)(...a),
+    ...createTerminalSlice(options.location ?? HOST)(...a),
+  }));
+}
+
+export type * from './types';
+export * from './selectors';
+export { renderTranscript, toTranscriptLines } from './transcript';
+export { MIN_SPEED, MAX_SPEED } from './flow-slice';

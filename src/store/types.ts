@@ -1,0 +1,89 @@
+// The app store's shape: inputs only (world, flow, playback, terminal) with the actions beside them.
+import type {
+  Container,
+  DaemonConfig,
+  Network,
+  NetworkCreateOptions,
+  OpResult,
+  RemoteHost,
+  RemoteOptions,
+  RunOptions,
+  SysctlKey,
+  World,
+  WorldOptions,
+} from '../sim';
+import type { Flow, FlowResult, PacketTrace, SimResult } from '../sim/trace';
+import type { CommandOutput, Location } from '../terminal/api';
+
+export type Simulate = (world: World, flow: Flow) => SimResult<World>;
+
+export interface WorldSlice {
+  readonly world: World;
+  runContainer(opts: RunOptions): OpResult<Container>;
+  startContainer(ref: string): OpResult<Container>;
+  stopContainer(ref: string): OpResult<Container>;
+  removeContainer(ref: string, force?: boolean): OpResult<Container>;
+  createNetwork(opts: NetworkCreateOptions): OpResult<Network>;
+  removeNetwork(ref: string): OpResult<Network>;
+  connectNetwork(network: string, container: string): OpResult<Container>;
+  disconnectNetwork(network: string, container: string): OpResult<Container>;
+  setDaemonOptions(patch: Partial<DaemonConfig>): OpResult;
+  setSysctl(key: SysctlKey, value: string): OpResult;
+  setHostAddress(address: string, gateway?: string): OpResult;
+  addRemote(opts: RemoteOptions): OpResult<RemoteHost>;
+  removeRemote(name: string): OpResult;
+  addRouterRoute(dst: string, via: string): OpResult;
+  /** Lets simulated time pass (conntrack entries expire, `docker ps` ages). */
+  advanceClock(seconds: number): void;
+  /** A brand-new world (`lab reset`, `lab profile …`); the flow is cleared too. */
+  resetWorld(options?: WorldOptions): void;
+}
+
+export interface FlowSlice {
+  /** The last flow sent, its packets and the tool's result (null before the first). */
+  readonly flow: Flow | null;
+  readonly packets: readonly PacketTrace[];
+  readonly result: FlowResult | null;
+  /** Index into the flattened hop list of all packets (see selectTimeline). */
+  readonly cursor: number;
+  readonly playing: boolean;
+  /** Playback speed factor, 0.25 to 4. */
+  readonly speed: number;
+  /** Runs the flow through the simulator, keeps its world, shows its first hop. */
+  sendFlow(flow: Flow): SimResult<World>;
+  stepForward(): void;
+  stepBack(): void;
+  seek(index: number): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+}
+
+export type TranscriptLine =
+  | { readonly kind: 'prompt'; readonly prompt: string; readonly command: string }
+  | {
+      readonly kind: 'stdout' | 'stderr';
+      readonly text: string;
+      /** The tool wrote no final newline: the next prompt follows on the same line. */
+      readonly open?: true;
+    };
+
+export interface TerminalSlice {
+  readonly transcript: readonly TranscriptLine[];
+  /** Commands typed, oldest first (no empty lines, no immediate repeats, as bash's ignoredups). */
+  readonly history: readonly string[];
+  readonly location: Location;
+  /** Types one line into the terminal: runs it, appends prompt and output, advances the clock 1 s. */
+  runCommand(line: string): CommandOutput;
+  setLocation(location: Location): void;
+  clearTranscript(): void;
+}
+
+export type AppState = WorldSlice & FlowSlice & TerminalSlice;
+
+/** What createAppStore accepts: any input state, and the simulator to use (tests may stub it). */
+export interface AppStoreOptions {
+  readonly world?: World;
+  readonly location?: Location;
+  readonly speed?: number;
+  readonly simulate?: Simulate;
+}

@@ -1,0 +1,68 @@
+// What the terminal needs from its host (the app store): state readers and the same actions the UI calls.
+import type {
+  Container,
+  DaemonConfig,
+  Network,
+  NetworkCreateOptions,
+  OpResult,
+  RemoteHost,
+  RemoteOptions,
+  RunOptions,
+  SysctlKey,
+  World,
+  WorldOptions,
+} from '../sim';
+import type { Flow, SimResult } from '../sim/trace';
+
+/** Where the terminal's shell runs: the Docker host, or inside a container (`docker exec -it`). */
+export type Location =
+  | { readonly kind: 'host' }
+  | {
+      readonly kind: 'container';
+      readonly name: string;
+      /** Entered by `docker run -it` (exiting the shell stops the container) rather than exec. */
+      readonly attached: boolean;
+    };
+
+export const HOST: Location = { kind: 'host' };
+
+/**
+ * The actions a command may take. Implemented by the app store, so a typed command and a click in
+ * the UI run the very same code. Every action returns the operation's result; a failed one
+ * changes nothing.
+ */
+export interface ShellApi {
+  world(): World;
+  location(): Location;
+  history(): readonly string[];
+  setLocation(location: Location): void;
+  clearTranscript(): void;
+  resetWorld(options?: WorldOptions): void;
+  runContainer(opts: RunOptions): OpResult<Container>;
+  startContainer(ref: string): OpResult<Container>;
+  stopContainer(ref: string): OpResult<Container>;
+  removeContainer(ref: string, force?: boolean): OpResult<Container>;
+  createNetwork(opts: NetworkCreateOptions): OpResult<Network>;
+  removeNetwork(ref: string): OpResult<Network>;
+  connectNetwork(network: string, container: string): OpResult<Container>;
+  disconnectNetwork(network: string, container: string): OpResult<Container>;
+  setDaemonOptions(patch: Partial<DaemonConfig>): OpResult;
+  setSysctl(key: SysctlKey, value: string): OpResult;
+  setHostAddress(address: string, gateway?: string): OpResult;
+  addRemote(opts: RemoteOptions): OpResult<RemoteHost>;
+  removeRemote(name: string): OpResult;
+  addRouterRoute(dst: string, via: string): OpResult;
+  sendFlow(flow: Flow): SimResult<World>;
+}
+
+/** One piece of output as the tool wrote it: text may span lines and may lack a final newline. */
+export interface Chunk {
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+export interface CommandOutput {
+  readonly chunks: readonly Chunk[];
+  /** The exit status the shell would put in `$?`. */
+  readonly exit: number;
+}

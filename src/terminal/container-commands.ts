@@ -1,0 +1,94 @@
+// The busybox shell inside a container: its applets, over the container's own network namespace.
+import type { Location } from './api';
+import type { Command, Ctx } from './context';
+import { hereContainer } from './context';
+import { cat } from './files';
+import { ifconfig } from './net/ifconfig';
+import { ipAddr, ipLink, ipNeigh, ipRoute, routeN } from './net/ip';
+import { netnsAt } from './net/netns';
+import { nc } from './tools/nc';
+import { ping } from './tools/ping';
+import { wget } from './tools/wget';
+
+function ipCommand(args: readonly string[], ctx: Ctx): number {
+  const ns = netnsAt(ctx.api.world(), ctx.where);
+  const [obj = 'addr', ...rest] = args;
+  const dev = rest[0] === 'show' && rest[1] !== undefined ? rest[1] : undefined;
+  if ('address'.startsWith(obj)) ctx.out(ipAddr(ns, 'busybox', dev));
+  else if ('link'.startsWith(obj)) ctx.out(ipLink(ns, 'busybox', dev));
+  else if ('route'.startsWith(obj)) ctx.out(ipRoute(ns, 'busybox'));
+  else if ('neighbor'.startsWith(obj) || 'neighbour'.startsWith(obj))
+    ctx.out(ipNeigh(ctx.api.world().neigh[ns.node] ?? []));
+  else {
+    ctx.err(`ip: invalid argument '${obj}' to 'ip'\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export const CONTAINER_COMMANDS: { readonly [name: string]: Command } = {
+  ifconfig: (args, ctx) => {
+    const r = ifconfig(netnsAt(ctx.api.world(), ctx.where).ifaces, args, 'busybox');
+    ctx.out(r.out);
+    ctx.err(r.err);
+    return r.exit;
+  },
+  ip: ipCommand,
+  route: (_args, ctx) => {
+    ctx.out(routeN(netnsAt(ctx.api.world(), ctx.where)));
+    return 0;
+  },
+  ping,
+  wget,
+  nc,
+  cat,
+  hostname: (_args, ctx) => {
+    const c = hereContainer(ctx.api.world(), ctx.where);
+    ctx.out(`${c && c.mode.kind !== 'host' ? c.id.slice(0, 12) : ctx.api.world().host.hostname}\n`);
+    return 0;
+  },
+  echo: (args, ctx) => {
+    ctx.out(`${args.join(' ')}\n`);
+    return 0;
+  },
+  clear: (_args, ctx) => {
+    ctx.api.clearTranscript();
+    return 0;
+  },
+  exit: (_args, ctx) => {
+    const where = ctx.where;
+    // Leaving the shell `docker run -it` started ends the container, as in Docker.
+    if (where.kind === 'container' && where.attached) ctx.api.stopContainer(where.name);
+    ctx.api.setLocation({ kind: 'host' });
+    return 0;
+  },
+  help: (_args, ctx) => {
+    ctx.out(
+      `Built-in commands and applets in this lab's busybox shell:\n\t${Object.keys(CONTAINER_COMMANDS).sort().join(' ')}\n`,
+    );
+    return 0;
+  },
+};
+
+/** Runs one command line's words in a container; `docker exec` reports a missing binary its own way. */
+export function runInContainer(
+  words: readonly string[],
+  ctx: Ctx,
+  where: Location,
+  viaExec = true,
+): number {
+  const [name = '', ...args] = words;
+  const here: Ctx = { ...ctx, where };
+  const cmd = CONTAINER_COMMANDS[name === 'busybox' ? (args[0] ?? '') : name];
+  if (!cmd || (viaExec && (name === 'exit' || name === 'clear'))) {
+    if (viaExec) {
+      ctx.err(
+        `OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown\n`,
+      );
+      return 127;
+    }
+    ctx.err(`sh: ${name}: not found\n`);
+    return 127;
+  }
+  return cmd(name === 'busybox' ? args.slice(1) : args, here);
+}

@@ -1,0 +1,213 @@
+// The `docker` command: global dispatch and the container subcommands (ps, stop, start, rm, …).
+import { findContainer, findNetwork, findImage } from '../../sim';
+import type { Ctx } from '../context';
+import { isSet, parseFlags, type FlagSpec, type ParsedFlags } from '../flags';
+import { argsError, daemonText, flagError } from './errors';
+import { dockerExec } from './exec';
+import { commandHelp, dockerHelp } from './help';
+import { containerInspect, goJson, networkInspect } from './inspect';
+import { dockerNetwork } from './network';
+import { portLines } from './ports';
+import { dockerImages, dockerPs } from './ps';
+import { dockerRun } from './run';
+
+type Sub = (args: readonly string[], ctx: Ctx) => number;
+
+/** A subcommand with flags, --help and a minimum argument count, as cobra wires them. */
+function sub(
+  name: string,
+  specs: readonly FlagSpec[],
+  min: number,
+  usage: string,
+  body: (f: ParsedFlags, ctx: Ctx) => number,
+): Sub {
+  return (args, ctx) => {
+    const p = parseFlags(args, [...specs, { long: 'help' }]);
+    if (!p.ok) {
+      ctx.err(flagError(name, p.error));
+      return 125;
+    }
+    if (isSet(p.value, 'help')) {
+      ctx.out(commandHelp(name));
+      return 0;
+    }
+    if (p.value.args.length < min) {
+      ctx.err(
+        argsError(name, usage, min === 1 ? 'at least 1 argument' : `at least ${min} arguments`),
+      );
+      return 1;
+    }
+    return body(p.value, ctx);
+  };
+}
+
+/** Runs an action per reference: prints the reference on success, the daemon's error otherwise. */
+function perContainer(
+  f: ParsedFlags,
+  ctx: Ctx,
+  act: (ref: string) => ReturnType<Ctx['api']['stopContainer']>,
+): number {
+  let status = 0;
+  for (const ref of f.args) {
+    const r = act(ref);
+    if (r.ok) ctx.out(`${ref}\n`);
+    else {
+      ctx.err(`${daemonText(r.error)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+const CONTAINER_ARGS = 'CONTAINER [CONTAINER...]';
+
+const SUBCOMMANDS: { readonly [name: string]: Sub } = {
+  run: dockerRun,
+  exec: dockerExec,
+  network: dockerNetwork,
+  ps: sub(
+    'ps',
+    [{ long: 'all', short: 'a' }, { long: 'quiet', short: 'q' }, { long: 'no-trunc' }],
+    0,
+    '[OPTIONS]',
+    (f, ctx) => {
+      ctx.out(dockerPs(ctx.api.world(), isSet(f, 'all'), isSet(f, 'quiet')));
+      return 0;
+    },
+  ),
+  stop: sub(
+    'stop',
+    [{ long: 'time', short: 't', value: true }],
+    1,
+    `[OPTIONS] ${CONTAINER_ARGS}`,
+    (f, ctx) => perContainer(f, ctx, (ref) => ctx.api.stopContainer(ref)),
+  ),
+  start: sub(
+    'start',
+    [
+      { long: 'attach', short: 'a' },
+      { long: 'interactive', short: 'i' },
+    ],
+    1,
+    `[OPTIONS] ${CONTAINER_ARGS}`,
+    (f, ctx) => perContainer(f, ctx, (ref) => ctx.api.startContainer(ref)),
+  ),
+  rm: sub('rm', [{ long: 'force', short: 'f' }], 1, `[OPTIONS] ${CONTAINER_ARGS}`, (f, ctx) =>
+    perContainer(f, ctx, (ref) => ctx.api.removeContainer(ref, isSet(f, 'force'))),
+  ),
+  port: sub('port', [], 1, 'CONTAINER [PRIVATE_PORT[/PROTO]]', (f, ctx) => {
+    const ref = f.args[0] ?? '';
+    const c = findContainer(ctx.api.world(), ref);
+    if (!c) {
+      ctx.err(`Error response from daemon: No such container: ${ref}\n`);
+      return 1;
+    }
+    const want = f.args[1];
+    const lines = portLines(c)
+      .split('\n')
+      .filter(
+        (l) =>
+          l !== '' &&
+          (want === undefined || l.startsWith(want.includes('/') ? `${want} ` : `${want}/tcp `)),
+      );
+    if (want !== undefined && lines.length === 0) {
+      ctx.err(
+        `Error: No public port '${want.includes('/') ? want : `${want}/tcp`}' published for ${ref}\n`,
+      );
+      return 1;
+    }
+    ctx.out(
+      lines
+        .map((l) => (want === undefined ? l : l.replace(/^\S+ -> /, '')))
+        .map((l) => `${l}\n`)
+        .join(''),
+    );
+    return 0;
+  }),
+  logs: sub('logs', [{ long: 'follow', short: 'f' }], 1, '[OPTIONS] CONTAINER', (f, ctx) => {
+    const ref = f.args[0] ?? '';
+    const c = findContainer(ctx.api.world(), ref);
+    if (!c) {
+      ctx.err(`Error response from daemon: No such container: ${ref}\n`);
+      return 1;
+    }
+    if (c.state !== 'created')
+      ctx.out((findImage(c.image)?.logs ?? []).map((l) => `${l}\n`).join(''));
+    return 0;
+  }),
+  inspect: sub(
+    'inspect',
+    [{ long: 'type', value: true }],
+    1,
+    '[OPTIONS] NAME|ID [NAME|ID...]',
+    (f, ctx) => {
+      const world = ctx.api.world();
+      const found: unknown[] = [];
+      let status = 0;
+      for (const ref of f.args) {
+        const c = findContainer(world, ref);
+        const n = c ? undefined : findNetwork(world, ref);
+        if (c) found.push(containerInspect(world, c));
+        else if (n) found.push(networkInspect(world, n));
+        else {
+          ctx.err(`Error: No such object: ${ref}\n`);
+          status = 1;
+        }
+      }
+      ctx.out(goJson(found));
+      return status;
+    },
+  ),
+  images: sub(
+    'images',
+    [{ long: 'all', short: 'a' }],
+    0,
+    '[OPTIONS] [REPOSITORY[:TAG]]',
+    (_f, ctx) => {
+      ctx.out(dockerImages());
+      return 0;
+    },
+  ),
+  version: (_args, ctx) => {
+    const current = ctx.api.world().profile === 'current';
+    const v = current ? '28.5.2' : '27.5.1';
+    ctx.out(
+      `Client:\n Version:           ${v}\n API version:       ${current ? '1.51' : '1.47'}\n OS/Arch:           linux/amd64\n\nServer:\n Engine:\n  Version:          ${v}\n  API version:      ${current ? '1.51' : '1.47'} (minimum version 1.24)\n  OS/Arch:          linux/amd64\n`,
+    );
+    return 0;
+  },
+};
+
+const ALIASES: { readonly [name: string]: string } = { container: '', image: '' };
+
+export const DOCKER_SUBCOMMANDS = Object.keys(SUBCOMMANDS);
+
+export function docker(args: readonly string[], ctx: Ctx): number {
+  const [first, ...rest] = args;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    ctx.out(dockerHelp());
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    ctx.out(
+      `Docker version ${ctx.api.world().profile === 'current' ? '28.5.2, build ecc6942' : '27.5.1, build 9f9e405'}\n`,
+    );
+    return 0;
+  }
+  if (first.startsWith('-')) {
+    ctx.err(`unknown flag: ${first}\nSee 'docker --help'.\n`);
+    return 125;
+  }
+  // `docker container ls` and friends reach the same commands.
+  if (first in ALIASES && rest[0] !== undefined) {
+    const name = rest[0] === 'ls' || rest[0] === 'list' ? 'ps' : rest[0];
+    const run = SUBCOMMANDS[name];
+    if (run) return run(rest.slice(1), ctx);
+  }
+  const run = SUBCOMMANDS[first];
+  if (!run) {
+    ctx.err(`docker: '${first}' is not a docker command.\nSee 'docker --help'\n`);
+    return 1;
+  }
+  return run(rest, ctx);
+}

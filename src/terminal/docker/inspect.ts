@@ -1,0 +1,191 @@
+// `docker inspect` and `docker network inspect`: JSON in the daemon's field order, Go's escaping. Pure.
+import { cidrText, findImage, type Container, type Network, type World } from '../../sim';
+import { clockDate } from './time';
+
+const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+/** Go's json.MarshalIndent with 4 spaces, which also escapes <, > and &. */
+export function goJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 4)
+    .replaceAll('<', '\\u003c')
+    .replaceAll('>', '\\u003e')
+    .replaceAll('&', '\\u0026')}\n`;
+}
+
+function portsMap(c: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
+  const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
+  for (const e of findImage(c.image)?.exposes ?? []) out[`${e.port}/${e.proto}`] = null;
+  for (const b of c.bindings) {
+    const key = `${b.containerPort}/${b.proto}`;
+    const list = out[key] ?? [];
+    const ips = b.hostIp === null ? ['0.0.0.0', '::'] : [b.hostIp];
+    for (const ip of ips) list.push({ HostIp: ip, HostPort: String(b.hostPort) });
+    out[key] = list;
+  }
+  return out;
+}
+
+function networkMode(c: Container): string {
+  if (c.mode.kind === 'bridge') return c.mode.network;
+  if (c.mode.kind === 'container') return `container:${c.mode.target}`;
+  return c.mode.kind;
+}
+
+export function containerInspect(world: World, c: Container): unknown {
+  const eps = new Map(c.endpoints.map((e) => [e.networkId, e]));
+  const networks: Record<string, unknown> = {};
+  for (const id of c.networks) {
+    const n = world.networks.find((x) => x.id === id);
+    const ep = eps.get(id);
+    if (!n) continue;
+    networks[n.name] = {
+      IPAMConfig: null,
+      Links: null,
+      Aliases: null,
+      MacAddress: ep?.mac ?? '',
+      DriverOpts: null,
+      NetworkID: n.id,
+      EndpointID: ep?.endpointId ?? '',
+      Gateway: ep?.gateway ?? '',
+      IPAddress: ep?.ip ?? '',
+      IPPrefixLen: ep?.prefix ?? 0,
+      IPv6Gateway: '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      DNSNames: n.isDefault || !ep ? null : [c.name, c.id.slice(0, 12)],
+    };
+  }
+  if (c.mode.kind === 'host' || c.mode.kind === 'none') {
+    const n = world.networks.find((x) => x.name === c.mode.kind);
+    networks[c.mode.kind] = {
+      IPAMConfig: null,
+      Links: null,
+      Aliases: null,
+      MacAddress: '',
+      DriverOpts: null,
+      NetworkID: n?.id ?? '',
+      EndpointID: '',
+      Gateway: '',
+      IPAddress: '',
+      IPPrefixLen: 0,
+      IPv6Gateway: '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      DNSNames: null,
+    };
+  }
+  // The top-level address fields describe the default bridge endpoint only.
+  const def = c.endpoints.find((e) => world.networks.find((n) => n.id === e.networkId)?.isDefault);
+  const running = c.state === 'running';
+  return {
+    Id: c.id,
+    Created: clockDate(c.created),
+    Path: c.command[0] ?? '',
+    Args: c.command.slice(1),
+    State: {
+      Status: c.state,
+      Running: running,
+      Paused: false,
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: running ? 1000 + world.containers.indexOf(c) : 0,
+      ExitCode: c.exitCode,
+      Error: '',
+      StartedAt: c.state === 'created' ? ZERO_TIME : clockDate(c.startedAt),
+      FinishedAt: c.state === 'exited' ? clockDate(c.finishedAt) : ZERO_TIME,
+    },
+    Image: `sha256:${findImage(c.image)?.id ?? ''}`,
+    Name: `/${c.name}`,
+    HostConfig: {
+      NetworkMode: networkMode(c),
+      PortBindings: Object.fromEntries(
+        c.ports.map((p) => [
+          `${p.containerPort}/${p.proto}`,
+          [{ HostIp: p.hostIp ?? '', HostPort: p.hostPort === null ? '' : String(p.hostPort) }],
+        ]),
+      ),
+      AutoRemove: c.autoRemove,
+      PublishAllPorts: c.publishAll,
+    },
+    Config: {
+      Hostname: c.id.slice(0, 12),
+      Tty: c.tty,
+      OpenStdin: c.interactive,
+      Cmd: c.command,
+      Image: c.image,
+    },
+    NetworkSettings: {
+      Bridge: '',
+      SandboxID: running ? c.id.split('').reverse().join('') : '',
+      SandboxKey: running ? `/var/run/docker/netns/${c.id.slice(52)}` : '',
+      Ports: running ? portsMap(c) : {},
+      HairpinMode: false,
+      LinkLocalIPv6Address: '',
+      LinkLocalIPv6PrefixLen: 0,
+      SecondaryIPAddresses: null,
+      SecondaryIPv6Addresses: null,
+      EndpointID: def?.endpointId ?? '',
+      Gateway: def?.gateway ?? '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      IPAddress: def?.ip ?? '',
+      IPPrefixLen: def?.prefix ?? 0,
+      IPv6Gateway: '',
+      MacAddress: def?.mac ?? '',
+      Networks: networks,
+    },
+  };
+}
+
+const DEFAULT_BRIDGE_OPTIONS = {
+  'com.docker.network.bridge.default_bridge': 'true',
+  'com.docker.network.bridge.enable_icc': 'true',
+  'com.docker.network.bridge.enable_ip_masquerade': 'true',
+  'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
+  'com.docker.network.bridge.name': 'docker0',
+  'com.docker.network.driver.mtu': '1500',
+};
+
+/** Field order of API ≤ 1.47 (classic) or v29 (current: EnableIPv4, Containers last). */
+export function networkInspect(world: World, n: Network): unknown {
+  const containers: Record<string, unknown> = {};
+  for (const c of world.containers) {
+    const ep = c.endpoints.find((e) => e.networkId === n.id);
+    if (!ep) continue;
+    containers[c.id] = {
+      Name: c.name,
+      EndpointID: ep.endpointId,
+      MacAddress: ep.mac,
+      IPv4Address: `${ep.ip}/${ep.prefix}`,
+      IPv6Address: '',
+    };
+  }
+  const b = n.bridge;
+  const options =
+    n.isDefault && b
+      ? { ...DEFAULT_BRIDGE_OPTIONS, 'com.docker.network.bridge.enable_icc': String(b.icc) }
+      : {};
+  const head = {
+    Name: n.name,
+    Id: n.id,
+    Created: clockDate(n.created),
+    Scope: 'local',
+    Driver: n.driver,
+    ...(world.profile === 'current' ? { EnableIPv4: true } : {}),
+    EnableIPv6: false,
+    IPAM: {
+      Driver: 'default',
+      Options: n.isDefault || !b ? null : {},
+      Config: b ? [{ Subnet: cidrText(b.subnet), Gateway: b.gateway }] : [],
+    },
+    Internal: false,
+    Attachable: false,
+    Ingress: false,
+    ConfigFrom: { Network: '' },
+    ConfigOnly: false,
+  };
+  return world.profile === 'current'
+    ? { ...head, Options: options, Labels: {}, Containers: containers }
+    : { ...head, Containers: containers, Options: options, Labels: {} };
+}

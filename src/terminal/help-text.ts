@@ -1,0 +1,21 @@
+// The host shell's `help`: what this lab's terminal understands. Plain text.
+import { LAB_USAGE } from './host/lab';
+
+export const HOST_HELP = `Docker Network Lab terminal: a simulated Docker host (root shell, bash).
+
+Docker:
+  docker run [-d] [-i] [-t] [--rm] [--name N] [--network NET] [-p [IP:]HOST:CTR[/PROTO]] [-P] IMAGE [CMD...]
+  docker ps [-a] [-q] | start | stop | rm [-f] | inspect | port | logs | exec [-it] NAME CMD... | images
+  docker network ls | inspect | create [-d bridge] [--subnet CIDR] [--gateway IP] [-o K=V] NAME | rm
+  docker network connect NET CTR | disconnect NET CTR           (every docker command takes --help)
+Host networking:
+  ip [-br] addr|link|route|neigh   ifconfig [IF]   route -n   arp -n   brctl show
+  bridge link   bridge fdb show    iptables [-t TABLE] -L [CHAIN] [-n] [-v] [--line-numbers] | -S
+  iptables-save   conntrack -L   sysctl net.ipv4.ip_forward[=0|1]   cat /proc/sys/net/ipv4/ip_forward
+  cat /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
+Clients (each sends packets you can step through in the diagram):
+  ping [-c N] HOST   curl [-v] [-s] [--max-time N] URL   wget -O- URL   nc -zv [-u] HOST PORT
+Inside a container (docker exec -it NAME sh): busybox ifconfig, ip, route, ping, wget, nc, cat, hostname, exit
+Lab:
+${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo. Tab completes commands, flags, containers and networks.
+`;

@@ -1,0 +1,90 @@
+// `iptables [-t T] -L|-S [CHAIN] [-n] [-v] [-x] [--line-numbers]`, `iptables-save`: read-only views.
+import type { TableName } from '../../sim';
+import { iptablesList } from '../../sim/netfilter/list';
+import { iptablesS, iptablesSave } from '../../sim/netfilter/save';
+import { listedChains } from '../../sim/netfilter/order';
+import type { Ctx } from '../context';
+import { ctimeDate } from '../docker/time';
+
+const TABLES: readonly TableName[] = ['filter', 'nat', 'raw'];
+const VERSION = 'iptables v1.8.9 (nf_tables)';
+
+export function iptables(args: readonly string[], ctx: Ctx): number {
+  let table: TableName = 'filter';
+  let action: 'L' | 'S' | null = null;
+  let chain: string | undefined;
+  let numeric = false;
+  let verbose = false;
+  let exact = false;
+  let lineNumbers = false;
+  const fail = (msg: string): number => {
+    ctx.err(`${VERSION}: ${msg}\nTry \`iptables -h' or 'iptables --help' for more information.\n`);
+    return 2;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '-t' || a === '--table') {
+      const t = args[++i];
+      if (t === undefined) return fail('option "-t" requires an argument');
+      if (!TABLES.includes(t as TableName) && t !== 'mangle' && t !== 'security') {
+        ctx.err(
+          `${VERSION}: can't initialize iptables table \`${t}': Table does not exist (do you need to insmod?)\nPerhaps iptables or your kernel needs to be upgraded.\n`,
+        );
+        return 3;
+      }
+      table = t as TableName;
+    } else if (a === '--line-numbers') lineNumbers = true;
+    else if (a === '--numeric') numeric = true;
+    else if (a === '--verbose') verbose = true;
+    else if (a === '--list' || a === '--list-rules') action = a === '--list' ? 'L' : 'S';
+    else if (a === '-V' || a === '--version') {
+      ctx.out(`${VERSION}\n`);
+      return 0;
+    } else if (/^-[LSnvx]+$/.test(a)) {
+      for (const ch of a.slice(1)) {
+        if (ch === 'L' || ch === 'S') {
+          if (action !== null) return fail('Cannot use -L with -S');
+          action = ch;
+        } else if (ch === 'n') numeric = true;
+        else if (ch === 'v') verbose = true;
+        else exact = true;
+      }
+    } else if (/^-[AIDRFPNXZ]/.test(a) || /^--(append|insert|delete|flush|policy)/.test(a)) {
+      ctx.err(
+        'iptables: this lab shows the rules Docker programs but does not let you change them\n',
+      );
+      return 1;
+    } else if (a.startsWith('-')) return fail(`unknown option "${a}"`);
+    else if (action !== null && chain === undefined) chain = a;
+    else return fail(`Bad argument \`${a}'`);
+  }
+  if (action === null) return fail('no command specified');
+  // mangle and security exist but Docker leaves them empty.
+  const nf = ctx.api.world().netfilter;
+  const t = TABLES.includes(table) ? table : 'raw';
+  const known = listedChains(nf, t).some((c) => c.name === chain);
+  if (chain !== undefined && !known) {
+    ctx.err(`iptables: No chain/target/match by that name.\n`);
+    return 1;
+  }
+  if (action === 'S') ctx.out(iptablesS(nf, t, chain));
+  else
+    ctx.out(
+      iptablesList(nf, {
+        table: t,
+        numeric,
+        verbose,
+        exact,
+        lineNumbers,
+        ...(chain === undefined ? {} : { chain }),
+      }),
+    );
+  return 0;
+}
+
+export function iptablesSaveCommand(args: readonly string[], ctx: Ctx): number {
+  const counters = args.includes('-c');
+  const w = ctx.api.world();
+  ctx.out(iptablesSave(w.netfilter, { header: ctimeDate(w.clock), counters }));
+  return 0;
+}

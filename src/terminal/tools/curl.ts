@@ -1,0 +1,122 @@
+// curl 7.88.1 on the host: body on stdout, -v trace and errors on stderr (a terminal: no progress meter).
+import type { Ctx } from '../context';
+import { lastDrop } from './flow-view';
+import { flowSource, resolveName } from './resolve';
+import { byteLength, contentType, parseUrl, STATUS_TEXT } from './url';
+
+/** Linux gives up on an unanswered SYN after tcp_syn_retries=6: 1+2+4+…+64 s. */
+export const KERNEL_CONNECT_TIMEOUT_MS = 127000;
+/** An unanswered ARP: the kernel reports EHOSTUNREACH after 3 probes, 1 s apart. */
+export const ARP_FAIL_MS = 3000;
+
+export function curl(args: readonly string[], ctx: Ctx): number {
+  let verbose = false;
+  let silent = false;
+  let showError = false;
+  let maxTime: number | null = null;
+  let urlText: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '--max-time' || a === '-m') {
+      const v = args[++i];
+      if (v === undefined || !/^\d+(\.\d+)?$/.test(v)) {
+        ctx.err(
+          v === undefined
+            ? `curl: option ${a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`
+            : `curl: option ${a}: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
+        );
+        return 2;
+      }
+      maxTime = Number(v);
+    } else if (a === '--verbose') verbose = true;
+    else if (a === '--silent') silent = true;
+    else if (a === '--show-error') showError = true;
+    else if (/^-[vsS]+$/.test(a)) {
+      verbose ||= a.includes('v');
+      silent ||= a.includes('s');
+      showError ||= a.includes('S');
+    } else if (a.startsWith('-')) {
+      ctx.err(
+        `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
+      );
+      return 2;
+    } else urlText = a;
+  }
+  const fail = (code: number, msg: string): number => {
+    if (!silent || showError) ctx.err(`curl: (${code}) ${msg}\n`);
+    return code;
+  };
+  if (urlText === undefined) {
+    ctx.err(
+      "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
+    );
+    return 2;
+  }
+  const url = parseUrl(urlText);
+  if ('error' in url) {
+    return url.error === 'scheme'
+      ? fail(1, `Protocol "${url.scheme ?? ''}" not supported or disabled in libcurl`)
+      : fail(3, 'URL using bad/illegal format or missing URL');
+  }
+  const world = ctx.api.world();
+  const ip = resolveName(world, ctx.where, url.host);
+  if (!ip) {
+    if (verbose) ctx.err(`* Could not resolve host: ${url.host}\n* Closing connection 0\n`);
+    return fail(6, `Could not resolve host: ${url.host}`);
+  }
+  if (verbose) ctx.err(`*   Trying ${ip}:${url.port}...\n`);
+  const sim = ctx.api.sendFlow({
+    from: flowSource(world, ctx.where),
+    to: ip,
+    kind: 'http',
+    port: url.port,
+    path: url.path,
+  });
+  const r = sim.result;
+  if (r.kind === 'connected') {
+    if (verbose) {
+      const hostHeader = url.explicitPort === null ? url.host : `${url.host}:${url.explicitPort}`;
+      ctx.err(`* Connected to ${url.host} (${ip}) port ${url.port} (#0)\n`);
+      ctx.err(
+        `> GET ${url.path} HTTP/1.1\r\n> Host: ${hostHeader}\r\n> User-Agent: curl/7.88.1\r\n> Accept: */*\r\n> \r\n`,
+      );
+    }
+    if (!r.http) {
+      if (verbose) ctx.err('* Empty reply from server\n* Closing connection 0\n');
+      return fail(52, 'Empty reply from server');
+    }
+    if (verbose) {
+      ctx.err(
+        `< HTTP/1.1 ${r.http.status} ${STATUS_TEXT[r.http.status] ?? ''}\r\n< Content-Type: ${contentType(r.http.body)}\r\n< Content-Length: ${byteLength(r.http.body)}\r\n< Connection: close\r\n< \r\n`,
+      );
+    }
+    ctx.out(r.http.body);
+    if (verbose) ctx.err('* Closing connection 0\n');
+    return 0;
+  }
+  if (r.kind === 'timeout' && maxTime !== null) {
+    const ms = Math.round(maxTime * 1000);
+    if (verbose)
+      ctx.err(`* Connection timed out after ${ms} milliseconds\n* Closing connection 0\n`);
+    return fail(28, `Connection timed out after ${ms} milliseconds`);
+  }
+  const why =
+    r.kind === 'refused'
+      ? 'Connection refused'
+      : r.kind === 'timeout'
+        ? 'Connection timed out'
+        : lastDrop(sim.packets) === 'arp-failed'
+          ? 'No route to host'
+          : 'Network is unreachable';
+  const ms =
+    r.kind === 'timeout' ? KERNEL_CONNECT_TIMEOUT_MS : why === 'No route to host' ? ARP_FAIL_MS : 0;
+  if (verbose) {
+    ctx.err(
+      `* connect to ${ip} port ${url.port} failed: ${why}\n* Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server\n* Closing connection 0\n`,
+    );
+  }
+  return fail(
+    7,
+    `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`,
+  );
+}

@@ -1,0 +1,97 @@
+// nc: netcat-openbsd 1.219 on the host, busybox nc in containers; -z port probes over TCP or UDP.
+import type { Ctx } from '../context';
+import { flowSource, resolveName } from './resolve';
+
+const SERVICES: { readonly [key: string]: string } = {
+  'tcp/22': 'ssh',
+  'tcp/53': 'domain',
+  'udp/53': 'domain',
+  'tcp/80': 'http',
+  'tcp/443': 'https',
+  'tcp/5000': '*',
+  'tcp/6379': 'redis',
+  'tcp/8080': 'http-alt',
+};
+
+export function nc(args: readonly string[], ctx: Ctx): number {
+  const busybox = ctx.where.kind === 'container';
+  let udp = false;
+  let verbose = false;
+  let timeout: number | null = null;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '-w') timeout = Number(args[++i] ?? '0');
+    else if (/^-[zvun]+$/.test(a)) {
+      udp ||= a.includes('u');
+      verbose ||= a.includes('v');
+    } else if (a.startsWith('-')) {
+      ctx.err(
+        busybox
+          ? `nc: unrecognized option '${a}'\n`
+          : `nc: invalid option -- '${a.slice(1, 2)}'\nusage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n`,
+      );
+      return 1;
+    } else rest.push(a);
+  }
+  const [host, portText] = rest;
+  if (
+    host === undefined ||
+    portText === undefined ||
+    !/^\d+$/.test(portText) ||
+    Number(portText) > 65535
+  ) {
+    ctx.err(
+      busybox
+        ? 'BusyBox v1.35.0 multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\n'
+        : portText === undefined
+          ? 'nc: missing port number\n'
+          : `nc: port number invalid: ${portText}\n`,
+    );
+    return 1;
+  }
+  const port = Number(portText);
+  const proto = udp ? 'udp' : 'tcp';
+  const world = ctx.api.world();
+  const ip = resolveName(world, ctx.where, host);
+  if (!ip) {
+    ctx.err(
+      busybox
+        ? `nc: bad address '${host}'\n`
+        : `nc: getaddrinfo for host "${host}" port ${port}: Name or service not known\n`,
+    );
+    return 1;
+  }
+  const sim = ctx.api.sendFlow({
+    from: flowSource(world, ctx.where),
+    to: ip,
+    kind: udp ? 'udp' : 'tcp',
+    port,
+  });
+  const r = sim.result;
+  // A UDP "connect" succeeds locally; only an ICMP port unreachable would tell otherwise.
+  const ok = r.kind === 'connected' || (udp && r.kind !== 'unreachable');
+  if (ok) {
+    if (verbose)
+      ctx.err(
+        busybox
+          ? `${host} (${ip}:${port}) open\n`
+          : `Connection to ${host} ${port} port [${proto}/${SERVICES[`${proto}/${port}`] ?? '*'}] succeeded!\n`,
+      );
+    return 0;
+  }
+  const why =
+    r.kind === 'refused'
+      ? 'Connection refused'
+      : r.kind === 'timeout'
+        ? 'Connection timed out'
+        : 'Network is unreachable';
+  if (!verbose && !busybox && r.kind !== 'refused') return 1;
+  if (busybox) ctx.err(`nc: ${host} (${ip}:${port}): ${why}\n`);
+  else if (r.kind === 'timeout' && timeout !== null)
+    ctx.err(
+      `nc: connect to ${host} port ${port} (${proto}) timed out: Operation now in progress\n`,
+    );
+  else ctx.err(`nc: connect to ${host} port ${port} (${proto}) failed: ${why}\n`);
+  return 1;
+}
