@@ -1,10 +1,11 @@
 // Message lookup: catalogue text with `{param}` holes filled; an unknown key shows as itself.
 import { en } from './en';
 
-export type Catalogue = { readonly [key: string]: string };
+export type Catalogue = { readonly [key: string]: string | undefined };
 export type Params = { readonly [name: string]: string | number };
 
-const catalogues: { readonly [lang: string]: Catalogue } = { en };
+const english: Catalogue = en;
+const catalogues: { readonly [lang: string]: Catalogue } = { en: english };
 
 /** Fills `{name}` holes; a hole with no parameter stays visible so a gap is obvious, not silent. */
 export function format(template: string, params: Params): string {
@@ -15,10 +16,10 @@ export function format(template: string, params: Params): string {
 }
 
 export function translate(key: string, params: Params = {}, lang = 'en'): string {
-  const template = catalogues[lang]?.[key] ?? en[key];
+  const template = catalogues[lang]?.[key] ?? english[key];
   return template === undefined ? key : format(template, params);
 }
 
 export function hasMessage(key: string, lang = 'en'): boolean {
-  return (catalogues[lang] ?? en)[key] !== undefined;
+  return (catalogues[lang] ?? english)[key] !== undefined;
 }

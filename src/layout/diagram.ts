@@ -28,7 +28,7 @@ export interface DiagramLayout {
 }
 
 const PIPELINE_W = 4 * SIZES.stageW + 3 * 52 + 160;
-const HOST_INNER_TOP = 250; // frame top to the bridge row, without host-mode containers
+const HOST_INNER_TOP = 226; // frame top to the bridge row, without host-mode containers
 
 function cardBoxes(groups: readonly PlacedGroup[]): CardLayout[] {
   return groups.flatMap((g) =>
@@ -46,7 +46,7 @@ export function diagramLayout(world: World): DiagramLayout {
   const groupsIn = model.bridges.map((g) => ({ model: g, ports: vethsOn(world, g.id).length }));
   const withIsolated = model.isolated.length > 0 ? [...groupsIn, { model: { id: 'isolated', network: null, cards: model.isolated }, ports: 0 }] : groupsIn;
   const hostShelf = model.hostMode.length > 0 ? SIZES.cardH + 56 : 0;
-  const outsideH = SIZES.remoteH + 96 + SIZES.routerH + 90;
+  const outsideH = SIZES.routerH + 84;
   const fixedH = outsideH + HOST_INNER_TOP + hostShelf + SIZES.barH + 140;
   const maxCols = chooseMaxCols(withIsolated.map((g) => ({ n: g.model.cards.length, ports: g.ports })), fixedH);
   const m = SIZES.margin;

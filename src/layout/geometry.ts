@@ -18,7 +18,7 @@ export const bottom = (b: Box): Point => ({ x: b.x + b.w / 2, y: b.y + b.h });
 
 export const SIZES = {
   cardW: 248,
-  cardH: 132,
+  cardH: 150,
   colGap: 64,
   rowGap: 72,
   groupGap: 96,
@@ -34,7 +34,7 @@ export const SIZES = {
   remoteH: 74,
   routerW: 236,
   routerH: 74,
-  chipW: 176,
+  chipW: 212,
   chipH: 30,
 } as const;
 

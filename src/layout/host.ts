@@ -30,8 +30,8 @@ const left = (b: Box): Point => ({ x: b.x, y: b.y + b.h / 2 });
 
 /** Pipeline rows: local sockets above, the forwarding path below, centred on cx. */
 export function hostLayout(frame: Box, cx: number): HostLayout {
-  const localY = frame.y + 96;
-  const pathY = frame.y + 186;
+  const localY = frame.y + 84;
+  const pathY = frame.y + 166;
   const dx = SIZES.stageW + 52;
   const stages = {
     INPUT: stageBox(cx - dx, localY),

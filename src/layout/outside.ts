@@ -1,12 +1,12 @@
-// The world outside the Docker host: the upstream router and the remote hosts behind it.
-import { linkVertical } from 'd3-shape';
+// The world outside the Docker host: the upstream router and the remote hosts beside it.
+import { linkHorizontal, linkVertical } from 'd3-shape';
 import type { RemoteHost } from '../sim';
 import { SIZES, bottom, top, type Box, type Point } from './geometry';
 
 export interface RemoteLayout {
   readonly remote: RemoteHost;
   readonly box: Box;
-  /** Cable from the remote down to its router interface. */
+  /** Cable from the remote to its router interface. */
   readonly link: string;
 }
 
@@ -18,21 +18,29 @@ export interface OutsideLayout {
   readonly bottom: number;
 }
 
-const vertical = linkVertical<{ source: Point; target: Point }, Point>()
+type Link = { source: Point; target: Point };
+const vertical = linkVertical<Link, Point>()
+  .x((p) => p.x)
+  .y((p) => p.y);
+const horizontal = linkHorizontal<Link, Point>()
   .x((p) => p.x)
   .y((p) => p.y);
 
-/** Remotes in a row above the router, which sits straight above the host's eth0 at cx. */
+const GAP = 110;
+
+/** The router straight above the host's eth0 at cx; remotes alternate right and left of it. */
 export function outsideLayout(remotes: readonly RemoteHost[], cx: number, y0: number, eth0: Box): OutsideLayout {
-  const step = SIZES.remoteW + 120;
-  const rowW = remotes.length * step - 120;
-  const routerY = y0 + SIZES.remoteH + 96;
-  const router: Box = { x: cx - SIZES.routerW / 2, y: routerY, w: SIZES.routerW, h: SIZES.routerH };
+  const router: Box = { x: cx - SIZES.routerW / 2, y: y0, w: SIZES.routerW, h: SIZES.routerH };
+  const midY = y0 + SIZES.routerH / 2;
   const placed = remotes.map((remote, i) => {
-    const box: Box = { x: cx - rowW / 2 + i * step, y: y0, w: SIZES.remoteW, h: SIZES.remoteH };
-    const spread = (i - (remotes.length - 1) / 2) * 40;
-    const link = vertical({ source: bottom(box), target: { x: cx + spread, y: router.y } }) ?? '';
-    return { remote, box, link };
+    const right = i % 2 === 0;
+    const k = Math.floor(i / 2);
+    const offset = SIZES.routerW / 2 + GAP + k * (SIZES.remoteW + 40);
+    const x = right ? cx + offset : cx - offset - SIZES.remoteW;
+    const box: Box = { x, y: midY - SIZES.remoteH / 2, w: SIZES.remoteW, h: SIZES.remoteH };
+    const from = right ? { x: box.x, y: midY } : { x: box.x + box.w, y: midY };
+    const to = right ? { x: router.x + router.w, y: midY } : { x: router.x, y: midY };
+    return { remote, box, link: horizontal({ source: from, target: to }) ?? '' };
   });
   const uplink = vertical({ source: bottom(router), target: top(eth0) }) ?? '';
   return { router, remotes: placed, uplink, bottom: router.y + router.h };

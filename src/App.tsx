@@ -1,0 +1,16 @@
+// The app: the store (world, flow, terminal), the UI store, and the shell.
+import type { AppStore } from './store';
+import { AppStoreProvider } from './store/react';
+import type { Theme } from './store/ui-slice';
+import { UiStoreProvider } from './hooks/useUi';
+import { AppShell } from './components/Shell/AppShell';
+
+export function App(props: { store: AppStore; theme: Theme }) {
+  return (
+    <AppStoreProvider store={props.store}>
+      <UiStoreProvider theme={props.theme}>
+        <AppShell />
+      </UiStoreProvider>
+    </AppStoreProvider>
+  );
+}

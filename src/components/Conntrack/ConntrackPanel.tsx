@@ -1,0 +1,43 @@
+// conntrack -L, as of the current hop: orig and reply tuples, state, timeout; this hop's entry lit.
+import { useAppStore } from '../../store/react';
+import { selectCurrentEntry, selectTimeline } from '../../store/selectors';
+import { conntrackAt, isNatted, tupleText } from './atCursor';
+
+export function ConntrackPanel() {
+  const final = useAppStore((s) => s.world.conntrack);
+  const clock = useAppStore((s) => s.world.clock);
+  const timeline = useAppStore(selectTimeline);
+  const cursor = useAppStore((s) => s.cursor);
+  const current = useAppStore(selectCurrentEntry);
+  const entries = conntrackAt(final, timeline, cursor);
+  const hot = current?.hop.ct ?? null;
+  const reply = current?.packet.direction === 'reply';
+  if (entries.length === 0) return <p className="muted">conntrack table is empty.</p>;
+  return (
+    <ul className="ct-list" data-testid="conntrack-list">
+      {entries.map((e) => {
+        const isHot = hot?.entry.id === e.id;
+        const deNat = isHot && reply && isNatted(e);
+        return (
+          <li key={e.id} className={isHot ? 'hot' : ''} data-testid={`ct-${e.id}`}>
+            <div className="ct-head">
+              <span className="ct-proto">{e.proto}</span>
+              <span className="ct-timeout">{Math.max(0, Math.round(e.expires - clock))}s</span>
+              {e.tcpState && <span className="ct-state">{e.tcpState}</span>}
+              {e.assured && <span className="ct-flag">[ASSURED]</span>}
+              {!e.seenReply && <span className="ct-flag">[UNREPLIED]</span>}
+              {isNatted(e) && <span className="ct-flag nat">NAT</span>}
+              {isHot && <span className="ct-flag hotflag">{deNat ? 'de-NATs this reply' : hot.created ? 'created now' : hot.state}</span>}
+            </div>
+            <div className="ct-tuple">
+              <span className="ct-dir">orig</span> {tupleText(e.orig)}
+            </div>
+            <div className="ct-tuple">
+              <span className="ct-dir">reply</span> {tupleText(e.reply)}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,54 @@
+// A bridge drawn as a switch: its own port (its address, facing the host stack) on top, veth ports below.
+import { cidrText } from '../../sim';
+import type { BridgeLayout } from '../../layout/bridges';
+
+export function BridgeSwitch(props: {
+  layout: BridgeLayout;
+  tap: { inbound: string; outbound: string } | undefined;
+  switching: boolean;
+  local: boolean;
+  activePort: string | null;
+}) {
+  const { layout: b, tap } = props;
+  const br = b.network.bridge;
+  const label = `network “${b.network.name}”${br ? ` · ${cidrText(br.subnet)} · ${br.mac}` : ''}`;
+  return (
+    <g className={`bridge${props.switching ? ' switching' : ''}`} data-testid={`bridge-${b.device}`}>
+      {tap && (
+        <g className={`tap${props.local ? ' active' : ''}`}>
+          <path d={tap.inbound} markerEnd="url(#arrow)" />
+          <path d={tap.outbound} markerEnd="url(#arrow)" />
+        </g>
+      )}
+      <rect className="bridge-bar" x={b.bar.x} y={b.bar.y} width={b.bar.w} height={b.bar.h} rx={12} />
+      <text className="bridge-title" x={b.hostPort.x + b.hostPort.w + 18} y={b.bar.y + 30}>
+        {b.device}
+        <tspan className="bridge-kind"> switch (Linux bridge)</tspan>
+      </text>
+      <text className="bridge-sub" x={b.hostPort.x + b.hostPort.w + 18} y={b.bar.y + 52}>
+        {label}
+      </text>
+      <g className={`chip chip-hostport${props.local ? ' active' : ''}`} data-testid={`hostport-${b.device}`}>
+        <rect x={b.hostPort.x} y={b.hostPort.y} width={b.hostPort.w} height={b.hostPort.h} rx={8} />
+        <text className="chip-name" x={b.hostPort.x + 10} y={b.hostPort.y + 20}>
+          {b.device}
+        </text>
+        <text className="chip-addr" x={b.hostPort.x + b.hostPort.w - 10} y={b.hostPort.y + 20} textAnchor="end">
+          {br ? br.gateway : ''}
+        </text>
+      </g>
+      {b.ports.map((p) => (
+        <g
+          key={p.endpoint.hostVeth}
+          className={`chip chip-veth${props.activePort === p.endpoint.hostVeth ? ' active' : ''}`}
+          data-testid={`port-${p.endpoint.hostVeth}`}
+        >
+          <rect x={p.box.x} y={p.box.y} width={p.box.w} height={p.box.h} rx={6} />
+          <text x={p.box.x + p.box.w / 2} y={p.box.y + 18}>
+            {p.endpoint.hostVeth}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}

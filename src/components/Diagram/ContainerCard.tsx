@@ -1,0 +1,96 @@
+// One container as a card: its own network namespace, its interfaces, addresses and published ports.
+import type { Container } from '../../sim';
+import type { CardLayout } from '../../layout/diagram';
+import { useAppStore } from '../../store/react';
+import { useUi } from '../../hooks/useUi';
+import { portText } from './format';
+
+function modeText(c: Container): string {
+  switch (c.mode.kind) {
+    case 'bridge':
+      return `--network ${c.mode.network}`;
+    case 'host':
+      return '--network host · shares the host namespace';
+    case 'none':
+      return '--network none · lo only';
+    case 'container':
+      return '--network container:…';
+  }
+}
+
+export function ContainerCard(props: { card: CardLayout; active: boolean; pickable: boolean; onPick: () => void }) {
+  const c = props.card.model.container;
+  const { box } = props.card;
+  const start = useAppStore((s) => s.startContainer);
+  const stop = useAppStore((s) => s.stopContainer);
+  const remove = useAppStore((s) => s.removeContainer);
+  const setNotice = useUi((s) => s.setNotice);
+  const launched = useUi((s) => s.launched === c.name);
+  const act = (r: { ok: boolean; error?: { message: string } }, done: string) =>
+    setNotice(r.ok ? { kind: 'info', text: done } : { kind: 'error', text: `Error response from daemon: ${r.error?.message ?? ''}` });
+  const running = c.state === 'running';
+  const cls = [
+    'card',
+    `mode-${c.mode.kind}`,
+    running ? 'running' : 'stopped',
+    props.active ? 'active' : '',
+    props.pickable ? 'pickable' : '',
+    launched ? 'launching' : '',
+  ].join(' ');
+  return (
+    <foreignObject x={box.x} y={box.y} width={box.w} height={box.h} className="card-fo">
+      <div
+        className={cls}
+        data-testid={`card-${c.name}`}
+        onClick={props.pickable ? props.onPick : undefined}
+        role={props.pickable ? 'button' : undefined}
+        aria-label={props.pickable ? `pick ${c.name}` : undefined}
+      >
+        <div className="card-head">
+          <span className="card-name">{c.name}</span>
+          <span className={`state state-${c.state}`}>
+            {running ? '● running' : `■ exited (${c.exitCode})`}
+          </span>
+        </div>
+        <div className="card-meta">
+          {c.image} · {modeText(c)}
+        </div>
+        {c.endpoints.map((e) => (
+          <div key={e.ifName} className="card-if" data-testid={`addr-${c.name}-${e.ifName}`}>
+            <span className="if-name">{e.ifName}</span>
+            <span className="if-ip">
+              {e.ip}/{e.prefix}
+            </span>
+            <span className="if-mac">{e.mac}</span>
+          </div>
+        ))}
+        {c.bindings.length > 0 && (
+          <div className="card-ports" data-testid={`ports-${c.name}`}>
+            {c.bindings.map((b) => (
+              <span key={`${b.hostPort}/${b.proto}`} className="port-pill">
+                {portText(b)}
+              </span>
+            ))}
+          </div>
+        )}
+        <div className="card-foot">
+          <span className="lo-chip">lo 127.0.0.1</span>
+          <span className="card-actions">
+            {running ? (
+              <button type="button" onClick={() => act(stop(c.name), `${c.name} stopped`)}>
+                Stop
+              </button>
+            ) : (
+              <button type="button" onClick={() => act(start(c.name), `${c.name} started`)}>
+                Start
+              </button>
+            )}
+            <button type="button" className="danger" onClick={() => act(remove(c.name), `${c.name} removed`)}>
+              Remove
+            </button>
+          </span>
+        </div>
+      </div>
+    </foreignObject>
+  );
+}

@@ -1,0 +1,103 @@
+// The lab diagram: outside, host frame, bridges, veth cables, container cards and the packet glyph.
+import { useMemo } from 'react';
+import { useAppStore } from '../../store/react';
+import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
+import { usePick } from '../../hooks/usePick';
+import { useUi } from '../../hooks/useUi';
+import { useZoom } from '../../hooks/useZoom';
+import { activeOf } from './active';
+import { BridgeSwitch } from './BridgeSwitch';
+import { Cable } from './Cable';
+import { ContainerCard } from './ContainerCard';
+import { HostFrame } from './HostFrame';
+import { IfaceBadges } from './IfaceBadges';
+import { Outside } from './Outside';
+import { PacketGlyph } from './PacketGlyph';
+import { VethStory } from './VethStory';
+import { ZoomControls } from './ZoomControls';
+
+export function Diagram() {
+  const world = useAppStore((s) => s.world);
+  const layout = useDiagramLayout();
+  const view = useHopView(layout);
+  const { svgRef, view: z, fit, zoomBy } = useZoom(layout.width, layout.height);
+  const { picking, pick } = usePick();
+  const hop = view?.entry.hop ?? null;
+  const active = useMemo(() => activeOf(layout, hop), [layout, hop]);
+  const launched = useUi((s) => s.launched);
+  return (
+    <section className={`diagram${picking ? ' picking' : ''}`} aria-label="Network diagram">
+      <svg ref={svgRef} className="diagram-svg" data-testid="diagram" role="img" aria-label="Docker host network diagram">
+        <defs>
+          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
+          </marker>
+        </defs>
+        <g transform={`translate(${z.x},${z.y}) scale(${z.k})`}>
+          <Outside
+            layout={layout.outside}
+            world={world}
+            activeNode={active.node}
+            pickable={picking !== null}
+            onPick={(name) => pick({ kind: 'remote', name })}
+          />
+          <HostFrame
+            layout={layout.host}
+            host={world.host}
+            activeStage={active.stage}
+            pickable={picking !== null}
+            onPick={() => pick({ kind: 'host' })}
+          />
+          {layout.cables.map((c) => (
+            <Cable
+              key={c.id}
+              cable={c}
+              story={c.container === launched}
+              active={
+                (active.node === 'host' && active.iface === c.hostVeth) ||
+                (active.node === `container:${c.container}` && active.iface === c.ifName)
+              }
+            />
+          ))}
+          {layout.bridges.map((b) => (
+            <BridgeSwitch
+              key={b.device}
+              layout={b}
+              tap={layout.taps.find((t) => t.device === b.device)}
+              switching={active.switching === b.device}
+              local={active.local === b.device}
+              activePort={active.node === 'host' ? active.iface : null}
+            />
+          ))}
+          {layout.isolatedLabel && (
+            <text className="group-label" x={layout.isolatedLabel.x} y={layout.isolatedLabel.y}>
+              no network: only lo
+            </text>
+          )}
+          {layout.cards.map((card) => {
+            const node = `container:${card.model.container.name}`;
+            return (
+              <g key={card.model.container.id}>
+                <ContainerCard
+                  card={card}
+                  active={active.node === node}
+                  pickable={picking !== null}
+                  onPick={() => pick({ kind: 'container', name: card.model.container.name })}
+                />
+                <IfaceBadges card={card} activeIface={active.node === node ? active.iface : null} />
+              </g>
+            );
+          })}
+          <VethStory layout={layout} />
+          {view && <PacketGlyph view={view} />}
+        </g>
+      </svg>
+      <ZoomControls onFit={fit} onZoom={zoomBy} />
+      {picking && (
+        <p className="pick-hint" role="status">
+          Click the {picking === 'from' ? 'source' : 'target'}: a container, the host or a remote machine.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+// The Docker host's network namespace: frame, eth0, lo and the netfilter pipeline.
+import type { HostConfig } from '../../sim';
+import type { HostLayout } from '../../layout/host';
+import { STAGES, type Stage } from '../../layout/geometry';
+
+const STAGE_TEXT: { readonly [S in Stage]: readonly [string, string] } = {
+  PREROUTING: ['PREROUTING', 'raw · nat (DNAT)'],
+  ROUTING: ['routing', 'local? or forward?'],
+  INPUT: ['INPUT', 'filter'],
+  LOCAL: ['host processes', 'docker-proxy · sshd'],
+  OUTPUT: ['OUTPUT', 'raw · nat · filter'],
+  FORWARD: ['FORWARD', 'filter (DOCKER-…)'],
+  POSTROUTING: ['POSTROUTING', 'nat (MASQUERADE)'],
+};
+
+export function HostFrame(props: {
+  layout: HostLayout;
+  host: HostConfig;
+  activeStage: Stage | null;
+  pickable: boolean;
+  onPick: () => void;
+}) {
+  const { layout, host, activeStage } = props;
+  const f = layout.frame;
+  return (
+    <g className="host" data-testid="host-frame">
+      <rect
+        className={`host-frame${props.pickable ? ' pickable' : ''}`}
+        x={f.x}
+        y={f.y}
+        width={f.w}
+        height={f.h}
+        rx={22}
+        onClick={props.pickable ? props.onPick : undefined}
+      />
+      <text className="frame-title" x={f.x + 24} y={f.y + 38}>
+        {host.hostname}
+      </text>
+      <text className="frame-sub" x={f.x + 24} y={f.y + 62}>
+        host network namespace
+      </text>
+      {layout.arrows.map((a) => (
+        <path key={a.id} className="pipe-arrow" d={a.d} markerEnd="url(#arrow)" />
+      ))}
+      {STAGES.map((s) => {
+        const b = layout.stages[s];
+        const [title, sub] = STAGE_TEXT[s];
+        const cls = `stage stage-${s.toLowerCase()}${s === activeStage ? ' active' : ''}`;
+        return (
+          <g key={s} className={cls} data-testid={`stage-${s}`}>
+            <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={s === 'ROUTING' ? 23 : 8} />
+            <text className="stage-title" x={b.x + b.w / 2} y={b.y + 20}>
+              {title}
+            </text>
+            <text className="stage-sub" x={b.x + b.w / 2} y={b.y + 37}>
+              {sub}
+            </text>
+          </g>
+        );
+      })}
+      <g className="chip chip-lo">
+        <rect x={layout.lo.x} y={layout.lo.y} width={layout.lo.w} height={layout.lo.h} rx={13} />
+        <text x={layout.lo.x + layout.lo.w / 2} y={layout.lo.y + 18}>
+          lo
+        </text>
+      </g>
+      <g className="chip chip-eth0" data-testid="host-eth0">
+        <rect x={layout.eth0.x} y={layout.eth0.y} width={layout.eth0.w} height={layout.eth0.h} rx={8} />
+        <text x={layout.eth0.x + 12} y={layout.eth0.y + 20} className="chip-name">
+          eth0
+        </text>
+        <text x={layout.eth0.x + layout.eth0.w - 12} y={layout.eth0.y + 20} className="chip-addr" textAnchor="end">
+          {host.eth0.ip}/{host.eth0.prefix}
+        </text>
+      </g>
+      <text className="mac-note" x={layout.eth0.x + layout.eth0.w + 12} y={layout.eth0.y + 20}>
+        {host.eth0.mac}
+      </text>
+    </g>
+  );
+}

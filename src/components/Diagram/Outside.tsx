@@ -1,0 +1,56 @@
+// Outside the Docker host: the upstream router and the remote machines behind it.
+import type { World } from '../../sim';
+import type { OutsideLayout } from '../../layout/outside';
+
+export function Outside(props: {
+  layout: OutsideLayout;
+  world: World;
+  activeNode: string | null;
+  pickable: boolean;
+  onPick: (remote: string) => void;
+}) {
+  const { layout, world, activeNode } = props;
+  const r = layout.router;
+  return (
+    <g className="outside">
+      <path className="wire" d={layout.uplink} />
+      {layout.remotes.map((x) => (
+        <path key={x.remote.name} className="wire" d={x.link} />
+      ))}
+      <g className={`node router${activeNode === 'router' ? ' active' : ''}`} data-testid="router">
+        <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={37} />
+        <text className="node-title" x={r.x + r.w / 2} y={r.y + 32}>
+          router
+        </text>
+        <text className="node-sub" x={r.x + r.w / 2} y={r.y + 54}>
+          {world.router.ip} · default gateway
+        </text>
+      </g>
+      {layout.remotes.map(({ remote, box }) => {
+        const listens = remote.listeners.map((l) => `${l.port}/${l.proto}`).join(' ');
+        const id = `remote:${remote.name}`;
+        return (
+          <g
+            key={remote.name}
+            className={`node remote${activeNode === id ? ' active' : ''}${props.pickable ? ' pickable' : ''}`}
+            data-testid={`remote-${remote.name}`}
+            onClick={props.pickable ? () => props.onPick(remote.name) : undefined}
+            role={props.pickable ? 'button' : undefined}
+            aria-label={props.pickable ? `pick ${remote.name}` : undefined}
+          >
+            <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
+            <text className="node-title" x={box.x + 16} y={box.y + 28} textAnchor="start">
+              {remote.name}
+            </text>
+            <text className="node-addr" x={box.x + box.w - 16} y={box.y + 28} textAnchor="end">
+              {remote.ip}
+            </text>
+            <text className="node-sub" x={box.x + 16} y={box.y + 54} textAnchor="start">
+              {listens ? `listens ${listens}` : 'client machine'}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}

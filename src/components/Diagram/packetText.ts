@@ -1,0 +1,53 @@
+// How a frame reads in one line: src → dst with ports, ARP in words; and the same before a hop's rewrite.
+import type { FieldChange, Frame } from '../../sim';
+
+export interface Ends {
+  readonly src: string;
+  readonly dst: string;
+}
+
+function l4(frame: Frame): { sport?: number; dport?: number } {
+  return frame.tcp ?? frame.udp ?? {};
+}
+
+export function frameEnds(frame: Frame): Ends {
+  if (frame.arp) {
+    const a = frame.arp;
+    return a.op === 'request'
+      ? { src: `${a.senderIp} (${a.senderMac})`, dst: `who has ${a.targetIp}?` }
+      : { src: `${a.senderIp} is at ${a.senderMac}`, dst: `${a.targetIp}` };
+  }
+  if (frame.ip) {
+    const p = l4(frame);
+    const port = (n: number | undefined) => (n === undefined ? '' : `:${n}`);
+    return { src: `${frame.ip.src}${port(p.sport)}`, dst: `${frame.ip.dst}${port(p.dport)}` };
+  }
+  if (frame.eth) return { src: frame.eth.src, dst: frame.eth.dst };
+  return { src: '?', dst: '?' };
+}
+
+/** Which end a changed field belongs to, for highlighting. */
+export function changedEnds(changed: readonly FieldChange[]): { src: boolean; dst: boolean } {
+  const f = changed.map((c) => c.field);
+  return {
+    src: f.some((x) => x === 'ip.src' || x.endsWith('.sport')),
+    dst: f.some((x) => x === 'ip.dst' || x.endsWith('.dport')),
+  };
+}
+
+/** The frame as it was before this hop: every changed field set back to its old value. */
+export function frameBefore(frame: Frame, changed: readonly FieldChange[]): Frame {
+  let out: Frame = frame;
+  for (const c of changed) {
+    const [layer, field] = c.field.split('.') as [keyof Frame, string];
+    const header = out[layer];
+    if (header && typeof header === 'object' && field) {
+      out = { ...out, [layer]: { ...header, [field]: c.from } };
+    }
+  }
+  return out;
+}
+
+export function tcpFlags(frame: Frame): string {
+  return frame.tcp ? frame.tcp.flags.join(',') : '';
+}

@@ -1,0 +1,73 @@
+// `docker network create` / `rm`: user-defined bridges with their own br-… device.
+import { useState, type FormEvent } from 'react';
+import { cidrText } from '../../sim';
+import { useAppStore } from '../../store/react';
+import { useUi } from '../../hooks/useUi';
+import { Sheet } from './Sheet';
+
+export function NetworkForm() {
+  const networks = useAppStore((s) => s.world.networks);
+  const createNetwork = useAppStore((s) => s.createNetwork);
+  const removeNetwork = useAppStore((s) => s.removeNetwork);
+  const close = useUi((s) => s.setOpenForm);
+  const setNotice = useUi((s) => s.setNotice);
+  const [name, setName] = useState('');
+  const [subnet, setSubnet] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const r = createNetwork({ name: name.trim(), ...(subnet.trim() ? { subnet: subnet.trim() } : {}) });
+    if (!r.ok) return setError(`Error response from daemon: ${r.error.message}`);
+    setError(null);
+    setName('');
+    setSubnet('');
+    setNotice({ kind: 'info', text: `network ${r.value.name} created (${r.value.bridge?.device ?? ''})` });
+  };
+
+  const user = networks.filter((n) => !n.isDefault && n.driver === 'bridge');
+  return (
+    <Sheet title="Networks" onClose={() => close(null)} testId="network-form">
+      <form onSubmit={submit} className="form" noValidate>
+        <label>
+          <span>Name</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="front" spellCheck={false} autoFocus />
+        </label>
+        <label>
+          <span>Subnet</span>
+          <input value={subnet} onChange={(e) => setSubnet(e.target.value)} placeholder="auto (172.18.0.0/16…)" spellCheck={false} />
+        </label>
+        {error && (
+          <p className="field-error" role="alert" data-testid="error-network">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            Create network
+          </button>
+        </div>
+      </form>
+      <ul className="net-list">
+        {user.map((n) => (
+          <li key={n.id}>
+            <span>
+              <strong>{n.name}</strong> {n.bridge ? `${n.bridge.device} · ${cidrText(n.bridge.subnet)}` : ''}
+            </span>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                const r = removeNetwork(n.name);
+                setError(r.ok ? null : `Error response from daemon: ${r.error.message}`);
+              }}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+        {user.length === 0 && <li className="muted">No user-defined networks yet.</li>}
+      </ul>
+    </Sheet>
+  );
+}

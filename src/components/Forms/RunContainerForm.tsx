@@ -1,0 +1,109 @@
+// `docker run` as a form: name, image, network, published ports. Engine errors sit by their field.
+import { useState, type FormEvent } from 'react';
+import { IMAGES, parsePortSpecs } from '../../sim';
+import { useAppStore } from '../../store/react';
+import { useUi } from '../../hooks/useUi';
+import { runErrorField, type RunField } from './errorField';
+import { Sheet } from './Sheet';
+
+type Errors = Partial<Record<RunField, string>>;
+
+export function RunContainerForm() {
+  const networks = useAppStore((s) => s.world.networks);
+  const runContainer = useAppStore((s) => s.runContainer);
+  const close = useUi((s) => s.setOpenForm);
+  const setLaunched = useUi((s) => s.setLaunched);
+  const setNotice = useUi((s) => s.setNotice);
+  const [name, setName] = useState('');
+  const [image, setImage] = useState('nginx');
+  const [network, setNetwork] = useState('bridge');
+  const [ports, setPorts] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const specs = ports.split(/[\s,]+/).filter((p) => p !== '');
+    const parsed = parsePortSpecs(specs);
+    if (!parsed.ok) return setErrors({ ports: parsed.error });
+    const r = runContainer({
+      image,
+      network,
+      detach: true,
+      tty: true,
+      interactive: true,
+      ports: parsed.value,
+      ...(name.trim() === '' ? {} : { name: name.trim() }),
+    });
+    if (!r.ok) {
+      const prefix = r.error.source === 'daemon' ? 'Error response from daemon: ' : '';
+      return setErrors({ [runErrorField(r.error.message)]: prefix + r.error.message });
+    }
+    setErrors({});
+    setLaunched(r.value.name);
+    setNotice({ kind: 'info', text: [`${r.value.name} started (${r.value.id.slice(0, 12)})`, ...r.warnings].join(' · ') });
+    close(null);
+  };
+
+  const err = (f: RunField) =>
+    errors[f] ? (
+      <p className="field-error" role="alert" data-testid={`error-${f}`}>
+        {errors[f]}
+      </p>
+    ) : null;
+
+  return (
+    <Sheet title="Run container" onClose={() => close(null)} testId="run-form">
+      <form onSubmit={submit} className="form" noValidate>
+        <label>
+          <span>Name</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="random if empty" spellCheck={false} autoFocus />
+        </label>
+        {err('name')}
+        <label>
+          <span>Image</span>
+          <select value={image} onChange={(e) => setImage(e.target.value)}>
+            {IMAGES.map((i) => (
+              <option key={i.name} value={i.name}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {err('image')}
+        <label>
+          <span>Network</span>
+          <select value={network} onChange={(e) => setNetwork(e.target.value)}>
+            {networks.map((n) => (
+              <option key={n.id} value={n.name}>
+                {n.name}
+                {n.bridge ? ` (${n.bridge.device})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        {err('network')}
+        <label>
+          <span>Publish</span>
+          <input value={ports} onChange={(e) => setPorts(e.target.value)} placeholder="8080:80" spellCheck={false} />
+        </label>
+        {err('ports')}
+        {err('form')}
+        <p className="cmd-preview">
+          docker run -d{name.trim() ? ` --name ${name.trim()}` : ''}
+          {network !== 'bridge' ? ` --network ${network}` : ''}
+          {ports
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .map((p) => ` -p ${p}`)
+            .join('')}{' '}
+          {image}
+        </p>
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            Run
+          </button>
+        </div>
+      </form>
+    </Sheet>
+  );
+}

@@ -1,0 +1,103 @@
+// The host's raw/nat/filter chains with counters; the rule the engine matched at this hop lit up.
+import { useEffect, useRef, useState } from 'react';
+import type { NetfilterStep, TableName } from '../../sim';
+import { chainsInOrder } from '../../sim/netfilter/order';
+import { ruleSpec } from '../../sim/netfilter/save';
+import { useAppStore } from '../../store/react';
+import { selectCurrentHop } from '../../store/selectors';
+import { ruleColumns } from './ruleColumns';
+
+const TABLES: readonly TableName[] = ['raw', 'nat', 'filter'];
+
+function Tables(props: { step: NetfilterStep | null }) {
+  const netfilter = useAppStore((s) => s.world.netfilter);
+  const profile = useAppStore((s) => s.world.profile);
+  const [chosen, setChosen] = useState<TableName | null>(null);
+  const table = chosen ?? props.step?.table ?? 'nat';
+  const ref = useRef<HTMLDivElement | null>(null);
+  const step = props.step;
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('.matched, .policy-hit')?.scrollIntoView({ block: 'nearest' });
+  }, [step]);
+  return (
+    <>
+      <div className="tabs small" role="tablist" aria-label="iptables table">
+        {TABLES.map((t) => (
+          <button key={t} role="tab" type="button" aria-selected={t === table} onClick={() => setChosen(t)}>
+            {t}
+          </button>
+        ))}
+        <span className="muted profile">profile: {profile}</span>
+      </div>
+      <div className="nf-scroll" ref={ref} data-testid="netfilter-rules">
+        {chainsInOrder(netfilter[table]).map((chain) => {
+          const here = step !== null && step.table === table && step.chain === chain.name;
+          const policyHit = here && step.rule === null;
+          return (
+            <section key={chain.name} className={`chain${here ? ' current' : ''}`} data-testid={`chain-${table}-${chain.name}`}>
+              <h3 className={policyHit ? 'policy-hit' : ''}>
+                Chain {chain.name}{' '}
+                <span className="muted">
+                  {chain.policy ? `(policy ${chain.policy} ${chain.pkts} packets, ${chain.bytes} bytes)` : '(user chain)'}
+                </span>
+              </h3>
+              <table className="rules">
+                <tbody>
+                  {chain.rules.map((r) => {
+                    const c = ruleColumns(r);
+                    const matched = here && step.ruleId === r.id;
+                    const passed = here && step.passed.includes(r.id);
+                    return (
+                      <tr
+                        key={r.id}
+                        className={matched ? 'matched' : passed ? 'passed' : ''}
+                        title={ruleSpec(chain.name, r)}
+                        data-rule-id={r.id}
+                        aria-current={matched ? 'true' : undefined}
+                      >
+                        <td className="num">{c.pkts}</td>
+                        <td className="num">{c.bytes}</td>
+                        <td className="target">{matched ? `▶ ${c.target}` : c.target}</td>
+                        <td>{c.prot}</td>
+                        <td>{c.inIface}</td>
+                        <td>{c.outIface}</td>
+                        <td>{c.source}</td>
+                        <td>{c.destination}</td>
+                        <td className="extras">{c.extras}</td>
+                      </tr>
+                    );
+                  })}
+                  {chain.rules.length === 0 && (
+                    <tr className="empty">
+                      <td colSpan={9}>no rules</td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </section>
+          );
+        })}
+      </div>
+    </>
+  );
+}
+
+export function NetfilterPanel() {
+  const hop = useAppStore(selectCurrentHop);
+  const cursor = useAppStore((s) => s.cursor);
+  const step = hop?.nf ?? null;
+  return (
+    <div className="netfilter" data-testid="netfilter-panel">
+      {step ? (
+        <p className="nf-now small" data-testid="nf-now">
+          {step.hook}: <strong>{step.table}/{step.chain}</strong> → {step.target}
+          {step.rule ? <code>{step.rule}</code> : <span> (chain policy)</span>}
+        </p>
+      ) : (
+        <p className="nf-now small muted">This hop does not traverse netfilter.</p>
+      )}
+      {/* Keyed by hop: the table shown follows the engine at every step unless picked on this hop. */}
+      <Tables key={cursor} step={step} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// The page: header, diagram with its playback dock, and the panels beside it.
+import { useKeyboard } from '../../hooks/useKeyboard';
+import { usePlayback } from '../../hooks/usePlayback';
+import { useTheme } from '../../hooks/useTheme';
+import { useUi } from '../../hooks/useUi';
+import { EventList } from '../Controls/EventList';
+import { Narration } from '../Controls/Narration';
+import { Playback } from '../Controls/Playback';
+import { Diagram } from '../Diagram/Diagram';
+import { FlowPicker } from '../Flow/FlowPicker';
+import { NetworkForm } from '../Forms/NetworkForm';
+import { RunContainerForm } from '../Forms/RunContainerForm';
+import { Inspector } from '../Inspector/Inspector';
+import { Header } from './Header';
+import { SidePanels } from './SidePanels';
+import { StatusLine } from './StatusLine';
+
+export function AppShell() {
+  useTheme();
+  usePlayback();
+  useKeyboard();
+  const openForm = useUi((s) => s.openForm);
+  return (
+    <div className="app">
+      <Header />
+      <main className="workspace">
+        <div className="stage-col">
+          <StatusLine />
+          {openForm === 'run' && <RunContainerForm />}
+          {openForm === 'network' && <NetworkForm />}
+          <Diagram />
+          <section className="dock" aria-label="Playback">
+            <div className="dock-main">
+              <Playback />
+              <Narration />
+            </div>
+            <EventList />
+            <div className="terminal-slot" data-testid="terminal-slot" />
+          </section>
+        </div>
+        <aside className="side-col">
+          <section className="panel flow-panel" aria-label="Flow">
+            <h2>Send a flow</h2>
+            <FlowPicker />
+          </section>
+          <Inspector />
+          <SidePanels />
+        </aside>
+      </main>
+    </div>
+  );
+}

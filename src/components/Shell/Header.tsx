@@ -1,0 +1,52 @@
+// Top bar: product name, the actions that change the lab, the flow presets and the theme switch.
+import { useUi } from '../../hooks/useUi';
+import { Presets } from '../Flow/Presets';
+
+export function Header() {
+  const theme = useUi((s) => s.theme);
+  const setTheme = useUi((s) => s.setTheme);
+  const openForm = useUi((s) => s.openForm);
+  const setOpenForm = useUi((s) => s.setOpenForm);
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <svg viewBox="0 0 32 32" width="30" height="30" aria-hidden className="brand-mark">
+          <rect x="2" y="6" width="28" height="20" rx="5" />
+          <path d="M8 16h16M16 10v12" />
+        </svg>
+        <span className="brand-name">Docker Network Lab</span>
+      </div>
+      <div className="header-actions">
+        <button
+          type="button"
+          className={openForm === 'run' ? 'primary on' : 'primary'}
+          onClick={() => setOpenForm(openForm === 'run' ? null : 'run')}
+          data-testid="open-run"
+        >
+          + Run container
+        </button>
+        <button
+          type="button"
+          className={openForm === 'network' ? 'on' : ''}
+          onClick={() => setOpenForm(openForm === 'network' ? null : 'network')}
+          data-testid="open-network"
+        >
+          Networks
+        </button>
+      </div>
+      <div className="header-presets">
+        <span className="label">Flows</span>
+        <Presets />
+      </div>
+      <button
+        type="button"
+        className="theme-toggle ghost"
+        onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}
+        aria-label={`Switch to ${theme === 'light' ? 'dark' : 'light'} theme`}
+        data-testid="theme-toggle"
+      >
+        {theme === 'light' ? '☾ Dark' : '☀ Light'}
+      </button>
+    </header>
+  );
+}

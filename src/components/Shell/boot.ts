@@ -1,0 +1,22 @@
+// Initial state from the URL: ?lab=<scenario>&flow=<preset>&hop=<n>&theme=dark. Tests and lessons link here.
+import { buildScenario, findScenario } from '../../scenarios';
+import { createAppStore, type AppStore } from '../../store';
+import type { Theme } from '../../store/ui-slice';
+import { findPreset } from '../Flow/presets';
+
+export const DEFAULT_LAB = 'outside-to-published-port';
+
+export function boot(search: string): { store: AppStore; theme: Theme } {
+  const q = new URLSearchParams(search);
+  const scenario = findScenario(q.get('lab') ?? DEFAULT_LAB) ?? findScenario(DEFAULT_LAB);
+  const profile = q.get('profile') === 'current' ? 'current' : 'classic';
+  const store = createAppStore(scenario ? { world: buildScenario(scenario, profile) } : {});
+  const preset = findPreset(q.get('flow') ?? '');
+  const flowIndex = Number(q.get('flow'));
+  const flow = preset?.flow ?? (Number.isInteger(flowIndex) && q.get('flow') !== null ? scenario?.flows[flowIndex] : undefined);
+  if (flow) store.getState().sendFlow(flow);
+  const hop = Number(q.get('hop'));
+  if (Number.isInteger(hop) && hop > 0) store.getState().seek(hop - 1);
+  const theme: Theme = q.get('theme') === 'dark' ? 'dark' : 'light';
+  return { store, theme };
+}

@@ -1,0 +1,47 @@
+// Playback keys for the whole page: Space plays/pauses, ←/→ step, Home/End jump. Not while typing.
+import { useEffect } from 'react';
+import { useAppStore } from '../store/react';
+import { timelineLength } from '../store/selectors';
+import { useAppStoreApi } from '../store/react';
+
+const typing = (t: EventTarget | null): boolean =>
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || t.closest('[data-terminal]') !== null);
+
+export function useKeyboard(): void {
+  const api = useAppStoreApi();
+  const togglePlay = useAppStore((s) => s.togglePlay);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+      const s = api.getState();
+      switch (e.key) {
+        case ' ':
+          // A focused button would also click on Space: playback wins, once.
+          e.preventDefault();
+          togglePlay();
+          break;
+        case 'ArrowRight':
+          e.preventDefault();
+          s.stepForward();
+          break;
+        case 'ArrowLeft':
+          e.preventDefault();
+          s.stepBack();
+          break;
+        case 'Home':
+          e.preventDefault();
+          s.seek(0);
+          break;
+        case 'End':
+          e.preventDefault();
+          s.seek(timelineLength(s) - 1);
+          break;
+        default:
+          return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [api, togglePlay]);
+}

@@ -1,0 +1,18 @@
+// React access to the UI store: a provider and a selector hook, shaped like the app store's.
+import { createContext, createElement, useContext, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { createUiStore, type Theme, type UiSlice, type UiStore } from '../store/ui-slice';
+
+const UiContext = createContext<UiStore | null>(null);
+
+export function UiStoreProvider(props: { theme?: Theme; children?: ReactNode }) {
+  const [store] = useState(() => createUiStore(props.theme ? { theme: props.theme } : {}));
+  return createElement(UiContext.Provider, { value: store }, props.children);
+}
+
+export function useUi<T>(selector: (s: UiSlice) => T): T {
+  const store = useContext(UiContext);
+  if (!store) throw new Error('useUi must be used inside <UiStoreProvider>');
+  return useStore(store, useShallow(selector));
+}

@@ -1,0 +1,84 @@
+// The one place D3 touches the DOM: d3-zoom on the diagram's <svg>. React renders the transform.
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+
+export interface ZoomView {
+  readonly x: number;
+  readonly y: number;
+  readonly k: number;
+}
+
+export interface UseZoom {
+  readonly svgRef: RefObject<SVGSVGElement | null>;
+  readonly view: ZoomView;
+  fit(): void;
+  zoomBy(factor: number): void;
+}
+
+const PAD = 24;
+
+/** Scale and offset that show a width×height picture whole inside the element, centred. */
+export function fitTransform(
+  width: number,
+  height: number,
+  box: { readonly width: number; readonly height: number },
+): ZoomView {
+  if (box.width <= 0 || box.height <= 0) return { x: 0, y: 0, k: 1 };
+  const k = Math.min((box.width - 2 * PAD) / width, (box.height - 2 * PAD) / height, 1.6);
+  return { x: (box.width - width * k) / 2, y: (box.height - height * k) / 2, k };
+}
+
+export function useZoom(contentWidth: number, contentHeight: number): UseZoom {
+  const svgRef = useRef<SVGSVGElement | null>(null);
+  const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const [view, setView] = useState<ZoomView>({ x: 0, y: 0, k: 1 });
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const z = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.15, 4])
+      .on('zoom', (e: { transform: ZoomTransform }) =>
+        setView({ x: e.transform.x, y: e.transform.y, k: e.transform.k }),
+      );
+    behaviour.current = z;
+    select(svg).call(z).on('dblclick.zoom', null);
+    return () => {
+      select(svg).on('.zoom', null);
+      behaviour.current = null;
+    };
+  }, []);
+
+  const apply = useCallback((t: ZoomView) => {
+    const svg = svgRef.current;
+    const z = behaviour.current;
+    if (svg && z) select(svg).call(z.transform, zoomIdentity.translate(t.x, t.y).scale(t.k));
+  }, []);
+
+  const fit = useCallback(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const r = svg.getBoundingClientRect();
+    apply(fitTransform(contentWidth, contentHeight, r));
+  }, [apply, contentWidth, contentHeight]);
+
+  const zoomBy = useCallback((factor: number) => {
+    const svg = svgRef.current;
+    const z = behaviour.current;
+    if (svg && z) select(svg).call(z.scaleBy, factor);
+  }, []);
+
+  // Refit whenever the picture or the element changes size: a new container never lands off-screen.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const refit = () => apply(fitTransform(contentWidth, contentHeight, svg.getBoundingClientRect()));
+    refit();
+    const ro = new ResizeObserver(refit);
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, [apply, contentWidth, contentHeight]);
+
+  return { svgRef, view, fit, zoomBy };
+}

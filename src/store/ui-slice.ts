@@ -1,0 +1,67 @@
+// UI-only state of the lab view (theme, open form, panel tab, flow being picked, last launch).
+// Its own small vanilla store until the app store composes `createUiSlice`; nothing here is world state.
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import type { FlowKind, FlowSource, IPv4 } from '../sim';
+
+export type Theme = 'light' | 'dark';
+export type PanelTab = 'netfilter' | 'conntrack' | 'tables';
+export type OpenForm = 'run' | 'network' | null;
+
+/** A flow being put together in the picker before it is sent. */
+export interface FlowDraft {
+  readonly from: FlowSource | null;
+  readonly to: IPv4 | null;
+  readonly toLabel: string | null;
+  readonly kind: FlowKind;
+  readonly port: number;
+  /** Which end the next click on the diagram picks. */
+  readonly picking: 'from' | 'to' | null;
+}
+
+export interface UiSlice {
+  readonly theme: Theme;
+  readonly openForm: OpenForm;
+  readonly panelTab: PanelTab;
+  readonly draft: FlowDraft;
+  /** Name of the container launched last, so its card can play the veth story once. */
+  readonly launched: string | null;
+  /** The last action's message (an engine error, a warning), shown in the status line. */
+  readonly notice: { readonly kind: 'error' | 'info'; readonly text: string } | null;
+  setTheme(theme: Theme): void;
+  setOpenForm(form: OpenForm): void;
+  setPanelTab(tab: PanelTab): void;
+  setDraft(patch: Partial<FlowDraft>): void;
+  setLaunched(name: string | null): void;
+  setNotice(notice: UiSlice['notice']): void;
+}
+
+export const EMPTY_DRAFT: FlowDraft = {
+  from: null,
+  to: null,
+  toLabel: null,
+  kind: 'http',
+  port: 80,
+  picking: null,
+};
+
+export function createUiSlice(initial: { theme?: Theme } = {}): StateCreator<UiSlice> {
+  return (set, get) => ({
+    theme: initial.theme ?? 'light',
+    openForm: null,
+    panelTab: 'netfilter',
+    draft: EMPTY_DRAFT,
+    launched: null,
+    notice: null,
+    setTheme: (theme) => set({ theme }),
+    setOpenForm: (openForm) => set({ openForm }),
+    setPanelTab: (panelTab) => set({ panelTab }),
+    setDraft: (patch) => set({ draft: { ...get().draft, ...patch } }),
+    setLaunched: (launched) => set({ launched }),
+    setNotice: (notice) => set({ notice }),
+  });
+}
+
+export type UiStore = StoreApi<UiSlice>;
+
+export const createUiStore = (initial: { theme?: Theme } = {}): UiStore =>
+  createStore<UiSlice>()(createUiSlice(initial));
