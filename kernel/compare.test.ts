@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFlow, formatDiff } from './compare';
+import { align, compareFlow, formatDiff } from './compare';
 import type { TcpFlagName, WireFrame } from './wire';
 
 const C = '02:42:ac:11:00:03';
@@ -39,6 +39,18 @@ function seg(
 const one = (list: WireFrame[]) => new Map([['ns/eth0', list]]);
 const fixed = new Set([80]);
 
+describe('align', () => {
+  it('shows an extra frame in the middle as one insertion, not a shifted list', () => {
+    expect(align(['a', 'b', 'c'], ['a', 'x', 'b', 'c']).map((o) => `${o.op}${o.key}`)).toEqual([
+      '=a',
+      '+x',
+      '=b',
+      '=c',
+    ]);
+    expect(align(['a', 'b'], ['b']).map((o) => `${o.op}${o.key}`)).toEqual(['-a', '=b']);
+  });
+});
+
 describe('compareFlow', () => {
   it('passes equal lists and maps the kernel ephemeral port to the engine one', () => {
     const engine = [seg('c', ['SYN']), seg('s', ['SYN', 'ACK'])];
@@ -56,12 +68,14 @@ describe('compareFlow', () => {
     expect(d?.index).toBe(1);
     const text = formatDiff(d!, (k) => k).join('\n');
     expect(text).toContain(
-      '#1 expected: 02:42:ac:11:00:02 > 02:42:ac:11:00:03 IPv4 ttl 64 172.17.0.2.80 > 172.17.0.3.40000 tcp [S.]',
+      '#1   engine only: 02:42:ac:11:00:02 > 02:42:ac:11:00:03 IPv4 ttl 64 172.17.0.2.80 > 172.17.0.3.40000 tcp [S.]',
     );
     expect(text).toContain(
-      '#1      got: 02:42:ac:11:00:02 > 02:42:ac:11:00:03 IPv4 ttl 64 172.17.0.2.80 > 172.17.0.3.40000 tcp [R.]',
+      '#1   kernel only: 02:42:ac:11:00:02 > 02:42:ac:11:00:03 IPv4 ttl 64 172.17.0.2.80 > 172.17.0.3.40000 tcp [R.]',
     );
-    expect(text).toContain('#2      got: (nothing)');
+    expect(text).toContain(
+      '#2   engine only: 02:42:ac:11:00:03 > 02:42:ac:11:00:02 IPv4 ttl 64 172.17.0.3.40000 > 172.17.0.2.80 tcp [.]',
+    );
   });
 
   it('fails when the kernel is silent where the engine claims frames, and vice versa', () => {

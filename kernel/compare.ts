@@ -58,23 +58,55 @@ function firstDifference(a: readonly string[], b: readonly string[]): number {
   return -1;
 }
 
-/** A diff as lines: the interface, counts, then expected vs got from the first difference on. */
-export function formatDiff(d: IfaceDiff, label: (key: string) => string, context = 8): string[] {
+/** Longest-common-subsequence alignment of two key lists: '=' both, '-' engine only, '+' kernel only. */
+export function align(
+  a: readonly string[],
+  b: readonly string[],
+): { op: '=' | '-' | '+'; key: string }[] {
+  const n = a.length;
+  const m = b.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i]![j] =
+        a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const out: { op: '=' | '-' | '+'; key: string }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] === b[j]) {
+      out.push({ op: '=', key: a[i++]! });
+      j++;
+    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      out.push({ op: '+', key: b[j++]! });
+    } else {
+      out.push({ op: '-', key: a[i++]! });
+    }
+  }
+  return out;
+}
+
+/**
+ * A diff as lines: the interface, counts, then the aligned lists from the first difference on
+ * (`engine only` = the engine claims a frame the kernel did not send; `kernel only` = the reverse).
+ */
+export function formatDiff(d: IfaceDiff, label: (key: string) => string, context = 12): string[] {
   const lines = [
     `    ${label(d.iface)}: engine ${d.expected.length} frame(s), kernel ${d.got.length}; first difference at #${d.index}`,
   ];
-  const end = Math.min(Math.max(d.expected.length, d.got.length), d.index + context);
-  for (let i = d.index; i < end; i++) {
-    const e = d.expected[i];
-    const g = d.got[i];
-    if (e === g) {
-      lines.push(`      #${i}     same: ${e ?? ''}`);
-      continue;
+  const ops = align(d.expected.slice(d.index), d.got.slice(d.index));
+  let e = d.index;
+  let g = d.index;
+  for (const [n, o] of ops.entries()) {
+    if (n >= context) {
+      lines.push(`      … ${ops.length - context} more`);
+      break;
     }
-    lines.push(`      #${i} expected: ${e ?? '(nothing)'}`);
-    lines.push(`      #${i}      got: ${g ?? '(nothing)'}`);
+    if (o.op === '=') lines.push(`      #${e++}/#${g++}       same: ${o.key}`);
+    else if (o.op === '-') lines.push(`      #${e++}   engine only: ${o.key}`);
+    else lines.push(`      #${g++}   kernel only: ${o.key}`);
   }
-  const rest = Math.max(d.expected.length, d.got.length) - end;
-  if (rest > 0) lines.push(`      … ${rest} more`);
   return lines;
 }
