@@ -51,9 +51,16 @@ interface Fixture {
 const C1: Fixture = { id: '9f2c6b1d8e47', veth: 'veth3f1a2b7', vethMac: '6a:3e:91:0c:5f:d2' };
 const C2: Fixture = { id: '5e81a3c07d92', veth: 'veth9c4d5e0', vethMac: 'b2:7c:14:a8:e3:49' };
 
+/** The capture's web server on c1 was a stand-in answering this, as text/plain. */
+export const C1_BODY = 'Hello from c1\n';
+
 function patch(c: Container, f: Fixture): Container {
   return {
     ...c,
+    listeners:
+      c.name === 'c1'
+        ? [{ proto: 'tcp', port: 80, http: { status: 200, body: C1_BODY } }]
+        : c.listeners,
     // The fixture shows only 12 hex; the rest is padding the ids never print.
     id: f.id + c.id.slice(12),
     endpoints: c.endpoints.map((e) => ({ ...e, hostVeth: f.veth, hostVethMac: mac(f.vethMac) })),
@@ -76,6 +83,7 @@ export function referenceHost(): World {
   );
   return {
     ...w,
+    router: { ...w.router, mac: mac('52:54:00:c0:00:01') },
     containers: w.containers.map((c) => (c.name === 'c1' ? patch(c, C1) : patch(c, C2))),
     ifStats: counters({
       'host/docker0': stats(93, 6184, 111, 8808),

@@ -94,7 +94,9 @@ export function curl(args: readonly string[], ctx: Ctx): number {
     if (verbose) ctx.err('* Closing connection 0\n');
     return 0;
   }
-  if (r.kind === 'timeout' && maxTime !== null) {
+  const arpFailed = r.kind === 'unreachable' && lastDrop(sim.packets) === 'arp-failed';
+  const failsAfter = r.kind === 'timeout' ? KERNEL_CONNECT_TIMEOUT_MS : arpFailed ? ARP_FAIL_MS : 0;
+  if (maxTime !== null && failsAfter > maxTime * 1000) {
     const ms = Math.round(maxTime * 1000);
     if (verbose)
       ctx.err(`* Connection timed out after ${ms} milliseconds\n* Closing connection 0\n`);

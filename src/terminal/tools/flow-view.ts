@@ -26,7 +26,8 @@ export function echoReplies(packets: readonly PacketTrace[]): EchoReply[] {
     if (p.direction !== 'reply' || p.outcome.kind !== 'delivered' || !end || icmp?.type !== 0)
       continue;
     out.push({
-      seq: icmp.seq,
+      // The tools number their own lines (iputils from 1, busybox from 0): keep the ordinal.
+      seq: [...sentAt.keys()].sort((a, b) => a - b).indexOf(icmp.seq),
       ttl: end.frame.ip?.ttl ?? 64,
       rttUs: Math.max(0, end.t - (sentAt.get(icmp.seq) ?? 0)),
     });
