@@ -115,6 +115,8 @@ export interface NetfilterStep {
   readonly target: string;
   /** Rule ids in this chain that were tested and did not match, in order. */
   readonly passed: readonly string[];
+  /** The deciding rule's (or policy's) counters right after this packet. */
+  readonly counters: { readonly pkts: number; readonly bytes: number };
 }
 
 export interface Hop {

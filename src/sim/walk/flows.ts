@@ -209,7 +209,8 @@ export function pingFlow(
       icmpFrame(src, dst, { type: 8, code: 0, id, seq }),
     );
     if (!req) {
-      if (conv.lastDrop?.reason === 'no-route') return { kind: 'unreachable' };
+      const why = conv.lastDrop?.reason;
+      if (why === 'no-route' || why === 'no-network') return { kind: 'unreachable' };
       continue;
     }
     const r = req.frame.ip;

@@ -13,7 +13,7 @@ import {
 } from './hooks';
 import { iface, resolveNeighbour, txOn } from './l2';
 import { emit, why, type WalkState } from './state';
-import { isLocal, lookupRoute, type RouteEntry } from './topology';
+import { isLocal, lookupRoute, onlyLoopback, type RouteEntry } from './topology';
 
 function routeHop(s: WalkState, node: NodeId, f: Frame, rt: RouteEntry | 'local'): void {
   if (rt === 'local') {
@@ -208,7 +208,7 @@ export function ipOutput(s: WalkState, node: NodeId, frame: Frame): void {
   }
   const rt = lookupRoute(info, dst);
   if (!rt) {
-    drop(s, node, null, f, 'no-route', { dst });
+    drop(s, node, null, f, onlyLoopback(info) ? 'no-network' : 'no-route', { dst });
     return;
   }
   routeHop(s, node, f, rt);

@@ -67,8 +67,12 @@ export function runHook(
 ): NfVerdict {
   const builtin = getChain(s.nf, table, hook);
   if (!builtin) return { kind: 'ACCEPT' };
-  const step = (chain: string, rule: Rule | null, target: string, passed: string[]) => {
+  const step = (chain: string, rule: Rule | null, target: string, passed: string[], at = -1) => {
+    // The counters right after this packet: the rule's, or the chain policy's.
+    const c = getChain(s.nf, table, chain);
+    const now = rule ? c?.rules[at] : c;
     const nf: NetfilterStep = {
+      counters: { pkts: now?.pkts ?? 0, bytes: now?.bytes ?? 0 },
       hook,
       table,
       chain,
@@ -98,7 +102,7 @@ export function runHook(
         continue;
       }
       s.nf = countRule(s.nf, table, name, r.id, p.bytes, at);
-      step(name, r, targetName(r), passed);
+      step(name, r, targetName(r), passed, at);
       passed = [];
       const t = r.target;
       switch (t.kind) {

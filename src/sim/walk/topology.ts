@@ -279,9 +279,25 @@ function buildOutside(world: World, ns: Map<NodeId, NsInfo>): void {
 
 /** Is this address one of the namespace's own (the kernel's local routing table)? */
 export function isLocal(info: NsInfo, a: IPv4): boolean {
-  if (inCidr(a, LO_NET)) return true;
-  for (const i of info.ifaces.values()) if (i.addrs.some((x) => x.ip === a)) return true;
-  return false;
+  return inCidr(a, LO_NET) || localsOf(info).has(a);
+}
+
+// A namespace's own addresses, computed once per namespace (the host may have a thousand veths).
+const locals = new WeakMap<NsInfo, Set<string>>();
+
+function localsOf(info: NsInfo): Set<string> {
+  let set = locals.get(info);
+  if (!set) {
+    set = new Set();
+    for (const i of info.ifaces.values()) for (const x of i.addrs) set.add(x.ip);
+    locals.set(info, set);
+  }
+  return set;
+}
+
+/** True when the namespace has nothing but lo, as with --network none. */
+export function onlyLoopback(info: NsInfo): boolean {
+  return info.ifaces.size === 1 && info.ifaces.has('lo');
 }
 
 /** Longest-prefix match in the main table; the local table is consulted by the caller first. */
