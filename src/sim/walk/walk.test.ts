@@ -173,7 +173,7 @@ describe('failures carry their reason', () => {
   it('--network none has only lo: Network is unreachable', () => {
     const { last } = run('none-mode');
     expect(last.result.kind).toBe('unreachable');
-    expect(last.packets[0]?.outcome).toMatchObject({ kind: 'dropped', reason: 'no-route' });
+    expect(last.packets[0]?.outcome).toMatchObject({ kind: 'dropped', reason: 'no-network' });
   });
 
   it('ip_forward=0 drops at the host without an ICMP error', () => {
