@@ -7,6 +7,22 @@ const execFileP = promisify(execFile);
 /** Prefix of every namespace this process creates: `dnl-<pid>-`. */
 export const NS_PREFIX = `dnl-${process.pid}-`;
 
+/**
+ * Every process we start in a namespace dies with us: `setpriv --pdeathsig SIGKILL` survives the
+ * exec of `ip netns exec` and of the tool, so even if this process is SIGKILLed (tsx kills a child
+ * that does not acknowledge a relayed signal fast enough) no tcpdump or listener is left behind.
+ */
+const inNs = (ns: string, argv: readonly string[]): string[] => [
+  '--pdeathsig',
+  'SIGKILL',
+  '--',
+  'ip',
+  'netns',
+  'exec',
+  ns,
+  ...argv,
+];
+
 export interface ExecResult {
   readonly code: number;
   readonly stdout: string;
@@ -27,7 +43,7 @@ export async function nsRun(
 ): Promise<ExecResult> {
   assertOurs(ns);
   return new Promise((resolve, reject) => {
-    const child = spawn('ip', ['netns', 'exec', ns, ...argv], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('setpriv', inNs(ns, argv), { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -58,7 +74,7 @@ export async function ipBatch(ns: string, commands: readonly string[]): Promise<
 /** A long-running process inside ns (servers, tcpdump). The caller stops it by its pid. */
 export function nsSpawn(ns: string, argv: readonly string[]): ChildProcess {
   assertOurs(ns);
-  return spawn('ip', ['netns', 'exec', ns, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn('setpriv', inNs(ns, argv), { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Creates a namespace with IPv6 off (no RS/MLD/DAD noise) and lo up. */

@@ -21,6 +21,7 @@ const TOOLS = [
   'ping',
   'ss',
   'sysctl',
+  'setpriv',
 ];
 const PROFILES: readonly Profile[] = ['classic', 'current'];
 
