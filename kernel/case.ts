@@ -114,6 +114,7 @@ export async function runCase(
     const rules = comparableSave(iptablesSave(world.netfilter));
     const saved = await loadIptables(hostNs, rules);
     if (saved !== rules) fail('  iptables-save round trip differs:', ...lineDiff(rules, saved));
+    else details.push(`  iptables-save round trip identical (${rules.split('\n').length - 1} lines)`);
     live.servers = await startServers(
       python,
       planServices(world, plan, (n, p) => echo.has(`${n}:${p}`)),
