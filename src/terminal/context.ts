@@ -1,11 +1,14 @@
 // The context a command runs in: the store's actions, where the shell is, and its two output streams.
 import type { Container, World } from '../sim';
 import { findContainer } from '../sim';
+import type { FlowSource } from '../sim/trace';
 import type { Chunk, Location, ShellApi } from './api';
 
 export interface Ctx {
   readonly api: ShellApi;
   readonly where: Location;
+  /** Set by `lab from REMOTE …`: the client runs on a machine beyond the router. */
+  readonly source?: FlowSource;
   out(text: string): void;
   err(text: string): void;
 }

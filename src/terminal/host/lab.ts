@@ -1,6 +1,12 @@
 // The lab's own commands: change the world around the Docker host (uplink, remotes, router, daemon).
 import type { Listener, Profile } from '../../sim';
 import type { Ctx } from '../context';
+import { curl } from '../tools/curl';
+import { nc } from '../tools/nc';
+import { ping } from '../tools/ping';
+import { wget } from '../tools/wget';
+
+const CLIENTS = { curl, nc, ping, wget } as const;
 
 export const LAB_USAGE = `usage:
   lab host eth0 ADDR/PREFIX [via GW]        readdress the host's uplink (and its gateway)
@@ -10,6 +16,7 @@ export const LAB_USAGE = `usage:
   lab profile classic|current               a new world: Docker <= 27 or >= 28 iptables layout
   lab daemon icc=true|false userland-proxy=true|false   restart dockerd with these options
   lab reset                                 a new world with the current profile
+  lab from REMOTE curl|ping|nc|wget ARGS... run a client on a remote machine (client, server…)
 `;
 
 function listeners(specs: readonly string[]): Listener[] | string {
@@ -83,6 +90,14 @@ export function lab(args: readonly string[], ctx: Ctx): number {
       }
       if (rest.length === 0) return fail(LAB_USAGE);
       return report(ctx.api.setDaemonOptions(patch));
+    }
+    case 'from': {
+      const [name, tool, ...toolArgs] = rest;
+      const remote = ctx.api.world().remotes.find((r) => r.name === name);
+      if (!remote) return fail(`no such remote: ${name ?? ''}`);
+      const run = tool === undefined ? undefined : CLIENTS[tool as keyof typeof CLIENTS];
+      if (!run) return fail(LAB_USAGE);
+      return run(toolArgs, { ...ctx, source: { kind: 'remote', name: remote.name } });
     }
     case 'reset':
       ctx.api.resetWorld({ profile: ctx.api.world().profile });

@@ -66,7 +66,7 @@ export function curl(args: readonly string[], ctx: Ctx): number {
   }
   if (verbose) ctx.err(`*   Trying ${ip}:${url.port}...\n`);
   const sim = ctx.api.sendFlow({
-    from: flowSource(world, ctx.where),
+    from: ctx.source ?? flowSource(world, ctx.where),
     to: ip,
     kind: 'http',
     port: url.port,

@@ -63,7 +63,7 @@ export function nc(args: readonly string[], ctx: Ctx): number {
     return 1;
   }
   const sim = ctx.api.sendFlow({
-    from: flowSource(world, ctx.where),
+    from: ctx.source ?? flowSource(world, ctx.where),
     to: ip,
     kind: udp ? 'udp' : 'tcp',
     port,

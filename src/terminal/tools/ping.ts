@@ -121,7 +121,12 @@ export function ping(args: readonly string[], ctx: Ctx): number {
     );
     return busybox ? 1 : 2;
   }
-  const sim = ctx.api.sendFlow({ from: flowSource(world, ctx.where), to: ip, kind: 'ping', count });
+  const sim = ctx.api.sendFlow({
+    from: ctx.source ?? flowSource(world, ctx.where),
+    to: ip,
+    kind: 'ping',
+    count,
+  });
   if (sim.result.kind === 'unreachable' && lastDrop(sim.packets) !== 'arp-failed') {
     if (busybox) {
       ctx.out(`PING ${target} (${ip}): 56 data bytes\n`);

@@ -60,7 +60,7 @@ export function wget(args: readonly string[], ctx: Ctx): number {
   if (busybox) ctx.err(`Connecting to ${shown} (${ip}:${url.port})\n`);
   else ctx.err(`--${date}--  ${full}\nConnecting to ${shown}... `);
   const sim = ctx.api.sendFlow({
-    from: flowSource(world, ctx.where),
+    from: ctx.source ?? flowSource(world, ctx.where),
     to: ip,
     kind: 'http',
     port: url.port,
