@@ -114,7 +114,8 @@ export async function runCase(
     const rules = comparableSave(iptablesSave(world.netfilter));
     const saved = await loadIptables(hostNs, rules);
     if (saved !== rules) fail('  iptables-save round trip differs:', ...lineDiff(rules, saved));
-    else details.push(`  iptables-save round trip identical (${rules.split('\n').length - 1} lines)`);
+    else
+      details.push(`  iptables-save round trip identical (${rules.split('\n').length - 1} lines)`);
     live.servers = await startServers(
       python,
       planServices(world, plan, (n, p) => echo.has(`${n}:${p}`)),
@@ -171,7 +172,9 @@ function flowReport(
 ): { ok: boolean; lines: string[] } {
   const n = cmp.notes;
   const norm = [
-    n.ports.length ? `ports ${n.ports.map(([k, e]) => `${k}→${e}`).join(',')}` : '',
+    n.ports.length
+      ? `ports ${[...new Set(n.ports.map(([k, e]) => `${k.split(':')[1]}→${e}`))].join(',')}`
+      : '',
     n.igmp ? `igmp −${n.igmp}` : '',
     n.retransmissions ? `retransmissions −${n.retransmissions}` : '',
     n.teardown ? `teardown −${n.teardown}` : '',

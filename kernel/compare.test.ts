@@ -57,7 +57,29 @@ describe('compareFlow', () => {
     const kernel = [seg('c', ['SYN'], { port: 51000 }), seg('s', ['SYN', 'ACK'], { port: 51000 })];
     const r = compareFlow(one(kernel), one(engine), fixed);
     expect(r.diffs).toEqual([]);
-    expect(r.notes.ports).toEqual([[51000, 40000]]);
+    expect(r.notes.ports).toEqual([['172.17.0.3:51000', 40000]]);
+  });
+
+  it('maps two clients that the engine gives the same port (client and docker-proxy) separately', () => {
+    const upstream = (f: WireFrame): WireFrame => ({
+      ...f,
+      ip: {
+        ...f.ip!,
+        src: f.ip!.src === '172.17.0.3' ? '172.17.0.1' : f.ip!.src,
+        dst: f.ip!.dst === '172.17.0.3' ? '172.17.0.1' : f.ip!.dst,
+      },
+    });
+    const engine = [seg('c', ['SYN']), upstream(seg('c', ['SYN']))];
+    const kernel = [
+      seg('c', ['SYN'], { port: 51000 }),
+      upstream(seg('c', ['SYN'], { port: 52000 })),
+    ];
+    const r = compareFlow(one(kernel), one(engine), fixed);
+    expect(r.diffs).toEqual([]);
+    expect(r.notes.ports).toEqual([
+      ['172.17.0.3:51000', 40000],
+      ['172.17.0.1:52000', 40000],
+    ]);
   });
 
   it('reports the interface and the first index that differs', () => {

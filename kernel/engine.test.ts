@@ -78,6 +78,16 @@ describe('engineWire', () => {
     expect(wire.get('ns-host/veth1')).toHaveLength(1);
   });
 
+  it('counts a packet looped through lo once, as tcpdump shows it', () => {
+    const wire = engineWire(
+      [packet([hop('host', 'lo', 'tx'), hop('host', 'lo', 'rx'), hop('host', null, 'deliver')])],
+      {
+        host: 'ns-host',
+      },
+    );
+    expect(wire.get('ns-host/lo')).toHaveLength(1);
+  });
+
   it('names a node the topology does not know so the diff shows it', () => {
     const wire = engineWire([packet([hop('remote:ghost', 'eth0', 'tx')])], {});
     expect([...wire.keys()]).toEqual(['?remote:ghost/eth0']);

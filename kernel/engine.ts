@@ -57,6 +57,18 @@ export const ifaceKey = (ns: string, iface: string): string => `${ns}/${iface}`;
 const isWireHop = (h: Hop): boolean => (h.event === 'tx' || h.event === 'rx') && h.iface !== null;
 
 /**
+ * Loopback: a packet sent on lo is received on lo, and tcpdump shows it once (AF_PACKET does not
+ * deliver PACKET_LOOPBACK receives to taps). So an 'rx' on lo right after the same packet's 'tx'
+ * on the same node's lo is the same frame, not a second one.
+ */
+const isLoopbackEcho = (h: Hop, prev: Hop | undefined): boolean =>
+  h.event === 'rx' &&
+  h.iface === 'lo' &&
+  prev?.event === 'tx' &&
+  prev.iface === 'lo' &&
+  prev.node === h.node;
+
+/**
  * Frames per `${namespace}/${iface}`, in the engine's order: packets in order, hops in order.
  * A node the topology does not know keeps its engine name (`?node`) so the diff shows it.
  */
@@ -67,8 +79,12 @@ export function engineWire(
   const out = new Map<string, WireFrame[]>();
   let order = 0;
   for (const p of packets) {
+    let prev: Hop | undefined;
     for (const h of p.hops) {
       if (!isWireHop(h)) continue;
+      const echo = isLoopbackEcho(h, prev);
+      prev = h;
+      if (echo) continue;
       const ns = nodeNs[h.node] ?? `?${h.node}`;
       const key = ifaceKey(ns, h.iface ?? '');
       const list = out.get(key) ?? [];

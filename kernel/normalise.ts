@@ -5,8 +5,8 @@ export interface NormaliseNotes {
   igmp: number;
   retransmissions: number;
   teardown: number;
-  /** kernel port → engine port, by first appearance. */
-  readonly ports: [number, number][];
+  /** kernel `address:port` → engine port, by first appearance of each endpoint. */
+  readonly ports: [string, number][];
 }
 
 /** Linux's default net.ipv4.ip_local_port_range. */
@@ -19,20 +19,24 @@ const connKey = (f: WireFrame): string | null => {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 };
 
-const ephemeralPortsInOrder = (
+const isEphemeral = (p: number, fixed: ReadonlySet<number>): boolean =>
+  p >= EPHEMERAL.low && p <= EPHEMERAL.high && !fixed.has(p);
+
+/** Each (address, ephemeral port) endpoint of the frames, in order of first appearance. */
+const ephemeralEndpointsInOrder = (
   frames: readonly WireFrame[],
   fixed: ReadonlySet<number>,
-): number[] => {
-  const seen: number[] = [];
-  const note = (p: number) => {
-    if (p >= EPHEMERAL.low && p <= EPHEMERAL.high && !fixed.has(p) && !seen.includes(p))
-      seen.push(p);
+): string[] => {
+  const seen: string[] = [];
+  const note = (ip: string, p: number) => {
+    const key = `${ip}:${p}`;
+    if (isEphemeral(p, fixed) && !seen.includes(key)) seen.push(key);
   };
   for (const f of frames) {
     const l4 = f.tcp ?? f.udp;
-    if (l4) {
-      note(l4.sport);
-      note(l4.dport);
+    if (l4 && f.ip) {
+      note(f.ip.src, l4.sport);
+      note(f.ip.dst, l4.dport);
     }
   }
   return seen;
@@ -41,10 +45,15 @@ const ephemeralPortsInOrder = (
 const allFrames = (m: ReadonlyMap<string, readonly WireFrame[]>): WireFrame[] =>
   [...m.values()].flat().sort((a, b) => a.ts - b.ts);
 
-function remapPorts(f: WireFrame, map: ReadonlyMap<number, number>): WireFrame {
-  const p = (n: number) => map.get(n) ?? n;
-  if (f.tcp) return { ...f, tcp: { ...f.tcp, sport: p(f.tcp.sport), dport: p(f.tcp.dport) } };
-  if (f.udp) return { ...f, udp: { sport: p(f.udp.sport), dport: p(f.udp.dport) } };
+/** Rewrites ports through a map keyed by `address:port` (the same port may be two endpoints). */
+function remapPorts(f: WireFrame, map: ReadonlyMap<string, number>): WireFrame {
+  if (!f.ip) return f;
+  const src = f.ip.src;
+  const dst = f.ip.dst;
+  const p = (ip: string, n: number) => map.get(`${ip}:${n}`) ?? n;
+  if (f.tcp)
+    return { ...f, tcp: { ...f.tcp, sport: p(src, f.tcp.sport), dport: p(dst, f.tcp.dport) } };
+  if (f.udp) return { ...f, udp: { sport: p(src, f.udp.sport), dport: p(dst, f.udp.dport) } };
   return f;
 }
 
@@ -68,7 +77,9 @@ const sameSegment = (a: WireFrame, b: WireFrame): boolean =>
  *   discovery, joined when a snooping bridge comes up) are setup noise the engine does not model;
  * - TCP retransmissions dropped: a segment equal to an earlier one on the same interface,
  *   absolute sequence number included (a timer artefact of the tool's timeout, e.g. SYN at 1 s);
- * - ephemeral client ports mapped to the engine's by order of first appearance;
+ * - ephemeral client ports mapped to the engine's by order of first appearance of each
+ *   (address, port) endpoint: NAT keeps a port but changes the address, docker-proxy's own
+ *   upstream connection is a second client;
  * - when the engine models no FIN for this flow: the teardown (FIN segments and anything of that
  *   connection after the first FIN on the interface) is dropped.
  */
@@ -79,12 +90,12 @@ export function normaliseKernelFlow(
 ): { frames: Map<string, WireFrame[]>; notes: NormaliseNotes } {
   const notes: NormaliseNotes = { igmp: 0, retransmissions: 0, teardown: 0, ports: [] };
   const engineFin = allFrames(engine).some((f) => f.tcp?.flags.includes('FIN'));
-  const kPorts = ephemeralPortsInOrder(allFrames(kernel), fixedPorts);
-  const ePorts = ephemeralPortsInOrder(allFrames(engine), fixedPorts);
-  const map = new Map<number, number>();
-  kPorts.forEach((k, i) => {
-    const e = ePorts[i];
-    if (e !== undefined) {
+  const kEnds = ephemeralEndpointsInOrder(allFrames(kernel), fixedPorts);
+  const eEnds = ephemeralEndpointsInOrder(allFrames(engine), fixedPorts);
+  const map = new Map<string, number>();
+  kEnds.forEach((k, i) => {
+    const e = Number(eEnds[i]?.split(':')[1] ?? NaN);
+    if (Number.isInteger(e)) {
       map.set(k, e);
       notes.ports.push([k, e]);
     }

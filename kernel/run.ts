@@ -1,11 +1,12 @@
 // `npm run test:kernel`: every scenario × profile built in real namespaces and compared with the engine.
-// Usage: tsx kernel/run.ts [scenario-id…] [--profile classic|current] [--dump DIR]
+// Usage: tsx kernel/run.ts [scenario-id…] [--profile classic|current] [--dump DIR] [--extra]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profile } from '../src/sim';
 import { SCENARIOS } from '../src/scenarios';
 import { live, runCase } from './case';
+import { EXTRA_SCENARIOS } from './extra';
 import { deleteNamespacesSync, ownNamespaces, removeStaleNamespaces } from './netns';
 import { stopServers } from './servers';
 
@@ -55,13 +56,15 @@ function parseArgs(argv: readonly string[]) {
   const ids: string[] = [];
   let profile: Profile | null = null;
   let dump: string | null = null;
+  let extra = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (a === '--profile') profile = (argv[++i] ?? null) as Profile | null;
     else if (a === '--dump') dump = argv[++i] ?? null;
+    else if (a === '--extra') extra = true;
     else ids.push(a);
   }
-  return { ids, profile, dump };
+  return { ids, profile, dump, extra };
 }
 
 async function main(): Promise<number> {
@@ -96,7 +99,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   let passed = 0;
   let failed = 0;
-  for (const scenario of SCENARIOS) {
+  for (const scenario of args.extra ? [...SCENARIOS, ...EXTRA_SCENARIOS] : SCENARIOS) {
     if (args.ids.length > 0 && !args.ids.includes(scenario.id)) continue;
     for (const profile of PROFILES) {
       if (scenario.profiles && !scenario.profiles.includes(profile)) continue;
@@ -107,7 +110,7 @@ async function main(): Promise<number> {
       console.log(`${r.ok ? 'PASS' : 'FAIL'} ${r.summary} (${secs}s)`);
       if (!r.ok || process.env.KERNEL_VERBOSE === '1') for (const d of r.details) console.log(d);
       if (args.dump) {
-        const dir = join(args.dump, `${scenario.id}.${profile}`);
+        const dir = join(args.dump, `${scenario.id.replace(':', '-')}.${profile}`);
         mkdirSync(dir, { recursive: true });
         for (const c of r.raw)
           writeFileSync(join(dir, `${c.ns.replace(/^dnl-\d+-/, '')}.${c.iface}.txt`), c.raw);

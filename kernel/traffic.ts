@@ -51,7 +51,9 @@ export function toolCommand(flow: Flow): { argv: string[]; input?: string } {
       };
     }
     case 'tcp':
-      return { argv: ['nc', '-z', '-v', '-n', '-w', '2', flow.to, port] };
+      // -w 4: longer than ARP takes to give up (3 probes, 1 s apart), so an unresolvable
+      // neighbour ends as the kernel's EHOSTUNREACH, not as the tool's own timeout.
+      return { argv: ['nc', '-z', '-v', '-n', '-w', '4', flow.to, port] };
     case 'udp':
       // No -v: with -v netcat-openbsd first probes UDP "connectivity" with extra datagrams.
       return { argv: ['nc', '-u', '-n', '-w', '1', flow.to, port], input: 'q' };
