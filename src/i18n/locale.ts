@@ -24,11 +24,9 @@ export interface LocaleInputs {
 }
 
 function langParam(url: string): string | null {
-  const q = url.indexOf('?');
-  if (q < 0) return null;
-  const hash = url.indexOf('#', q);
-  const search = url.slice(q + 1, hash < 0 ? undefined : hash);
-  return new URLSearchParams(search).get('lang');
+  const beforeFragment = url.split('#')[0] ?? '';
+  const q = beforeFragment.indexOf('?');
+  return q < 0 ? null : new URLSearchParams(beforeFragment.slice(q + 1)).get('lang');
 }
 
 /** The first source that names a supported language wins; otherwise English. */

@@ -49,6 +49,8 @@ export const zhCN: { readonly [K in WhyKey]: string } = {
   'deliver.no-listener-udp': 'UDP 端口 {port} 上没有进程监听：内核回复 ICMP 端口不可达。',
   'deliver.echo': '一个 ICMP 回显请求：由内核自己应答。',
   'deliver.icmp': '一条发给本机的 ICMP 消息。',
+  'deliver.host-unreachable':
+    '内核告诉发送方的套接字：{ip} 不可达（ICMP 主机不可达，经 lo 环回）。',
   'drop.policy': '丢弃：没有规则接受它，而 {hook} 的默认策略是 DROP。',
   'drop.rule': '被规则 {rule} 丢弃。',
   'drop.no-route': '没有到 {dst} 的路由：数据包无法发出（Network is unreachable）。',
