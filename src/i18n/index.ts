@@ -1,11 +1,12 @@
 // Message lookup: catalogue text with `{param}` holes filled; an unknown key shows as itself.
 import { en } from './en';
+import { zhCN } from './zh-CN';
 
 export type Catalogue = { readonly [key: string]: string | undefined };
 export type Params = { readonly [name: string]: string | number };
 
 const english: Catalogue = en;
-const catalogues: { readonly [lang: string]: Catalogue } = { en: english };
+const catalogues: { readonly [lang: string]: Catalogue } = { en: english, 'zh-CN': zhCN };
 
 /** Fills `{name}` holes; a hole with no parameter stays visible so a gap is obvious, not silent. */
 export function format(template: string, params: Params): string {

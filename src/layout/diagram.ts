@@ -28,7 +28,7 @@ export interface DiagramLayout {
 }
 
 const PIPELINE_W = 4 * SIZES.stageW + 3 * 52 + 160;
-const HOST_INNER_TOP = 226; // frame top to the bridge row, without host-mode containers
+const HOST_INNER_TOP = 212; // frame top to the bridge row, without host-mode containers
 
 function cardBoxes(groups: readonly PlacedGroup[]): CardLayout[] {
   return groups.flatMap((g) =>
@@ -46,16 +46,16 @@ export function diagramLayout(world: World): DiagramLayout {
   const groupsIn = model.bridges.map((g) => ({ model: g, ports: vethsOn(world, g.id).length }));
   const withIsolated = model.isolated.length > 0 ? [...groupsIn, { model: { id: 'isolated', network: null, cards: model.isolated }, ports: 0 }] : groupsIn;
   const hostShelf = model.hostMode.length > 0 ? SIZES.cardH + 56 : 0;
-  const outsideH = SIZES.routerH + 84;
+  const outsideH = SIZES.routerH + 62;
   const fixedH = outsideH + HOST_INNER_TOP + hostShelf + SIZES.barH + 140;
   const maxCols = chooseMaxCols(withIsolated.map((g) => ({ n: g.model.cards.length, ports: g.ports })), fixedH);
   const m = SIZES.margin;
   const hostTop = m + outsideH;
   const bridgeY = hostTop + HOST_INNER_TOP + hostShelf;
-  const frameBottom = bridgeY + SIZES.barH + 40;
+  const frameBottom = bridgeY + SIZES.barH + 30;
   const maxPorts = Math.max(0, ...groupsIn.map((g) => g.ports));
-  const laneTop = frameBottom + 28;
-  const cardsTop = laneTop + maxPorts * SIZES.laneStep + 44;
+  const laneTop = frameBottom + 24;
+  const cardsTop = laneTop + maxPorts * SIZES.laneStep + 36;
   const groups = placeGroups(withIsolated, m + 24, cardsTop, maxCols);
   const groupsW = groups.reduce((s, g) => Math.max(s, g.x + g.w), 0) - m;
   const frameW = Math.max(groupsW + 24, PIPELINE_W, model.hostMode.length * (SIZES.cardW + 32) + 64);

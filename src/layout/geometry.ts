@@ -18,11 +18,11 @@ export const bottom = (b: Box): Point => ({ x: b.x + b.w / 2, y: b.y + b.h });
 
 export const SIZES = {
   cardW: 248,
-  cardH: 150,
+  cardH: 164,
   colGap: 64,
   rowGap: 72,
   groupGap: 96,
-  margin: 48,
+  margin: 28,
   portW: 112,
   portH: 26,
   portGap: 10,

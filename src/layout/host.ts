@@ -48,11 +48,12 @@ export function hostLayout(frame: Box, cx: number): HostLayout {
     w: SIZES.chipW,
     h: SIZES.chipH,
   };
+  // lo hangs under the host's own sockets, clear of the frame title and the forwarding row.
   const lo: Box = {
-    x: stages.LOCAL.x + SIZES.stageW / 2 - 36,
-    y: stages.LOCAL.y - 40,
-    w: 72,
-    h: 26,
+    x: stages.LOCAL.x + SIZES.stageW / 2 - 54,
+    y: stages.LOCAL.y + SIZES.stageH + 6,
+    w: 108,
+    h: 24,
   };
   const h = (id: string, a: Point, b: Point) => ({ id, d: horizontal({ source: a, target: b }) ?? '' });
   const v = (id: string, a: Point, b: Point) => ({ id, d: vertical({ source: a, target: b }) ?? '' });

@@ -1,8 +1,8 @@
 // Every hop of every packet of the flow, in order; click one to jump there.
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { translate } from '../../i18n';
 import { useAppStore } from '../../store/react';
-import { selectTimeline } from '../../store/selectors';
+import { selectTimeline, type TimelineEntry } from '../../store/selectors';
 
 export function EventList() {
   const timeline = useAppStore(selectTimeline);
@@ -16,24 +16,37 @@ export function EventList() {
   if (timeline.length === 0) return <p className="muted events-empty">No hops yet.</p>;
   return (
     <ol className="events" ref={listRef} data-testid="event-list" aria-label="Hops">
-      {timeline.map((e) => {
-        const current = e.index === cursor;
-        const first = e.hopIndex === 0;
-        return (
-          <li key={e.index} className={`${first ? 'first' : ''}${e.hop.event === 'drop' ? ' drop' : ''}`}>
-            <button type="button" aria-current={current ? 'step' : undefined} onClick={() => seek(e.index)}>
-              <span className="ev-n">{e.index + 1}</span>
-              <span className="ev-pkt">{first ? e.packet.label : ''}</span>
-              <span className={`ev-kind ev-${e.hop.event}`}>{e.hop.event}</span>
-              <span className="ev-where">
-                {e.hop.node}
-                {e.hop.iface ? ` · ${e.hop.iface}` : ''}
-              </span>
-              <span className="ev-why">{translate(e.hop.why.key, e.hop.why.params)}</span>
-            </button>
-          </li>
-        );
-      })}
+      {timeline.map((e) => (
+        <EventRow key={e.index} entry={e} current={e.index === cursor} seek={seek} />
+      ))}
     </ol>
   );
+}
+
+const EventRow = memo(function EventRow(props: { entry: TimelineEntry; current: boolean; seek: (i: number) => void }) {
+  const e = props.entry;
+  const first = e.hopIndex === 0;
+  return (
+    <li className={`${first ? 'first' : ''}${e.hop.event === 'drop' ? ' drop' : ''}`}>
+      <button
+        type="button"
+        aria-current={props.current ? 'step' : undefined}
+        onClick={() => props.seek(e.index)}
+        title={translate(e.hop.why.key, e.hop.why.params)}
+      >
+        <span className="ev-n">{e.index + 1}</span>
+        <span className="ev-pkt">{first ? e.packet.label : ''}</span>
+        <span className={`ev-kind ev-${e.hop.event}`}>{e.hop.event}</span>
+        <span className="ev-where">{where(e)}</span>
+      </button>
+    </li>
+  );
+});
+
+function where(e: TimelineEntry): string {
+  const { hop } = e;
+  if (hop.nf) return `${hop.nf.table}/${hop.nf.chain} → ${hop.nf.target}`;
+  const changed = hop.changed.filter((c) => !c.field.startsWith('eth.')).map((c) => `${c.field} ${c.from}→${c.to}`);
+  if (changed.length > 0) return changed.join(', ');
+  return `${hop.node}${hop.iface ? ` · ${hop.iface}` : ''}`;
 }

@@ -1,8 +1,9 @@
 // A bridge drawn as a switch: its own port (its address, facing the host stack) on top, veth ports below.
+import { memo } from 'react';
 import { cidrText } from '../../sim';
 import type { BridgeLayout } from '../../layout/bridges';
 
-export function BridgeSwitch(props: {
+export const BridgeSwitch = memo(function BridgeSwitch(props: {
   layout: BridgeLayout;
   tap: { inbound: string; outbound: string } | undefined;
   switching: boolean;
@@ -51,4 +52,4 @@ export function BridgeSwitch(props: {
       ))}
     </g>
   );
-}
+});

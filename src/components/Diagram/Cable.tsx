@@ -1,7 +1,8 @@
 // One veth pair as one cable: the host end on the bridge, the container end named eth0 inside.
+import { memo } from 'react';
 import type { CableLayout } from '../../layout/bridges';
 
-export function Cable(props: { cable: CableLayout; active: boolean; story: boolean }) {
+export const Cable = memo(function Cable(props: { cable: CableLayout; active: boolean; story: boolean }) {
   const { cable } = props;
   const cls = `cable${props.active ? ' active' : ''}${props.story ? ' story' : ''}`;
   return (
@@ -11,4 +12,4 @@ export function Cable(props: { cable: CableLayout; active: boolean; story: boole
       <title>{`veth pair: ${cable.hostVeth} (on ${cable.bridge}) ⟷ ${cable.ifName} (in ${cable.container})`}</title>
     </g>
   );
-}
+});

@@ -1,5 +1,6 @@
 // One container as a card: its own network namespace, its interfaces, addresses and published ports.
-import type { Container } from '../../sim';
+import { memo } from 'react';
+import type { Container, FlowSource } from '../../sim';
 import type { CardLayout } from '../../layout/diagram';
 import { useAppStore } from '../../store/react';
 import { useUi } from '../../hooks/useUi';
@@ -18,7 +19,7 @@ function modeText(c: Container): string {
   }
 }
 
-export function ContainerCard(props: { card: CardLayout; active: boolean; pickable: boolean; onPick: () => void }) {
+export const ContainerCard = memo(function ContainerCard(props: { card: CardLayout; active: boolean; pickable: boolean; onPick: (source: FlowSource) => void }) {
   const c = props.card.model.container;
   const { box } = props.card;
   const start = useAppStore((s) => s.startContainer);
@@ -42,7 +43,7 @@ export function ContainerCard(props: { card: CardLayout; active: boolean; pickab
       <div
         className={cls}
         data-testid={`card-${c.name}`}
-        onClick={props.pickable ? props.onPick : undefined}
+        onClick={props.pickable ? () => props.onPick({ kind: 'container', name: c.name }) : undefined}
         role={props.pickable ? 'button' : undefined}
         aria-label={props.pickable ? `pick ${c.name}` : undefined}
       >
@@ -93,4 +94,4 @@ export function ContainerCard(props: { card: CardLayout; active: boolean; pickab
       </div>
     </foreignObject>
   );
-}
+});

@@ -39,14 +39,14 @@ export function Diagram() {
             world={world}
             activeNode={active.node}
             pickable={picking !== null}
-            onPick={(name) => pick({ kind: 'remote', name })}
+            onPick={pick}
           />
           <HostFrame
             layout={layout.host}
             host={world.host}
             activeStage={active.stage}
             pickable={picking !== null}
-            onPick={() => pick({ kind: 'host' })}
+            onPick={pick}
           />
           {layout.cables.map((c) => (
             <Cable
@@ -82,7 +82,7 @@ export function Diagram() {
                   card={card}
                   active={active.node === node}
                   pickable={picking !== null}
-                  onPick={() => pick({ kind: 'container', name: card.model.container.name })}
+                  onPick={pick}
                 />
                 <IfaceBadges card={card} activeIface={active.node === node ? active.iface : null} />
               </g>

@@ -1,5 +1,6 @@
 // The Docker host's network namespace: frame, eth0, lo and the netfilter pipeline.
-import type { HostConfig } from '../../sim';
+import { memo } from 'react';
+import type { FlowSource, HostConfig } from '../../sim';
 import type { HostLayout } from '../../layout/host';
 import { STAGES, type Stage } from '../../layout/geometry';
 
@@ -13,12 +14,12 @@ const STAGE_TEXT: { readonly [S in Stage]: readonly [string, string] } = {
   POSTROUTING: ['POSTROUTING', 'nat (MASQUERADE)'],
 };
 
-export function HostFrame(props: {
+export const HostFrame = memo(function HostFrame(props: {
   layout: HostLayout;
   host: HostConfig;
   activeStage: Stage | null;
   pickable: boolean;
-  onPick: () => void;
+  onPick: (source: FlowSource) => void;
 }) {
   const { layout, host, activeStage } = props;
   const f = layout.frame;
@@ -31,13 +32,13 @@ export function HostFrame(props: {
         width={f.w}
         height={f.h}
         rx={22}
-        onClick={props.pickable ? props.onPick : undefined}
+        onClick={props.pickable ? () => props.onPick({ kind: 'host' }) : undefined}
       />
-      <text className="frame-title" x={f.x + 24} y={f.y + 38}>
+      <text className="frame-title" x={f.x + 24} y={f.y + 40}>
         {host.hostname}
-      </text>
-      <text className="frame-sub" x={f.x + 24} y={f.y + 62}>
-        host network namespace
+        <tspan className="frame-sub" dx={14}>
+          host network namespace
+        </tspan>
       </text>
       {layout.arrows.map((a) => (
         <path key={a.id} className="pipe-arrow" d={a.d} markerEnd="url(#arrow)" />
@@ -60,8 +61,8 @@ export function HostFrame(props: {
       })}
       <g className="chip chip-lo">
         <rect x={layout.lo.x} y={layout.lo.y} width={layout.lo.w} height={layout.lo.h} rx={13} />
-        <text x={layout.lo.x + layout.lo.w / 2} y={layout.lo.y + 18}>
-          lo
+        <text x={layout.lo.x + layout.lo.w / 2} y={layout.lo.y + 17}>
+          lo 127.0.0.1
         </text>
       </g>
       <g className="chip chip-eth0" data-testid="host-eth0">
@@ -78,4 +79,4 @@ export function HostFrame(props: {
       </text>
     </g>
   );
-}
+});

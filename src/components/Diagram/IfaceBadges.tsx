@@ -1,7 +1,8 @@
 // Interface badges on a card's top edge: where the veth cable enters the container namespace.
+import { memo } from 'react';
 import type { CardLayout } from '../../layout/diagram';
 
-export function IfaceBadges(props: { card: CardLayout; activeIface: string | null }) {
+export const IfaceBadges = memo(function IfaceBadges(props: { card: CardLayout; activeIface: string | null }) {
   const name = props.card.model.container.name;
   return (
     <g className="badges">
@@ -19,4 +20,4 @@ export function IfaceBadges(props: { card: CardLayout; activeIface: string | nul
       ))}
     </g>
   );
-}
+});

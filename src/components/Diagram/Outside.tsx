@@ -1,13 +1,14 @@
 // Outside the Docker host: the upstream router and the remote machines behind it.
-import type { World } from '../../sim';
+import { memo } from 'react';
+import type { FlowSource, World } from '../../sim';
 import type { OutsideLayout } from '../../layout/outside';
 
-export function Outside(props: {
+export const Outside = memo(function Outside(props: {
   layout: OutsideLayout;
   world: World;
   activeNode: string | null;
   pickable: boolean;
-  onPick: (remote: string) => void;
+  onPick: (source: FlowSource) => void;
 }) {
   const { layout, world, activeNode } = props;
   const r = layout.router;
@@ -34,7 +35,7 @@ export function Outside(props: {
             key={remote.name}
             className={`node remote${activeNode === id ? ' active' : ''}${props.pickable ? ' pickable' : ''}`}
             data-testid={`remote-${remote.name}`}
-            onClick={props.pickable ? () => props.onPick(remote.name) : undefined}
+            onClick={props.pickable ? () => props.onPick({ kind: 'remote', name: remote.name }) : undefined}
             role={props.pickable ? 'button' : undefined}
             aria-label={props.pickable ? `pick ${remote.name}` : undefined}
           >
@@ -53,4 +54,4 @@ export function Outside(props: {
       })}
     </g>
   );
-}
+});

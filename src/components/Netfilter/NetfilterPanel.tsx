@@ -9,10 +9,12 @@ import { ruleColumns } from './ruleColumns';
 
 const TABLES: readonly TableName[] = ['raw', 'nat', 'filter'];
 
-function Tables(props: { step: NetfilterStep | null }) {
+function Tables(props: { step: NetfilterStep | null; cursor: number }) {
   const netfilter = useAppStore((s) => s.world.netfilter);
   const profile = useAppStore((s) => s.world.profile);
-  const [chosen, setChosen] = useState<TableName | null>(null);
+  // A table picked by hand holds only on the hop it was picked on; then the engine's hop leads again.
+  const [choice, setChoice] = useState<{ table: TableName; at: number } | null>(null);
+  const chosen = choice && choice.at === props.cursor ? choice.table : null;
   const table = chosen ?? props.step?.table ?? 'nat';
   const ref = useRef<HTMLDivElement | null>(null);
   const step = props.step;
@@ -23,7 +25,7 @@ function Tables(props: { step: NetfilterStep | null }) {
     <>
       <div className="tabs small" role="tablist" aria-label="iptables table">
         {TABLES.map((t) => (
-          <button key={t} role="tab" type="button" aria-selected={t === table} onClick={() => setChosen(t)}>
+          <button key={t} role="tab" type="button" aria-selected={t === table} onClick={() => setChoice({ table: t, at: props.cursor })}>
             {t}
           </button>
         ))}
@@ -89,15 +91,23 @@ export function NetfilterPanel() {
   return (
     <div className="netfilter" data-testid="netfilter-panel">
       {step ? (
-        <p className="nf-now small" data-testid="nf-now">
-          {step.hook}: <strong>{step.table}/{step.chain}</strong> → {step.target}
-          {step.rule ? <code>{step.rule}</code> : <span> (chain policy)</span>}
+        <p
+          className="nf-now small"
+          data-testid="nf-now"
+          data-chain={`${step.table}/${step.chain}`}
+          data-target={step.target}
+        >
+          <span>{step.hook}:</span>
+          <strong>
+            {step.table}/{step.chain}
+          </strong>
+          <span>→ {step.target}</span>
+          {step.rule ? <code>{step.rule}</code> : <span>(chain policy)</span>}
         </p>
       ) : (
         <p className="nf-now small muted">This hop does not traverse netfilter.</p>
       )}
-      {/* Keyed by hop: the table shown follows the engine at every step unless picked on this hop. */}
-      <Tables key={cursor} step={step} />
+      <Tables step={step} cursor={cursor} />
     </div>
   );
 }

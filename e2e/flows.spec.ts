@@ -1,0 +1,49 @@
+import { expect, test } from './fixtures';
+
+test.describe('the article flows, stepped hop by hop', () => {
+  test('outside → published port 8080: DNAT to 172.17.0.2:80, undone on the reply', async ({ lab }) => {
+    await lab.open();
+    await lab.sendPreset('outside-to-published-port');
+    await lab.stepUntil(() => lab.was('ip.dst').isVisible(), 'a DNAT hop');
+    await expect(lab.value('ip.dst')).toHaveText('172.17.0.2');
+    await expect(lab.was('ip.dst')).toHaveText('was 192.0.2.10');
+    await expect(lab.value('tcp.dport')).toHaveText('80');
+    await expect(lab.was('tcp.dport')).toHaveText('was 8080');
+    await expect(lab.glyphLabel.getByTestId('glyph-old')).toContainText('192.0.2.10:8080');
+    await expect(lab.glyphLabel.getByTestId('glyph-ends')).toContainText('172.17.0.2:80');
+    await lab.stepToEnd();
+    await expect(lab.narration).toContainText('Delivered to the client socket');
+  });
+
+  test('container → internet: MASQUERADE rewrites the source to 192.0.2.10', async ({ lab }) => {
+    await lab.open();
+    await lab.sendPreset('container-to-internet');
+    await lab.stepUntil(() => lab.was('ip.src').isVisible(), 'a MASQUERADE hop');
+    await expect(lab.narration).toContainText('MASQUERADE');
+    await expect(lab.value('ip.src')).toHaveText('192.0.2.10');
+    await expect(lab.was('ip.src')).toHaveText('was 172.17.0.2');
+    await expect(lab.value('ip.dst')).toHaveText('198.51.100.7');
+    await lab.stepToEnd();
+    await expect(lab.hopCount).toHaveText(/^hop (\d+) \/ \1$/);
+  });
+
+  for (const id of ['container-to-container', 'host-to-container', 'container-ping-internet']) {
+    test(`${id}: steps to the last hop and ends delivered`, async ({ lab }) => {
+      await lab.open();
+      await lab.sendPreset(id);
+      await lab.stepToEnd();
+      await expect(lab.hopCount).toHaveText(/^hop (\d+) \/ \1$/);
+      const current = lab.page.getByTestId('event-list').locator('[aria-current="step"]');
+      await expect(current).toContainText('deliver');
+      await expect(lab.page.getByRole('button', { name: 'Step forward' })).toBeDisabled();
+    });
+  }
+
+  test('container → container is switched by docker0 without NAT', async ({ lab, page }) => {
+    await lab.open();
+    await lab.sendPreset('container-to-container');
+    await lab.stepUntil(() => page.getByTestId('bridge-docker0').evaluate((g) => g.classList.contains('switching')), 'a switching hop');
+    await expect(lab.narration).toContainText('docker0');
+    await expect(lab.inspector.locator('.field.changed')).toHaveCount(0);
+  });
+});

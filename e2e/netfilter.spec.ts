@@ -1,0 +1,31 @@
+import { expect, test } from './fixtures';
+
+test('the netfilter panel highlights the rule the engine matched', async ({ lab }) => {
+  await lab.open();
+  await lab.sendPreset('outside-to-published-port');
+  const nfNow = lab.page.getByTestId('nf-now');
+  await lab.stepUntil(
+    async () => (await nfNow.isVisible()) && (await nfNow.getAttribute('data-target')) === 'DNAT',
+    'the DNAT rule',
+  );
+  await expect(nfNow).toHaveAttribute('data-chain', 'nat/DOCKER');
+  await expect(nfNow).toContainText('-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80');
+  const matched = lab.netfilter.locator('tr.matched');
+  await expect(matched).toHaveCount(1);
+  await expect(matched).toContainText('DNAT');
+  await expect(matched).toContainText('to:172.17.0.2:80');
+  await expect(matched).toHaveAttribute('title', '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80');
+  // The RETURN for docker0 came first in the chain and did not match: shown as passed.
+  await expect(lab.netfilter.getByTestId('chain-nat-DOCKER').locator('tr.passed')).toContainText('RETURN');
+  await expect(lab.page.getByTestId('stage-PREROUTING')).toHaveClass(/active/);
+});
+
+test('conntrack shows the entry that de-NATs the reply', async ({ lab, page }) => {
+  await lab.open();
+  await lab.sendPreset('outside-to-published-port');
+  await page.getByTestId('tab-conntrack').click();
+  await lab.stepUntil(() => page.locator('.ct-list li.hot').filter({ hasText: 'de-NATs this reply' }).isVisible(), 'a de-NAT');
+  const entry = page.locator('.ct-list li.hot');
+  await expect(entry).toContainText('src=203.0.113.5 dst=192.0.2.10 sport=40000 dport=8080');
+  await expect(entry).toContainText('src=172.17.0.2 dst=203.0.113.5 sport=80 dport=40000');
+});
