@@ -1,0 +1,131 @@
+// The prompt and the one-line input after it: a real <input>, so keyboards, screen readers,
+// IMEs and the clipboard work as everywhere else; the reducer in keymap.ts gives it bash's keys.
+import {
+  useLayoutEffect,
+  useState,
+  type ChangeEvent,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
+import { EMPTY_LINE, keyOf, reduceLine, type Effect, type LineInput } from './keymap';
+import { splitPaste } from './paste';
+import type { Segment } from './rows';
+import type { TerminalStrings } from './strings';
+import type { TerminalActions } from './useTerminal';
+
+export interface PromptLineProps {
+  readonly term: TerminalActions;
+  readonly strings: TerminalStrings;
+  /** Output without a final newline, which the prompt follows on the same line. */
+  readonly open: readonly Segment[];
+  readonly inputRef: RefObject<HTMLInputElement | null>;
+  readonly describedBy: string;
+  /** How many characters fit across the log, for listing completions in columns. */
+  readonly columns: () => number;
+  /** Called after each command so the log follows its output. */
+  readonly onRun: () => void;
+}
+
+export function PromptLine(props: PromptLineProps) {
+  const { term, strings, inputRef } = props;
+  const [state, setState] = useState(EMPTY_LINE);
+
+  // Put the caret where the reducer says (history, completion, Ctrl-A/E), not at the end.
+  useLayoutEffect(() => {
+    const el = inputRef.current;
+    if (el && document.activeElement === el && el.selectionStart !== state.cursor) {
+      el.setSelectionRange(state.cursor, state.cursor);
+    }
+  }, [state, inputRef]);
+
+  const perform = (effects: readonly Effect[]) => {
+    for (const e of effects) {
+      switch (e.type) {
+        case 'run':
+          term.run(e.line);
+          props.onRun();
+          break;
+        case 'interrupt':
+          term.interrupt(e.line);
+          props.onRun();
+          break;
+        case 'list':
+          term.list(e.line, e.candidates, props.columns());
+          props.onRun();
+          break;
+        case 'clear-screen':
+          term.clearScreen();
+          break;
+      }
+    }
+  };
+
+  const dispatch = (input: LineInput) => {
+    const r = reduceLine(state, input, {
+      history: term.history,
+      complete: term.complete,
+      inContainer: term.inContainer,
+    });
+    setState(r.state);
+    perform(r.effects);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    const el = e.currentTarget;
+    const start = el.selectionStart ?? state.line.length;
+    const key = keyOf(e, start !== (el.selectionEnd ?? start));
+    if (key === null) return;
+    e.preventDefault();
+    dispatch({ type: 'key', key, cursor: start });
+  };
+
+  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
+    const el = e.currentTarget;
+    dispatch({ type: 'edit', line: el.value, cursor: el.selectionStart ?? el.value.length });
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = e.clipboardData.getData('text/plain');
+    if (!/[\r\n]/.test(text)) return; // one line: the input pastes it by itself
+    e.preventDefault();
+    const el = e.currentTarget;
+    const start = el.selectionStart ?? state.line.length;
+    const p = splitPaste(state.line, start, text, el.selectionEnd ?? start);
+    for (const line of p.run) term.run(line);
+    props.onRun();
+    setState({ ...EMPTY_LINE, line: p.line, cursor: p.cursor });
+  };
+
+  return (
+    <div className="term-input-row">
+      <span className="term-prompt" aria-hidden="true">
+        {props.open.map((s, i) => (
+          <span key={i} className={`seg-${s.kind}`}>
+            {s.text}
+          </span>
+        ))}
+        {term.prompt}
+      </span>
+      <input
+        ref={inputRef}
+        className="term-input"
+        type="text"
+        value={state.line}
+        onChange={onChange}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+        aria-label={strings.input}
+        aria-describedby={props.describedBy}
+        placeholder={strings.placeholder}
+        autoComplete="off"
+        autoCapitalize="off"
+        autoCorrect="off"
+        spellCheck={false}
+        enterKeyHint="send"
+        data-testid="terminal-input"
+      />
+    </div>
+  );
+}

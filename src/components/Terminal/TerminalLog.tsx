@@ -1,0 +1,94 @@
+// The transcript: one row per line, text only (never HTML), scrolling in both directions; it
+// follows new output unless the reader has scrolled up to look at something.
+import { memo, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { sameSegments, type Row, type Segment } from './rows';
+import type { TerminalStrings } from './strings';
+
+/** How close to the bottom (px) still counts as "at the bottom". */
+const SLACK = 6;
+
+export interface TerminalLogProps {
+  readonly rows: readonly Row[];
+  readonly strings: TerminalStrings;
+  /** Bumped on every command the user runs: typing brings the view back to the newest line. */
+  readonly follow: number;
+  readonly logRef: RefObject<HTMLDivElement | null>;
+}
+
+export function TerminalLog({ rows, strings, follow, logRef }: TerminalLogProps) {
+  const stuck = useRef(true);
+  const [away, setAway] = useState(false);
+
+  useLayoutEffect(() => {
+    stuck.current = true;
+  }, [follow]);
+
+  useLayoutEffect(() => {
+    const el = logRef.current;
+    if (el && stuck.current) el.scrollTop = el.scrollHeight;
+  }, [rows, follow, logRef]);
+
+  const onScroll = () => {
+    const el = logRef.current;
+    if (!el) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= SLACK;
+    stuck.current = atBottom;
+    setAway(!atBottom);
+  };
+
+  const jump = () => {
+    const el = logRef.current;
+    if (!el) return;
+    stuck.current = true;
+    el.scrollTop = el.scrollHeight;
+    setAway(false);
+  };
+
+  return (
+    <div className="term-log-wrap">
+      <div
+        ref={logRef}
+        className="term-log"
+        role="log"
+        aria-live="polite"
+        aria-label={strings.log}
+        // A scrollable region must be reachable by keyboard to scroll wide tables sideways.
+        tabIndex={0}
+        onScroll={onScroll}
+        data-testid="terminal-log"
+      >
+        {rows.map((r) => (
+          <TermRow key={r.key} kind={r.kind} segments={r.segments} stderrLabel={strings.stderr} />
+        ))}
+      </div>
+      {away && (
+        <button type="button" className="term-jump" onClick={jump}>
+          ↓ {strings.jump}
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface TermRowProps {
+  readonly kind: Row['kind'];
+  readonly segments: readonly Segment[];
+  readonly stderrLabel: string;
+}
+
+const TermRow = memo(
+  function TermRow({ kind, segments, stderrLabel }: TermRowProps) {
+    return (
+      <div className={`term-row term-${kind}`} data-stream={kind}>
+        {kind === 'stderr' && <span className="term-sr">{stderrLabel} </span>}
+        {segments.map((s, i) => (
+          <span key={i} className={`seg-${s.kind}`}>
+            {s.text}
+          </span>
+        ))}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.kind === b.kind && a.stderrLabel === b.stderrLabel && sameSegments(a.segments, b.segments),
+);

@@ -1,0 +1,99 @@
+// The terminal beside the diagram: where you are, the transcript, and the prompt line.
+import { useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useAppStore } from '../../store/react';
+import { PromptLine } from './PromptLine';
+import { toRows } from './rows';
+import { fill, pickLang, terminalStrings } from './strings';
+import { TerminalLog } from './TerminalLog';
+import { useTerminal } from './useTerminal';
+import './terminal.css';
+
+function documentLang(): string | null {
+  if (typeof window === 'undefined') return null;
+  return new URLSearchParams(window.location.search).get('lang') ?? document.documentElement.lang;
+}
+
+/** Characters across the log: its inner width over one monospace cell. */
+function columnsOf(log: HTMLElement | null, probe: HTMLElement | null): number {
+  const cell = probe ? probe.getBoundingClientRect().width / 10 : 0;
+  if (!log || cell <= 0) return 80;
+  const style = getComputedStyle(log);
+  const inner = log.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return Math.max(20, Math.floor(inner / cell));
+}
+
+export function TerminalPanel() {
+  const [strings] = useState(() => terminalStrings(pickLang(documentLang())));
+  const term = useTerminal();
+  const transcript = useAppStore((s) => s.transcript);
+  const { rows, open } = useMemo(() => toRows(transcript, term.echoes), [transcript, term.echoes]);
+  const [follow, setFollow] = useState(0);
+  const logRef = useRef<HTMLDivElement | null>(null);
+  const probeRef = useRef<HTMLSpanElement | null>(null);
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  const hintId = useId();
+  const whereId = useId();
+  const where = term.containerName
+    ? fill(strings.whereContainer, { name: term.containerName })
+    : strings.whereHost;
+
+  // Clicking anywhere in the panel types into the prompt, unless the click ended a text selection
+  // (copying from the transcript must keep working) or landed on a control.
+  const focusInput = (e: MouseEvent<HTMLElement>) => {
+    if (e.target instanceof Element && e.target.closest('button, a, input')) return;
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    inputRef.current?.focus({ preventScroll: true });
+  };
+
+  return (
+    <section
+      className={`term${term.inContainer ? ' term-in-container' : ''}`}
+      data-testid="terminal-slot"
+      data-terminal=""
+      aria-label={strings.panel}
+      onMouseUp={focusInput}
+    >
+      <header className="term-bar">
+        <h2 className="term-title">{strings.panel}</h2>
+        <span
+          className="term-where"
+          id={whereId}
+          data-testid="terminal-location"
+          data-where={term.inContainer ? 'container' : 'host'}
+          aria-label={fill(strings.whereLabel, { where })}
+        >
+          <span className="term-where-dot" aria-hidden="true" />
+          {where}
+        </span>
+        <button
+          type="button"
+          className="ghost term-clear"
+          onClick={() => {
+            term.clearScreen();
+            inputRef.current?.focus();
+          }}
+          title={strings.clearTitle}
+        >
+          {strings.clear}
+        </button>
+      </header>
+      <TerminalLog rows={rows} strings={strings} follow={follow} logRef={logRef} />
+      <PromptLine
+        term={term}
+        strings={strings}
+        open={open}
+        inputRef={inputRef}
+        describedBy={`${whereId} ${hintId}`}
+        columns={() => columnsOf(logRef.current, probeRef.current)}
+        onRun={() => setFollow((n) => n + 1)}
+      />
+      <p className="sr-only" id={hintId}>
+        {strings.hint}
+      </p>
+      <span className="term-probe" ref={probeRef} aria-hidden="true">
+        0000000000
+      </span>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+// The panel's link to the store: run a line with the very actions the forms use, then make the
+// view show what happened (the new container's veth story, the flow's packets from hop 0).
+import { useCallback, useMemo, useState } from 'react';
+import { useReducedMotion } from '../../hooks/useReducedMotion';
+import { useUi } from '../../hooks/useUi';
+import { useAppStore, useAppStoreApi } from '../../store/react';
+import { complete, type Completion } from '../../terminal/complete';
+import { promptFor } from '../../terminal/prompt';
+import { formatColumns } from './columns';
+import { liveEchoes, type Echo, type EchoLine } from './rows';
+
+export interface TerminalActions {
+  readonly prompt: string;
+  readonly inContainer: boolean;
+  readonly containerName: string | null;
+  readonly history: readonly string[];
+  readonly echoes: readonly Echo[];
+  run(line: string): void;
+  interrupt(line: string): void;
+  list(line: string, candidates: readonly string[], columns: number): void;
+  clearScreen(): void;
+  complete(line: string, cursor: number): Completion;
+}
+
+let nextEcho = 0;
+
+export function useTerminal(): TerminalActions {
+  const api = useAppStoreApi();
+  const prompt = useAppStore((s) => promptFor(s.world, s.location));
+  const where = useAppStore((s) => s.location);
+  const history = useAppStore((s) => s.history);
+  const transcript = useAppStore((s) => s.transcript);
+  const setLaunched = useUi((s) => s.setLaunched);
+  const reducedMotion = useReducedMotion();
+  const [echoes, setEchoes] = useState<readonly Echo[]>([]);
+
+  const live = useMemo(() => liveEchoes(transcript, echoes), [transcript, echoes]);
+
+  const echo = useCallback(
+    (lines: readonly EchoLine[]) => {
+      const t = api.getState().transcript;
+      const e: Echo = { id: nextEcho++, after: t[t.length - 1] ?? null, lines };
+      setEchoes((old) => [...liveEchoes(t, old), e]);
+    },
+    [api],
+  );
+
+  const run = useCallback(
+    (line: string) => {
+      const before = api.getState();
+      const known = new Set(before.world.containers.map((c) => c.name));
+      before.runCommand(line);
+      const after = api.getState();
+      // `clear` emptied the transcript: the panel's own echoes go with it.
+      if (after.transcript.length <= before.transcript.length) setEchoes([]);
+      const born = after.world.containers.filter((c) => !known.has(c.name));
+      const newest = born[born.length - 1];
+      if (newest) setLaunched(newest.name);
+      // ping/curl/wget/nc sent a flow: sendFlow put the cursor on hop 0. Play it, unless the
+      // viewer asked for less motion; then it waits at hop 0 for the Play or Step control.
+      if (after.packets !== before.packets && after.packets.length > 0) {
+        if (after.cursor !== 0) after.seek(0);
+        if (!reducedMotion && !after.playing) after.togglePlay();
+      }
+    },
+    [api, reducedMotion, setLaunched],
+  );
+
+  const interrupt = useCallback(
+    (line: string) =>
+      echo([
+        {
+          kind: 'prompt',
+          prompt: promptFor(api.getState().world, api.getState().location),
+          command: line,
+          signal: '^C',
+        },
+      ]),
+    [api, echo],
+  );
+
+  const list = useCallback(
+    (line: string, candidates: readonly string[], columns: number) => {
+      const s = api.getState();
+      echo([
+        { kind: 'prompt', prompt: promptFor(s.world, s.location), command: line },
+        ...formatColumns(candidates, columns).map((text): EchoLine => ({ kind: 'stdout', text })),
+      ]);
+    },
+    [api, echo],
+  );
+
+  const clearScreen = useCallback(() => {
+    api.getState().clearTranscript();
+    setEchoes([]);
+  }, [api]);
+
+  const completeLine = useCallback(
+    (line: string, cursor: number) => {
+      const s = api.getState();
+      return complete({ world: s.world, location: s.location }, line, cursor);
+    },
+    [api],
+  );
+
+  return {
+    prompt,
+    inContainer: where.kind === 'container',
+    containerName: where.kind === 'container' ? where.name : null,
+    history,
+    echoes: live,
+    run,
+    interrupt,
+    list,
+    clearScreen,
+    complete: completeLine,
+  };
+}
