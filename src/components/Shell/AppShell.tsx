@@ -14,7 +14,6 @@ import { Inspector } from '../Inspector/Inspector';
 import { Header } from './Header';
 import { SidePanels } from './SidePanels';
 import { StatusLine } from './StatusLine';
-import { TerminalPanel } from '../Terminal/TerminalPanel';
 
 export function AppShell() {
   useTheme();
@@ -36,7 +35,7 @@ export function AppShell() {
               <Narration />
             </div>
             <EventList />
-            <TerminalPanel />
+            <div className="terminal-slot" data-testid="terminal-slot" />
           </section>
         </div>
         <aside className="side-col">
