@@ -14,6 +14,7 @@ import { Inspector } from '../Inspector/Inspector';
 import { Header } from './Header';
 import { SidePanels } from './SidePanels';
 import { StatusLine } from './StatusLine';
+import { TerminalPanel } from '../Terminal/TerminalPanel';
 
 export function AppShell() {
   useTheme();
@@ -35,7 +36,7 @@ export function AppShell() {
               <Narration />
             </div>
             <EventList />
-            <div className="terminal-slot" data-testid="terminal-slot" />
+            <TerminalPanel />
           </section>
         </div>
         <aside className="side-col">
