@@ -1,0 +1,101 @@
+// The lab document: a versioned JSON envelope around a world, and its strict parser (untrusted input in).
+import { findLesson } from '../lessons';
+import type { Lang } from '../i18n/locale';
+import type { World } from '../sim';
+import type { Flow } from '../sim/trace';
+import { NAME, ShareError, fail, int, ipv4, obj, oneOf, port, str } from './guards';
+import { parseWorld } from './parse-world-root';
+
+export const FORMAT = 'docker-network-lab';
+export const VERSION = 1;
+
+/** Where playback stands: packet index and hop index in the flow's trace. */
+export interface Cursor {
+  readonly packet: number;
+  readonly hop: number;
+}
+
+export interface LabDocument {
+  readonly format: typeof FORMAT;
+  readonly version: typeof VERSION;
+  readonly world: World;
+  readonly flow?: Flow;
+  readonly cursor?: Cursor;
+  readonly lesson?: { readonly id: string; readonly step: number };
+  readonly lang?: Lang;
+}
+
+export type ParseResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+function flow(v: unknown, p: string): Flow {
+  const o = obj(v, p, ['from', 'to', 'kind', 'port', 'count', 'path']);
+  const f = obj(o['from'], `${p}.from`, ['kind', 'name']);
+  const kind = oneOf(f['kind'], `${p}.from.kind`, ['host', 'container', 'remote'] as const);
+  const from =
+    kind === 'host'
+      ? (obj(o['from'], `${p}.from`, ['kind']), { kind })
+      : { kind, name: str(f['name'], `${p}.from.name`, 64, NAME) };
+  const base: Flow = {
+    from,
+    to: ipv4(o['to'], `${p}.to`),
+    kind: oneOf(o['kind'], `${p}.kind`, ['ping', 'tcp', 'http', 'udp'] as const),
+  };
+  return {
+    ...base,
+    ...(o['port'] === undefined ? {} : { port: port(o['port'], `${p}.port`) }),
+    ...(o['count'] === undefined ? {} : { count: int(o['count'], `${p}.count`, 1, 100) }),
+    ...(o['path'] === undefined
+      ? {}
+      : { path: str(o['path'], `${p}.path`, 256, /^\/[\x21-\x7e]*$/) }),
+  };
+}
+
+function fields(v: unknown): LabDocument {
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    fail('document', 'expected a JSON object');
+  const raw = v as { readonly [k: string]: unknown };
+  if (raw['format'] !== FORMAT) fail('format', `not a ${FORMAT} document`);
+  if (raw['version'] !== VERSION)
+    fail(
+      'version',
+      `unsupported version ${JSON.stringify(raw['version'])}: this lab reads version ${VERSION}`,
+    );
+  const o = obj(v, 'document', ['format', 'version', 'world', 'flow', 'cursor', 'lesson', 'lang']);
+  let doc: LabDocument = { format: FORMAT, version: VERSION, world: parseWorld(o['world']) };
+  if (o['flow'] !== undefined) doc = { ...doc, flow: flow(o['flow'], 'flow') };
+  if (o['cursor'] !== undefined) {
+    const c = obj(o['cursor'], 'cursor', ['packet', 'hop']);
+    doc = {
+      ...doc,
+      cursor: {
+        packet: int(c['packet'], 'cursor.packet', 0, 10_000),
+        hop: int(c['hop'], 'cursor.hop', 0, 100_000),
+      },
+    };
+  }
+  if (o['lesson'] !== undefined) {
+    const l = obj(o['lesson'], 'lesson', ['id', 'step']);
+    const id = str(l['id'], 'lesson.id', 64, /^[a-z0-9-]+$/);
+    const lesson = findLesson(id);
+    if (!lesson) fail('lesson.id', `no lesson "${id}"`);
+    doc = {
+      ...doc,
+      lesson: { id, step: int(l['step'], 'lesson.step', 0, lesson.steps.length - 1) },
+    };
+  }
+  if (o['lang'] !== undefined)
+    doc = { ...doc, lang: oneOf(o['lang'], 'lang', ['en', 'zh-CN'] as const) };
+  return doc;
+}
+
+/** Parses an already JSON-decoded value: a typed lab, or the first reason it is not one. */
+export function parseLab(v: unknown): ParseResult<LabDocument> {
+  try {
+    return { ok: true, value: fields(v) };
+  } catch (e) {
+    if (e instanceof ShareError) return { ok: false, error: e.message };
+    if (e instanceof RangeError) return { ok: false, error: 'document: too deeply nested' };
+    throw e;
+  }
+}
