@@ -59,6 +59,8 @@ export const WHY_EN = {
     'Nothing listens on UDP port {port}: the kernel answers ICMP port unreachable.',
   'deliver.echo': 'An ICMP echo request: the kernel answers it itself.',
   'deliver.icmp': 'An ICMP message for this host.',
+  'deliver.host-unreachable':
+    'The kernel tells the sending socket that {ip} is unreachable (ICMP host unreachable, looped back through lo).',
   'drop.policy': 'Dropped: no rule accepted it and the {hook} policy is DROP.',
   'drop.rule': 'Dropped by the rule {rule}.',
   'drop.no-route': 'No route to {dst}: the packet cannot be sent (Network is unreachable).',

@@ -103,6 +103,16 @@ function exchange(
     tcpFrame(t.src, t.dst, ['PSH', 'ACK'], t.cSeq + 1, t.sSeq + 1, req),
   );
   if (!get) return failure(conv);
+  // Early in a connection Linux is in quickack mode: the server's kernel ACKs the request at once,
+  // before the application has read it (seen on the wire by the kernel conformance suite).
+  const got = t.cSeq + 1 + req.length;
+  sendPacket(
+    conv,
+    'ACK',
+    'reply',
+    t.server,
+    tcpFrame(t.back.src, t.back.dst, ['ACK'], t.sSeq + 1, got),
+  );
   let answer = t.sock.listener?.http ?? null;
   if (backend) {
     const relayed = exchange(conv, backend, path, null);
@@ -115,9 +125,18 @@ function exchange(
     `HTTP ${answer.status}`,
     'reply',
     t.server,
-    tcpFrame(t.back.src, t.back.dst, ['PSH', 'ACK'], t.sSeq + 1, t.cSeq + 1 + req.length, body),
+    tcpFrame(t.back.src, t.back.dst, ['PSH', 'ACK'], t.sSeq + 1, got, body),
   );
-  return res ? { kind: 'connected', http: answer } : failure(conv);
+  if (!res) return failure(conv);
+  // And the client's kernel acknowledges the response the same way.
+  sendPacket(
+    conv,
+    'ACK',
+    'request',
+    t.node,
+    tcpFrame(t.src, t.dst, ['ACK'], got, t.sSeq + 1 + body.length),
+  );
+  return { kind: 'connected', http: answer };
 }
 
 /** TCP to `dst`: handshake, then with `http` a GET and its answer. docker-proxy relays to its backend. */

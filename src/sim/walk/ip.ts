@@ -1,7 +1,9 @@
 // Layer 3 in one namespace: receive, route, forward (TTL, MAC rewrite), deliver, and send.
-import type { IPv4 } from '../addr';
+import type { IPv4, MacAddress } from '../addr';
+
+const LO_MAC = '00:00:00:00:00:00' as MacAddress;
 import type { Frame, NodeId } from '../trace';
-import { decrementTtl, dstPort, withEth } from './frame';
+import { decrementTtl, dstPort, srcPort, withEth } from './frame';
 import {
   drop,
   forwardHook,
@@ -148,6 +150,7 @@ function transmit(
   const mac = resolveNeighbour(s, node, rt.dev, nextHop, f.ip?.src ?? null);
   if (!mac) {
     drop(s, node, rt.dev, f, 'arp-failed', { ip: nextHop, dev: rt.dev });
+    hostUnreachableToSelf(s, node, f);
     return;
   }
   const withMacs = withEth(f, dev.mac, mac);
@@ -164,6 +167,25 @@ function transmit(
     );
   }
   txOn(s, node, rt.dev, withMacs.frame);
+}
+
+/**
+ * When neighbour resolution fails for a packet this namespace sent itself, the kernel reports
+ * "host unreachable" to the sender with an ICMP error looped through lo (src = dst = the sender).
+ */
+function hostUnreachableToSelf(s: WalkState, node: NodeId, f: Frame): void {
+  const info = s.topo.ns.get(node);
+  const ip = f.ip;
+  if (!info || !ip || !isLocal(info, ip.src)) return;
+  const inner = { src: ip.src, dst: ip.dst, proto: ip.proto, sport: srcPort(f), dport: dstPort(f) };
+  const err: Frame = {
+    eth: { src: LO_MAC, dst: LO_MAC, type: 'IPv4' },
+    ip: { src: ip.src, dst: ip.src, ttl: 64, proto: 'icmp', len: 20 + 8 + Math.min(ip.len, 548) },
+    icmp: { type: 3, code: 1, id: 0, seq: 0, inner },
+  };
+  emit(s, node, 'lo', 'tx', err, why('tx.lo', {}));
+  emit(s, node, 'lo', 'rx', err, why('rx.lo', {}), {}, 0);
+  emit(s, node, 'lo', 'deliver', err, why('deliver.host-unreachable', { ip: ip.dst }), {}, 0);
 }
 
 /** A socket in `node` sends `frame` (IP header and payload, no Ethernet yet). */
