@@ -100,7 +100,7 @@ export function PromptLine(props: PromptLineProps) {
 
   return (
     <div className="term-input-row">
-      <span className="term-prompt" aria-hidden="true">
+      <span className="term-prompt" aria-hidden="true" data-testid="terminal-prompt">
         {props.open.map((s, i) => (
           <span key={i} className={`seg-${s.kind}`}>
             {s.text}

@@ -82,7 +82,7 @@ const TermRow = memo(
       <div className={`term-row term-${kind}`} data-stream={kind}>
         {kind === 'stderr' && <span className="term-sr">{stderrLabel} </span>}
         {segments.map((s, i) => (
-          <span key={i} className={`seg-${s.kind}`}>
+          <span key={i} className={`seg-${s.kind}`} data-seg={s.kind}>
             {s.text}
           </span>
         ))}

@@ -125,6 +125,16 @@ describe('Tab completion', () => {
     expect(press(edited, 'Tab', c).effects).toEqual([]);
   });
 
+  it('ends a word that is already the only candidate with a space, as bash does', () => {
+    const c = ctx({ complete: (line, cursor) => ({ candidates: ['c2'], line, cursor }) });
+    expect(press(typed('docker stop c2'), 'Tab', c).state).toMatchObject({
+      line: 'docker stop c2 ',
+      cursor: 15,
+    });
+    const mid: LineState = { ...EMPTY_LINE, line: 'docker stop c2 -t 1', cursor: 14 };
+    expect(press(mid, 'Tab', c).state.line).toBe('docker stop c2 -t 1');
+  });
+
   it('does nothing when there is no candidate', () => {
     const r = press(typed('frobnicate'), 'Tab');
     expect(r.effects).toEqual([]);

@@ -76,6 +76,17 @@ function tab(s: LineState, cursor: number, ctx: KeyContext): Reduced {
   if (c.line !== s.line) {
     return none({ ...s, line: c.line, cursor: c.cursor, tabArmed: several });
   }
+  // The word is already the one candidate: bash still adds the space that ends it.
+  const word = /\S*$/.exec(s.line.slice(0, cursor))?.[0] ?? '';
+  if (
+    c.candidates.length === 1 &&
+    c.candidates[0] === word &&
+    word !== '' &&
+    s.line[cursor] !== ' '
+  ) {
+    const line = `${s.line.slice(0, cursor)} ${s.line.slice(cursor)}`;
+    return none({ ...s, line, cursor: cursor + 1, tabArmed: false });
+  }
   if (several && s.tabArmed) {
     return {
       state: { ...s, cursor },
