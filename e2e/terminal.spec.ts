@@ -284,6 +284,25 @@ test.describe('reading the transcript', () => {
   });
 });
 
+test.describe('room to read', () => {
+  test('Enlarge lifts the terminal over the diagram in larger type; Esc docks it again', async ({
+    lab,
+    terminal,
+  }) => {
+    await lab.open();
+    const enlarge = terminal.root.getByRole('button', { name: 'Enlarge' });
+    const docked = await terminal.root.boundingBox();
+    await enlarge.click();
+    await expect(enlarge).toHaveAttribute('aria-pressed', 'true');
+    const large = await terminal.root.boundingBox();
+    expect(large?.height ?? 0).toBeGreaterThan((docked?.height ?? 0) * 1.8);
+    await expect(lab.page.getByRole('button', { name: 'Step forward' })).toBeInViewport();
+    await terminal.input.focus();
+    await terminal.input.press('Escape');
+    await expect(enlarge).toHaveAttribute('aria-pressed', 'false');
+  });
+});
+
 test.describe('with motion allowed', () => {
   test.use({ reducedMotion: 'no-preference' });
 

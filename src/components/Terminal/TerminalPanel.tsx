@@ -28,6 +28,7 @@ export function TerminalPanel() {
   const transcript = useAppStore((s) => s.transcript);
   const { rows, open } = useMemo(() => toRows(transcript, term.echoes), [transcript, term.echoes]);
   const [follow, setFollow] = useState(0);
+  const [large, setLarge] = useState(false);
   const logRef = useRef<HTMLDivElement | null>(null);
   const probeRef = useRef<HTMLSpanElement | null>(null);
   const inputRef = useRef<HTMLInputElement | null>(null);
@@ -48,11 +49,14 @@ export function TerminalPanel() {
 
   return (
     <section
-      className={`term${term.inContainer ? ' term-in-container' : ''}`}
+      className={`term${term.inContainer ? ' term-in-container' : ''}${large ? ' term-large' : ''}`}
       data-testid="terminal-slot"
       data-terminal=""
       aria-label={strings.panel}
       onMouseUp={focusInput}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && large) setLarge(false);
+      }}
     >
       <header className="term-bar">
         <h2 className="term-title">{strings.panel}</h2>
@@ -68,14 +72,34 @@ export function TerminalPanel() {
         </span>
         <button
           type="button"
+          className="ghost term-size"
+          aria-pressed={large}
+          onClick={() => {
+            setLarge(!large);
+            setFollow((n) => n + 1);
+          }}
+          title={large ? strings.dockTitle : strings.expandTitle}
+          aria-label={strings.expand}
+        >
+          <span className="term-icon" aria-hidden="true">
+            {large ? '⤡' : '⤢'}
+          </span>
+          <span className="term-btn-text">{strings.expand}</span>
+        </button>
+        <button
+          type="button"
           className="ghost term-clear"
           onClick={() => {
             term.clearScreen();
             inputRef.current?.focus();
           }}
           title={strings.clearTitle}
+          aria-label={strings.clear}
         >
-          {strings.clear}
+          <span className="term-icon" aria-hidden="true">
+            ⌫
+          </span>
+          <span className="term-btn-text">{strings.clear}</span>
         </button>
       </header>
       <TerminalLog rows={rows} strings={strings} follow={follow} logRef={logRef} />

@@ -15,6 +15,9 @@ const en = {
   hint: 'Enter runs the command. Up and Down walk the history, Tab completes (twice lists the choices), Ctrl+C abandons the line, Ctrl+L clears the screen, Shift+Tab leaves the terminal. Pasted lines run one by one.',
   stderr: 'error:',
   jump: 'Jump to latest output',
+  expand: 'Enlarge',
+  expandTitle: 'Enlarge the terminal over the diagram (Esc puts it back)',
+  dockTitle: 'Put the terminal back in the dock',
 } as const;
 
 export type TerminalStringKey = keyof typeof en;
@@ -33,6 +36,9 @@ const zhCN: TerminalStrings = {
   hint: '回车执行命令。上下方向键浏览历史，Tab 补全（按两次列出候选），Ctrl+C 放弃当前行，Ctrl+L 清屏，Shift+Tab 离开终端。粘贴的多行会逐行执行。',
   stderr: '错误：',
   jump: '跳到最新输出',
+  expand: '放大',
+  expandTitle: '把终端放大到图的上方（Esc 还原）',
+  dockTitle: '把终端放回下方面板',
 };
 
 const CATALOGUE: { readonly [L in TerminalLang]: TerminalStrings } = { en, 'zh-CN': zhCN };
