@@ -3,6 +3,7 @@
 
 export const WHY_EN = {
   send: 'A socket in {node} hands the packet to its network stack.',
+  'send.kernel': 'The kernel of {node} itself sends this packet.',
   'route.local':
     "{dst} is one of this namespace's own addresses: the packet is for a local socket.",
   'route.default': 'No specific route to {dst}: the default route sends it via {via} out of {dev}.',
@@ -71,6 +72,8 @@ export const WHY_EN = {
   'drop.no-network': 'This namespace has no network interface but lo.',
   'drop.no-listener': 'Nothing listens there.',
   'drop.invalid': 'The packet was lost.',
+  'drop.lost':
+    'Nobody took the frame: it went to a MAC address no one on the segment owns (a stale neighbour entry) and was lost.',
 } as const;
 
 export type WhyKey = keyof typeof WHY_EN;

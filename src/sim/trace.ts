@@ -145,7 +145,8 @@ export type DropReason =
   | 'arp-failed'
   | 'forwarding-disabled'
   | 'ttl-exceeded'
-  | 'invalid';
+  | 'invalid'
+  | 'lost';
 
 export interface PacketTrace {
   /** 'SYN', 'SYN-ACK', 'echo request'… */

@@ -173,6 +173,17 @@ function startById(world: World, id: string): OpResult<Container> {
   const c = world.containers.find((x) => x.id === id);
   if (!c) return daemonError(noSuchContainer(id));
   if (c.state === 'running') return done(world, c);
+  if (exitsImmediately(c, findImage(c.image)?.exitsWithoutTty ?? false)) {
+    // `docker start` of a shell with no terminal: it starts, finds no input and exits at once.
+    const exited: Container = {
+      ...c,
+      state: 'exited',
+      exitCode: 0,
+      startedAt: world.clock,
+      finishedAt: world.clock,
+    };
+    return done(replace(world, exited), exited);
+  }
   if (c.mode.kind === 'container') {
     const targetId = c.mode.target;
     const target = world.containers.find((x) => x.id === targetId);

@@ -111,6 +111,42 @@ export function createEndpoint(
   };
 }
 
+/**
+ * Docker >= 28 sends three unsolicited ARPs when a container's interface comes up: neighbours that
+ * cached the address (perhaps for a container that had it before) learn the new MAC, and the bridge
+ * learns the port. Older releases derive the MAC from the address, so a cached entry stays right.
+ */
+function announce(world: World, network: Network, ep: Endpoint): World {
+  const device = network.bridge?.device;
+  if (world.profile !== 'current' || !device) return world;
+  const onNet = new Map<string, string>([['host', device]]);
+  for (const c of world.containers) {
+    const mine = c.endpoints.find((e) => e.networkId === network.id);
+    if (mine && mine.endpointId !== ep.endpointId) onNet.set(`container:${c.name}`, mine.ifName);
+  }
+  let neigh = world.neigh;
+  for (const [node, dev] of onNet) {
+    const list = neigh[node];
+    if (!list?.some((n) => n.ip === ep.ip && n.dev === dev)) continue;
+    if (neigh === world.neigh) neigh = { ...world.neigh };
+    neigh = {
+      ...neigh,
+      [node]: list.map((n) =>
+        n.ip === ep.ip && n.dev === dev ? { ...n, mac: ep.mac, state: 'STALE' as const } : n,
+      ),
+    };
+  }
+  const fdb = (world.fdb[device] ?? []).filter((e) => e.mac !== ep.mac);
+  return {
+    ...world,
+    neigh,
+    fdb: {
+      ...world.fdb,
+      [device]: [...fdb, { mac: ep.mac, port: ep.hostVeth, updated: world.clock }],
+    },
+  };
+}
+
 /** Installs the endpoint's rules and forgets stale conntrack entries for its address. */
 export function programEndpoint(
   world: World,
@@ -119,7 +155,7 @@ export function programEndpoint(
   bindings: readonly PortBinding[],
 ): World {
   return {
-    ...world,
+    ...announce(world, network, ep),
     netfilter: addEndpointRules(world.netfilter, ctx(world), network, ep, bindings),
     conntrack: world.conntrack.filter(
       (e) =>

@@ -1,5 +1,6 @@
 // docker network create / rm / connect / disconnect, with Docker's errors. Pure.
 import {
+  broadcastOf,
   cidrsOverlap,
   inCidr,
   intToIp,
@@ -61,12 +62,21 @@ export function createNetwork(world: World, opts: NetworkCreateOptions): OpResul
     subnet = allocateSubnet(world);
     if (!subnet) return daemonError('all predefined address pools have been fully subnetted');
   }
+  if (subnet.prefix > 30) {
+    // A /31 or /32 leaves no address for the bridge's gateway next to the network and broadcast ones.
+    return daemonError(
+      `failed to allocate gateway (${opts.gateway ?? ''}): No available addresses on this pool`,
+    );
+  }
   let gateway: IPv4 = intToIp(ipToInt(subnet.address) + 1);
   if (opts.gateway !== undefined) {
     const g = parseIPv4(opts.gateway);
     if (!g.ok) return daemonError(`invalid gateway address ${opts.gateway}`);
     if (!inCidr(g.value, subnet)) {
       return daemonError(`no matching subnet for gateway ${opts.gateway}`);
+    }
+    if (g.value === subnet.address || g.value === broadcastOf(subnet)) {
+      return daemonError(`failed to allocate gateway (${opts.gateway}): Address already in use`);
     }
     gateway = g.value;
   }

@@ -44,7 +44,20 @@ export function checkConntrackTable(world: World, newSince: number): string[] {
     }
     if (snat) {
       if (!local.has(e.reply.dst)) out.push(`SNAT to a non-host address: ${show(e)}`);
-      if (!icmp && e.reply.dport !== e.orig.sport) out.push(`SNAT rewrote the port: ${show(e)}`);
+      // The port is kept unless another entry's reply tuple holds it; then the kernel picks another.
+      if (!icmp && e.reply.dport !== e.orig.sport) {
+        const kept = { ...e.reply, dport: e.orig.sport };
+        const clash = world.conntrack.some(
+          (x) =>
+            x.id !== e.id &&
+            x.proto === e.proto &&
+            x.reply.src === kept.src &&
+            x.reply.dst === kept.dst &&
+            x.reply.sport === kept.sport &&
+            x.reply.dport === kept.dport,
+        );
+        if (!clash) out.push(`SNAT rewrote the port without a clash: ${show(e)}`);
+      }
     }
     if (dnat && e.id >= newSince) {
       const why = dnats.some(

@@ -163,6 +163,9 @@ export function withDnat(e: ConntrackEntry, toIp: IPv4, toPort: number | null): 
   };
 }
 
-export function withSnat(e: ConntrackEntry, toIp: IPv4): ConntrackEntry {
-  return { ...e, reply: { ...e.reply, dst: toIp } };
+export function withSnat(e: ConntrackEntry, toIp: IPv4, toPort: number): ConntrackEntry {
+  return {
+    ...e,
+    reply: { ...e.reply, dst: toIp, dport: e.proto === 'icmp' ? e.reply.dport : toPort },
+  };
 }

@@ -4,7 +4,7 @@ import type { DropReason, Frame, IcmpHeader, NodeId, PacketTrace, TcpFlag } from
 import { ipLength } from './frame';
 import { ipOutput } from './ip';
 import type { Sockets } from './sockets';
-import type { WalkState } from './state';
+import { emit, why, type WalkState } from './state';
 
 export interface Arrival {
   readonly node: NodeId;
@@ -25,23 +25,37 @@ export function sendPacket(
   direction: 'request' | 'reply',
   node: NodeId,
   frame: Frame,
+  sendKey = 'send',
 ): Arrival | null {
   const { s } = conv;
   s.hops = [];
   s.delivered = null;
   s.dropped = null;
-  ipOutput(s, node, frame);
+  s.origin = node;
+  s.followUps = [];
+  ipOutput(s, node, frame, sendKey);
   const delivered = s.delivered as WalkState['delivered'];
-  const dropped = s.dropped as WalkState['dropped'];
-  conv.lastDrop = delivered ? null : (dropped ?? { node, reason: 'invalid' });
+  let dropped = s.dropped as WalkState['dropped'];
+  if (!delivered && !dropped) {
+    // Every copy was ignored: sent to a MAC nobody owns (a stale neighbour entry) or flooded nowhere.
+    const last = s.hops[s.hops.length - 1];
+    dropped = { node: last?.node ?? node, reason: 'lost' };
+    emit(s, dropped.node, last?.iface ?? null, 'drop', last?.frame ?? frame, why('drop.lost', {}));
+  }
+  conv.lastDrop = delivered ? null : dropped;
   conv.packets.push({
     label,
     direction,
     hops: s.hops,
     outcome: delivered
       ? { kind: 'delivered', node: delivered.node }
-      : { kind: 'dropped', reason: dropped?.reason ?? 'invalid', node: dropped?.node ?? node },
+      : { kind: 'dropped', reason: dropped?.reason ?? 'lost', node: dropped?.node ?? node },
   });
+  // Packets the kernel sent because of this one (ICMP errors) follow as their own traces.
+  const followUps = s.followUps;
+  const lastDrop = conv.lastDrop;
+  for (const f of followUps) sendPacket(conv, f.label, 'reply', f.node, f.frame, 'send.kernel');
+  conv.lastDrop = lastDrop;
   return delivered ? { node: delivered.node, frame: delivered.frame } : null;
 }
 

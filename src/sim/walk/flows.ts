@@ -2,7 +2,7 @@
 // The far side answers as Linux does: a listener, a RST, an ICMP port unreachable, an echo reply.
 import type { IPv4 } from '../addr';
 import type { SocketDetail } from './sockets';
-import type { FlowResult, NodeId } from '../trace';
+import type { FlowResult, Frame, NodeId } from '../trace';
 import { lookupRoute } from './topology';
 import {
   icmpFrame,
@@ -49,12 +49,19 @@ function connect(
   src: L4Addr,
   dst: L4Addr,
 ): TcpSession | FlowResult {
-  conv.sockets.addClient(node, 'tcp', src.ip, src.port);
+  conv.sockets.addClient(node, 'tcp', src.ip, src.port, dst.ip, dst.port);
   const cSeq = isn(src.port);
   const syn = sendPacket(conv, 'SYN', 'request', node, tcpFrame(src, dst, ['SYN'], cSeq, 0));
   if (!syn) return failure(conv);
   const back = replyAddrs(syn.frame);
-  const sock = conv.sockets.detail(syn.node, 'tcp', back.src.ip, back.src.port);
+  const sock = conv.sockets.detail(
+    syn.node,
+    'tcp',
+    back.src.ip,
+    back.src.port,
+    back.dst.ip,
+    back.dst.port,
+  );
   if (!sock) {
     sendPacket(
       conv,
@@ -74,6 +81,13 @@ function connect(
     tcpFrame(back.src, back.dst, ['SYN', 'ACK'], sSeq, cSeq + 1),
   );
   if (!synAck) return failure(conv);
+  if (!reachesClient(conv, node, 'tcp', synAck.frame)) {
+    // No socket is connected to that peer (e.g. a hairpin reply from the container's own address):
+    // the client's kernel answers RST, and the real SYN-ACK never comes.
+    const stray = replyAddrs(synAck.frame);
+    sendPacket(conv, 'RST', 'request', node, tcpFrame(stray.src, stray.dst, ['RST'], cSeq + 1, 0));
+    return { kind: 'timeout' };
+  }
   const ack = sendPacket(
     conv,
     'ACK',
@@ -173,12 +187,19 @@ export function nextPort(conv: Conversation, node: NodeId): number {
 
 /** A UDP datagram: a listener answers, a closed port answers ICMP port unreachable. */
 export function udpFlow(conv: Conversation, node: NodeId, src: L4Addr, dst: L4Addr): FlowResult {
-  conv.sockets.addClient(node, 'udp', src.ip, src.port);
+  conv.sockets.addClient(node, 'udp', src.ip, src.port, dst.ip, dst.port);
   const sent = sendPacket(conv, 'UDP', 'request', node, udpFrame(src, dst, 'query'));
   if (!sent)
     return conv.lastDrop?.reason === 'no-route' ? { kind: 'unreachable' } : { kind: 'udp-sent' };
   const back = replyAddrs(sent.frame);
-  const sock = conv.sockets.detail(sent.node, 'udp', back.src.ip, back.src.port);
+  const sock = conv.sockets.detail(
+    sent.node,
+    'udp',
+    back.src.ip,
+    back.src.port,
+    back.dst.ip,
+    back.dst.port,
+  );
   if (!sock) {
     const inner = {
       src: back.dst.ip,
@@ -203,7 +224,18 @@ export function udpFlow(conv: Conversation, node: NodeId, src: L4Addr, dst: L4Ad
     sent.node,
     udpFrame(back.src, back.dst, 'answer'),
   );
-  return reply ? { kind: 'connected' } : { kind: 'udp-sent' };
+  return reply && reachesClient(conv, node, 'udp', reply.frame)
+    ? { kind: 'connected' }
+    : { kind: 'udp-sent' };
+}
+
+/** Did a reply land on the client's own connected socket (right peer address and port)? */
+function reachesClient(conv: Conversation, node: NodeId, proto: 'tcp' | 'udp', f: Frame): boolean {
+  const ip = f.ip;
+  if (!ip) return false;
+  const l4 = proto === 'tcp' ? f.tcp : f.udp;
+  const sock = conv.sockets.detail(node, proto, ip.dst, l4?.dport ?? 0, ip.src, l4?.sport ?? 0);
+  return sock?.kind === 'client';
 }
 
 /** `ping -c N`: echo requests one second apart; the destination's kernel answers each. */

@@ -105,6 +105,31 @@ function natHop(
   emit(s, node, null, 'nat', f, why(key, {}), { changed, ...ct });
 }
 
+/**
+ * An ICMP error RELATED to a NATed connection also quotes the packet it is about: the kernel rewrites
+ * that quoted header back to what the original sender sent (nf_nat_icmp_reply_translation).
+ */
+function quoted(
+  r: { frame: Frame; changed: FieldChange[] },
+  e: ConntrackEntry,
+  ctx: CtCtx,
+): { frame: Frame; changed: FieldChange[] } {
+  const icmp = r.frame.icmp;
+  if (ctx.state !== 'RELATED' || !icmp?.inner) return r;
+  const inner = {
+    ...icmp.inner,
+    src: e.orig.src,
+    dst: e.orig.dst,
+    sport: e.orig.sport,
+    dport: e.orig.dport,
+  };
+  const changed = (['src', 'dst', 'sport', 'dport'] as const)
+    .filter((k) => inner[k] !== icmp.inner?.[k])
+    .map((k) => ({ field: `icmp.inner.${k}`, from: icmp.inner?.[k] ?? '', to: inner[k] }));
+  if (changed.length === 0) return r;
+  return { frame: { ...r.frame, icmp: { ...icmp, inner } }, changed: [...r.changed, ...changed] };
+}
+
 /** Destination NAT as PREROUTING/OUTPUT does it: rules for NEW, the entry for the rest. */
 function dnatStage(
   s: WalkState,
@@ -133,11 +158,32 @@ function dnatStage(
     return r.frame;
   }
   if (ctx.match.dir === 'reply' && isSnat(e)) {
-    const r = rewriteDest(f, e.orig.src, e.proto === 'icmp' ? null : e.orig.sport);
+    const r = quoted(rewriteDest(f, e.orig.src, e.proto === 'icmp' ? null : e.orig.sport), e, ctx);
     natHop(s, node, r.frame, r.changed, 'nat.ct-unsnat', ctx);
     return r.frame;
   }
   return f;
+}
+
+/**
+ * The source port SNAT keeps, unless another connection's reply tuple already uses it; then the
+ * next free one (the kernel picks another port in the same range so replies stay unambiguous).
+ */
+function freeSourcePort(s: WalkState, e: ConntrackEntry, to: string): number {
+  if (e.proto === 'icmp') return e.orig.sport;
+  const taken = (p: number) =>
+    s.conntrack.some(
+      (x) =>
+        x.id !== e.id &&
+        x.proto === e.proto &&
+        x.reply.dst === to &&
+        x.reply.dport === p &&
+        x.reply.src === e.reply.src &&
+        x.reply.sport === e.reply.sport,
+    );
+  let p = e.orig.sport;
+  while (taken(p)) p = p >= 65535 ? 1024 : p + 1;
+  return p;
 }
 
 /** Source NAT as POSTROUTING (and INPUT for local delivery) does it. */
@@ -157,8 +203,9 @@ function snatStage(
     if (verdictDrop(s, node, f, v, hook)) return null;
     const to = v.kind === 'MASQUERADE' ? outAddr : v.kind === 'SNAT' ? v.toIp : null;
     if (to) {
-      const r = rewriteSource(f, to as never, null);
-      ctx.entry = withSnat(e, to as never);
+      const port = freeSourcePort(s, e, to);
+      const r = rewriteSource(f, to as never, port);
+      ctx.entry = withSnat(e, to as never, port);
       natHop(
         s,
         node,
@@ -177,7 +224,11 @@ function snatStage(
     return r.frame;
   }
   if (ctx.match?.dir === 'reply' && isDnat(e)) {
-    const r = rewriteSource(f, e.orig.dst, e.proto === 'icmp' ? null : e.orig.dport);
+    const r = quoted(
+      rewriteSource(f, e.orig.dst, e.proto === 'icmp' ? null : e.orig.dport),
+      e,
+      ctx,
+    );
     natHop(s, node, r.frame, r.changed, 'nat.ct-undnat', ctx);
     return r.frame;
   }

@@ -55,7 +55,7 @@ function deliver(s: WalkState, node: NodeId, inIface: string, f: Frame): void {
   let key = 'deliver.stack';
   const params: Record<string, string | number> = { node };
   if ((proto === 'tcp' || proto === 'udp') && f.ip) {
-    const sock = s.sockets.lookup(node, proto, f.ip.dst, dstPort(f));
+    const sock = s.sockets.lookup(node, proto, f.ip.dst, dstPort(f), f.ip.src, srcPort(f));
     key = sock
       ? `deliver.${sock.kind}`
       : proto === 'tcp'
@@ -150,7 +150,7 @@ function transmit(
   const mac = resolveNeighbour(s, node, rt.dev, nextHop, f.ip?.src ?? null);
   if (!mac) {
     drop(s, node, rt.dev, f, 'arp-failed', { ip: nextHop, dev: rt.dev });
-    hostUnreachableToSelf(s, node, f);
+    hostUnreachable(s, node, f);
     return;
   }
   const withMacs = withEth(f, dev.mac, mac);
@@ -170,29 +170,30 @@ function transmit(
 }
 
 /**
- * When neighbour resolution fails for a packet this namespace sent itself, the kernel reports
- * "host unreachable" to the sender with an ICMP error looped through lo (src = dst = the sender).
+ * Neighbour resolution failed: the kernel answers "host unreachable" with an ICMP error. For its own
+ * packet it loops the error back to itself (src = dst = the sender, seen on lo); for a forwarded one
+ * it sends the error to the packet's source (conntrack de-NATs it as RELATED). Walked as its own packet.
  */
-function hostUnreachableToSelf(s: WalkState, node: NodeId, f: Frame): void {
+function hostUnreachable(s: WalkState, node: NodeId, f: Frame): void {
   const info = s.topo.ns.get(node);
   const ip = f.ip;
-  if (!info || !ip || !isLocal(info, ip.src)) return;
+  if (!info || !ip || (ip.proto === 'icmp' && f.icmp?.type !== 8 && f.icmp?.type !== 0)) return;
   const inner = { src: ip.src, dst: ip.dst, proto: ip.proto, sport: srcPort(f), dport: dstPort(f) };
+  const own = node === s.origin && isLocal(info, ip.src);
+  const from = own ? ip.src : (lookupRoute(info, ip.src)?.src ?? ip.src);
   const err: Frame = {
-    eth: { src: LO_MAC, dst: LO_MAC, type: 'IPv4' },
-    ip: { src: ip.src, dst: ip.src, ttl: 64, proto: 'icmp', len: 20 + 8 + Math.min(ip.len, 548) },
+    eth: null,
+    ip: { src: from, dst: ip.src, ttl: 64, proto: 'icmp', len: 20 + 8 + Math.min(ip.len, 548) },
     icmp: { type: 3, code: 1, id: 0, seq: 0, inner },
   };
-  emit(s, node, 'lo', 'tx', err, why('tx.lo', {}));
-  emit(s, node, 'lo', 'rx', err, why('rx.lo', {}), {}, 0);
-  emit(s, node, 'lo', 'deliver', err, why('deliver.host-unreachable', { ip: ip.dst }), {}, 0);
+  s.followUps.push({ node, label: 'ICMP host unreachable', frame: err });
 }
 
 /** A socket in `node` sends `frame` (IP header and payload, no Ethernet yet). */
-export function ipOutput(s: WalkState, node: NodeId, frame: Frame): void {
+export function ipOutput(s: WalkState, node: NodeId, frame: Frame, sendKey = 'send'): void {
   const info = s.topo.ns.get(node);
   if (!info || !frame.ip) return;
-  emit(s, node, null, 'send', frame, why('send', { node }), {}, 0);
+  emit(s, node, null, 'send', frame, why(sendKey, { node }), {}, 0);
   let f = frame;
   let ct: CtCtx | null = null;
   if (info.netfilter) {
@@ -210,10 +211,7 @@ export function ipOutput(s: WalkState, node: NodeId, frame: Frame): void {
       if (!r) return;
       f = r;
     }
-    const lo = {
-      ...f,
-      eth: { src: '00:00:00:00:00:00', dst: '00:00:00:00:00:00', type: 'IPv4' },
-    } as Frame;
+    const lo: Frame = { ...f, eth: { src: LO_MAC, dst: LO_MAC, type: 'IPv4' } };
     emit(s, node, 'lo', 'tx', lo, why('tx.lo', {}));
     emit(s, node, 'lo', 'rx', lo, why('rx.lo', {}), {}, 0);
     const local = ct

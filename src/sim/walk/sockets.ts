@@ -22,6 +22,8 @@ interface Bound {
   readonly proto: 'tcp' | 'udp';
   readonly ip: string | null; // null = any address
   readonly port: number;
+  /** A connected (client) socket only accepts segments from its peer. */
+  readonly peer?: { readonly ip: string; readonly port: number };
   readonly detail: SocketDetail;
 }
 
@@ -94,22 +96,58 @@ export class Sockets implements SocketTable {
     this.base = indexOf(world);
   }
 
-  addClient(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number): void {
-    const b: Bound = { proto, ip, port, detail: { process: 'client', kind: 'client' } };
+  addClient(
+    node: NodeId,
+    proto: 'tcp' | 'udp',
+    ip: string,
+    port: number,
+    peerIp: string,
+    peerPort: number,
+  ): void {
+    const b: Bound = {
+      proto,
+      ip,
+      port,
+      peer: { ip: peerIp, port: peerPort },
+      detail: { process: 'client', kind: 'client' },
+    };
     const list = this.clients.get(node);
     if (list) list.push(b);
     else this.clients.set(node, [b]);
   }
 
-  detail(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number): SocketDetail | null {
-    const list = [...(this.clients.get(node) ?? []), ...(this.base.get(node) ?? [])];
+  detail(
+    node: NodeId,
+    proto: 'tcp' | 'udp',
+    ip: string,
+    port: number,
+    peerIp: string,
+    peerPort: number,
+  ): SocketDetail | null {
+    const client = (this.clients.get(node) ?? []).find(
+      (b) =>
+        b.proto === proto &&
+        b.port === port &&
+        b.ip === ip &&
+        b.peer?.ip === peerIp &&
+        b.peer.port === peerPort,
+    );
+    if (client) return client.detail;
+    const list = this.base.get(node) ?? [];
     // A socket bound to the exact address wins over one bound to any address.
     const exact = list.find((b) => b.proto === proto && b.port === port && b.ip === ip);
     const any = list.find((b) => b.proto === proto && b.port === port && b.ip === null);
     return (exact ?? any)?.detail ?? null;
   }
 
-  lookup(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number): SocketInfo | null {
-    return this.detail(node, proto, ip, port);
+  lookup(
+    node: NodeId,
+    proto: 'tcp' | 'udp',
+    ip: string,
+    port: number,
+    peerIp: string,
+    peerPort: number,
+  ): SocketInfo | null {
+    return this.detail(node, proto, ip, port, peerIp, peerPort);
   }
 }

@@ -33,6 +33,10 @@ export interface WalkState {
   /** Where the packet being walked ended up (a flood may deliver none of its copies). */
   delivered: { node: NodeId; iface: string; frame: Frame } | null;
   dropped: { node: NodeId; reason: DropReason } | null;
+  /** The namespace whose socket sent the packet being walked. */
+  origin: NodeId;
+  /** Packets the kernel sends because of this one (an ICMP error), walked after it as their own traces. */
+  followUps: { node: NodeId; label: string; frame: Frame }[];
   /** Who answers the ARP request being flooded. */
   arpAnswer: { node: NodeId; iface: string; request: Frame } | null;
   /** Sockets the walk knows: listeners per namespace and the flow's own client sockets. */
@@ -46,7 +50,15 @@ export interface SocketInfo {
 }
 
 export interface SocketTable {
-  lookup(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number): SocketInfo | null;
+  /** The socket a segment to ip:port from peerIp:peerPort reaches (connected sockets match their peer). */
+  lookup(
+    node: NodeId,
+    proto: 'tcp' | 'udp',
+    ip: string,
+    port: number,
+    peerIp: string,
+    peerPort: number,
+  ): SocketInfo | null;
 }
 
 export function beginWalk(world: World, topo: Topology, sockets: SocketTable): WalkState {
@@ -66,6 +78,8 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     delivered: null,
     dropped: null,
     arpAnswer: null,
+    origin: 'host',
+    followUps: [],
     sockets,
   };
 }

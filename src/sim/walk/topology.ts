@@ -182,10 +182,11 @@ function computeTopology(world: World): Topology {
   const containers = new Map<NodeId, Container>();
   for (const c of world.containers) {
     if (c.state !== 'running') continue;
-    if (c.mode.kind === 'none') containers.set(`container:${c.name}`, c);
+    // none mode, or a bridge container disconnected from every network: a namespace with only lo.
+    if (c.mode.kind === 'none' || c.mode.kind === 'bridge')
+      containers.set(`container:${c.name}`, c);
     if (c.mode.kind !== 'bridge' || c.endpoints.length === 0) continue;
     const id: NodeId = `container:${c.name}`;
-    containers.set(id, c);
     for (const ep of c.endpoints) {
       const device = deviceOf.get(ep.networkId) ?? 'docker0';
       hostIfaces.set(ep.hostVeth, {
