@@ -4,6 +4,7 @@ import type { WhyKey } from '../sim';
 
 export const zhCN: { readonly [K in WhyKey]: string } = {
   send: '{node} 中的一个套接字把数据包交给自己的网络协议栈。',
+  'send.kernel': '这个数据包由 {node} 的内核自己发出。',
   'route.local': '{dst} 是本网络命名空间自己的地址：数据包交给本地套接字。',
   'route.default': '没有到 {dst} 的具体路由：按默认路由，经网关 {via} 从 {dev} 发出。',
   'route.via': '到 {dst} 的路由经网关 {via}，从 {dev} 发出。',
@@ -60,4 +61,5 @@ export const zhCN: { readonly [K in WhyKey]: string } = {
   'drop.no-network': '这个网络命名空间除了 lo 之外没有任何网络接口。',
   'drop.no-listener': '那里没有进程监听。',
   'drop.invalid': '数据包丢失了。',
+  'drop.lost': '没有人接收这个帧：它发往一个网段上已无人拥有的 MAC 地址（过期的邻居表项），于是丢失了。',
 };
