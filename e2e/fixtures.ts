@@ -75,11 +75,12 @@ export class LabPage {
     }
   }
 
-  /** Clicks Step forward once per remaining hop, then checks the view sits on the last one. */
+  /** Presses → (the step-forward key) once per remaining hop, then checks the view sits on the last one. */
   async stepToEnd(): Promise<void> {
     const { at, of } = await this.position();
     const step = this.page.getByRole('button', { name: 'Step forward' });
-    for (let i = at; i < of; i++) await step.click();
+    await this.page.getByTestId('hop-count').click();
+    for (let i = at; i < of; i++) await this.page.keyboard.press('ArrowRight');
     await expect(this.hopCount).toHaveText(`hop ${of} / ${of}`);
     await expect(step).toBeDisabled();
   }

@@ -11,8 +11,13 @@ test.describe('the article flows, stepped hop by hop', () => {
     await expect(lab.was('tcp.dport')).toHaveText('was 8080');
     await expect(lab.glyphLabel.getByTestId('glyph-old')).toContainText('192.0.2.10:8080');
     await expect(lab.glyphLabel.getByTestId('glyph-ends')).toContainText('172.17.0.2:80');
+    // The SYN-ACK comes back from 172.17.0.2:80; conntrack puts back the address the client used.
+    await lab.stepUntil(() => lab.was('ip.src').isVisible(), 'the un-DNAT of the reply');
+    await expect(lab.value('ip.src')).toHaveText('192.0.2.10');
+    await expect(lab.was('ip.src')).toHaveText('was 172.17.0.2');
+    await expect(lab.value('tcp.sport')).toHaveText('8080');
     await lab.stepToEnd();
-    await expect(lab.narration).toContainText('Delivered to the client socket');
+    await expect(lab.page.getByTestId('event-list').locator('[aria-current="step"]')).toContainText('deliver');
   });
 
   test('container → internet: MASQUERADE rewrites the source to 192.0.2.10', async ({ lab }) => {

@@ -51,6 +51,8 @@ test.describe('stepping is exact', () => {
     await lab.stepUntil(() => lab.glyphLabel.getByTestId('glyph-drop').isVisible(), 'a drop');
     await expect(lab.glyphLabel.getByTestId('glyph-drop')).toContainText('Dropped by the rule -A FORWARD -i docker0 -o docker0 -j DROP');
     await expect(lab.narration).toContainText('Dropped by the rule');
+    // The netfilter panel keeps the rule that decided the drop lit.
+    await expect(lab.netfilter.locator('tr.matched')).toHaveAttribute('title', '-A FORWARD -i docker0 -o docker0 -j DROP');
   });
 
   test('a none-mode container cannot send: dropped, no network', async ({ lab }) => {

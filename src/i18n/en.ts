@@ -4,6 +4,7 @@
 import type { WhyKey } from '../sim';
 
 export const en: { readonly [K in WhyKey]: string } = {
+  "send.kernel": "The kernel of {node} itself sends this packet.",
   "send": "A socket in {node} hands the packet to its network stack.",
   "route.local": "{dst} is one of this namespace's own addresses: the packet is for a local socket.",
   "route.default": "No specific route to {dst}: the default route sends it via {via} out of {dev}.",
@@ -59,5 +60,6 @@ export const en: { readonly [K in WhyKey]: string } = {
   "drop.arp-failed": "Nobody answered ARP for {ip} on {dev}: host unreachable.",
   "drop.no-network": "This namespace has no network interface but lo.",
   "drop.no-listener": "Nothing listens there.",
+  "drop.lost": "Nobody took the frame: it went to a MAC address no one on the segment owns (a stale neighbour entry) and was lost.",
   "drop.invalid": "The packet was lost.",
 };

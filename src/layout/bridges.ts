@@ -18,6 +18,8 @@ export interface BridgeLayout {
   /** The bridge device's own address on the host (docker0 172.17.0.1): the way into the IP stack. */
   readonly hostPort: Box;
   readonly ports: readonly PortLayout[];
+  /** Ports drawn as markers with upright names (many containers), not labelled chips. */
+  readonly compact: boolean;
 }
 
 export interface CableLayout {
@@ -40,28 +42,34 @@ const polyline = line<Point>()
   .x((p) => p.x)
   .y((p) => p.y);
 
-export function bridgeBar(group: PlacedGroup, network: Network, y: number): BridgeLayout {
-  const bar: Box = { x: group.x, y, w: group.w, h: SIZES.barH };
+/** Whether a row of labelled chips for this many ports fits on a bar this wide. */
+export function chipsFit(ports: number, barW: number): boolean {
+  return ports * (SIZES.portW + SIZES.portGap) + SIZES.chipW + 4 * SIZES.portGap <= barW;
+}
+
+export function bridgeBar(group: PlacedGroup, network: Network, y: number, h: number): BridgeLayout {
+  const bar: Box = { x: group.x, y, w: group.w, h };
   const hostPort: Box = {
     x: bar.x + SIZES.portGap * 2,
     y: bar.y - SIZES.chipH / 2,
     w: SIZES.chipW,
     h: SIZES.chipH,
   };
-  return { network, device: network.bridge?.device ?? network.name, bar, hostPort, ports: [] };
+  return { network, device: network.bridge?.device ?? network.name, bar, hostPort, ports: [], compact: false };
 }
 
 /** Adds the veth ports, in card column order so each column's cables stay beside each other. */
 export function withPorts(b: BridgeLayout, veths: readonly { container: Container; endpoint: Endpoint }[]): BridgeLayout {
-  const y = b.bar.y + b.bar.h - SIZES.portH / 2;
+  const compact = !chipsFit(veths.length, b.bar.w);
   const x0 = b.bar.x + SIZES.portGap * 3 + SIZES.chipW;
   const free = b.bar.w - (x0 - b.bar.x) - SIZES.portGap;
-  const step = Math.max(SIZES.portW + SIZES.portGap, free / Math.max(1, veths.length));
-  const ports = veths.map((v, i) => ({
-    ...v,
-    box: { x: x0 + i * step, y, w: SIZES.portW, h: SIZES.portH },
-  }));
-  return { ...b, ports };
+  const min = compact ? SIZES.compactPortStep : SIZES.portW + SIZES.portGap;
+  const step = Math.max(min, free / Math.max(1, veths.length));
+  const w = compact ? 16 : SIZES.portW;
+  const h = compact ? 16 : SIZES.portH;
+  const y = b.bar.y + b.bar.h - h / 2;
+  const ports = veths.map((v, i) => ({ ...v, box: { x: x0 + i * step, y, w, h } }));
+  return { ...b, ports, compact };
 }
 
 export interface CableTarget {

@@ -1,6 +1,6 @@
 // The whole diagram from a world: outside, host frame, bridges, cards and cables. Pure numbers.
 import type { World } from '../sim';
-import { bridgeBar, cablePath, ifaceBadge, withPorts, type BridgeLayout, type CableLayout } from './bridges';
+import { bridgeBar, cablePath, chipsFit, ifaceBadge, withPorts, type BridgeLayout, type CableLayout } from './bridges';
 import { SIZES, type Box } from './geometry';
 import { chooseMaxCols, placeGroups, rowsHeight, type PlacedGroup } from './grid';
 import { bridgeTapPaths, hostLayout, type HostLayout } from './host';
@@ -52,8 +52,11 @@ export function diagramLayout(world: World): DiagramLayout {
   const m = SIZES.margin;
   const hostTop = m + outsideH;
   const bridgeY = hostTop + HOST_INNER_TOP + hostShelf;
-  const frameBottom = bridgeY + SIZES.barH + 30;
   const maxPorts = Math.max(0, ...groupsIn.map((g) => g.ports));
+  const groups0 = placeGroups(withIsolated, m + 24, 0, maxCols);
+  const compact = groups0.some((g, i) => !chipsFit(withIsolated[i]?.ports ?? 0, g.w));
+  const barH = compact ? SIZES.compactBarH : SIZES.barH;
+  const frameBottom = bridgeY + barH + 30;
   const laneTop = frameBottom + 24;
   const cardsTop = laneTop + maxPorts * SIZES.laneStep + 36;
   const groups = placeGroups(withIsolated, m + 24, cardsTop, maxCols);
@@ -86,7 +89,7 @@ export function diagramLayout(world: World): DiagramLayout {
       const kb = cb && cb.group === g.model.id ? cb.col * 1000 + cb.row : 1e6;
       return ka - kb;
     });
-    const b = withPorts(bridgeBar(g, g.model.network, bridgeY), veths);
+    const b = withPorts(bridgeBar(g, g.model.network, bridgeY, barH), veths);
     bridges.push(b);
     b.ports.forEach((port, lane) => {
       const card = cardOf.get(port.container.name);

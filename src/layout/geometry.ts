@@ -27,6 +27,9 @@ export const SIZES = {
   portH: 26,
   portGap: 10,
   barH: 92,
+  /** A bar whose ports stand upright because a row of labelled chips would not fit. */
+  compactBarH: 168,
+  compactPortStep: 26,
   laneStep: 9,
   stageW: 164,
   stageH: 46,

@@ -20,11 +20,12 @@ function cardsWidth(cols: number): number {
   return cols * SIZES.cardW + (cols - 1) * SIZES.colGap;
 }
 
+/** Room for ports drawn compactly (a marker with its name standing upright): never the bottleneck. */
 function portsWidth(ports: number): number {
-  return ports * (SIZES.portW + SIZES.portGap) + SIZES.chipW + 3 * SIZES.portGap;
+  return ports * SIZES.compactPortStep + SIZES.chipW + 4 * SIZES.portGap;
 }
 
-/** Width of a group: its cards or its bridge's row of ports, whichever is wider. */
+/** Width of a group: its cards or its bridge's ports, whichever is wider. */
 export function groupWidth(n: number, ports: number, maxCols: number): number {
   return Math.max(cardsWidth(groupCols(n, maxCols)) + SIZES.colGap, portsWidth(ports), 420);
 }
@@ -60,9 +61,12 @@ export const rowsHeight = (rows: number): number =>
   rows * SIZES.cardH + (rows - 1) * SIZES.rowGap;
 
 /**
- * Columns per group chosen so the whole picture is closest to a 16:10 screen: three networks of
+ * Columns per group chosen so the whole picture is closest to the diagram area: three networks of
  * ten containers wrap into a few rows instead of one strip nobody can read when fitted.
  */
+/** The diagram area beside the panels is about 1.8–1.9 times wider than tall on 16:9 screens. */
+const TARGET_ASPECT = 1.9;
+
 export function chooseMaxCols(
   groups: readonly { readonly n: number; readonly ports: number }[],
   fixedHeight: number,
@@ -73,7 +77,7 @@ export function chooseMaxCols(
     const w = groups.reduce((s, g) => s + groupWidth(g.n, g.ports, cols) + SIZES.groupGap, 0);
     const rows = Math.max(1, ...groups.map((g) => Math.ceil(g.n / groupCols(g.n, cols))));
     const h = fixedHeight + rowsHeight(rows);
-    const score = Math.abs(Math.log(w / h / 1.6));
+    const score = Math.abs(Math.log(w / h / TARGET_ASPECT));
     if (score < bestScore - 1e-9) {
       best = cols;
       bestScore = score;

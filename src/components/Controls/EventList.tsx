@@ -26,8 +26,8 @@ export function EventList() {
 const EventRow = memo(function EventRow(props: { entry: TimelineEntry; current: boolean; seek: (i: number) => void }) {
   const e = props.entry;
   const first = e.hopIndex === 0;
-  return (
-    <li className={`${first ? 'first' : ''}${e.hop.event === 'drop' ? ' drop' : ''}`}>
+  const row = (
+    <li className={e.hop.event === 'drop' ? 'drop' : undefined}>
       <button
         type="button"
         aria-current={props.current ? 'step' : undefined}
@@ -35,11 +35,19 @@ const EventRow = memo(function EventRow(props: { entry: TimelineEntry; current: 
         title={translate(e.hop.why.key, e.hop.why.params)}
       >
         <span className="ev-n">{e.index + 1}</span>
-        <span className="ev-pkt">{first ? e.packet.label : ''}</span>
         <span className={`ev-kind ev-${e.hop.event}`}>{e.hop.event}</span>
         <span className="ev-where">{where(e)}</span>
       </button>
     </li>
+  );
+  if (!first) return row;
+  return (
+    <>
+      <li className="pkt-head" aria-hidden>
+        {e.packet.label} <span className="muted">· {e.packet.direction}</span>
+      </li>
+      {row}
+    </>
   );
 });
 

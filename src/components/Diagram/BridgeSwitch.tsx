@@ -38,18 +38,29 @@ export const BridgeSwitch = memo(function BridgeSwitch(props: {
           {br ? br.gateway : ''}
         </text>
       </g>
-      {b.ports.map((p) => (
-        <g
-          key={p.endpoint.hostVeth}
-          className={`chip chip-veth${props.activePort === p.endpoint.hostVeth ? ' active' : ''}`}
-          data-testid={`port-${p.endpoint.hostVeth}`}
-        >
-          <rect x={p.box.x} y={p.box.y} width={p.box.w} height={p.box.h} rx={6} />
-          <text x={p.box.x + p.box.w / 2} y={p.box.y + 18}>
-            {p.endpoint.hostVeth}
-          </text>
-        </g>
-      ))}
+      {b.ports.map((p) => {
+        const active = props.activePort === p.endpoint.hostVeth;
+        const cx = p.box.x + p.box.w / 2;
+        return (
+          <g
+            key={p.endpoint.hostVeth}
+            className={`chip chip-veth${active ? ' active' : ''}${b.compact ? ' compact' : ''}`}
+            data-testid={`port-${p.endpoint.hostVeth}`}
+          >
+            <rect x={p.box.x} y={p.box.y} width={p.box.w} height={p.box.h} rx={b.compact ? 3 : 6} />
+            {b.compact ? (
+              // Many ports: the name stands upright above its marker so every port keeps its label.
+              <text className="upright" x={cx + 4} y={p.box.y - 6} transform={`rotate(-90 ${cx + 4} ${p.box.y - 6})`}>
+                {p.endpoint.hostVeth}
+              </text>
+            ) : (
+              <text x={cx} y={p.box.y + 18}>
+                {p.endpoint.hostVeth}
+              </text>
+            )}
+          </g>
+        );
+      })}
     </g>
   );
 });

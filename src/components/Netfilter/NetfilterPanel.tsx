@@ -4,7 +4,7 @@ import type { NetfilterStep, TableName } from '../../sim';
 import { chainsInOrder } from '../../sim/netfilter/order';
 import { ruleSpec } from '../../sim/netfilter/save';
 import { useAppStore } from '../../store/react';
-import { selectCurrentHop } from '../../store/selectors';
+import { selectCurrentEntry, type TimelineEntry } from '../../store/selectors';
 import { ruleColumns } from './ruleColumns';
 
 const TABLES: readonly TableName[] = ['raw', 'nat', 'filter'];
@@ -84,10 +84,18 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
   );
 }
 
+/** The step to light up: this hop's, or for a drop the rule that just decided it. */
+function stepAt(entry: TimelineEntry | null): NetfilterStep | null {
+  if (!entry) return null;
+  if (entry.hop.nf) return entry.hop.nf;
+  if (entry.hop.event !== 'drop') return null;
+  return entry.packet.hops[entry.hopIndex - 1]?.nf ?? null;
+}
+
 export function NetfilterPanel() {
-  const hop = useAppStore(selectCurrentHop);
+  const entry = useAppStore(selectCurrentEntry);
   const cursor = useAppStore((s) => s.cursor);
-  const step = hop?.nf ?? null;
+  const step = stepAt(entry);
   return (
     <div className="netfilter" data-testid="netfilter-panel">
       {step ? (
