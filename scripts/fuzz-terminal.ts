@@ -56,179 +56,89 @@ const exampleLines = readdirSync(EXAMPLES)
 
 export const SEED_LINES: readonly string[] = [
   ...exampleLines,
-  'docker run -d --name c1 -p 8080:80 nginx',
-  'docker run -itd --name c2 busybox',
-  'docker run -d -P --name web nginx',
-  'docker run --rm busybox echo hi',
-  'docker run -d --network none --name n1 busybox',
-  'docker run -d --net host --name h1 nginx',
-  'docker run -d --network net1 --name u1 busybox',
-  'docker run -it --name sh1 busybox sh',
-  'docker run -d -p 127.0.0.1:9090:80/tcp -p 53:53/udp nginx',
-  'docker network create --subnet 10.10.0.0/24 --gateway 10.10.0.1 net1',
-  'docker network create -d bridge -o com.docker.network.bridge.name=br-x net2',
-  'docker network connect net1 c1',
-  'docker network disconnect net1 c1',
-  'docker network rm net1',
-  'docker network inspect bridge net1',
-  'docker network ls',
-  'docker ps -a',
-  'docker ps -q',
-  'docker stop c1',
-  'docker start c1',
-  'docker rm -f c1',
-  'docker rm c2',
-  'docker inspect c1',
-  'docker port c1 80',
-  'docker logs c1',
-  'docker images',
-  'docker version',
-  'docker --help',
-  'docker exec c1 ifconfig',
-  'docker exec -it c2 sh',
-  'docker exec -it c1 sh',
-  'docker exec -it nope sh',
-  'docker exec c2 ping -c 2 172.17.0.2',
-  'exit',
-  'ip -br addr',
-  'ip route',
-  'ip neigh',
-  'ifconfig docker0',
-  'route -n',
-  'arp -n',
-  'brctl show',
-  'bridge link',
-  'bridge fdb show',
-  'iptables -t nat -L -n -v',
-  'iptables -L FORWARD -n --line-numbers -x',
-  'iptables -S',
-  'iptables-save',
-  'conntrack -L',
-  'sysctl -w net.ipv4.ip_forward=0',
-  'sysctl net.bridge.bridge-nf-call-iptables',
-  'cat /proc/sys/net/ipv4/ip_forward /etc/hosts /etc/resolv.conf',
-  'hostname',
-  'busybox ifconfig',
-  'ping -c 1 172.17.0.2',
-  'curl -sv http://192.0.2.10:8080/',
-  'wget -O- http://172.17.0.2/',
-  'nc -zv 172.17.0.2 80',
-  'nc -u -w 1 198.51.100.7 53',
-  'lab host eth0 192.0.2.20/24 via 192.0.2.1',
-  'lab remote add srv 198.51.100.9 80 53/udp',
-  'lab remote rm srv',
-  'lab router route add 10.99.0.0/16 via 192.0.2.10',
-  'lab profile current',
-  'lab daemon icc=false userland-proxy=false',
-  'lab from client curl -s http://192.0.2.10:8080/',
-  'lab reset',
-  'help',
-  'history',
-  'clear',
-  'echo hello world',
+  ...`docker run -d --name c1 -p 8080:80 nginx
+docker run -itd --name c2 busybox
+docker run -d -P --name web nginx
+docker run --rm busybox echo hi
+docker run -d --network none --name n1 busybox
+docker run -d --net host --name h1 nginx
+docker run -d --network net1 --name u1 busybox
+docker run -it --name sh1 busybox sh
+docker run -d -p 127.0.0.1:9090:80/tcp -p 53:53/udp nginx
+docker network create --subnet 10.10.0.0/24 --gateway 10.10.0.1 net1
+docker network create -d bridge -o com.docker.network.bridge.name=br-x net2
+docker network connect net1 c1
+docker network disconnect net1 c1
+docker network rm net1
+docker network inspect bridge net1
+docker network ls
+docker ps -a
+docker ps -q
+docker stop c1
+docker start c1
+docker rm -f c1
+docker rm c2
+docker inspect c1
+docker port c1 80
+docker logs c1
+docker images
+docker version
+docker --help
+docker exec c1 ifconfig
+docker exec -it c2 sh
+docker exec -it c1 sh
+docker exec -it nope sh
+docker exec c2 ping -c 2 172.17.0.2
+exit
+ip -br addr
+ip route
+ip neigh
+ifconfig docker0
+route -n
+arp -n
+brctl show
+bridge link
+bridge fdb show
+iptables -t nat -L -n -v
+iptables -L FORWARD -n --line-numbers -x
+iptables -S
+iptables-save
+conntrack -L
+sysctl -w net.ipv4.ip_forward=0
+sysctl net.bridge.bridge-nf-call-iptables
+cat /proc/sys/net/ipv4/ip_forward /etc/hosts /etc/resolv.conf
+hostname
+busybox ifconfig
+ping -c 1 172.17.0.2
+curl -sv http://192.0.2.10:8080/
+wget -O- http://172.17.0.2/
+nc -zv 172.17.0.2 80
+nc -u -w 1 198.51.100.7 53
+lab host eth0 192.0.2.20/24 via 192.0.2.1
+lab remote add srv 198.51.100.9 80 53/udp
+lab remote rm srv
+lab router route add 10.99.0.0/16 via 192.0.2.10
+lab profile current
+lab daemon icc=false userland-proxy=false
+lab from client curl -s http://192.0.2.10:8080/
+lab reset
+help
+history
+clear
+echo hello world`.split('\n'),
 ];
 
-const HOSTILE: readonly string[] = [
-  '99999999999999999999',
-  '-1',
-  '-80:80',
-  '0',
-  '65536',
-  '1e3',
-  '0x50',
-  '80:99999999999999999999',
-  '-p',
-  '--publish=-1:80',
-  '--name',
-  '--network',
-  '--net=',
-  '-P',
-  '-d',
-  '-it',
-  '--rm',
-  '-a',
-  '-q',
-  '-f',
-  '--help',
-  '-n',
-  '-v',
-  '-x',
-  '-t',
-  'nat',
-  '--subnet',
-  '300.1.1.0/24',
-  '10.0.0.0/33',
-  '--gateway',
-  '-o',
-  '--',
-  '-',
-  '--bogus',
-  '-zz',
-  '-c',
-  '-w',
-  '-s',
-  '-O-',
-  '=',
-  ':',
-  '::',
-  '/',
-  'c1',
-  'c2',
-  'nope',
-  'bridge',
-  'host',
-  'none',
-  'net1',
-  'client',
-  'sh',
-  'exit',
-  '0.0.0.0',
-  '255.255.255.255',
-  '172.17.0.1',
-  '\u202Eevil\u202C',
-  'a\u200Bb',
-  '\u200D',
-  '🐳',
-  '👩‍💻',
-  '\uD800',
-  'x\uDC00',
-  'é',
-  '名前',
-  '\u0000',
-  '\u001b[31mred',
-  '\u0007',
-  '\r',
-  '\t',
-  '\u007f',
-  '\uFEFF',
-  '\u2028',
-  '\\',
-  '\\\\',
-  '\\"',
-  "'",
-  '"',
-  '""',
-  "''",
-  '`id`',
-  '$(id)',
-  '${x}',
-  ';',
-  '&&',
-  '|',
-  '>',
-  '<',
-  '*',
-  '~',
-  '%s%n',
-  '{}',
-  '[]',
-  'NaN',
-  'null',
-  '__proto__',
-  'constructor',
-  'toString',
-  'hasOwnProperty',
-];
+// Hostile words, one space apart (none contains a space): numbers, flags, names, quotes, Unicode, controls.
+const HOSTILE: readonly string[] = (
+  '99999999999999999999 -1 -80:80 0 65536 1e3 0x50 80:99999999999999999999 -p ' +
+  '--publish=-1:80 --name --network --net= -P -d -it --rm -a -q -f --help -n -v -x ' +
+  '-t nat --subnet 300.1.1.0/24 10.0.0.0/33 --gateway -o -- - --bogus -zz -c -w -s ' +
+  '-O- = : :: / c1 c2 nope bridge host none net1 client sh exit 0.0.0.0 ' +
+  '255.255.255.255 172.17.0.1 \u202Eevil\u202C a\u200Bb \u200D 🐳 👩‍💻 \uD800 ' +
+  'x\uDC00 é 名前 \u0000 \u001b[31mred \u0007 \r \t \u007f \uFEFF \u2028 \\ \\\\ \\" ' +
+  '\' " "" \'\' `id` $(id) ${x} ; && | > < * ~ %s%n {} [] NaN null __proto__ ' +
+  'constructor toString hasOwnProperty'
+).split(' ');
 
 const COMMAND_NAMES = [...Object.keys(HOST_COMMANDS), ...Object.keys(CONTAINER_COMMANDS)];
 const LONG = 100_000;
