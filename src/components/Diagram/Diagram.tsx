@@ -27,7 +27,7 @@ export function Diagram() {
   const launched = useUi((s) => s.launched);
   return (
     <section className={`diagram${picking ? ' picking' : ''}`} aria-label="Network diagram">
-      <svg ref={svgRef} className="diagram-svg" data-testid="diagram" role="img" aria-label="Docker host network diagram">
+      <svg ref={svgRef} className="diagram-svg" data-testid="diagram">
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
