@@ -97,12 +97,13 @@ function natHop(
   changed: FieldChange[],
   key: string,
   ctx: CtCtx,
+  hook: Hook,
 ): void {
   if (changed.length === 0) return;
   const ct = ctx.entry
     ? { ct: { entry: ctx.entry, state: ctx.state, created: ctx.match === null } }
     : {};
-  emit(s, node, null, 'nat', f, why(key, {}), { changed, ...ct });
+  emit(s, node, null, 'nat', f, why(key, { hook }), { changed, ...ct });
 }
 
 /**
@@ -147,19 +148,19 @@ function dnatStage(
     if (v.kind === 'DNAT') {
       const r = rewriteDest(f, v.toIp, v.toPort);
       ctx.entry = withDnat(e, v.toIp, v.toPort);
-      natHop(s, node, r.frame, r.changed, 'nat.dnat', ctx);
+      natHop(s, node, r.frame, r.changed, 'nat.dnat', ctx, hook);
       return r.frame;
     }
     return f;
   }
   if (ctx.match.dir === 'orig' && isDnat(e)) {
     const r = rewriteDest(f, e.reply.src, e.proto === 'icmp' ? null : e.reply.sport);
-    natHop(s, node, r.frame, r.changed, 'nat.ct-dnat', ctx);
+    natHop(s, node, r.frame, r.changed, 'nat.ct-dnat', ctx, hook);
     return r.frame;
   }
   if (ctx.match.dir === 'reply' && isSnat(e)) {
     const r = quoted(rewriteDest(f, e.orig.src, e.proto === 'icmp' ? null : e.orig.sport), e, ctx);
-    natHop(s, node, r.frame, r.changed, 'nat.ct-unsnat', ctx);
+    natHop(s, node, r.frame, r.changed, 'nat.ct-unsnat', ctx, hook);
     return r.frame;
   }
   return f;
@@ -213,6 +214,7 @@ function snatStage(
         r.changed,
         v.kind === 'MASQUERADE' ? 'nat.masquerade' : 'nat.snat',
         ctx,
+        hook,
       );
       return r.frame;
     }
@@ -220,7 +222,7 @@ function snatStage(
   }
   if (ctx.match?.dir === 'orig' && isSnat(e)) {
     const r = rewriteSource(f, e.reply.dst, e.proto === 'icmp' ? null : e.reply.dport);
-    natHop(s, node, r.frame, r.changed, 'nat.ct-snat', ctx);
+    natHop(s, node, r.frame, r.changed, 'nat.ct-snat', ctx, hook);
     return r.frame;
   }
   if (ctx.match?.dir === 'reply' && isDnat(e)) {
@@ -229,7 +231,7 @@ function snatStage(
       e,
       ctx,
     );
-    natHop(s, node, r.frame, r.changed, 'nat.ct-undnat', ctx);
+    natHop(s, node, r.frame, r.changed, 'nat.ct-undnat', ctx, hook);
     return r.frame;
   }
   return f;
