@@ -139,10 +139,10 @@ export function frameBytes(f: Frame): number {
 const ZERO: IfStats = { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 };
 const BUCKETS = 64;
 
-/** Counters live in 64 buckets by node, so a walk copies one small bucket, not every counter. */
-function bucketOf(node: NodeId): string {
+/** Counters live in 1024 buckets by interface, so a walk copies a few small buckets, not every counter. */
+function bucketOf(key: string): string {
   let h = 0;
-  for (let i = 0; i < node.length; i++) h = (Math.imul(h, 31) + node.charCodeAt(i)) >>> 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) >>> 0;
   return String(h % BUCKETS);
 }
 
@@ -153,14 +153,14 @@ export function countIf(
   dir: 'rx' | 'tx',
   bytes: number,
 ): void {
-  const b = bucketOf(node);
+  const key = `${node}/${iface}`;
+  const b = bucketOf(key);
   if (s.statsCopied.size === 0) s.ifStats = { ...s.ifStats };
   if (!s.statsCopied.has(b)) {
     s.ifStats[b] = { ...s.ifStats[b] };
     s.statsCopied.add(b);
   }
   const bucket = s.ifStats[b] as { [key: string]: IfStats };
-  const key = `${node}/${iface}`;
   const st = bucket[key] ?? ZERO;
   bucket[key] =
     dir === 'rx'
@@ -174,7 +174,8 @@ export function ifStatsOf(
   node: NodeId,
   iface: string,
 ): IfStats {
-  return world.ifStats[bucketOf(node)]?.[`${node}/${iface}`] ?? ZERO;
+  const key = `${node}/${iface}`;
+  return world.ifStats[bucketOf(key)]?.[key] ?? ZERO;
 }
 
 export function neighLookup(
