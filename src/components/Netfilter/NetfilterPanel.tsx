@@ -1,10 +1,11 @@
 // The host's raw/nat/filter chains with counters; the rule the engine matched at this hop lit up.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NetfilterStep, TableName } from '../../sim';
 import { chainsInOrder } from '../../sim/netfilter/order';
 import { ruleSpec } from '../../sim/netfilter/save';
 import { useAppStore } from '../../store/react';
-import { selectCurrentEntry, type TimelineEntry } from '../../store/selectors';
+import { selectCurrentEntry, selectTimeline, type TimelineEntry } from '../../store/selectors';
+import { countersAt, policyKey, ruleKey } from './countersAt';
 import { ruleColumns } from './ruleColumns';
 
 const TABLES: readonly TableName[] = ['raw', 'nat', 'filter'];
@@ -12,6 +13,9 @@ const TABLES: readonly TableName[] = ['raw', 'nat', 'filter'];
 function Tables(props: { step: NetfilterStep | null; cursor: number }) {
   const netfilter = useAppStore((s) => s.world.netfilter);
   const profile = useAppStore((s) => s.world.profile);
+  const timeline = useAppStore(selectTimeline);
+  // Counters as they stood at this hop, not after the whole flow.
+  const counters = useMemo(() => countersAt(timeline, props.cursor), [timeline, props.cursor]);
   // A table picked by hand holds only on the hop it was picked on; then the engine's hop leads again.
   const [choice, setChoice] = useState<{ table: TableName; at: number } | null>(null);
   const chosen = choice && choice.at === props.cursor ? choice.table : null;
@@ -35,18 +39,19 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
         {chainsInOrder(netfilter[table]).map((chain) => {
           const here = step !== null && step.table === table && step.chain === chain.name;
           const policyHit = here && step.rule === null;
+          const policy = counters.get(policyKey(table, chain.name)) ?? chain;
           return (
             <section key={chain.name} className={`chain${here ? ' current' : ''}`} data-testid={`chain-${table}-${chain.name}`}>
               <h3 className={policyHit ? 'policy-hit' : ''}>
                 Chain {chain.name}{' '}
                 <span className="muted">
-                  {chain.policy ? `(policy ${chain.policy} ${chain.pkts} packets, ${chain.bytes} bytes)` : '(user chain)'}
+                  {chain.policy ? `(policy ${chain.policy} ${policy.pkts} packets, ${policy.bytes} bytes)` : '(user chain)'}
                 </span>
               </h3>
               <table className="rules">
                 <tbody>
                   {chain.rules.map((r) => {
-                    const c = ruleColumns(r);
+                    const c = ruleColumns({ ...r, ...counters.get(ruleKey(r.id)) });
                     const matched = here && step.ruleId === r.id;
                     const passed = here && step.passed.includes(r.id);
                     return (
