@@ -41,7 +41,8 @@ describe('netfilter counters at the cursor', () => {
     const pre = worldCounters(before);
     const post = worldCounters(s.world);
     for (const [key, c] of countersAt(timeline, -1)) expect(c).toEqual(pre.get(key));
-    for (const [key, c] of countersAt(timeline, timeline.length - 1)) expect(c).toEqual(post.get(key));
+    for (const [key, c] of countersAt(timeline, timeline.length - 1))
+      expect(c).toEqual(post.get(key));
   });
 
   it('grow by one packet and its bytes on each netfilter hop, and shrink stepping back', () => {
