@@ -2,12 +2,17 @@
 import { createContext, createElement, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { detectLang } from '../i18n/detect';
+import type { Lang } from '../i18n/locale';
 import { createUiStore, type Theme, type UiSlice, type UiStore } from '../store/ui-slice';
 
 const UiContext = createContext<UiStore | null>(null);
 
-export function UiStoreProvider(props: { theme?: Theme; children?: ReactNode }) {
-  const [store] = useState(() => createUiStore(props.theme ? { theme: props.theme } : {}));
+export function UiStoreProvider(props: { theme?: Theme; lang?: Lang; children?: ReactNode }) {
+  // The language comes from ?lang=, then the stored choice, then the browser (src/i18n/detect.ts).
+  const [store] = useState(() =>
+    createUiStore({ ...(props.theme ? { theme: props.theme } : {}), lang: props.lang ?? detectLang() }),
+  );
   return createElement(UiContext.Provider, { value: store }, props.children);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WHY_EN } from '../sim';
 import { en } from './en';
+import { enUi } from './en-ui';
 import { chooseLocale, matchLang } from './locale';
 import { zhCN } from './zh-CN';
 import { zhCNUi } from './zh-CN-ui';
@@ -21,16 +22,21 @@ describe('the zh-CN narration catalogue', () => {
 });
 
 describe('the zh-CN UI catalogue', () => {
-  const english = en as { readonly [k: string]: string };
-  const uiKeys = Object.keys(english).filter((k) => !(k in WHY_EN));
-  it('covers every UI key of en.ts, with the same placeholders', () => {
-    for (const key of uiKeys) {
-      expect(zhCNUi[key], key).toBeDefined();
-      expect(holes(zhCNUi[key] ?? '')).toEqual(holes(english[key] ?? ''));
-    }
+  const english: { readonly [k: string]: string } = enUi;
+  const chinese: { readonly [k: string]: string } = zhCNUi;
+  it.each(Object.entries(english))('translates %s with the same placeholders', (key, text) => {
+    expect(chinese[key], key).toBeDefined();
+    expect(holes(chinese[key] ?? '')).toEqual(holes(text));
   });
-  it('has no key en.ts lacks', () => {
-    expect(Object.keys(zhCNUi).filter((k) => !(k in english))).toEqual([]);
+  it('has no key en-ui.ts lacks', () => {
+    expect(Object.keys(chinese).filter((k) => !(k in english))).toEqual([]);
+  });
+  it('keeps narration and interface keys apart', () => {
+    expect(Object.keys(english).filter((k) => k in en)).toEqual([]);
+  });
+  it('writes Chinese for every sentence that is not a technical name', () => {
+    const technical = Object.entries(chinese).filter(([, zh]) => !CJK.test(zh)).map(([k]) => k);
+    expect(technical.sort()).toEqual(['tab.netfilter']);
   });
 });
 

@@ -1,6 +1,7 @@
 // UI-only state of the lab view (theme, open form, panel tab, flow being picked, last launch).
 // Its own small vanilla store until the app store composes `createUiSlice`; nothing here is world state.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import type { Lang } from '../i18n/locale';
 import type { FlowKind, FlowSource, IPv4 } from '../sim';
 
 export type Theme = 'light' | 'dark';
@@ -20,6 +21,8 @@ export interface FlowDraft {
 
 export interface UiSlice {
   readonly theme: Theme;
+  /** The interface language; everything the lab writes follows it (read it with useLang()). */
+  readonly lang: Lang;
   readonly openForm: OpenForm;
   readonly panelTab: PanelTab;
   readonly draft: FlowDraft;
@@ -27,12 +30,16 @@ export interface UiSlice {
   readonly launched: string | null;
   /** The last action's message (an engine error, a warning), shown in the status line. */
   readonly notice: { readonly kind: 'error' | 'info'; readonly text: string } | null;
+  /** Presentation mode: diagram and narration fill the screen, clicker keys step. */
+  readonly presenting: boolean;
   setTheme(theme: Theme): void;
+  setLang(lang: Lang): void;
   setOpenForm(form: OpenForm): void;
   setPanelTab(tab: PanelTab): void;
   setDraft(patch: Partial<FlowDraft>): void;
   setLaunched(name: string | null): void;
   setNotice(notice: UiSlice['notice']): void;
+  setPresenting(presenting: boolean): void;
 }
 
 export const EMPTY_DRAFT: FlowDraft = {
@@ -44,24 +51,33 @@ export const EMPTY_DRAFT: FlowDraft = {
   picking: null,
 };
 
-export function createUiSlice(initial: { theme?: Theme } = {}): StateCreator<UiSlice> {
+export interface UiInitial {
+  readonly theme?: Theme;
+  readonly lang?: Lang;
+}
+
+export function createUiSlice(initial: UiInitial = {}): StateCreator<UiSlice> {
   return (set, get) => ({
     theme: initial.theme ?? 'light',
+    lang: initial.lang ?? 'en',
     openForm: null,
     panelTab: 'netfilter',
     draft: EMPTY_DRAFT,
     launched: null,
     notice: null,
+    presenting: false,
     setTheme: (theme) => set({ theme }),
+    setLang: (lang) => set({ lang }),
     setOpenForm: (openForm) => set({ openForm }),
     setPanelTab: (panelTab) => set({ panelTab }),
     setDraft: (patch) => set({ draft: { ...get().draft, ...patch } }),
     setLaunched: (launched) => set({ launched }),
     setNotice: (notice) => set({ notice }),
+    setPresenting: (presenting) => set({ presenting }),
   });
 }
 
 export type UiStore = StoreApi<UiSlice>;
 
-export const createUiStore = (initial: { theme?: Theme } = {}): UiStore =>
+export const createUiStore = (initial: UiInitial = {}): UiStore =>
   createStore<UiSlice>()(createUiSlice(initial));
