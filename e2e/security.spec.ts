@@ -1,0 +1,206 @@
+// Security: a strict CSP in the built page, no request off the origin, and hostile text (OWASP XSS
+// vectors) typed in the terminal, the run form and a shared link stays text: no dialog, no element.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SCENARIOS, buildScenario } from '../src/scenarios';
+import { decodeFragment, encodeFragment } from '../src/share';
+import { createAppStore } from '../src/store';
+import { XSS_VECTORS, expect, test } from './fixtures/security';
+
+/** The build under test: `dist/` of the repo (a private copy may point elsewhere for its own runs). */
+const DIST = resolve(process.env['SECURITY_DIST'] ?? 'dist');
+
+/** What the real terminal prints for a line, computed headless from the same store. */
+function expected(lines: readonly string[]): { stdout: string[]; stderr: string[] } {
+  const store = createAppStore();
+  store.getState().runCommand('lab reset');
+  const last = lines.map((l) => store.getState().runCommand(l)).pop();
+  const of = (s: 'stdout' | 'stderr') =>
+    (last?.chunks ?? [])
+      .filter((c) => c.stream === s)
+      .flatMap((c) => c.text.replace(/\n$/, '').split('\n'));
+  return { stdout: of('stdout'), stderr: of('stderr') };
+}
+
+/** A shell word holding `v` literally: single-quoted, with bash's '\'' for a quote inside. */
+const quoted = (v: string) => `'${v.replaceAll("'", `'\\''`)}'`;
+
+test.describe('the built page', () => {
+  test('carries a strict Content-Security-Policy and no inline script', () => {
+    const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
+    const meta =
+      /<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0] ?? '';
+    const m = /content=(?:"([^"]*)"|'([^']*)')/i.exec(meta);
+    const csp = m?.[1] ?? m?.[2] ?? '';
+    const directive = (name: string) =>
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(`${name} `)) ?? '';
+    expect(csp, 'a CSP meta tag').not.toBe('');
+    expect(directive('script-src')).toBe("script-src 'self'");
+    expect(directive('default-src')).toBe("default-src 'self'");
+    expect(directive('object-src')).toBe("object-src 'none'");
+    expect(directive('base-uri')).toMatch(/^base-uri ('self'|'none')$/);
+    expect(csp).not.toMatch(
+      /unsafe-eval|'unsafe-inline'[^;]*;?\s*$|script-src[^;]*unsafe-inline|\*/,
+    );
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs = '', body = ''] of scripts) {
+      expect(attrs, 'every script is loaded from a file').toMatch(/\bsrc=/);
+      expect(body.trim()).toBe('');
+    }
+    expect(html, 'no inline event handler attribute').not.toMatch(/\son[a-z]+\s*=/i);
+  });
+
+  test('reports no CSP violation and sends nothing off 127.0.0.1 while a lab is used', async ({
+    lab,
+    terminal,
+    security,
+    page,
+  }) => {
+    await lab.open();
+    await lab.runContainer({ name: 'web1', image: 'nginx', ports: '8081:80' });
+    await expect(lab.card('web1')).toBeVisible();
+    await terminal.run('docker run -d --name c9 -p 8090:80 nginx');
+    await terminal.run('curl -s http://192.0.2.10:8090/');
+    await terminal.run('docker exec -it c9 sh');
+    await terminal.run('wget -O- http://172.17.0.1:8090/');
+    await terminal.run('exit');
+    await lab.sendPreset('outside-to-published-port');
+    await lab.stepForward();
+    await lab.stepForward();
+    await lab.stepBack();
+    await lab.stepToEnd();
+    await page.reload();
+    await expect(lab.diagram).toBeVisible();
+    security.expectClean();
+  });
+});
+
+test.describe('hostile text stays text', () => {
+  test('XSS vectors as container and network names are refused with Docker’s error, shown literally', async ({
+    lab,
+    terminal,
+    security,
+  }) => {
+    await lab.open();
+    await terminal.resetLab();
+    const before = await security.dangerous();
+    for (const v of XSS_VECTORS) {
+      for (const line of [
+        `docker run -d --name ${quoted(v)} nginx`,
+        `docker network create ${quoted(v)}`,
+      ]) {
+        await terminal.run(line);
+        const want = expected([line]);
+        expect(want.stderr.join('\n'), line).toMatch(/Invalid container name|invalid|not a valid/i);
+        const got = await terminal.texts('stderr');
+        expect(got.slice(-want.stderr.length), line).toEqual(want.stderr);
+      }
+    }
+    await expect(lab.page.locator('[data-testid^="card-"]')).toHaveCount(0);
+    expect(await security.dangerous()).toEqual(before);
+    security.expectClean();
+  });
+
+  test('XSS vectors as commands and arguments print literally in the terminal and the diagram', async ({
+    lab,
+    terminal,
+    security,
+  }) => {
+    await lab.open();
+    await terminal.resetLab();
+    const before = await security.dangerous();
+    for (const v of XSS_VECTORS) {
+      for (const line of [`echo ${quoted(v)}`, quoted(v)]) {
+        await terminal.run(line);
+        const want = expected([line]);
+        const got = await terminal.texts(want.stdout.length ? 'stdout' : 'stderr');
+        const rows = want.stdout.length ? want.stdout : want.stderr;
+        expect(got.slice(-rows.length), line).toEqual(rows);
+      }
+    }
+    // A container whose command carries a vector: docker ps and the card show the command as text.
+    const cmd = XSS_VECTORS[1] ?? '';
+    await terminal.run(`docker run -d --name xss1 busybox sh -c ${quoted(cmd)}`);
+    await expect(lab.card('xss1')).toBeVisible();
+    await terminal.run('docker ps --no-trunc');
+    await terminal.run(`curl -s ${quoted('http://172.17.0.2/<svg/onload=alert(1)>')}`);
+    expect(await security.dangerous()).toEqual(before);
+    security.expectClean();
+  });
+
+  test('XSS vectors in the run form are refused next to the name field, as text', async ({
+    lab,
+    security,
+    page,
+  }) => {
+    await lab.open();
+    const before = await security.dangerous();
+    const form = await lab.runContainer({ name: 'ok-first', image: 'nginx' });
+    await expect(lab.card('ok-first')).toBeVisible();
+    if (!(await form.isVisible())) await page.getByTestId('open-run').click();
+    for (const v of XSS_VECTORS) {
+      await form.getByLabel('Name').fill(v);
+      await form.getByRole('button', { name: 'Run' }).click();
+      await expect(form.getByTestId('error-name')).toContainText(`Invalid container name (${v})`);
+    }
+    expect(await security.dangerous()).toEqual(before);
+    security.expectClean();
+  });
+
+  test('a shared link whose names carry vectors is refused with its reason; loading it runs nothing', async ({
+    lab,
+    security,
+    page,
+  }) => {
+    const sc = SCENARIOS.find((s) => s.id === 'outside-to-published-port') ?? SCENARIOS[0];
+    if (!sc) throw new Error('no scenario');
+    const world = buildScenario(sc, 'classic');
+    const vector = XSS_VECTORS[0] ?? '';
+    const named = { ...world, containers: world.containers.map((c) => ({ ...c, name: vector })) };
+    const refused = await decodeFragment(await encodeFragment({ world: named }));
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^world\.containers\[0\]\.name: invalid value/),
+    });
+    const remote = { ...world, remotes: world.remotes.map((r) => ({ ...r, name: vector })) };
+    const refusedRemote = await decodeFragment(await encodeFragment({ world: remote }));
+    expect(refusedRemote.ok).toBe(false);
+    // Free text the format does allow (a container's command) travels; the page must keep it inert.
+    const commanded = {
+      ...world,
+      containers: world.containers.map((c) => ({ ...c, command: [...XSS_VECTORS] })),
+    };
+    const link = await encodeFragment({ world: commanded });
+    expect((await decodeFragment(link)).ok).toBe(true);
+    await lab.open();
+    const before = await security.dangerous();
+    for (const hash of [link, await encodeFragment({ world: named })]) {
+      await page.goto(`/${hash}`);
+      await expect(lab.diagram).toBeVisible();
+      expect(await security.dangerous()).toEqual(before);
+    }
+    security.expectClean();
+  });
+
+  test('a command named like an Object.prototype member is "command not found", not a crash', async ({
+    lab,
+    terminal,
+    security,
+  }) => {
+    await lab.open();
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      await terminal.run(name);
+      await expect.soft(terminal.lastRow()).toHaveText(`${name}: command not found`);
+    }
+    await terminal.run('docker __proto__');
+    // As for any unknown subcommand: Docker's "'nosuch' is not a docker command" and its hint.
+    await expect.soft(terminal.rows('stderr').last()).toHaveText("See 'docker --help'");
+    await terminal.run('echo still here');
+    await expect(terminal.lastRow()).toHaveText('still here');
+    security.expectClean();
+  });
+});
