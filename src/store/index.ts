@@ -4,6 +4,7 @@ import { createWorld, simulate } from '../sim';
 import { HOST } from '../terminal/api';
 import { createFlowSlice } from './flow-slice';
 import { createLessonSlice, type LabState } from './lesson-slice';
+import { trackFlowOrigin } from './persist';
 import { createTerminalSlice } from './terminal-slice';
 import type { AppStoreOptions } from './types';
 import { createWorldSlice } from './world-slice';
@@ -14,12 +15,15 @@ export type AppStore = StoreApi<LabState>;
 export function createAppStore(options: AppStoreOptions = {}): AppStore {
   const world = options.world ?? createWorld();
   const sim = options.simulate ?? simulate;
-  return createStore<LabState>()((...a) => ({
+  const store = createStore<LabState>()((...a) => ({
     ...createWorldSlice(world)(...a),
     ...createFlowSlice(sim, options.speed ?? 1)(...a),
     ...createTerminalSlice(options.location ?? HOST)(...a),
     ...createLessonSlice()(...a),
   }));
+  // From the first flow on, remember which world each flow started from (a shared link replays it).
+  trackFlowOrigin(store);
+  return store;
 }
 
 export type * from './types';

@@ -1,6 +1,8 @@
 // Top bar: product name, the actions that change the lab, the flow presets and the theme switch.
 import { useUi } from '../../hooks/useUi';
 import { Presets } from '../Flow/Presets';
+import { PresentButton } from '../Presentation/PresentButton';
+import { Share } from '../Share/Share';
 
 export function Header() {
   const theme = useUi((s) => s.theme);
@@ -33,6 +35,8 @@ export function Header() {
         >
           Networks
         </button>
+        <Share />
+        <PresentButton />
       </div>
       <div className="header-presets">
         <span className="label">Flows</span>

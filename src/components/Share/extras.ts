@@ -1,0 +1,34 @@
+// What a lab carries beyond the world and the flow: the lesson on screen (its step) and the language.
+import { findLesson, goToStep, startLesson } from '../../lessons';
+import { matchLang, type Lang } from '../../i18n/locale';
+import type { AppStore } from '../../store';
+import type { LabContent, LabExtras, LessonAt } from '../../store/persist';
+
+export function lessonOf(app: AppStore): LessonAt | null {
+  const l = app.getState().lesson;
+  return l ? { id: l.lessonId, step: l.step } : null;
+}
+
+/** The language and lesson readers handed to labOf and the autosave. */
+export function labExtras(app: AppStore, lang: () => Lang): LabExtras {
+  return { lesson: () => lessonOf(app), lang: () => matchLang(lang()) };
+}
+
+/** Puts a lab's lesson (at its step; answers are not carried) and language back, after applyLab. */
+export function applyExtras(app: AppStore, doc: LabContent, setLang: (lang: Lang) => void): void {
+  if (doc.lang) setLang(doc.lang);
+  const lesson = doc.lesson ? findLesson(doc.lesson.id) : undefined;
+  const clear = { lessonAnswered: null, lessonHold: null } as const;
+  if (!doc.lesson || !lesson) {
+    // A lab without a lesson: a lesson left open would describe another lab.
+    if (app.getState().lesson) app.setState({ lesson: null, ...clear });
+    return;
+  }
+  // The world and flow came with the lab: open the lesson at its step without replaying its setup.
+  app.setState({
+    lesson: goToStep(lesson, startLesson(lesson), doc.lesson.step),
+    lessonView: 'lesson',
+    lessonProfile: doc.world.profile,
+    ...clear,
+  });
+}

@@ -1,0 +1,198 @@
+// Keeps the lab: the store as a shareable lab document, a document applied back, and the autosave.
+// Glue only: encoding and validation live in src/share; this file never parses untrusted text itself.
+import type { StoreApi } from 'zustand/vanilla';
+import type { Lang } from '../i18n/locale';
+import { decodeFile, encodeFile, type Cursor, type LabDocument, type ParseResult } from '../share';
+import type { World } from '../sim';
+import type { PacketTrace } from '../sim/trace';
+import { HOST } from '../terminal/api';
+import { selectTimeline } from './selectors';
+import type { AppState } from './types';
+
+type Store = StoreApi<AppState>;
+export type LabContent = Omit<LabDocument, 'format' | 'version'>;
+export type LessonAt = NonNullable<LabDocument['lesson']>;
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** What a lab carries that the app store does not own (the lesson on screen, the language). */
+export interface LabExtras {
+  readonly lesson?: () => LessonAt | null;
+  readonly lang?: () => Lang | null;
+}
+
+export const STORAGE_KEY = 'docker-network-lab:lab';
+/** The autosaved lab a link replaced at start-up, so opening a link never loses what was built. */
+export const BACKUP_KEY = 'docker-network-lab:previous-lab';
+
+/** The world a flow was sent from, and the world it left: replaying the flow from `before` gives the same hops. */
+interface FlowOrigin {
+  readonly packets: readonly PacketTrace[];
+  readonly before: World;
+  readonly after: World;
+}
+const origins = new WeakMap<Store, FlowOrigin>();
+
+/** Remembers each flow's starting world; createAppStore calls this so no flow is missed. */
+export function trackFlowOrigin(store: Store): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.packets !== prev.packets && s.flow !== null)
+      origins.set(store, { packets: s.packets, before: prev.world, after: s.world });
+  });
+}
+
+/** True when `b` is `a` with only time gone by (the terminal ages the clock by a second a line). */
+function onlyTimePassed(a: World, b: World): boolean {
+  return (Object.keys(a) as (keyof World)[]).every(
+    (k) => k === 'clock' || k === 'conntrack' || a[k] === b[k],
+  );
+}
+
+export function cursorOf(s: Pick<AppState, 'packets' | 'cursor'>): Cursor | undefined {
+  const e = selectTimeline(s)[s.cursor];
+  return e ? { packet: e.packetIndex, hop: e.hopIndex } : undefined;
+}
+
+/** The flat timeline index of a document's cursor; the nearest earlier hop if the walk is shorter. */
+export function indexOfCursor(s: Pick<AppState, 'packets'>, c: Cursor): number {
+  const t = selectTimeline(s);
+  let best = 0;
+  for (const e of t) {
+    if (e.packetIndex > c.packet || (e.packetIndex === c.packet && e.hopIndex > c.hop)) break;
+    best = e.index;
+  }
+  return best;
+}
+
+/**
+ * The lab as a document. With a flow on screen the world is the one the flow started from, so
+ * opening the link replays the very same hops; if the lab was changed since (a container run
+ * after the flow), the changed world is kept and the flow replays in it.
+ */
+export function labOf(store: Store, extras: LabExtras = {}): LabContent {
+  const s = store.getState();
+  const lesson = extras.lesson?.() ?? null;
+  const lang = extras.lang?.() ?? null;
+  const tail = { ...(lesson ? { lesson } : {}), ...(lang ? { lang } : {}) };
+  if (!s.flow) return { world: s.world, ...tail };
+  const o = origins.get(store);
+  const replayable = o !== undefined && o.packets === s.packets && onlyTimePassed(o.after, s.world);
+  const cursor = cursorOf(s);
+  return {
+    world: replayable ? o.before : s.world,
+    flow: s.flow,
+    ...(cursor ? { cursor } : {}),
+    ...tail,
+  };
+}
+
+/** Makes the store show a document's lab: its world, its flow replayed, the same hop. All or nothing. */
+export function applyLab(store: Store, doc: LabContent): ParseResult<null> {
+  const before = store.getState();
+  try {
+    store.setState({
+      world: doc.world,
+      flow: null,
+      packets: [],
+      result: null,
+      cursor: 0,
+      playing: false,
+      location: HOST,
+    });
+    if (doc.flow) {
+      store.getState().sendFlow(doc.flow);
+      if (doc.cursor) store.getState().seek(indexOfCursor(store.getState(), doc.cursor));
+    }
+    return { ok: true, value: null };
+  } catch {
+    store.setState(before, true);
+    return { ok: false, error: 'the lab could not be replayed' };
+  }
+}
+
+/** localStorage, or null where the browser refuses it (private modes, sandboxed frames). */
+export function browserStorage(): KeyValueStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function read(storage: KeyValueStorage, key: string): string | null {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** The stored lab checked by the same parser as links and files; null when nothing is stored. */
+export function readStored(
+  storage: KeyValueStorage,
+  key: string = STORAGE_KEY,
+): ParseResult<LabDocument> | null {
+  const text = read(storage, key);
+  return text === null ? null : decodeFile(text);
+}
+
+/** Copies the autosaved lab aside before a link replaces it; true when there was one. */
+export function backUpStored(storage: KeyValueStorage): boolean {
+  const text = read(storage, STORAGE_KEY);
+  if (text === null) return false;
+  try {
+    storage.setItem(BACKUP_KEY, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Autosave {
+  /** Saves now if a save is pending. */
+  flush(): void;
+  /** Asks for a save after the delay (for state kept outside the store: lesson, language). */
+  schedule(): void;
+  stop(): void;
+}
+
+/** Saves the lab after each change to world, flow or hop, at most once per `delayMs`. */
+export function startAutosave(
+  store: Store,
+  storage: KeyValueStorage,
+  opts: { delayMs?: number; extras?: LabExtras; onError?: (message: string) => void } = {},
+): Autosave {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let failed = false;
+  const save = () => {
+    timer = null;
+    try {
+      storage.setItem(STORAGE_KEY, encodeFile(labOf(store, opts.extras)));
+      failed = false;
+    } catch {
+      // Quota or a refused storage: say so once, keep working without it.
+      if (!failed)
+        opts.onError?.('the lab could not be saved in this browser (storage is full or blocked)');
+      failed = true;
+    }
+  };
+  const schedule = () => {
+    if (timer === null) timer = setTimeout(save, opts.delayMs ?? 500);
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.world !== prev.world || s.packets !== prev.packets || s.cursor !== prev.cursor)
+      schedule();
+  });
+  return {
+    flush: () => {
+      if (timer === null) return;
+      clearTimeout(timer);
+      save();
+    },
+    schedule,
+    stop: () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
