@@ -66,14 +66,26 @@ export function pendingQuestion(
     const step = lesson.steps[ls.step];
     const r = p && step ? resolved(lesson, ls.step, p, s.lessonProfile) : null;
     if (!p || !step || !r) return null;
-    return { kind: 'prediction', key: predictionKey(step.id, p.id), prediction: p, resolved: r, index: 0 };
+    return {
+      kind: 'prediction',
+      key: predictionKey(step.id, p.id),
+      prediction: p,
+      resolved: r,
+      index: 0,
+    };
   }
   if (ls.phase !== 'check') return null;
   const index = lesson.checks.findIndex((c) => !ls.answers[checkKey(c.prediction.id)]);
   const c = lesson.checks[index];
   const r = c ? resolved(lesson, c.step, c.prediction, s.lessonProfile) : null;
   if (!c || !r) return null;
-  return { kind: 'check', key: checkKey(c.prediction.id), prediction: c.prediction, resolved: r, index };
+  return {
+    kind: 'check',
+    key: checkKey(c.prediction.id),
+    prediction: c.prediction,
+    resolved: r,
+    index,
+  };
 }
 
 /** Index of a hop in the flattened timeline of all packets. */
@@ -128,7 +140,12 @@ function apply(s: AppState, op: Step): void {
  * as the engine's run does), then this step's commands typed into the terminal and its flow sent.
  * Every step starts clean, so stepping back or a stray command never leaves the lesson off-script.
  */
-export function replayStep(s: AppState, lesson: Lesson, index: number, profile: Profile): Flow | null {
+export function replayStep(
+  s: AppState,
+  lesson: Lesson,
+  index: number,
+  profile: Profile,
+): Flow | null {
   let from = 0;
   for (let j = index; j >= 0; j--) {
     if (lesson.steps[j]?.reset) {

@@ -8,7 +8,15 @@ import { hopIndex, pendingQuestion } from './lesson-run';
 const shape = (packets: readonly PacketTrace[]) =>
   packets.map((p) => ({
     outcome: p.outcome,
-    hops: p.hops.map((h) => [h.node, h.iface, h.event, h.why.key, h.frame, h.changed, h.nf?.target]),
+    hops: p.hops.map((h) => [
+      h.node,
+      h.iface,
+      h.event,
+      h.why.key,
+      h.frame,
+      h.changed,
+      h.nf?.target,
+    ]),
   }));
 
 /** Steps forward like the playback hook does, at most n beats. */
@@ -55,7 +63,8 @@ describe('lesson slice', () => {
         expect(store.getState().world.containers.map((c) => c.name)).toEqual(
           run.world.containers.map((c) => c.name),
         );
-        if (step.flow) expect(shape(store.getState().packets)).toEqual(shape(run.sim?.packets ?? []));
+        if (step.flow)
+          expect(shape(store.getState().packets)).toEqual(shape(run.sim?.packets ?? []));
         store.getState().nextLessonStep();
       });
     },

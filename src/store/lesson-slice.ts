@@ -21,7 +21,14 @@ import type { Profile } from '../sim';
 import { gateOf, hopIndex, pendingQuestion, replayStep } from './lesson-run';
 import type { AppState } from './types';
 
-export { gateOf, hopIndex, pendingQuestion, lessonOf, stepRunOf, type PendingQuestion } from './lesson-run';
+export {
+  gateOf,
+  hopIndex,
+  pendingQuestion,
+  lessonOf,
+  stepRunOf,
+  type PendingQuestion,
+} from './lesson-run';
 
 export type LessonView = 'closed' | 'menu' | 'lesson' | 'compare';
 
@@ -70,7 +77,8 @@ export function createLessonSlice(): StateCreator<LabState, [], [], LessonSlice>
       if (gate === 'pause' && s.playing) set({ playing: false });
       else if (typeof gate === 'number' && s.cursor > gate) set({ cursor: gate, playing: false });
       else if (typeof gate === 'number' && s.cursor === gate && s.playing) set({ playing: false });
-      if (s.lessonHold !== null && s.cursor >= s.lessonHold) set({ lessonHold: null, playing: false });
+      if (s.lessonHold !== null && s.cursor >= s.lessonHold)
+        set({ lessonHold: null, playing: false });
     });
     const enter = (state: LessonState) => {
       const lesson = findLesson(state.lessonId);
@@ -80,7 +88,9 @@ export function createLessonSlice(): StateCreator<LabState, [], [], LessonSlice>
       // Play at once; the gate stops at the first question.
       if (flow) set({ playing: true });
     };
-    const move = (to: (l: NonNullable<ReturnType<typeof findLesson>>, s: LessonState) => LessonState) => {
+    const move = (
+      to: (l: NonNullable<ReturnType<typeof findLesson>>, s: LessonState) => LessonState,
+    ) => {
       const s = get().lesson;
       const lesson = s ? findLesson(s.lessonId) : undefined;
       if (!s || !lesson) return;
@@ -100,7 +110,10 @@ export function createLessonSlice(): StateCreator<LabState, [], [], LessonSlice>
         if (!lesson) return false;
         const current = get().world.profile;
         const ok = !lesson.profiles || lesson.profiles.includes(current);
-        set({ lessonView: 'lesson', lessonProfile: ok ? current : (lesson.profiles?.[0] ?? current) });
+        set({
+          lessonView: 'lesson',
+          lessonProfile: ok ? current : (lesson.profiles?.[0] ?? current),
+        });
         enter(startLesson(lesson));
         return true;
       },
@@ -115,7 +128,8 @@ export function createLessonSlice(): StateCreator<LabState, [], [], LessonSlice>
           q.kind === 'prediction'
             ? answerPrediction(lesson, s.lesson, q.prediction, q.resolved, choice)
             : answerCheck(s.lesson, q.prediction, q.resolved, choice);
-        const at = q.kind === 'prediction' && q.resolved.at ? hopIndex(s.packets, q.resolved.at) : null;
+        const at =
+          q.kind === 'prediction' && q.resolved.at ? hopIndex(s.packets, q.resolved.at) : null;
         const { id: _id, ...shown } = q.resolved;
         set({
           lesson: r.state,
@@ -145,7 +159,13 @@ export function createLessonSlice(): StateCreator<LabState, [], [], LessonSlice>
         set({ lessonAnswered: null, lessonHold: null, playing: more });
       },
       exitLesson: () =>
-        set({ lesson: null, lessonAnswered: null, lessonHold: null, lessonView: 'menu', playing: false }),
+        set({
+          lesson: null,
+          lessonAnswered: null,
+          lessonHold: null,
+          lessonView: 'menu',
+          playing: false,
+        }),
       openCompareLane: (mode, flow = 0) => {
         const lane = COMPARE_LANES.find((l) => l.mode === mode);
         const f = lane?.scenario.flows[flow];

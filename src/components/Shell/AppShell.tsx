@@ -14,6 +14,7 @@ import { Inspector } from '../Inspector/Inspector';
 import { Header } from './Header';
 import { SidePanels } from './SidePanels';
 import { StatusLine } from './StatusLine';
+import { LessonPanel } from '../Lesson/LessonPanel';
 import { TerminalPanel } from '../Terminal/TerminalPanel';
 
 export function AppShell() {
@@ -25,6 +26,7 @@ export function AppShell() {
     <div className="app">
       <Header />
       <main className="workspace">
+        <LessonPanel />
         <div className="stage-col">
           <StatusLine />
           {openForm === 'run' && <RunContainerForm />}

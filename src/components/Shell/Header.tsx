@@ -1,6 +1,7 @@
 // Top bar: product name, the actions that change the lab, the flow presets and the theme switch.
 import { useUi } from '../../hooks/useUi';
 import { Presets } from '../Flow/Presets';
+import { LessonsButton } from '../Lesson/LessonsButton';
 import { PresentButton } from '../Presentation/PresentButton';
 import { Share } from '../Share/Share';
 
@@ -19,6 +20,7 @@ export function Header() {
         <span className="brand-name">Docker Network Lab</span>
       </div>
       <div className="header-actions">
+        <LessonsButton />
         <button
           type="button"
           className={openForm === 'run' ? 'primary on' : 'primary'}

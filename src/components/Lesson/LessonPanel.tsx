@@ -1,0 +1,68 @@
+// The lesson drawer beside the diagram: the lesson list, a lesson being played, or compare mode.
+import { useEffect, useRef } from 'react';
+import { ComparePanel } from '../Compare/ComparePanel';
+import { LessonMenu } from './LessonMenu';
+import { LessonPlayer } from './LessonPlayer';
+import { lessonText, useLessonLang } from './strings';
+import { useLab } from './useLab';
+import './lesson.css';
+
+export function LessonPanel() {
+  const lang = useLessonLang();
+  const view = useLab((s) => s.lessonView);
+  const hasLesson = useLab((s) => s.lesson !== null);
+  const setView = useLab((s) => s.setLessonView);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening the drawer (or switching what it shows) moves focus to its heading for keyboard users.
+  useEffect(() => {
+    if (view !== 'closed') heading.current?.focus();
+  }, [view]);
+  if (view === 'closed') return null;
+  return (
+    <aside
+      id="lesson-panel"
+      className={view === 'compare' ? 'lesson-drawer wide' : 'lesson-drawer'}
+      aria-labelledby="lesson-panel-title"
+      lang={lang}
+      data-testid="lesson-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setView('closed');
+      }}
+    >
+      <header className="lesson-top">
+        <h2 id="lesson-panel-title" ref={heading} tabIndex={-1}>
+          {lessonText(lang, 'panel')}
+        </h2>
+        {view !== 'menu' && (
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => setView('menu')}
+            data-testid="lesson-menu"
+          >
+            ← {lessonText(lang, 'back')}
+          </button>
+        )}
+        {view === 'menu' && hasLesson && (
+          <button type="button" className="ghost" onClick={() => setView('lesson')}>
+            → {lessonText(lang, 'continue')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="ghost lesson-close"
+          aria-label={lessonText(lang, 'close')}
+          title={lessonText(lang, 'close')}
+          onClick={() => setView('closed')}
+        >
+          ✕
+        </button>
+      </header>
+      <div className="lesson-scroll">
+        {view === 'menu' && <LessonMenu />}
+        {view === 'lesson' && <LessonPlayer />}
+        {view === 'compare' && <ComparePanel />}
+      </div>
+    </aside>
+  );
+}

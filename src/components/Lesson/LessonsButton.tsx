@@ -1,0 +1,27 @@
+// The header's entry to the lessons: opens (or closes) the lesson panel beside the diagram.
+import { useLab } from './useLab';
+import { lessonText, useLessonLang } from './strings';
+
+export function LessonsButton() {
+  const lang = useLessonLang();
+  const view = useLab((s) => s.lessonView);
+  const lesson = useLab((s) => s.lesson !== null);
+  const setView = useLab((s) => s.setLessonView);
+  const open = view !== 'closed';
+  return (
+    <button
+      type="button"
+      className={open ? 'on lessons-button' : 'lessons-button'}
+      aria-expanded={open}
+      aria-controls="lesson-panel"
+      onClick={() => setView(open ? 'closed' : lesson ? 'lesson' : 'menu')}
+      data-testid="open-lessons"
+    >
+      <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden>
+        <path d="M2 4.5c2.5-1 5-1 8 1 3-2 5.5-2 8-1v11c-2.5-1-5-1-8 1-3-2-5.5-2-8-1z" />
+        <path d="M10 5.5v11" />
+      </svg>
+      {lessonText(lang, 'open')}
+    </button>
+  );
+}
