@@ -127,6 +127,7 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('compare-bridge-inbound')).toContainText(
       'ip.dst 192.0.2.10 → 172.17.0.2',
     );
+    await page.screenshot({ path: test.info().outputPath(`compare-${lang}.png`) });
     await page.getByTestId('compare-open-bridge-inbound').click();
     await expect(lessons.terminalLog).toContainText(
       'docker run -d --name web --network=bridge -p 80:80 nginx',
