@@ -13,7 +13,7 @@ export function LessonsButton() {
       type="button"
       className={open ? 'on lessons-button' : 'lessons-button'}
       aria-expanded={open}
-      aria-controls="lesson-panel"
+      aria-controls={open ? 'lesson-panel' : undefined}
       onClick={() => setView(open ? 'closed' : lesson ? 'lesson' : 'menu')}
       data-testid="open-lessons"
     >
