@@ -1,4 +1,5 @@
 // Guided lessons, a failure lab and compare mode, in English and Chinese. Answers come from the engine.
+import AxeBuilder from '@axe-core/playwright';
 import { commandFor, runCompare, runLessonStep, type Lesson } from '../src/lessons';
 import type { Lang } from '../src/i18n/locale';
 import {
@@ -160,3 +161,20 @@ for (const lang of LANGS) {
     });
   }
 }
+
+test('axe: the lesson drawer mid-question and after the verdict', async ({ lessons, page }) => {
+  await lessons.open('en');
+  await lessons.start('inbound');
+  await lessons.next();
+  await lessons.reachQuestion();
+  const scan = () =>
+    new AxeBuilder({ page })
+      .include('[data-testid="lesson-panel"]')
+      .analyze()
+      .then((r) =>
+        r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      );
+  expect(await scan()).toEqual([]);
+  await lessons.choose('192.0.2.10:8080');
+  expect(await scan()).toEqual([]);
+});
