@@ -36,6 +36,7 @@ const SVG_PROPS = [
   'transform-origin',
   'transform-box',
   'filter',
+  'overflow',
 ] as const;
 
 /** What the HTML inside the cards and the packet label needs to look the same. */
@@ -190,24 +191,22 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 /** The picture drawn into a canvas at `scale` (2× by default, smaller if the canvas would be too big). */
 export async function diagramPng(picture: DiagramPicture, scale = 2): Promise<Blob> {
   const k = Math.min(scale, MAX_CANVAS_SIDE / picture.width, MAX_CANVAS_SIDE / picture.height);
-  const url = URL.createObjectURL(new Blob([picture.text], { type: 'image/svg+xml' }));
-  try {
-    const img = await loadImage(url);
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.round(picture.width * k));
-    canvas.height = Math.max(1, Math.round(picture.height * k));
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('this browser has no 2D canvas');
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob(
-        (b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))),
-        'image/png',
-      ),
-    );
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  // A data: URL: Chromium taints a canvas drawn from a blob: SVG that holds foreignObject.
+  const img = await loadImage(
+    `data:image/svg+xml;charset=utf-8,${encodeURIComponent(picture.text)}`,
+  );
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(picture.width * k));
+  canvas.height = Math.max(1, Math.round(picture.height * k));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('this browser has no 2D canvas');
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob(
+      (b) => (b ? resolve(b) : reject(new Error('the PNG could not be made'))),
+      'image/png',
+    ),
+  );
 }
 
 /** Hands a file to the browser's download (an <a download> click on a blob: URL). */
