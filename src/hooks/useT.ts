@@ -1,6 +1,6 @@
 // The interface language for components: useLang() reads it from the UI store, useT() gives a
 // translate function bound to it, useDocumentLang() keeps <html lang> and localStorage in step.
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { translate, type MessageKey, type Params } from '../i18n';
 import { storeLang } from '../i18n/detect';
 import type { Lang } from '../i18n/locale';
@@ -8,17 +8,29 @@ import '../i18n/cjk-font.css';
 import { useUi } from './useUi';
 
 export type { Lang, MessageKey };
-export type Translate = (key: MessageKey, params?: Params) => string;
+/** Text for a key in one language; pure modules (layers.ts, packetText.ts) take one of these. */
+export type Say = (key: MessageKey, params?: Params) => string;
+
+export interface Translate extends Say {
+  /** The engine's narration of a hop: `t.why(hop.why)` (why.key is one of the engine's WhyKeys). */
+  why(why: { readonly key: string; readonly params: Params }): string;
+}
 
 /** The current interface language ('en' | 'zh-CN'); set it with useUi((s) => s.setLang). */
 export function useLang(): Lang {
   return useUi((s) => s.lang);
 }
 
-/** `t('header.networks')`, `t(hop.why.key, hop.why.params)`: text in the current language. */
+/** `t('header.networks')`, `t('playback.hop', { n, total })`, `t.why(hop.why)`: the current language. */
 export function useT(): Translate {
   const lang = useLang();
-  return useCallback((key: MessageKey, params?: Params) => translate(key, params, lang), [lang]);
+  return useMemo(() => {
+    const say: Say = (key, params) => translate(key, params, lang);
+    return Object.assign(say, {
+      why: (w: { readonly key: string; readonly params: Params }) =>
+        translate(w.key, w.params, lang),
+    });
+  }, [lang]);
 }
 
 /**

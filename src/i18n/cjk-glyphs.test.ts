@@ -14,7 +14,11 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-const sources = [...tsFiles('src/i18n'), ...tsFiles('src/lessons'), 'src/components/Terminal/strings.ts'];
+const sources = [
+  ...tsFiles('src/i18n'),
+  ...tsFiles('src/lessons'),
+  'src/components/Terminal/strings.ts',
+];
 
 describe('the bundled CJK font subset', () => {
   it('has a glyph for every CJK character the Chinese text uses (else run scripts/font-subset.sh)', () => {

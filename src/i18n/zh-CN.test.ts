@@ -35,7 +35,9 @@ describe('the zh-CN UI catalogue', () => {
     expect(Object.keys(english).filter((k) => k in en)).toEqual([]);
   });
   it('writes Chinese for every sentence that is not a technical name', () => {
-    const technical = Object.entries(chinese).filter(([, zh]) => !CJK.test(zh)).map(([k]) => k);
+    const technical = Object.entries(chinese)
+      .filter(([, zh]) => !CJK.test(zh))
+      .map(([k]) => k);
     expect(technical.sort()).toEqual(['tab.netfilter']);
   });
 });

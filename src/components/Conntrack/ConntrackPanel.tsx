@@ -1,4 +1,5 @@
 // conntrack -L, as of the current hop: orig and reply tuples, state, timeout; this hop's entry lit.
+import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 import { selectCurrentEntry, selectTimeline } from '../../store/selectors';
 import { conntrackAt, isNatted, tupleText } from './atCursor';
@@ -9,10 +10,11 @@ export function ConntrackPanel() {
   const timeline = useAppStore(selectTimeline);
   const cursor = useAppStore((s) => s.cursor);
   const current = useAppStore(selectCurrentEntry);
+  const t = useT();
   const entries = conntrackAt(final, timeline, cursor);
   const hot = current?.hop.ct ?? null;
   const reply = current?.packet.direction === 'reply';
-  if (entries.length === 0) return <p className="muted">conntrack table is empty.</p>;
+  if (entries.length === 0) return <p className="muted">{t('conntrack.empty')}</p>;
   return (
     <ul className="ct-list" data-testid="conntrack-list">
       {entries.map((e) => {
@@ -27,13 +29,13 @@ export function ConntrackPanel() {
               {e.assured && <span className="ct-flag">[ASSURED]</span>}
               {!e.seenReply && <span className="ct-flag">[UNREPLIED]</span>}
               {isNatted(e) && <span className="ct-flag nat">NAT</span>}
-              {isHot && <span className="ct-flag hotflag">{deNat ? 'de-NATs this reply' : hot.created ? 'created now' : hot.state}</span>}
+              {isHot && <span className="ct-flag hotflag">{deNat ? t('conntrack.deNat') : hot.created ? t('conntrack.createdNow') : hot.state}</span>}
             </div>
             <div className="ct-tuple">
-              <span className="ct-dir">orig</span> {tupleText(e.orig)}
+              <span className="ct-dir">{t('conntrack.orig')}</span> {tupleText(e.orig)}
             </div>
             <div className="ct-tuple">
-              <span className="ct-dir">reply</span> {tupleText(e.reply)}
+              <span className="ct-dir">{t('conntrack.reply')}</span> {tupleText(e.reply)}
             </div>
           </li>
         );

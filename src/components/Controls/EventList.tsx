@@ -1,6 +1,6 @@
 // Every hop of every packet of the flow, in order; click one to jump there.
 import { memo, useEffect, useRef } from 'react';
-import { translate } from '../../i18n';
+import { useT, type Translate } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 import { selectTimeline, type TimelineEntry } from '../../store/selectors';
 
@@ -8,23 +8,25 @@ export function EventList() {
   const timeline = useAppStore(selectTimeline);
   const cursor = useAppStore((s) => s.cursor);
   const seek = useAppStore((s) => s.seek);
+  const t = useT();
   const listRef = useRef<HTMLOListElement | null>(null);
   useEffect(() => {
     const el = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]');
     el?.scrollIntoView({ block: 'nearest' });
   }, [cursor]);
-  if (timeline.length === 0) return <p className="muted events-empty">No hops yet.</p>;
+  if (timeline.length === 0) return <p className="muted events-empty">{t('events.empty')}</p>;
   return (
-    <ol className="events" ref={listRef} data-testid="event-list" aria-label="Hops">
+    <ol className="events" ref={listRef} data-testid="event-list" aria-label={t('events.label')}>
       {timeline.map((e) => (
-        <EventRow key={e.index} entry={e} current={e.index === cursor} seek={seek} />
+        <EventRow key={e.index} entry={e} current={e.index === cursor} seek={seek} t={t} />
       ))}
     </ol>
   );
 }
 
-const EventRow = memo(function EventRow(props: { entry: TimelineEntry; current: boolean; seek: (i: number) => void }) {
+const EventRow = memo(function EventRow(props: { entry: TimelineEntry; current: boolean; seek: (i: number) => void; t: Translate }) {
   const e = props.entry;
+  const t = props.t;
   const first = e.hopIndex === 0;
   const row = (
     <li className={e.hop.event === 'drop' ? 'drop' : undefined}>
@@ -32,7 +34,7 @@ const EventRow = memo(function EventRow(props: { entry: TimelineEntry; current: 
         type="button"
         aria-current={props.current ? 'step' : undefined}
         onClick={() => props.seek(e.index)}
-        title={translate(e.hop.why.key, e.hop.why.params)}
+        title={t.why(e.hop.why)}
       >
         <span className="ev-n">{e.index + 1}</span>
         <span className={`ev-kind ev-${e.hop.event}`}>{e.hop.event}</span>
@@ -44,7 +46,7 @@ const EventRow = memo(function EventRow(props: { entry: TimelineEntry; current: 
   return (
     <>
       <li className="pkt-head" aria-hidden>
-        {e.packet.label} <span className="muted">· {e.packet.direction}</span>
+        {e.packet.label} <span className="muted">· {t(e.packet.direction === 'reply' ? 'dir.reply' : 'dir.request')}</span>
       </li>
       {row}
     </>

@@ -1,5 +1,5 @@
 // One sentence for the current hop, from the engine's why.key in the chosen language.
-import { translate } from '../../i18n';
+import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 import { selectCurrentEntry } from '../../store/selectors';
 
@@ -7,12 +7,13 @@ export function Narration() {
   const entry = useAppStore(selectCurrentEntry);
   const result = useAppStore((s) => s.result);
   const flow = useAppStore((s) => s.flow);
+  const t = useT();
   if (!entry) {
     return (
       <p className="narration empty" data-testid="narration">
         {flow && result
-          ? `The flow produced no packets (${result.kind}).`
-          : 'Pick a preset flow, or choose a source and a target, then press Send.'}
+          ? t('narration.noPackets', { result: result.kind })
+          : t('narration.empty')}
       </p>
     );
   }
@@ -20,7 +21,7 @@ export function Narration() {
   return (
     <p className={`narration${hop.event === 'drop' ? ' drop' : ''}`} data-testid="narration" aria-live="polite">
       <span className="narration-tag">{packet.label}</span>
-      {translate(hop.why.key, hop.why.params)}
+      {t.why(hop.why)}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 // A bridge drawn as a switch: its own port (its address, facing the host stack) on top, veth ports below.
 import { memo } from 'react';
+import { useT } from '../../hooks/useT';
 import { cidrText } from '../../sim';
 import type { BridgeLayout } from '../../layout/bridges';
 
@@ -12,7 +13,8 @@ export const BridgeSwitch = memo(function BridgeSwitch(props: {
 }) {
   const { layout: b, tap } = props;
   const br = b.network.bridge;
-  const label = `network “${b.network.name}”${br ? ` · ${cidrText(br.subnet)} · ${br.mac}` : ''}`;
+  const t = useT();
+  const label = `${t('diagram.bridgeNetwork', { name: b.network.name })}${br ? ` · ${cidrText(br.subnet)} · ${br.mac}` : ''}`;
   return (
     <g className={`bridge${props.switching ? ' switching' : ''}`} data-testid={`bridge-${b.device}`}>
       {tap && (
@@ -24,7 +26,7 @@ export const BridgeSwitch = memo(function BridgeSwitch(props: {
       <rect className="bridge-bar" x={b.bar.x} y={b.bar.y} width={b.bar.w} height={b.bar.h} rx={12} />
       <text className="bridge-title" x={b.hostPort.x + b.hostPort.w + 18} y={b.bar.y + 30}>
         {b.device}
-        <tspan className="bridge-kind"> switch (Linux bridge)</tspan>
+        <tspan className="bridge-kind">{t('diagram.bridgeKind')}</tspan>
       </text>
       <text className="bridge-sub" x={b.hostPort.x + b.hostPort.w + 18} y={b.bar.y + 52}>
         {label}

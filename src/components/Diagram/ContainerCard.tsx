@@ -3,17 +3,18 @@ import { memo } from 'react';
 import type { Container, FlowSource } from '../../sim';
 import type { CardLayout } from '../../layout/diagram';
 import { useAppStore } from '../../store/react';
+import { useT, type Translate } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { portText } from './format';
 
-function modeText(c: Container): string {
+function modeText(c: Container, t: Translate): string {
   switch (c.mode.kind) {
     case 'bridge':
       return `--network ${c.mode.network}`;
     case 'host':
-      return '--network host · shares the host namespace';
+      return `--network host · ${t('card.sharesHost')}`;
     case 'none':
-      return '--network none · lo only';
+      return `--network none · ${t('card.loOnly')}`;
     case 'container':
       return '--network container:…';
   }
@@ -27,6 +28,7 @@ export const ContainerCard = memo(function ContainerCard(props: { card: CardLayo
   const remove = useAppStore((s) => s.removeContainer);
   const setNotice = useUi((s) => s.setNotice);
   const launched = useUi((s) => s.launched === c.name);
+  const t = useT();
   const act = (r: { ok: boolean; error?: { message: string } }, done: string) =>
     setNotice(r.ok ? { kind: 'info', text: done } : { kind: 'error', text: `Error response from daemon: ${r.error?.message ?? ''}` });
   const running = c.state === 'running';
@@ -45,16 +47,16 @@ export const ContainerCard = memo(function ContainerCard(props: { card: CardLayo
         data-testid={`card-${c.name}`}
         onClick={props.pickable ? () => props.onPick({ kind: 'container', name: c.name }) : undefined}
         role={props.pickable ? 'button' : undefined}
-        aria-label={props.pickable ? `pick ${c.name}` : undefined}
+        aria-label={props.pickable ? t('diagram.pick', { name: c.name }) : undefined}
       >
         <div className="card-head">
           <span className="card-name">{c.name}</span>
           <span className={`state state-${c.state}`}>
-            {running ? '● running' : `■ exited (${c.exitCode})`}
+            {running ? t('card.running') : t('card.exited', { code: c.exitCode })}
           </span>
         </div>
         <div className="card-meta">
-          {c.image} · {modeText(c)}
+          {c.image} · {modeText(c, t)}
         </div>
         {c.endpoints.map((e) => (
           <div key={e.ifName} className="card-if" data-testid={`addr-${c.name}-${e.ifName}`}>
@@ -78,16 +80,16 @@ export const ContainerCard = memo(function ContainerCard(props: { card: CardLayo
           <span className="lo-chip">lo 127.0.0.1</span>
           <span className="card-actions">
             {running ? (
-              <button type="button" onClick={() => act(stop(c.name), `${c.name} stopped`)}>
-                Stop
+              <button type="button" onClick={() => act(stop(c.name), t('card.stopped', { name: c.name }))}>
+                {t('card.stop')}
               </button>
             ) : (
-              <button type="button" onClick={() => act(start(c.name), `${c.name} started`)}>
-                Start
+              <button type="button" onClick={() => act(start(c.name), t('card.started', { name: c.name }))}>
+                {t('card.start')}
               </button>
             )}
-            <button type="button" className="danger" onClick={() => act(remove(c.name), `${c.name} removed`)}>
-              Remove
+            <button type="button" className="danger" onClick={() => act(remove(c.name), t('card.removed', { name: c.name }))}>
+              {t('common.remove')}
             </button>
           </span>
         </div>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useAppStore } from '../../store/react';
 import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
 import { usePick } from '../../hooks/usePick';
+import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { useZoom } from '../../hooks/useZoom';
 import { activeOf } from './active';
@@ -15,7 +16,6 @@ import { Outside } from './Outside';
 import { PacketGlyph } from './PacketGlyph';
 import { VethStory } from './VethStory';
 import { ZoomControls } from './ZoomControls';
-import { LessonFocus } from '../Lesson/LessonFocus';
 
 export function Diagram() {
   const world = useAppStore((s) => s.world);
@@ -26,8 +26,9 @@ export function Diagram() {
   const hop = view?.entry.hop ?? null;
   const active = useMemo(() => activeOf(layout, hop), [layout, hop]);
   const launched = useUi((s) => s.launched);
+  const t = useT();
   return (
-    <section className={`diagram${picking ? ' picking' : ''}`} aria-label="Network diagram">
+    <section className={`diagram${picking ? ' picking' : ''}`} aria-label={t('diagram.label')}>
       <svg ref={svgRef} className="diagram-svg" data-testid="diagram">
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -72,7 +73,7 @@ export function Diagram() {
           ))}
           {layout.isolatedLabel && (
             <text className="group-label" x={layout.isolatedLabel.x} y={layout.isolatedLabel.y}>
-              no network: only lo
+              {t('diagram.isolated')}
             </text>
           )}
           {layout.cards.map((card) => {
@@ -90,14 +91,13 @@ export function Diagram() {
             );
           })}
           <VethStory layout={layout} />
-          <LessonFocus layout={layout} />
           {view && <PacketGlyph view={view} />}
         </g>
       </svg>
       <ZoomControls onFit={fit} onZoom={zoomBy} />
       {picking && (
         <p className="pick-hint" role="status">
-          Click the {picking === 'from' ? 'source' : 'target'}: a container, the host or a remote machine.
+          {t(picking === 'from' ? 'diagram.pickSource' : 'diagram.pickTarget')}
         </p>
       )}
     </section>

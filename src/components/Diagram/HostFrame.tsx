@@ -1,14 +1,17 @@
 // The Docker host's network namespace: frame, eth0, lo and the netfilter pipeline.
 import { memo } from 'react';
+import { useT } from '../../hooks/useT';
+import type { UiKey } from '../../i18n';
 import type { FlowSource, HostConfig } from '../../sim';
 import type { HostLayout } from '../../layout/host';
 import { STAGES, type Stage } from '../../layout/geometry';
 
-const STAGE_TEXT: { readonly [S in Stage]: readonly [string, string] } = {
+// Chain names stay as iptables spells them; a UiKey (stage.*) is said in the reader's language.
+const STAGE_TEXT: { readonly [S in Stage]: readonly [string | UiKey, string | UiKey] } = {
   PREROUTING: ['PREROUTING', 'raw · nat (DNAT)'],
-  ROUTING: ['routing', 'local? or forward?'],
+  ROUTING: ['stage.routing', 'stage.routingSub'],
   INPUT: ['INPUT', 'filter'],
-  LOCAL: ['host processes', 'docker-proxy · sshd'],
+  LOCAL: ['stage.local', 'docker-proxy · sshd'],
   OUTPUT: ['OUTPUT', 'raw · nat · filter'],
   FORWARD: ['FORWARD', 'filter (DOCKER-…)'],
   POSTROUTING: ['POSTROUTING', 'nat (MASQUERADE)'],
@@ -23,6 +26,8 @@ export const HostFrame = memo(function HostFrame(props: {
 }) {
   const { layout, host, activeStage } = props;
   const f = layout.frame;
+  const t = useT();
+  const say = (s: string) => (s.startsWith('stage.') ? t(s as UiKey) : s);
   return (
     <g className="host" data-testid="host-frame">
       <rect
@@ -37,7 +42,7 @@ export const HostFrame = memo(function HostFrame(props: {
       <text className="frame-title" x={f.x + 24} y={f.y + 40}>
         {host.hostname}
         <tspan className="frame-sub" dx={14}>
-          host network namespace
+          {t('diagram.hostNamespace')}
         </tspan>
       </text>
       {layout.arrows.map((a) => (
@@ -51,10 +56,10 @@ export const HostFrame = memo(function HostFrame(props: {
           <g key={s} className={cls} data-testid={`stage-${s}`}>
             <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={s === 'ROUTING' ? 23 : 8} />
             <text className="stage-title" x={b.x + b.w / 2} y={b.y + 20}>
-              {title}
+              {say(title)}
             </text>
             <text className="stage-sub" x={b.x + b.w / 2} y={b.y + 37}>
-              {sub}
+              {say(sub)}
             </text>
           </g>
         );

@@ -1,5 +1,6 @@
 // Outside the Docker host: the upstream router and the remote machines behind it.
 import { memo } from 'react';
+import { useT } from '../../hooks/useT';
 import type { FlowSource, World } from '../../sim';
 import type { OutsideLayout } from '../../layout/outside';
 
@@ -12,6 +13,7 @@ export const Outside = memo(function Outside(props: {
 }) {
   const { layout, world, activeNode } = props;
   const r = layout.router;
+  const t = useT();
   return (
     <g className="outside">
       <path className="wire" d={layout.uplink} />
@@ -21,10 +23,10 @@ export const Outside = memo(function Outside(props: {
       <g className={`node router${activeNode === 'router' ? ' active' : ''}`} data-testid="router">
         <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={37} />
         <text className="node-title" x={r.x + r.w / 2} y={r.y + 32}>
-          router
+          {t('outside.router')}
         </text>
         <text className="node-sub" x={r.x + r.w / 2} y={r.y + 54}>
-          {world.router.ip} · default gateway
+          {t('outside.gateway', { ip: world.router.ip })}
         </text>
       </g>
       {layout.remotes.map(({ remote, box }) => {
@@ -37,7 +39,7 @@ export const Outside = memo(function Outside(props: {
             data-testid={`remote-${remote.name}`}
             onClick={props.pickable ? () => props.onPick({ kind: 'remote', name: remote.name }) : undefined}
             role={props.pickable ? 'button' : undefined}
-            aria-label={props.pickable ? `pick ${remote.name}` : undefined}
+            aria-label={props.pickable ? t('diagram.pick', { name: remote.name }) : undefined}
           >
             <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
             <text className="node-title" x={box.x + 16} y={box.y + 28} textAnchor="start">
@@ -47,7 +49,7 @@ export const Outside = memo(function Outside(props: {
               {remote.ip}
             </text>
             <text className="node-sub" x={box.x + 16} y={box.y + 54} textAnchor="start">
-              {listens ? `listens ${listens}` : 'client machine'}
+              {listens ? t('outside.listens', { ports: listens }) : t('outside.client')}
             </text>
           </g>
         );

@@ -1,5 +1,5 @@
 // The packet on the diagram: a glyph on the current hop's anchor, labelled src → dst; NAT shows old → new.
-import { translate } from '../../i18n';
+import { useT } from '../../hooks/useT';
 import type { HopView } from '../../hooks/useDiagramLayout';
 import { changedEnds, frameBefore, frameEnds } from './packetText';
 
@@ -9,9 +9,10 @@ const LABEL_H = 150;
 export function PacketGlyph(props: { view: HopView }) {
   const { entry, anchor, previous } = props.view;
   const { hop, packet } = entry;
-  const ends = frameEnds(hop.frame);
+  const t = useT();
+  const ends = frameEnds(hop.frame, t);
   const nat = hop.changed.some((c) => /^(ip\.(src|dst)|(tcp|udp)\.(sport|dport))$/.test(c.field));
-  const before = nat ? frameEnds(frameBefore(hop.frame, hop.changed)) : null;
+  const before = nat ? frameEnds(frameBefore(hop.frame, hop.changed), t) : null;
   const hot = changedEnds(hop.changed);
   const dropped = hop.event === 'drop';
   const reply = packet.direction === 'reply';
@@ -53,7 +54,7 @@ export function PacketGlyph(props: { view: HopView }) {
             <div className="glyph-label" data-testid="glyph-label">
               <div className="glyph-kind">
                 <span className="pkt-name">{packet.label}</span>
-                <span className="pkt-dir">{reply ? '← reply' : '→ request'}</span>
+                <span className="pkt-dir">{t(reply ? 'glyph.reply' : 'glyph.request')}</span>
                 <span className="pkt-event">{hop.event}</span>
               </div>
               {before && (
@@ -68,7 +69,7 @@ export function PacketGlyph(props: { view: HopView }) {
               </div>
               {dropped && (
                 <div className="glyph-drop" data-testid="glyph-drop">
-                  ✕ {translate(hop.why.key, hop.why.params)}
+                  ✕ {t.why(hop.why)}
                 </div>
               )}
             </div>

@@ -2,6 +2,7 @@
 // the other moved into the namespace and renamed eth0, then the address. CSS plays it once.
 import { useEffect } from 'react';
 import type { DiagramLayout } from '../../layout/diagram';
+import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 
 const STORY_MS = 9000;
@@ -9,6 +10,7 @@ const STORY_MS = 9000;
 export function VethStory(props: { layout: DiagramLayout }) {
   const launched = useUi((s) => s.launched);
   const setLaunched = useUi((s) => s.setLaunched);
+  const t = useT();
   useEffect(() => {
     if (!launched) return;
     const id = window.setTimeout(() => setLaunched(null), STORY_MS);
@@ -22,9 +24,9 @@ export function VethStory(props: { layout: DiagramLayout }) {
   const x = card.box.x + card.box.w + 16;
   const steps = [
     `ip link add ${ep.hostVeth} type veth peer name …`,
-    `${ep.hostVeth} joins ${cable.bridge} (master ${cable.bridge})`,
-    `the peer moves into ${launched}'s namespace, renamed ${ep.ifName}`,
-    `${ep.ifName} gets ${ep.ip}/${ep.prefix}, default via ${ep.gateway}`,
+    t('story.joins', { veth: ep.hostVeth, bridge: cable.bridge }),
+    t('story.moves', { name: launched, ifName: ep.ifName }),
+    t('story.address', { ifName: ep.ifName, cidr: `${ep.ip}/${ep.prefix}`, gateway: ep.gateway }),
   ];
   return (
     <foreignObject x={x} y={card.box.y - 10} width={300} height={170} className="story-fo">

@@ -1,15 +1,18 @@
 // Zoom in / out / fit to screen, over the diagram's corner.
+import { useT } from '../../hooks/useT';
+
 export function ZoomControls(props: { onFit: () => void; onZoom: (factor: number) => void }) {
+  const t = useT();
   return (
-    <div className="zoom-controls" role="group" aria-label="Zoom">
-      <button type="button" onClick={() => props.onZoom(1.25)} aria-label="Zoom in">
+    <div className="zoom-controls" role="group" aria-label={t('zoom.label')}>
+      <button type="button" onClick={() => props.onZoom(1.25)} aria-label={t('zoom.in')}>
         +
       </button>
-      <button type="button" onClick={() => props.onZoom(0.8)} aria-label="Zoom out">
+      <button type="button" onClick={() => props.onZoom(0.8)} aria-label={t('zoom.out')}>
         −
       </button>
       <button type="button" onClick={props.onFit} className="fit" data-testid="fit">
-        Fit to screen
+        {t('zoom.fit')}
       </button>
     </div>
   );

@@ -1,4 +1,6 @@
 // How a frame reads in one line: src → dst with ports, ARP in words; and the same before a hop's rewrite.
+import type { Say } from '../../hooks/useT';
+import { translate } from '../../i18n';
 import type { FieldChange, Frame } from '../../sim';
 
 export interface Ends {
@@ -10,12 +12,12 @@ function l4(frame: Frame): { sport?: number; dport?: number } {
   return frame.tcp ?? frame.udp ?? {};
 }
 
-export function frameEnds(frame: Frame): Ends {
+export function frameEnds(frame: Frame, t: Say = translate): Ends {
   if (frame.arp) {
     const a = frame.arp;
     return a.op === 'request'
-      ? { src: `${a.senderIp} (${a.senderMac})`, dst: `who has ${a.targetIp}?` }
-      : { src: `${a.senderIp} is at ${a.senderMac}`, dst: `${a.targetIp}` };
+      ? { src: `${a.senderIp} (${a.senderMac})`, dst: t('arp.whoHas', { ip: a.targetIp }) }
+      : { src: t('arp.isAt', { ip: a.senderIp, mac: a.senderMac }), dst: `${a.targetIp}` };
   }
   if (frame.ip) {
     const p = l4(frame);

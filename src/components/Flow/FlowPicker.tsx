@@ -2,16 +2,18 @@
 import { useState, type FormEvent } from 'react';
 import { parseIPv4, type FlowKind, type FlowSource } from '../../sim';
 import { useAppStore } from '../../store/react';
+import { useT, type Translate } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 
 const KINDS: readonly FlowKind[] = ['http', 'tcp', 'udp', 'ping'];
 
-const sourceText = (s: FlowSource | null): string =>
-  s === null ? 'click to pick' : s.kind === 'host' ? 'host' : s.name;
+const sourceText = (s: FlowSource | null, t: Translate): string =>
+  s === null ? t('flow.clickToPick') : s.kind === 'host' ? t('flow.host') : s.name;
 
 export function FlowPicker() {
   const draft = useUi((s) => s.draft);
   const setDraft = useUi((s) => s.setDraft);
+  const t = useT();
   const sendFlow = useAppStore((s) => s.sendFlow);
   const [error, setError] = useState<string | null>(null);
   const [toText, setToText] = useState<string | null>(null);
@@ -19,7 +21,7 @@ export function FlowPicker() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!draft.from) return setError('Pick a source first.');
+    if (!draft.from) return setError(t('flow.pickSourceFirst'));
     const to = parseIPv4(shownTo.trim());
     if (!to.ok) return setError(to.error);
     setError(null);
@@ -34,7 +36,7 @@ export function FlowPicker() {
   };
 
   return (
-    <form className="flow-picker" onSubmit={submit} aria-label="Send a flow">
+    <form className="flow-picker" onSubmit={submit} aria-label={t('flow.form')}>
       <div className="pick-row">
         <button
           type="button"
@@ -42,7 +44,7 @@ export function FlowPicker() {
           onClick={() => setDraft({ picking: draft.picking === 'from' ? null : 'from' })}
           data-testid="pick-source"
         >
-          <span className="pick-label">from</span> {sourceText(draft.from)}
+          <span className="pick-label">{t('flow.from')}</span> {sourceText(draft.from, t)}
         </button>
         <span aria-hidden className="pick-arrow">→</span>
         <button
@@ -54,23 +56,23 @@ export function FlowPicker() {
           }}
           data-testid="pick-target"
         >
-          <span className="pick-label">to</span> {draft.toLabel ?? 'click to pick'}
+          <span className="pick-label">{t('flow.to')}</span> {draft.toLabel ?? t('flow.clickToPick')}
         </button>
       </div>
       <div className="flow-row">
         <label>
-          <span>address</span>
+          <span>{t('flow.address')}</span>
           <input
             value={shownTo}
             onChange={(e) => setToText(e.target.value)}
             placeholder="198.51.100.7"
             spellCheck={false}
-            aria-label="Target address"
+            aria-label={t('flow.targetAddress')}
           />
         </label>
         <label>
-          <span>protocol</span>
-          <select value={draft.kind} onChange={(e) => setDraft({ kind: e.target.value as FlowKind })} aria-label="Protocol">
+          <span>{t('flow.protocol')}</span>
+          <select value={draft.kind} onChange={(e) => setDraft({ kind: e.target.value as FlowKind })} aria-label={t('flow.protocolLabel')}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {k}
@@ -79,7 +81,7 @@ export function FlowPicker() {
           </select>
         </label>
         <label>
-          <span>port</span>
+          <span>{t('flow.port')}</span>
           <input
             type="number"
             min={1}
@@ -87,11 +89,11 @@ export function FlowPicker() {
             value={draft.port}
             disabled={draft.kind === 'ping'}
             onChange={(e) => setDraft({ port: Number(e.target.value) })}
-            aria-label="Port"
+            aria-label={t('flow.portLabel')}
           />
         </label>
         <button type="submit" className="primary">
-          Send
+          {t('flow.send')}
         </button>
       </div>
       {error && (

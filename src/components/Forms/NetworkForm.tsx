@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { cidrText } from '../../sim';
 import { useAppStore } from '../../store/react';
+import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { Sheet } from './Sheet';
 
@@ -11,6 +12,7 @@ export function NetworkForm() {
   const removeNetwork = useAppStore((s) => s.removeNetwork);
   const close = useUi((s) => s.setOpenForm);
   const setNotice = useUi((s) => s.setNotice);
+  const t = useT();
   const [name, setName] = useState('');
   const [subnet, setSubnet] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -22,20 +24,20 @@ export function NetworkForm() {
     setError(null);
     setName('');
     setSubnet('');
-    setNotice({ kind: 'info', text: `network ${r.value.name} created (${r.value.bridge?.device ?? ''})` });
+    setNotice({ kind: 'info', text: t('networks.created', { name: r.value.name, device: r.value.bridge?.device ?? '' }) });
   };
 
   const user = networks.filter((n) => !n.isDefault && n.driver === 'bridge');
   return (
-    <Sheet title="Networks" onClose={() => close(null)} testId="network-form">
+    <Sheet title={t('networks.title')} onClose={() => close(null)} testId="network-form">
       <form onSubmit={submit} className="form" noValidate>
         <label>
-          <span>Name</span>
+          <span>{t('form.name')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="front" spellCheck={false} autoFocus />
         </label>
         <label>
-          <span>Subnet</span>
-          <input value={subnet} onChange={(e) => setSubnet(e.target.value)} placeholder="auto (172.18.0.0/16…)" spellCheck={false} />
+          <span>{t('form.subnet')}</span>
+          <input value={subnet} onChange={(e) => setSubnet(e.target.value)} placeholder={t('networks.subnetPlaceholder')} spellCheck={false} />
         </label>
         {error && (
           <p className="field-error" role="alert" data-testid="error-network">
@@ -44,7 +46,7 @@ export function NetworkForm() {
         )}
         <div className="form-actions">
           <button type="submit" className="primary">
-            Create network
+            {t('networks.create')}
           </button>
         </div>
       </form>
@@ -62,11 +64,11 @@ export function NetworkForm() {
                 setError(r.ok ? null : `Error response from daemon: ${r.error.message}`);
               }}
             >
-              Remove
+              {t('common.remove')}
             </button>
           </li>
         ))}
-        {user.length === 0 && <li className="muted">No user-defined networks yet.</li>}
+        {user.length === 0 && <li className="muted">{t('networks.none')}</li>}
       </ul>
     </Sheet>
   );

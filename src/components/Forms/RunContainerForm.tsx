@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { IMAGES, parsePortSpecs } from '../../sim';
 import { useAppStore } from '../../store/react';
+import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { runErrorField, type RunField } from './errorField';
 import { Sheet } from './Sheet';
@@ -14,6 +15,7 @@ export function RunContainerForm() {
   const close = useUi((s) => s.setOpenForm);
   const setLaunched = useUi((s) => s.setLaunched);
   const setNotice = useUi((s) => s.setNotice);
+  const t = useT();
   const [name, setName] = useState('');
   const [image, setImage] = useState('nginx');
   const [network, setNetwork] = useState('bridge');
@@ -40,7 +42,7 @@ export function RunContainerForm() {
     }
     setErrors({});
     setLaunched(r.value.name);
-    setNotice({ kind: 'info', text: [`${r.value.name} started (${r.value.id.slice(0, 12)})`, ...r.warnings].join(' · ') });
+    setNotice({ kind: 'info', text: [t('run.started', { name: r.value.name, id: r.value.id.slice(0, 12) }), ...r.warnings].join(' · ') });
     close(null);
   };
 
@@ -52,15 +54,15 @@ export function RunContainerForm() {
     ) : null;
 
   return (
-    <Sheet title="Run container" onClose={() => close(null)} testId="run-form">
+    <Sheet title={t('run.title')} onClose={() => close(null)} testId="run-form">
       <form onSubmit={submit} className="form" noValidate>
         <label>
-          <span>Name</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="random if empty" spellCheck={false} autoFocus />
+          <span>{t('form.name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('run.namePlaceholder')} spellCheck={false} autoFocus />
         </label>
         {err('name')}
         <label>
-          <span>Image</span>
+          <span>{t('form.image')}</span>
           <select value={image} onChange={(e) => setImage(e.target.value)}>
             {IMAGES.map((i) => (
               <option key={i.name} value={i.name}>
@@ -71,7 +73,7 @@ export function RunContainerForm() {
         </label>
         {err('image')}
         <label>
-          <span>Network</span>
+          <span>{t('form.network')}</span>
           <select value={network} onChange={(e) => setNetwork(e.target.value)}>
             {networks.map((n) => (
               <option key={n.id} value={n.name}>
@@ -83,7 +85,7 @@ export function RunContainerForm() {
         </label>
         {err('network')}
         <label>
-          <span>Publish</span>
+          <span>{t('form.publish')}</span>
           <input value={ports} onChange={(e) => setPorts(e.target.value)} placeholder="8080:80" spellCheck={false} />
         </label>
         {err('ports')}
@@ -100,7 +102,7 @@ export function RunContainerForm() {
         </p>
         <div className="form-actions">
           <button type="submit" className="primary">
-            Run
+            {t('run.submit')}
           </button>
         </div>
       </form>

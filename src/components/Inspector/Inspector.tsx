@@ -1,31 +1,32 @@
 // The current hop's packet, layer by layer; fields this hop changed show their old value too.
-import { translate } from '../../i18n';
+import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 import { selectCurrentEntry } from '../../store/selectors';
 import { frameLayers } from './layers';
 
 export function Inspector() {
   const entry = useAppStore(selectCurrentEntry);
+  const t = useT();
   if (!entry) {
     return (
-      <section className="panel inspector" aria-label="Packet inspector">
-        <h2>Packet</h2>
-        <p className="muted">Send a flow to inspect its packets hop by hop.</p>
+      <section className="panel inspector" aria-label={t('inspector.label')}>
+        <h2>{t('inspector.title')}</h2>
+        <p className="muted">{t('inspector.empty')}</p>
       </section>
     );
   }
   const { hop, packet, index } = entry;
   const changed = new Map(hop.changed.map((c) => [c.field, c]));
   return (
-    <section className="panel inspector" aria-label="Packet inspector" data-testid="inspector">
+    <section className="panel inspector" aria-label={t('inspector.label')} data-testid="inspector">
       <h2>
-        Packet <span className="muted">#{index + 1} · {packet.label} · {hop.node}{hop.iface ? ` · ${hop.iface}` : ''}</span>
+        {t('inspector.title')} <span className="muted">#{index + 1} · {packet.label} · {hop.node}{hop.iface ? ` · ${hop.iface}` : ''}</span>
       </h2>
       {hop.frame.eth === null && (
-        <p className="muted small">No Ethernet header: the packet is inside the IP stack.</p>
+        <p className="muted small">{t('inspector.noEth')}</p>
       )}
       <div className="tree">
-        {frameLayers(hop.frame).map((layer) => (
+        {frameLayers(hop.frame, t).map((layer) => (
           <details key={layer.id} open className={`layer layer-${layer.id}`}>
             <summary>{layer.title}</summary>
             <dl>
@@ -40,7 +41,7 @@ export function Inspector() {
                       </span>
                       {c && (
                         <span className="was" data-testid={`was-${f.path}`}>
-                          was {String(c.from)}
+                          {t('inspector.was', { value: String(c.from) })}
                         </span>
                       )}
                     </dd>
@@ -53,11 +54,11 @@ export function Inspector() {
       </div>
       {hop.ct && (
         <p className="ct-note small">
-          conntrack #{hop.ct.entry.id}: {hop.ct.state}
-          {hop.ct.created ? ' (new entry)' : ''}
+          {t('inspector.ct', { id: hop.ct.entry.id, state: hop.ct.state })}
+          {hop.ct.created ? t('inspector.ctNew') : ''}
         </p>
       )}
-      <p className="sr-only">{translate(hop.why.key, hop.why.params)}</p>
+      <p className="sr-only">{t.why(hop.why)}</p>
     </section>
   );
 }

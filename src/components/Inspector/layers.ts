@@ -1,4 +1,6 @@
 // A frame as Wireshark-like layers of named fields; each field knows its dotted path for change marks.
+import type { Say } from '../../hooks/useT';
+import { translate, type UiKey } from '../../i18n';
 import type { Frame } from '../../sim';
 
 export interface FieldRow {
@@ -13,77 +15,77 @@ export interface Layer {
   readonly fields: readonly FieldRow[];
 }
 
-const row = (path: string, name: string, value: string | number): FieldRow => ({ path, name, value: String(value) });
+const ICMP_TYPES: { readonly [t: number]: UiKey } = { 0: 'icmp.0', 3: 'icmp.3', 8: 'icmp.8', 11: 'icmp.11' };
 
-const ICMP_TYPES: { readonly [t: number]: string } = { 0: 'echo reply', 3: 'destination unreachable', 8: 'echo request', 11: 'time exceeded' };
-
-export function frameLayers(f: Frame): Layer[] {
+/** Field names and layer titles in the reader's language (t); values always as the packet has them. */
+export function frameLayers(f: Frame, t: Say = translate): Layer[] {
+  const row = (path: string, name: UiKey, value: string | number): FieldRow => ({ path, name: t(name), value: String(value) });
   const out: Layer[] = [];
   if (f.eth) {
     out.push({
       id: 'eth',
-      title: `Ethernet II, Src: ${f.eth.src}, Dst: ${f.eth.dst}`,
-      fields: [row('eth.dst', 'Destination', f.eth.dst), row('eth.src', 'Source', f.eth.src), row('eth.type', 'Type', f.eth.type)],
+      title: t('layer.eth', { src: f.eth.src, dst: f.eth.dst }),
+      fields: [row('eth.dst', 'field.destination', f.eth.dst), row('eth.src', 'field.source', f.eth.src), row('eth.type', 'field.type', f.eth.type)],
     });
   }
   if (f.arp) {
     const a = f.arp;
     out.push({
       id: 'arp',
-      title: `Address Resolution Protocol (${a.op})`,
+      title: t('layer.arp', { op: a.op }),
       fields: [
-        row('arp.op', 'Opcode', a.op),
-        row('arp.senderMac', 'Sender MAC', a.senderMac),
-        row('arp.senderIp', 'Sender IP', a.senderIp),
-        row('arp.targetMac', 'Target MAC', a.targetMac),
-        row('arp.targetIp', 'Target IP', a.targetIp),
+        row('arp.op', 'field.opcode', a.op),
+        row('arp.senderMac', 'field.senderMac', a.senderMac),
+        row('arp.senderIp', 'field.senderIp', a.senderIp),
+        row('arp.targetMac', 'field.targetMac', a.targetMac),
+        row('arp.targetIp', 'field.targetIp', a.targetIp),
       ],
     });
   }
   if (f.ip) {
     out.push({
       id: 'ip',
-      title: `Internet Protocol Version 4, Src: ${f.ip.src}, Dst: ${f.ip.dst}`,
+      title: t('layer.ip', { src: f.ip.src, dst: f.ip.dst }),
       fields: [
-        row('ip.src', 'Source Address', f.ip.src),
-        row('ip.dst', 'Destination Address', f.ip.dst),
-        row('ip.ttl', 'Time to Live', f.ip.ttl),
-        row('ip.proto', 'Protocol', f.ip.proto.toUpperCase()),
-        row('ip.len', 'Total Length', f.ip.len),
+        row('ip.src', 'field.srcAddr', f.ip.src),
+        row('ip.dst', 'field.dstAddr', f.ip.dst),
+        row('ip.ttl', 'field.ttl', f.ip.ttl),
+        row('ip.proto', 'field.protocol', f.ip.proto.toUpperCase()),
+        row('ip.len', 'field.length', f.ip.len),
       ],
     });
   }
   if (f.tcp) {
-    const t = f.tcp;
+    const tcp = f.tcp;
     out.push({
       id: 'tcp',
-      title: `Transmission Control Protocol, Src Port: ${t.sport}, Dst Port: ${t.dport}`,
+      title: t('layer.tcp', { sport: tcp.sport, dport: tcp.dport }),
       fields: [
-        row('tcp.sport', 'Source Port', t.sport),
-        row('tcp.dport', 'Destination Port', t.dport),
-        row('tcp.flags', 'Flags', `[${t.flags.join(', ')}]`),
-        row('tcp.seq', 'Sequence Number', t.seq),
-        row('tcp.ack', 'Acknowledgment Number', t.ack),
+        row('tcp.sport', 'field.sport', tcp.sport),
+        row('tcp.dport', 'field.dport', tcp.dport),
+        row('tcp.flags', 'field.flags', `[${tcp.flags.join(', ')}]`),
+        row('tcp.seq', 'field.seq', tcp.seq),
+        row('tcp.ack', 'field.ack', tcp.ack),
       ],
     });
   }
   if (f.udp) {
     out.push({
       id: 'udp',
-      title: `User Datagram Protocol, Src Port: ${f.udp.sport}, Dst Port: ${f.udp.dport}`,
-      fields: [row('udp.sport', 'Source Port', f.udp.sport), row('udp.dport', 'Destination Port', f.udp.dport)],
+      title: t('layer.udp', { sport: f.udp.sport, dport: f.udp.dport }),
+      fields: [row('udp.sport', 'field.sport', f.udp.sport), row('udp.dport', 'field.dport', f.udp.dport)],
     });
   }
   if (f.icmp) {
     const i = f.icmp;
     out.push({
       id: 'icmp',
-      title: `Internet Control Message Protocol (${ICMP_TYPES[i.type] ?? `type ${i.type}`})`,
-      fields: [row('icmp.type', 'Type', i.type), row('icmp.code', 'Code', i.code), row('icmp.id', 'Identifier', i.id), row('icmp.seq', 'Sequence', i.seq)],
+      title: t('layer.icmp', { type: t(ICMP_TYPES[i.type] ?? 'icmp.other', { type: i.type }) }),
+      fields: [row('icmp.type', 'field.type', i.type), row('icmp.code', 'field.code', i.code), row('icmp.id', 'field.id', i.id), row('icmp.seq', 'field.icmpSeq', i.seq)],
     });
   }
   if (f.payload !== undefined && f.payload !== '') {
-    out.push({ id: 'data', title: 'Data', fields: [row('payload', 'Payload', f.payload)] });
+    out.push({ id: 'data', title: t('layer.data'), fields: [row('payload', 'field.payload', f.payload)] });
   }
   return out;
 }

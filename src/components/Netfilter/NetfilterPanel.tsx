@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NetfilterStep, TableName } from '../../sim';
 import { chainsInOrder } from '../../sim/netfilter/order';
 import { ruleSpec } from '../../sim/netfilter/save';
+import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 import { selectCurrentEntry, selectTimeline, type TimelineEntry } from '../../store/selectors';
 import { countersAt, policyKey, ruleKey } from './countersAt';
@@ -13,6 +14,7 @@ const TABLES: readonly TableName[] = ['raw', 'nat', 'filter'];
 function Tables(props: { step: NetfilterStep | null; cursor: number }) {
   const netfilter = useAppStore((s) => s.world.netfilter);
   const profile = useAppStore((s) => s.world.profile);
+  const tr = useT();
   const timeline = useAppStore(selectTimeline);
   // Counters as they stood at this hop, not after the whole flow.
   const counters = useMemo(() => countersAt(timeline, props.cursor), [timeline, props.cursor]);
@@ -27,13 +29,13 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
   }, [step]);
   return (
     <>
-      <div className="tabs small" role="tablist" aria-label="iptables table">
+      <div className="tabs small" role="tablist" aria-label={tr('nf.tableLabel')}>
         {TABLES.map((t) => (
           <button key={t} role="tab" type="button" aria-selected={t === table} onClick={() => setChoice({ table: t, at: props.cursor })}>
             {t}
           </button>
         ))}
-        <span className="muted profile">profile: {profile}</span>
+        <span className="muted profile">{tr('nf.profile', { profile })}</span>
       </div>
       <div className="nf-scroll" ref={ref} data-testid="netfilter-rules">
         {chainsInOrder(netfilter[table]).map((chain) => {
@@ -45,7 +47,7 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
               <h3 className={policyHit ? 'policy-hit' : ''}>
                 Chain {chain.name}{' '}
                 <span className="muted">
-                  {chain.policy ? `(policy ${chain.policy} ${policy.pkts} packets, ${policy.bytes} bytes)` : '(user chain)'}
+                  {chain.policy ? `(policy ${chain.policy} ${policy.pkts} packets, ${policy.bytes} bytes)` : tr('nf.userChain')}
                 </span>
               </h3>
               <table className="rules">
@@ -76,7 +78,7 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
                   })}
                   {chain.rules.length === 0 && (
                     <tr className="empty">
-                      <td colSpan={9}>no rules</td>
+                      <td colSpan={9}>{tr('nf.noRules')}</td>
                     </tr>
                   )}
                 </tbody>
@@ -101,6 +103,7 @@ export function NetfilterPanel() {
   const entry = useAppStore(selectCurrentEntry);
   const cursor = useAppStore((s) => s.cursor);
   const step = stepAt(entry);
+  const tr = useT();
   return (
     <div className="netfilter" data-testid="netfilter-panel">
       {step ? (
@@ -115,10 +118,10 @@ export function NetfilterPanel() {
             {step.table}/{step.chain}
           </strong>
           <span>→ {step.target}</span>
-          {step.rule ? <code>{step.rule}</code> : <span>(chain policy)</span>}
+          {step.rule ? <code>{step.rule}</code> : <span>{tr('nf.chainPolicy')}</span>}
         </p>
       ) : (
-        <p className="nf-now small muted">This hop does not traverse netfilter.</p>
+        <p className="nf-now small muted">{tr('nf.notHere')}</p>
       )}
       <Tables step={step} cursor={cursor} />
     </div>

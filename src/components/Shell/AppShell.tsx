@@ -1,6 +1,7 @@
 // The page: header, diagram with its playback dock, and the panels beside it.
 import { useKeyboard } from '../../hooks/useKeyboard';
 import { usePlayback } from '../../hooks/usePlayback';
+import { useDocumentLang, useT } from '../../hooks/useT';
 import { useTheme } from '../../hooks/useTheme';
 import { useUi } from '../../hooks/useUi';
 import { EventList } from '../Controls/EventList';
@@ -14,11 +15,12 @@ import { Inspector } from '../Inspector/Inspector';
 import { Header } from './Header';
 import { SidePanels } from './SidePanels';
 import { StatusLine } from './StatusLine';
-import { LessonPanel } from '../Lesson/LessonPanel';
 import { TerminalPanel } from '../Terminal/TerminalPanel';
 
 export function AppShell() {
   useTheme();
+  useDocumentLang();
+  const t = useT();
   usePlayback();
   useKeyboard();
   const openForm = useUi((s) => s.openForm);
@@ -26,13 +28,12 @@ export function AppShell() {
     <div className="app">
       <Header />
       <main className="workspace">
-        <LessonPanel />
         <div className="stage-col">
           <StatusLine />
           {openForm === 'run' && <RunContainerForm />}
           {openForm === 'network' && <NetworkForm />}
           <Diagram />
-          <section className="dock" aria-label="Playback">
+          <section className="dock" aria-label={t('shell.playback')}>
             <div className="dock-main">
               <Playback />
               <Narration />
@@ -42,8 +43,8 @@ export function AppShell() {
           </section>
         </div>
         <aside className="side-col">
-          <section className="panel flow-panel" aria-label="Flow">
-            <h2>Send a flow</h2>
+          <section className="panel flow-panel" aria-label={t('shell.flow')}>
+            <h2>{t('shell.sendFlow')}</h2>
             <FlowPicker />
           </section>
           <Inspector />

@@ -1,11 +1,11 @@
 // Top bar: product name, the actions that change the lab, the flow presets and the theme switch.
+import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { Presets } from '../Flow/Presets';
-import { LessonsButton } from '../Lesson/LessonsButton';
-import { PresentButton } from '../Presentation/PresentButton';
-import { Share } from '../Share/Share';
+import { LangSwitch } from './LangSwitch';
 
 export function Header() {
+  const t = useT();
   const theme = useUi((s) => s.theme);
   const setTheme = useUi((s) => s.setTheme);
   const openForm = useUi((s) => s.openForm);
@@ -20,14 +20,13 @@ export function Header() {
         <span className="brand-name">Docker Network Lab</span>
       </div>
       <div className="header-actions">
-        <LessonsButton />
         <button
           type="button"
           className={openForm === 'run' ? 'primary on' : 'primary'}
           onClick={() => setOpenForm(openForm === 'run' ? null : 'run')}
           data-testid="open-run"
         >
-          + Run container
+          {t('header.runContainer')}
         </button>
         <button
           type="button"
@@ -35,23 +34,22 @@ export function Header() {
           onClick={() => setOpenForm(openForm === 'network' ? null : 'network')}
           data-testid="open-network"
         >
-          Networks
+          {t('header.networks')}
         </button>
-        <Share />
-        <PresentButton />
       </div>
       <div className="header-presets">
-        <span className="label">Flows</span>
+        <span className="label">{t('header.flows')}</span>
         <Presets />
       </div>
+      <LangSwitch />
       <button
         type="button"
         className="theme-toggle ghost"
         onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}
-        aria-label={`Switch to ${theme === 'light' ? 'dark' : 'light'} theme`}
+        aria-label={t(theme === 'light' ? 'header.toDark' : 'header.toLight')}
         data-testid="theme-toggle"
       >
-        {theme === 'light' ? '☾ Dark' : '☀ Light'}
+        {t(theme === 'light' ? 'header.dark' : 'header.light')}
       </button>
     </header>
   );

@@ -1,17 +1,13 @@
 // The terminal beside the diagram: where you are, the transcript, and the prompt line.
 import { useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useLang } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 import { PromptLine } from './PromptLine';
 import { toRows } from './rows';
-import { fill, pickLang, terminalStrings } from './strings';
+import { fill, terminalStrings } from './strings';
 import { TerminalLog } from './TerminalLog';
 import { useTerminal } from './useTerminal';
 import './terminal.css';
-
-function documentLang(): string | null {
-  if (typeof window === 'undefined') return null;
-  return new URLSearchParams(window.location.search).get('lang') ?? document.documentElement.lang;
-}
 
 /** Characters across the log: its inner width over one monospace cell. */
 function columnsOf(log: HTMLElement | null, probe: HTMLElement | null): number {
@@ -23,7 +19,8 @@ function columnsOf(log: HTMLElement | null, probe: HTMLElement | null): number {
 }
 
 export function TerminalPanel() {
-  const [strings] = useState(() => terminalStrings(pickLang(documentLang())));
+  // The header's language switch applies here at once (the UI store's lang, as every panel).
+  const strings = terminalStrings(useLang());
   const term = useTerminal();
   const transcript = useAppStore((s) => s.transcript);
   const { rows, open } = useMemo(() => toRows(transcript, term.echoes), [transcript, term.echoes]);

@@ -1,0 +1,35 @@
+// EN / 中文 in the header: the interface language, switched at once everywhere and remembered.
+import { useT } from '../../hooks/useT';
+import { useUi } from '../../hooks/useUi';
+import { LANG_NAMES } from '../../i18n/lang-names';
+import { LANGS } from '../../i18n/locale';
+import '../../i18n/lang-switch.css';
+
+export function LangSwitch() {
+  const t = useT();
+  const lang = useUi((s) => s.lang);
+  const setLang = useUi((s) => s.setLang);
+  return (
+    <div
+      className="lang-switch"
+      role="group"
+      aria-label={t('header.language')}
+      data-testid="lang-switch"
+    >
+      {LANGS.map((l) => (
+        <button
+          key={l}
+          type="button"
+          className={l === lang ? 'ghost on' : 'ghost'}
+          aria-pressed={l === lang}
+          lang={l}
+          title={LANG_NAMES[l].full}
+          onClick={() => setLang(l)}
+          data-testid={`lang-${l}`}
+        >
+          {LANG_NAMES[l].short}
+        </button>
+      ))}
+    </div>
+  );
+}
