@@ -3,8 +3,9 @@ import { findLesson } from '../lessons';
 import type { Lang } from '../i18n/locale';
 import type { World } from '../sim';
 import type { Flow } from '../sim/trace';
-import { NAME, ShareError, fail, int, ipv4, obj, oneOf, port, str } from './guards';
+import { NAME, ShareError, fail, int, ipv4, obj, oneOf, port, shown, str } from './guards';
 import { parseWorld } from './parse-world-root';
+import { checkAddresses, checkBindings, checkIdentity } from '../sim/properties/invariants-world';
 
 export const FORMAT = 'docker-network-lab';
 export const VERSION = 1;
@@ -59,10 +60,14 @@ function fields(v: unknown): LabDocument {
   if (raw['version'] !== VERSION)
     fail(
       'version',
-      `unsupported version ${JSON.stringify(raw['version'])}: this lab reads version ${VERSION}`,
+      `unsupported version ${shown(raw['version'])}: this lab reads version ${VERSION}`,
     );
   const o = obj(v, 'document', ['format', 'version', 'world', 'flow', 'cursor', 'lesson', 'lang']);
-  let doc: LabDocument = { format: FORMAT, version: VERSION, world: parseWorld(o['world']) };
+  const world = parseWorld(o['world']);
+  // Well-formed is not enough: the lab must be one the engine could have made.
+  const broken = [...checkAddresses(world), ...checkBindings(world), ...checkIdentity(world)];
+  if (broken[0] !== undefined) fail('world', `inconsistent lab: ${broken[0]}`);
+  let doc: LabDocument = { format: FORMAT, version: VERSION, world };
   if (o['flow'] !== undefined) doc = { ...doc, flow: flow(o['flow'], 'flow') };
   if (o['cursor'] !== undefined) {
     const c = obj(o['cursor'], 'cursor', ['packet', 'hop']);

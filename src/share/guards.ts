@@ -4,13 +4,26 @@ import { parseCidr, parseIPv4, parseMac, type Cidr, type IPv4, type MacAddress }
 /** Thrown inside the parsers only; parseLab turns it into `{ ok: false, error }`. */
 export class ShareError extends Error {}
 
+/** The longest refusal a hostile link can make us show. */
+const MAX_REASON = 300;
+
+/** A value quoted in a refusal: short, and `missing` rather than a JS word like undefined. */
+export function shown(v: unknown): string {
+  if (v === undefined) return 'missing';
+  const text = JSON.stringify(v) ?? typeof v;
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
 export type Json = { readonly [key: string]: unknown };
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 export const MAX_STRING = 256;
 
 export function fail(path: string, what: string): never {
-  throw new ShareError(`${path}: ${what}`);
+  const reason = `${path}: ${what}`;
+  throw new ShareError(
+    reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 3)}...` : reason,
+  );
 }
 
 function checkKey(path: string, key: string): void {

@@ -1,6 +1,20 @@
 // A whole World from untrusted JSON: every field typed and bounded, then the references between them checked.
 import { inCidr, rebuildNetfilter, type World } from '../sim';
-import { arr, bool, cidr, fail, int, ipv4, mac, num, obj, oneOf, record, str } from './guards';
+import {
+  arr,
+  bool,
+  cidr,
+  fail,
+  int,
+  ipv4,
+  mac,
+  num,
+  obj,
+  oneOf,
+  record,
+  shown,
+  str,
+} from './guards';
 import { LIMITS } from './limits';
 import { container, network, remote } from './parse-world';
 import { conntrackEntry, fdbEntry, neighEntry, netfilter } from './parse-state';
@@ -30,8 +44,7 @@ const WORLD_KEYS = [
 /** Parses a world as stored in a lab document: `netfilter` and `ifStats` may be left out (recomputed). */
 export function parseWorld(v: unknown, p = 'world'): World {
   const o = obj(v, p, WORLD_KEYS);
-  if (o['version'] !== 1)
-    fail(`${p}.version`, `unsupported world version ${JSON.stringify(o['version'])}`);
+  if (o['version'] !== 1) fail(`${p}.version`, `unsupported world version ${shown(o['version'])}`);
   const d = obj(o['daemon'], `${p}.daemon`, ['icc', 'userlandProxy']);
   const h = obj(o['host'], `${p}.host`, [
     'hostname',

@@ -99,6 +99,66 @@ export const IMAGES: readonly ImageInfo[] = [
   },
 ];
 
+const BUSYBOX_APPLETS = [
+  'sh',
+  'ash',
+  'echo',
+  'sleep',
+  'ping',
+  'wget',
+  'nc',
+  'ifconfig',
+  'ip',
+  'route',
+  'arp',
+  'cat',
+  'hostname',
+  'top',
+  'true',
+  'false',
+  'env',
+  'ls',
+  'ps',
+  'nslookup',
+  'traceroute',
+  'httpd',
+  'tail',
+  'date',
+  'uname',
+  'id',
+  'whoami',
+  'pwd',
+  'netstat',
+  'printf',
+  'yes',
+  'busybox',
+  'sysctl',
+  'telnet',
+  'udhcpc',
+  'vi',
+];
+const SHELLS = ['sh', 'bash', 'echo', 'cat', 'sleep', 'true', 'env', 'ls', 'hostname'];
+
+/** Programs each image has on its PATH (what `docker run IMAGE CMD` can start). */
+const EXECUTABLES: { readonly [image: string]: readonly string[] } = {
+  busybox: BUSYBOX_APPLETS,
+  alpine: [...BUSYBOX_APPLETS, 'apk'],
+  nginx: [...SHELLS, 'nginx', '/docker-entrypoint.sh', 'curl'],
+  'training/webapp': [...SHELLS, 'python', 'pip'],
+  redis: [...SHELLS, 'redis-server', 'redis-cli', 'docker-entrypoint.sh'],
+  httpd: [...SHELLS, 'httpd', 'httpd-foreground', 'apachectl'],
+};
+
+/** Can this image start `cmd` (a name on its PATH, or an absolute path to one)? */
+export function hasExecutable(image: ImageInfo, cmd: string): boolean {
+  const list = EXECUTABLES[image.name] ?? [];
+  const base = cmd.startsWith('/') ? cmd.slice(cmd.lastIndexOf('/') + 1) : cmd;
+  return (
+    list.includes(cmd) ||
+    (cmd.startsWith('/') && /^\/(usr\/)?(s?bin|local\/bin)\//.test(cmd) && list.includes(base))
+  );
+}
+
 /** `nginx`, `nginx:latest` and `docker.io/library/nginx` all name the same catalogue entry. */
 export function findImage(ref: string): ImageInfo | undefined {
   const bare = ref

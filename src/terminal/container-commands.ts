@@ -1,4 +1,5 @@
 // The busybox shell inside a container: its applets, over the container's own network namespace.
+import { own } from './own';
 import type { Location } from './api';
 import type { Command, Ctx } from './context';
 import { hereContainer } from './context';
@@ -79,7 +80,7 @@ export function runInContainer(
 ): number {
   const [name = '', ...args] = words;
   const here: Ctx = { ...ctx, where };
-  const cmd = CONTAINER_COMMANDS[name === 'busybox' ? (args[0] ?? '') : name];
+  const cmd = own(CONTAINER_COMMANDS, name === 'busybox' ? (args[0] ?? '') : name);
   if (!cmd || (viaExec && (name === 'exit' || name === 'clear'))) {
     if (viaExec) {
       ctx.err(

@@ -1,4 +1,5 @@
 // The host's bash: Docker's CLI, iproute2, net-tools, bridge tools, iptables, conntrack and clients.
+import { own } from './own';
 import type { Command, Ctx } from './context';
 import { CONTAINER_COMMANDS } from './container-commands';
 import { docker } from './docker';
@@ -138,7 +139,7 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
   exit: () => 0,
   busybox: (args, ctx) => {
     const [applet, ...rest] = args;
-    const cmd = applet === undefined ? undefined : CONTAINER_COMMANDS[applet];
+    const cmd = own(CONTAINER_COMMANDS, applet);
     if (!cmd || applet === 'exit') {
       ctx.err(`${applet ?? 'busybox'}: applet not found\n`);
       return 127;

@@ -1,4 +1,5 @@
 // One line in, its output out: word splitting, then the host's or the container's command table.
+import { own } from './own';
 import type { CommandOutput, ShellApi } from './api';
 import { createCtx } from './context';
 import { runInContainer } from './container-commands';
@@ -20,7 +21,7 @@ export function executeLine(line: string, api: ShellApi): CommandOutput {
   if (where.kind === 'container') {
     exit = runInContainer(parsed.words, ctx, where, false);
   } else {
-    const cmd = HOST_COMMANDS[name];
+    const cmd = own(HOST_COMMANDS, name);
     if (cmd) exit = cmd(args, ctx);
     else {
       ctx.err(`${name}: command not found\n`);

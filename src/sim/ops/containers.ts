@@ -1,5 +1,5 @@
 // docker run / start / stop / rm as world -> world' transitions, with Docker's errors. Pure.
-import { findImage } from '../images';
+import { findImage, hasExecutable } from '../images';
 import { Rng } from '../rng';
 import type { Container, NetworkMode, PortBinding, PortRequest, World } from '../types';
 import { attachNetworks, detachAll } from './attach';
@@ -104,6 +104,12 @@ export function runContainer(world: World, opts: RunOptions): OpResult<Container
   }
   const mode = resolveMode(world, opts.network);
   if (!mode.ok) return mode;
+  const program = opts.command?.[0];
+  if (program !== undefined && !hasExecutable(image, program)) {
+    return daemonError(
+      `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: ${JSON.stringify(program)}: executable file not found in $PATH: unknown`,
+    );
+  }
   const wantsPorts = (opts.ports?.length ?? 0) > 0 || opts.publishAll === true;
   if (mode.value.kind === 'container' && wantsPorts) {
     return daemonError('conflicting options: port publishing and the container type network mode');

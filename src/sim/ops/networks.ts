@@ -86,6 +86,18 @@ export function createNetwork(world: World, opts: NetworkCreateOptions): OpResul
   const mac = (
     world.profile === 'classic' ? macFromBytes([0x02, 0x42, ...rng.bytes(4)]) : rng.mac()
   ) as MacAddress;
+  const device = o['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`;
+  const sameDevice = world.networks.find((n) => n.bridge?.device === device);
+  if (sameDevice) {
+    return daemonError(
+      `cannot create network ${id} (${device}): conflicts with network ${sameDevice.id} (${device}): networks have same bridge name`,
+    );
+  }
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,14}$/.test(device)) {
+    return daemonError(
+      `invalid bridge name ${JSON.stringify(device)}: interface names are at most 15 characters`,
+    );
+  }
   const network: Network = {
     id,
     name: opts.name,
@@ -93,7 +105,7 @@ export function createNetwork(world: World, opts: NetworkCreateOptions): OpResul
     isDefault: false,
     created: world.clock,
     bridge: {
-      device: o['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`,
+      device,
       subnet,
       gateway,
       mac,

@@ -1,4 +1,5 @@
 // `docker --help` and `docker CMD --help` for what the lab supports, in the CLI's layout. Pure data.
+import { own } from '../own';
 
 interface HelpEntry {
   readonly usage: string;
@@ -143,7 +144,7 @@ export const DOCKER_COMMANDS = [
 ] as const;
 
 export function commandHelp(command: string): string {
-  const h = HELP[command];
+  const h = own(HELP, command);
   if (!h) return '';
   let s = `\nUsage:  ${h.usage}\n\n${h.summary}\n`;
   if (h.aliases) s += `\nAliases:\n  ${h.aliases}\n`;

@@ -1,4 +1,5 @@
 // The `docker` command: global dispatch and the container subcommands (ps, stop, start, rm, …).
+import { own } from '../own';
 import { findContainer, findNetwork, findImage } from '../../sim';
 import type { Ctx } from '../context';
 import { isSet, parseFlags, type FlagSpec, type ParsedFlags } from '../flags';
@@ -199,12 +200,12 @@ export function docker(args: readonly string[], ctx: Ctx): number {
     return 125;
   }
   // `docker container ls` and friends reach the same commands.
-  if (first in ALIASES && rest[0] !== undefined) {
+  if (own(ALIASES, first) !== undefined && rest[0] !== undefined) {
     const name = rest[0] === 'ls' || rest[0] === 'list' ? 'ps' : rest[0];
-    const run = SUBCOMMANDS[name];
+    const run = own(SUBCOMMANDS, name);
     if (run) return run(rest.slice(1), ctx);
   }
-  const run = SUBCOMMANDS[first];
+  const run = own(SUBCOMMANDS, first);
   if (!run) {
     ctx.err(`docker: '${first}' is not a docker command.\nSee 'docker --help'\n`);
     return 1;

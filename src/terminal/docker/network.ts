@@ -1,4 +1,5 @@
 // `docker network ls|inspect|create|rm|connect|disconnect` over the store's network actions.
+import { own } from '../own';
 import { findNetwork, type World } from '../../sim';
 import type { Ctx } from '../context';
 import { isSet, allValues, lastValue, parseFlags, type FlagSpec, type ParsedFlags } from '../flags';
@@ -159,7 +160,7 @@ export function dockerNetwork(args: readonly string[], ctx: Ctx): number {
     ctx.out(commandHelp('network'));
     return 0;
   }
-  const run = SUBCOMMANDS[ALIASES[sub] ?? sub];
+  const run = own(SUBCOMMANDS, own(ALIASES, sub) ?? sub);
   if (!run) {
     ctx.err(`docker: 'network ${sub}' is not a docker command.\nSee 'docker --help'\n`);
     return 1;

@@ -1,4 +1,5 @@
 // The lab's own commands: change the world around the Docker host (uplink, remotes, router, daemon).
+import { own } from '../own';
 import type { Listener, Profile } from '../../sim';
 import type { Ctx } from '../context';
 import { curl } from '../tools/curl';
@@ -95,7 +96,7 @@ export function lab(args: readonly string[], ctx: Ctx): number {
       const [name, tool, ...toolArgs] = rest;
       const remote = ctx.api.world().remotes.find((r) => r.name === name);
       if (!remote) return fail(`no such remote: ${name ?? ''}`);
-      const run = tool === undefined ? undefined : CLIENTS[tool as keyof typeof CLIENTS];
+      const run = own(CLIENTS, tool);
       if (!run) return fail(LAB_USAGE);
       return run(toolArgs, { ...ctx, source: { kind: 'remote', name: remote.name } });
     }
