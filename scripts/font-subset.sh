@@ -18,9 +18,9 @@ done
 "$PY" -c 'import fontTools.subset, brotli' 2>/dev/null ||
   { echo "font-subset: apt-get install python3-fonttools python3-brotli" >&2; exit 1; }
 
-# The same file set and the same character classes as src/i18n/cjk-glyphs.test.ts.
-FILES=$(find src/i18n src/lessons -name '*.ts' ! -name '*.test.ts' -print | sort
-  echo src/components/Terminal/strings.ts)
+# The same file set and the same character classes as src/i18n/cjk-glyphs.test.ts: every source
+# file but tests (catalogues, lessons, the terminal's and the lesson panel's own strings).
+FILES=$(find src \( -name '*.ts' -o -name '*.tsx' \) ! -name '*.test.ts' ! -name '*.test.tsx' -print | sort)
 
 "$PY" - "$SRC_FONT" "$FONT_NUMBER" "$OUT" "$GLYPHS" $FILES <<'PY'
 import json, re, sys
