@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserType, Page } from '@playwright/test';
 import { expect, LabPage, test } from './fixtures';
 
@@ -143,9 +144,12 @@ test.describe('language switch', () => {
   });
 });
 
-test.describe('Chinese labels fit at 1920×1080', () => {
+test.describe('Chinese at 1920×1080', () => {
   for (const theme of ['light', 'dark'] as const) {
-    test(`no clipped header, tab or control label (${theme})`, async ({ lab, page }, info) => {
+    test(`no clipped header, tab or control label, no serious axe finding (${theme})`, async ({
+      lab,
+      page,
+    }, info) => {
       await lab.open(`?lang=zh-CN&theme=${theme}&flow=outside-to-published-port&hop=9`);
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await fontsSettled(page);
@@ -161,6 +165,15 @@ test.describe('Chinese labels fit at 1920×1080', () => {
         );
       expect(clipped).toEqual([]);
       await page.screenshot({ path: info.outputPath(`lab-zh-CN-${theme}.png`) });
+      const results = await new AxeBuilder({ page })
+        .exclude('[data-testid="terminal-slot"]')
+        .analyze();
+      const serious = results.violations.filter(
+        (v) => v.impact === 'serious' || v.impact === 'critical',
+      );
+      expect(
+        serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+      ).toEqual([]);
     });
   }
 });
