@@ -22,7 +22,7 @@ async function offline(page: Page): Promise<string[]> {
 /** URLs in the document that would need the network (a CDN script, a web font, an image). */
 async function externalReferences(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('[src], [href]')]
+    Array.from(document.querySelectorAll('[src], [href]'))
       .map((e) => e.getAttribute('src') ?? e.getAttribute('href') ?? '')
       .filter((u) => /^(https?:)?\/\//i.test(u)),
   );

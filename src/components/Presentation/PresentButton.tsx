@@ -20,15 +20,17 @@ export function PresentButton() {
       </button>
       {presenting &&
         createPortal(
-          <div className="present-exit">
-            <span className="present-keys">PgDn / → / Space: next · PgUp / ←: back</span>
+          <div
+            className="present-exit"
+            title="Next: PageDown, →, Space · Back: PageUp, ← · Leave: Esc"
+          >
             <button
               type="button"
               className="ghost"
               onClick={() => toggle(false)}
               data-testid="present-exit"
             >
-              ✕ Exit (Esc)
+              ✕ Exit presentation (Esc)
             </button>
           </div>,
           document.body,

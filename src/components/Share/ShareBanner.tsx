@@ -5,13 +5,11 @@ import { useAppStoreApi } from '../../store/react';
 import { applyLab, BACKUP_KEY, browserStorage, readStored } from '../../store/persist';
 import { clearIssue, shareBanner, showIssue } from './banner';
 import { applyExtras } from './extras';
-import { useLangBridge } from './usePersistence';
 import './share.css';
 
 export function ShareBanner() {
   const issue = useStore(shareBanner, (s) => s.issue);
   const app = useAppStoreApi();
-  const { setLang } = useLangBridge();
   if (!issue) return null;
   const openBackup = () => {
     const storage = browserStorage();
@@ -20,7 +18,7 @@ export function ShareBanner() {
     if (!r.ok) return showIssue(`Your last lab could not be restored: ${r.error}.`);
     const applied = applyLab(app, r.value);
     if (!applied.ok) return showIssue(`Your last lab could not be restored: ${applied.error}.`);
-    applyExtras(app, r.value, setLang);
+    applyExtras(app, r.value, null);
     clearIssue();
   };
   // On <body>, so it shows in presentation mode too (the header is folded away there).

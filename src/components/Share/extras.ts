@@ -14,9 +14,18 @@ export function labExtras(app: AppStore, lang: () => Lang): LabExtras {
   return { lesson: () => lessonOf(app), lang: () => matchLang(lang()) };
 }
 
-/** Puts a lab's lesson (at its step; answers are not carried) and language back, after applyLab. */
-export function applyExtras(app: AppStore, doc: LabContent, setLang: (lang: Lang) => void): void {
-  if (doc.lang) setLang(doc.lang);
+/**
+ * Puts a lab's lesson (at its step; answers are not carried) back after applyLab, and its language
+ * when `setLang` is given: for a link or a file from someone else, never for this browser's own
+ * autosave (the language choice is remembered on its own) nor over a `?lang=` in the address.
+ */
+export function applyExtras(
+  app: AppStore,
+  doc: LabContent,
+  setLang: ((lang: Lang) => void) | null,
+): void {
+  const urlLang = new URLSearchParams(window.location.search).has('lang');
+  if (doc.lang && setLang && !urlLang) setLang(doc.lang);
   const lesson = doc.lesson ? findLesson(doc.lesson.id) : undefined;
   const clear = { lessonAnswered: null, lessonHold: null } as const;
   if (!doc.lesson || !lesson) {

@@ -35,7 +35,7 @@ export function useLabPersistence(): void {
         history.replaceState(history.state, '', window.location.pathname + window.location.search);
       }
       if (start.kind === 'link' || start.kind === 'stored')
-        applyExtras(app, start.doc, setLangRef.current);
+        applyExtras(app, start.doc, start.kind === 'link' ? setLangRef.current : null);
       if (start.kind === 'refused') showIssue(start.text, start.offerBackup);
       if (!storage) return;
       auto.current = startAutosave(app, storage, {
