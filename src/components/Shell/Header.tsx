@@ -2,6 +2,9 @@
 import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { Presets } from '../Flow/Presets';
+import { LessonsButton } from '../Lesson/LessonsButton';
+import { PresentButton } from '../Presentation/PresentButton';
+import { Share } from '../Share/Share';
 import { LangSwitch } from './LangSwitch';
 
 export function Header() {
@@ -20,6 +23,7 @@ export function Header() {
         <span className="brand-name">Docker Network Lab</span>
       </div>
       <div className="header-actions">
+        <LessonsButton />
         <button
           type="button"
           className={openForm === 'run' ? 'primary on' : 'primary'}
@@ -36,6 +40,8 @@ export function Header() {
         >
           {t('header.networks')}
         </button>
+        <Share />
+        <PresentButton />
       </div>
       <div className="header-presets">
         <span className="label">{t('header.flows')}</span>
