@@ -53,7 +53,15 @@ test.describe('language switch', () => {
     await expect(stdout.first()).toContainText('NETWORK ID');
     const printed = await stdout.allInnerTexts();
 
+    // The lab's own form message, shown in English, follows the switch too.
+    const picker = page.getByRole('form', { name: 'Send a flow' });
+    await picker.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(picker.getByRole('alert')).toHaveText('Pick a source first.');
+
     await chooseChinese(page);
+    await expect(page.getByRole('form', { name: '发送流量' }).getByRole('alert')).toHaveText(
+      '请先选择源。',
+    );
 
     // Header and side panels.
     await expect(page.getByTestId('open-run')).toHaveText('+ 运行容器');

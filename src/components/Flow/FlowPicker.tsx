@@ -15,15 +15,16 @@ export function FlowPicker() {
   const setDraft = useUi((s) => s.setDraft);
   const t = useT();
   const sendFlow = useAppStore((s) => s.sendFlow);
-  const [error, setError] = useState<string | null>(null);
+  // The lab's own message is kept as its key, so it follows a language switch; the parser's as printed.
+  const [error, setError] = useState<{ key: 'flow.pickSourceFirst' } | { text: string } | null>(null);
   const [toText, setToText] = useState<string | null>(null);
   const shownTo = toText ?? draft.to ?? '';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!draft.from) return setError(t('flow.pickSourceFirst'));
+    if (!draft.from) return setError({ key: 'flow.pickSourceFirst' });
     const to = parseIPv4(shownTo.trim());
-    if (!to.ok) return setError(to.error);
+    if (!to.ok) return setError({ text: to.error });
     setError(null);
     setToText(null);
     setDraft({ to: to.value, picking: null });
@@ -98,7 +99,7 @@ export function FlowPicker() {
       </div>
       {error && (
         <p className="field-error" role="alert">
-          {error}
+          {'key' in error ? t(error.key) : error.text}
         </p>
       )}
     </form>
