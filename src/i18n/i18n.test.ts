@@ -14,3 +14,14 @@ describe('translate', () => {
     for (const key of Object.keys(WHY_EN)) expect(Object.keys(en)).toContain(key);
   });
 });
+
+describe('translate, interface strings', () => {
+  it('speaks the language asked for, narration and interface alike', () => {
+    expect(translate('playback.hop', { n: 3, total: 12 }, 'zh-CN')).toBe('第 3 / 12 跳');
+    expect(translate('playback.hop', { n: 3, total: 12 }, 'en')).toBe('hop 3 / 12');
+    expect(translate('rx', { iface: 'docker0' }, 'zh-CN')).toBe('帧到达 docker0。');
+  });
+  it('falls back to English for a language it does not have', () => {
+    expect(translate('header.networks', {}, 'fr')).toBe('Networks');
+  });
+});
