@@ -1,7 +1,7 @@
 // Clicking a container, the host or a remote while the flow picker waits for a source or a target.
 import { useCallback } from 'react';
 import type { FlowSource, IPv4, World } from '../sim';
-import { useAppStore } from '../store/react';
+import { useAppStoreApi } from '../store/react';
 import { useUi } from './useUi';
 
 export interface PickTarget {
@@ -40,16 +40,18 @@ export function pickTargetOf(world: World, source: FlowSource): PickTarget {
 export function usePick(): { picking: 'from' | 'to' | null; pick: (source: FlowSource) => void } {
   const picking = useUi((s) => s.draft.picking);
   const setDraft = useUi((s) => s.setDraft);
-  const world = useAppStore((s) => s.world);
+  // Read the world when clicked: a pick handler that changed with every world would re-render
+  // every card on each `docker run`.
+  const api = useAppStoreApi();
   const pick = useCallback(
     (source: FlowSource) => {
       if (picking === 'from') setDraft({ from: source, picking: 'to' });
       else if (picking === 'to') {
-        const first = pickTargetOf(world, source).addresses[0];
+        const first = pickTargetOf(api.getState().world, source).addresses[0];
         setDraft({ to: first?.ip ?? null, toLabel: first?.label ?? null, picking: null });
       }
     },
-    [picking, setDraft, world],
+    [picking, setDraft, api],
   );
   return { picking, pick };
 }

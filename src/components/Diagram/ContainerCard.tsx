@@ -41,7 +41,8 @@ export const ContainerCard = memo(function ContainerCard(props: { card: CardLayo
     launched ? 'launching' : '',
   ].join(' ');
   return (
-    <foreignObject x={box.x} y={box.y} width={box.w} height={box.h} className="card-fo">
+    // Placed by the parent's translate: a card that only moves keeps its HTML and its layout.
+    <foreignObject x={0} y={0} width={box.w} height={box.h} className="card-fo">
       <div
         className={cls}
         data-testid={`card-${c.name}`}
@@ -96,4 +97,12 @@ export const ContainerCard = memo(function ContainerCard(props: { card: CardLayo
       </div>
     </foreignObject>
   );
-});
+},
+// Re-render only what changed: a card pushed down by a new one moves with its parent's transform.
+(a, b) =>
+  a.card.model.container === b.card.model.container &&
+  a.card.box.w === b.card.box.w &&
+  a.card.box.h === b.card.box.h &&
+  a.active === b.active &&
+  a.pickable === b.pickable &&
+  a.onPick === b.onPick);

@@ -84,12 +84,14 @@ export function Diagram() {
             const node = `container:${card.model.container.name}`;
             return (
               <g key={card.model.container.id}>
-                <ContainerCard
-                  card={card}
-                  active={active.node === node}
-                  pickable={picking !== null}
-                  onPick={pick}
-                />
+                <g transform={`translate(${card.box.x},${card.box.y})`}>
+                  <ContainerCard
+                    card={card}
+                    active={active.node === node}
+                    pickable={picking !== null}
+                    onPick={pick}
+                  />
+                </g>
                 <IfaceBadges card={card} activeIface={active.node === node ? active.iface : null} />
               </g>
             );
