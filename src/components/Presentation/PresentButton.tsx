@@ -1,5 +1,6 @@
 // The header's Present button, and while presenting a small exit control in the corner (the header is folded).
 import { createPortal } from 'react-dom';
+import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { usePresentation } from './usePresentation';
 import './presentation.css';
@@ -7,22 +8,23 @@ import './presentation.css';
 export function PresentButton() {
   const toggle = usePresentation();
   const presenting = useUi((s) => s.presenting);
+  const t = useT();
   return (
     <>
       <button
         type="button"
         onClick={() => toggle(!presenting)}
         aria-pressed={presenting}
-        title="Presentation mode (P)"
+        title={t('present.title')}
         data-testid="present-toggle"
       >
-        ▶ Present
+        {t('present.button')}
       </button>
       {presenting &&
         createPortal(
           <div
             className="present-exit"
-            title="Next: PageDown, →, Space · Back: PageUp, ← · Leave: Esc"
+            title={t('present.keys')}
           >
             <button
               type="button"
@@ -30,7 +32,7 @@ export function PresentButton() {
               onClick={() => toggle(false)}
               data-testid="present-exit"
             >
-              ✕ Exit presentation (Esc)
+              {t('present.exit')}
             </button>
           </div>,
           document.body,

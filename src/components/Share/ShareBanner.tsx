@@ -1,6 +1,7 @@
 // Why a link, file or stored lab did not open (the decoder's own reason), with a way back to the last lab.
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
+import { useT } from '../../hooks/useT';
 import { useAppStoreApi } from '../../store/react';
 import { applyLab, BACKUP_KEY, browserStorage, readStored } from '../../store/persist';
 import { clearIssue, shareBanner, showIssue } from './banner';
@@ -10,6 +11,7 @@ import './share.css';
 export function ShareBanner() {
   const issue = useStore(shareBanner, (s) => s.issue);
   const app = useAppStoreApi();
+  const t = useT();
   if (!issue) return null;
   const openBackup = () => {
     const storage = browserStorage();
@@ -27,10 +29,10 @@ export function ShareBanner() {
       <span className="share-banner-text">{issue.text}</span>
       {issue.offerBackup && (
         <button type="button" onClick={openBackup} data-testid="open-backup">
-          Open my last lab
+          {t('share.openBackup')}
         </button>
       )}
-      <button type="button" className="ghost" onClick={clearIssue} aria-label="Dismiss message">
+      <button type="button" className="ghost" onClick={clearIssue} aria-label={t('share.dismiss')}>
         ✕
       </button>
     </div>,

@@ -1,6 +1,7 @@
 // The header's Share menu: copy a link to this exact lab, save or open a .json file, export the diagram.
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { encodeFragment, LIMITS } from '../../share';
+import { useT } from '../../hooks/useT';
 import { useAppStoreApi } from '../../store/react';
 import { labOf } from '../../store/persist';
 import { showIssue } from './banner';
@@ -13,6 +14,7 @@ import './share.css';
 export function ShareMenu() {
   const app = useAppStoreApi();
   const { lang, setLang } = useLangBridge();
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [link, setLink] = useState('');
   const [status, setStatus] = useState('');
@@ -43,23 +45,23 @@ export function ShareMenu() {
     const hash = await encodeFragment(labOf(app, extras()));
     if (hash.length > LIMITS.fragmentChars) {
       setLink('');
-      setStatus('This lab is too large for a link: save it as a file instead.');
+      setStatus(t('share.tooLarge'));
       return;
     }
     const url = `${window.location.origin}${window.location.pathname}${hash}`;
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
-      setStatus('Link copied to the clipboard.');
+      setStatus(t('share.copied'));
     } catch {
-      setStatus('Copy the link below (the clipboard is not available here).');
+      setStatus(t('share.copyBelow'));
       linkInput.current?.select();
     }
   };
 
   const exportAs = async (kind: 'svg' | 'png') => {
     const svg = findDiagramSvg();
-    if (!svg) return setStatus('There is no diagram to export yet.');
+    if (!svg) return setStatus(t('share.noDiagram'));
     const s = app.getState();
     const name = `docker-network-lab${s.flow ? `-hop-${s.cursor + 1}` : ''}.${kind}`;
     try {
@@ -69,7 +71,7 @@ export function ShareMenu() {
           ? new Blob([picture.text], { type: 'image/svg+xml' })
           : await diagramPng(picture);
       downloadBlob(blob, name);
-      setStatus(`Saved ${name}.`);
+      setStatus(t('share.saved', { name }));
     } catch (e) {
       setStatus(
         `The ${kind.toUpperCase()} could not be made: ${e instanceof Error ? e.message : 'unknown error'}.`,
@@ -88,7 +90,7 @@ export function ShareMenu() {
       return;
     }
     applyExtras(app, r.value, setLang);
-    setStatus(`Opened ${file.name}.`);
+    setStatus(t('share.opened', { name: file.name }));
   };
 
   return (
@@ -101,14 +103,14 @@ export function ShareMenu() {
         onClick={() => setOpen(!open)}
         data-testid="share-toggle"
       >
-        Share
+        {t('share.button')}
       </button>
       <div
         className="share-panel"
         id={panelId}
         hidden={!open}
         role="group"
-        aria-label="Share this lab"
+        aria-label={t('share.panel')}
       >
         <div className="share-row">
           <button
@@ -117,30 +119,30 @@ export function ShareMenu() {
             onClick={() => void copyLink()}
             data-testid="share-copy-link"
           >
-            Copy link
+            {t('share.copyLink')}
           </button>
           <input
             ref={linkInput}
             className="share-link"
             readOnly
             value={link}
-            placeholder="A link to this lab, at this hop"
-            aria-label="Link to this lab"
+            placeholder={t('share.linkPlaceholder')}
+            aria-label={t('share.linkLabel')}
             onFocus={(e) => e.target.select()}
             data-testid="share-link"
           />
         </div>
         <div className="share-row">
-          <span className="share-label">Scenario file</span>
+          <span className="share-label">{t('share.file')}</span>
           <button
             type="button"
             onClick={() => saveLabFile(app, extras())}
             data-testid="share-save-file"
           >
-            Save .json
+            {t('share.save')}
           </button>
           <button type="button" onClick={() => fileInput.current?.click()}>
-            Open file…
+            {t('share.open')}
           </button>
           <input
             ref={fileInput}
@@ -148,18 +150,18 @@ export function ShareMenu() {
             accept=".json,application/json"
             className="sr-only"
             tabIndex={-1}
-            aria-label="Open a lab file"
+            aria-label={t('share.openLabel')}
             onChange={(e) => void onFile(e)}
             data-testid="share-open-file"
           />
         </div>
         <div className="share-row">
-          <span className="share-label">Diagram at this hop</span>
+          <span className="share-label">{t('share.diagram')}</span>
           <button type="button" onClick={() => void exportAs('svg')} data-testid="export-svg">
-            Export SVG
+            {t('share.svg')}
           </button>
           <button type="button" onClick={() => void exportAs('png')} data-testid="export-png">
-            Export PNG
+            {t('share.png')}
           </button>
         </div>
         <p className="share-status" role="status" data-testid="share-status">
