@@ -16,6 +16,7 @@ import { Outside } from './Outside';
 import { PacketGlyph } from './PacketGlyph';
 import { VethStory } from './VethStory';
 import { ZoomControls } from './ZoomControls';
+import { LessonFocus } from '../Lesson/LessonFocus';
 
 export function Diagram() {
   const world = useAppStore((s) => s.world);
@@ -97,6 +98,7 @@ export function Diagram() {
             );
           })}
           <VethStory layout={layout} />
+          <LessonFocus layout={layout} />
           {view && <PacketGlyph view={view} />}
         </g>
       </svg>

@@ -15,6 +15,7 @@ import { Inspector } from '../Inspector/Inspector';
 import { Header } from './Header';
 import { SidePanels } from './SidePanels';
 import { StatusLine } from './StatusLine';
+import { LessonPanel } from '../Lesson/LessonPanel';
 import { TerminalPanel } from '../Terminal/TerminalPanel';
 
 export function AppShell() {
@@ -28,6 +29,7 @@ export function AppShell() {
     <div className="app">
       <Header />
       <main className="workspace">
+        <LessonPanel />
         <div className="stage-col">
           <StatusLine />
           {openForm === 'run' && <RunContainerForm />}
