@@ -1,7 +1,11 @@
 // The one place D3 touches the DOM: d3-zoom on the diagram's <svg>. React renders the transform.
+// d3-zoom (with d3-selection, -transition, -drag, -interpolate: ~16 KB gzip) loads after the first
+// paint; until then the fitted view is set directly, so the diagram draws without waiting for it.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
+import type * as ZoomD3 from './zoomD3';
+
+type D3 = typeof ZoomD3;
 
 export interface ZoomView {
   readonly x: number;
@@ -32,20 +36,36 @@ export function fitTransform(
 export function useZoom(contentWidth: number, contentHeight: number): UseZoom {
   const svgRef = useRef<SVGSVGElement | null>(null);
   const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const d3 = useRef<D3 | null>(null);
   const [view, setView] = useState<ZoomView>({ x: 0, y: 0, k: 1 });
+  const viewRef = useRef(view);
+
+  useEffect(() => {
+    viewRef.current = view;
+  }, [view]);
 
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const z = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.15, 4])
-      .on('zoom', (e: { transform: ZoomTransform }) =>
-        setView({ x: e.transform.x, y: e.transform.y, k: e.transform.k }),
-      );
-    behaviour.current = z;
-    select(svg).call(z).on('dblclick.zoom', null);
+    let live = true;
+    void import('./zoomD3').then((mod) => {
+      if (!live) return;
+      const z = mod
+        .zoom<SVGSVGElement, unknown>()
+        .scaleExtent([0.15, 4])
+        .on('zoom', (e: { transform: ZoomTransform }) =>
+          setView({ x: e.transform.x, y: e.transform.y, k: e.transform.k }),
+        );
+      d3.current = mod;
+      behaviour.current = z;
+      mod.select(svg).call(z).on('dblclick.zoom', null);
+      // Take over the view set before d3-zoom arrived.
+      const t = viewRef.current;
+      mod.select(svg).call(z.transform, mod.zoomIdentity.translate(t.x, t.y).scale(t.k));
+    });
     return () => {
-      select(svg).on('.zoom', null);
+      live = false;
+      if (d3.current) d3.current.select(svg).on('.zoom', null);
       behaviour.current = null;
     };
   }, []);
@@ -53,7 +73,10 @@ export function useZoom(contentWidth: number, contentHeight: number): UseZoom {
   const apply = useCallback((t: ZoomView) => {
     const svg = svgRef.current;
     const z = behaviour.current;
-    if (svg && z) select(svg).call(z.transform, zoomIdentity.translate(t.x, t.y).scale(t.k));
+    const mod = d3.current;
+    if (svg && z && mod)
+      mod.select(svg).call(z.transform, mod.zoomIdentity.translate(t.x, t.y).scale(t.k));
+    else setView(t);
   }, []);
 
   const fit = useCallback(() => {
@@ -66,14 +89,15 @@ export function useZoom(contentWidth: number, contentHeight: number): UseZoom {
   const zoomBy = useCallback((factor: number) => {
     const svg = svgRef.current;
     const z = behaviour.current;
-    if (svg && z) select(svg).call(z.scaleBy, factor);
+    if (svg && z && d3.current) d3.current.select(svg).call(z.scaleBy, factor);
   }, []);
 
   // Refit whenever the picture or the element changes size: a new container never lands off-screen.
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const refit = () => apply(fitTransform(contentWidth, contentHeight, svg.getBoundingClientRect()));
+    const refit = () =>
+      apply(fitTransform(contentWidth, contentHeight, svg.getBoundingClientRect()));
     refit();
     const ro = new ResizeObserver(refit);
     ro.observe(svg);

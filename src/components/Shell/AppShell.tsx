@@ -9,14 +9,19 @@ import { Narration } from '../Controls/Narration';
 import { Playback } from '../Controls/Playback';
 import { Diagram } from '../Diagram/Diagram';
 import { FlowPicker } from '../Flow/FlowPicker';
-import { NetworkForm } from '../Forms/NetworkForm';
-import { RunContainerForm } from '../Forms/RunContainerForm';
 import { Inspector } from '../Inspector/Inspector';
 import { Header } from './Header';
 import { SidePanels } from './SidePanels';
 import { StatusLine } from './StatusLine';
 import { LessonPanel } from '../Lesson/LessonPanel';
 import { TerminalPanel } from '../Terminal/TerminalPanel';
+import { lazy, Suspense } from 'react';
+
+// The forms load their code when first opened, not with the first paint.
+const RunContainerForm = lazy(() =>
+  import('../Forms/RunContainerForm').then((m) => ({ default: m.RunContainerForm })),
+);
+const NetworkForm = lazy(() => import('../Forms/NetworkForm').then((m) => ({ default: m.NetworkForm })));
 
 export function AppShell() {
   useTheme();
@@ -32,8 +37,10 @@ export function AppShell() {
         <LessonPanel />
         <div className="stage-col">
           <StatusLine />
-          {openForm === 'run' && <RunContainerForm />}
-          {openForm === 'network' && <NetworkForm />}
+          <Suspense fallback={null}>
+            {openForm === 'run' && <RunContainerForm />}
+            {openForm === 'network' && <NetworkForm />}
+          </Suspense>
           <Diagram />
           <section className="dock" aria-label={t('shell.playback')}>
             <div className="dock-main">

@@ -2,9 +2,16 @@
 import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import type { PanelTab } from '../../store/ui-slice';
-import { ConntrackPanel } from '../Conntrack/ConntrackPanel';
+import { lazy, Suspense } from 'react';
 import { NetfilterPanel } from '../Netfilter/NetfilterPanel';
-import { NeighFdbPanel } from '../Tables/NeighFdbPanel';
+
+// Tabs not shown at first load their code when first opened.
+const ConntrackPanel = lazy(() =>
+  import('../Conntrack/ConntrackPanel').then((m) => ({ default: m.ConntrackPanel })),
+);
+const NeighFdbPanel = lazy(() =>
+  import('../Tables/NeighFdbPanel').then((m) => ({ default: m.NeighFdbPanel })),
+);
 
 const TABS: readonly { id: PanelTab; label: 'tab.netfilter' | 'tab.conntrack' | 'tab.tables' }[] = [
   { id: 'netfilter', label: 'tab.netfilter' },
@@ -27,8 +34,10 @@ export function SidePanels() {
       </div>
       <div className="tab-body" role="tabpanel">
         {tab === 'netfilter' && <NetfilterPanel />}
-        {tab === 'conntrack' && <ConntrackPanel />}
-        {tab === 'tables' && <NeighFdbPanel />}
+        <Suspense fallback={null}>
+          {tab === 'conntrack' && <ConntrackPanel />}
+          {tab === 'tables' && <NeighFdbPanel />}
+        </Suspense>
       </div>
     </section>
   );
