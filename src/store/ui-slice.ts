@@ -5,7 +5,7 @@ import type { Lang } from '../i18n/locale';
 import type { FlowKind, FlowSource, IPv4 } from '../sim';
 
 export type Theme = 'light' | 'dark';
-export type PanelTab = 'netfilter' | 'conntrack' | 'tables';
+export type PanelTab = 'netfilter' | 'conntrack' | 'tables' | 'text';
 export type OpenForm = 'run' | 'network' | null;
 
 /** A flow being put together in the picker before it is sent. */

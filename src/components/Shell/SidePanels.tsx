@@ -1,4 +1,4 @@
-// The tabbed panel under the inspector: netfilter, conntrack, ARP and FDB.
+// The tabbed panel under the inspector: netfilter, conntrack, ARP and FDB, and the lab as text.
 import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import type { PanelTab } from '../../store/ui-slice';
@@ -13,10 +13,16 @@ const NeighFdbPanel = lazy(() =>
   import('../Tables/NeighFdbPanel').then((m) => ({ default: m.NeighFdbPanel })),
 );
 
-const TABS: readonly { id: PanelTab; label: 'tab.netfilter' | 'tab.conntrack' | 'tab.tables' }[] = [
+const TextView = lazy(() => import('../TextView/TextView').then((m) => ({ default: m.TextView })));
+
+const TABS: readonly {
+  id: PanelTab;
+  label: 'tab.netfilter' | 'tab.conntrack' | 'tab.tables' | 'tab.text';
+}[] = [
   { id: 'netfilter', label: 'tab.netfilter' },
   { id: 'conntrack', label: 'tab.conntrack' },
   { id: 'tables', label: 'tab.tables' },
+  { id: 'text', label: 'tab.text' },
 ];
 
 export function SidePanels() {
@@ -27,7 +33,14 @@ export function SidePanels() {
     <section className="panel side-panels" aria-label={tr('shell.kernelTables')}>
       <div className="tabs" role="tablist">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)} data-testid={`tab-${t.id}`}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            onClick={() => setTab(t.id)}
+            data-testid={`tab-${t.id}`}
+          >
             {tr(t.label)}
           </button>
         ))}
@@ -37,6 +50,7 @@ export function SidePanels() {
         <Suspense fallback={null}>
           {tab === 'conntrack' && <ConntrackPanel />}
           {tab === 'tables' && <NeighFdbPanel />}
+          {tab === 'text' && <TextView />}
         </Suspense>
       </div>
     </section>
