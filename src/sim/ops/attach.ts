@@ -1,5 +1,6 @@
 // Attaching a starting container to its bridge networks and detaching it at stop. Pure.
 import { Rng } from '../rng';
+import { dropIfStats } from '../walk/state';
 import type { Container, Endpoint, PortBinding, PortRequest, World } from '../types';
 import { bindPorts, createEndpoint, programEndpoint, releaseEndpoint } from './endpoints';
 import { networkById } from './lookup';
@@ -91,7 +92,13 @@ export function detachOne(world: World, c: Container, networkId: string): World 
 
 /** Tears down every endpoint of a stopping container; its namespace and neighbour table go too. */
 export function detachAll(world: World, c: Container): World {
-  let w = world;
+  // The namespace and the host ends of its veth pairs disappear, and their counters with them.
+  const veths = new Set(c.endpoints.map((ep) => `host/${ep.hostVeth}`));
+  const prefix = `container:${c.name}/`;
+  let w: World = {
+    ...world,
+    ifStats: dropIfStats(world.ifStats, (k) => k.startsWith(prefix) || veths.has(k)),
+  };
   for (const ep of c.endpoints) {
     const network = networkById(w, ep.networkId);
     if (network) w = releaseEndpoint(w, c, network, ep);

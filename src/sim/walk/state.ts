@@ -168,6 +168,21 @@ export function countIf(
       : { ...st, txPackets: st.txPackets + 1, txBytes: st.txBytes + bytes };
 }
 
+/** Forgets the counters of interfaces that no longer exist (they go with the device in Linux). */
+export function dropIfStats(
+  stats: WalkState['ifStats'],
+  gone: (key: string) => boolean,
+): WalkState['ifStats'] {
+  let out: WalkState['ifStats'] | null = null;
+  for (const [b, bucket] of Object.entries(stats)) {
+    const keys = Object.keys(bucket);
+    if (!keys.some(gone)) continue;
+    out ??= { ...stats };
+    out[b] = Object.fromEntries(keys.filter((k) => !gone(k)).map((k) => [k, bucket[k] as IfStats]));
+  }
+  return out ?? stats;
+}
+
 /** An interface's counters (zero before any traffic). */
 export function ifStatsOf(
   world: { readonly ifStats: WalkState['ifStats'] },
