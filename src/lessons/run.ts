@@ -1,21 +1,7 @@
 // Running a lesson against the engine: each step's world (setups accumulate), its op results, its trace.
-import {
-  addRemote,
-  addRouterRoute,
-  connectNetwork,
-  createNetwork,
-  createWorld,
-  runContainer,
-  setDaemonOptions,
-  setSysctl,
-  simulate,
-  stopContainer,
-  type OpResult,
-  type Profile,
-  type World,
-} from '../sim';
+import { createWorld, simulate, type Profile, type World } from '../sim';
 import type { SimResult } from '../sim/trace';
-import type { Step } from '../scenarios';
+import { applyStep } from '../scenarios/build';
 import { commandFor } from './commands';
 import type { Lesson } from './types';
 
@@ -36,27 +22,6 @@ export interface StepRun {
   readonly sim: SimResult<World> | null;
   /** The world the next step starts from: after the flow (conntrack, ARP caches, FDB filled in). */
   readonly after: World;
-}
-
-function applyStep(world: World, step: Step): OpResult<unknown> {
-  switch (step.op) {
-    case 'run':
-      return runContainer(world, step.opts);
-    case 'stop':
-      return stopContainer(world, step.name);
-    case 'network-create':
-      return createNetwork(world, step.opts);
-    case 'connect':
-      return connectNetwork(world, step.network, step.container);
-    case 'daemon':
-      return setDaemonOptions(world, step.patch);
-    case 'sysctl':
-      return setSysctl(world, step.key, step.value);
-    case 'remote':
-      return addRemote(world, step.opts);
-    case 'router-route':
-      return addRouterRoute(world, step.dst, step.via);
-  }
 }
 
 export class LessonSetupError extends Error {}

@@ -10,31 +10,35 @@ import {
   addRemote,
   addRouterRoute,
   type Profile,
+  type OpResult,
   type World,
 } from '../sim';
 import type { Scenario, Step } from './types';
 
+/** One step as the operation the UI and the terminal call: a new world, or Docker's error. */
+export function applyStep(world: World, step: Step): OpResult<unknown> {
+  switch (step.op) {
+    case 'run':
+      return runContainer(world, step.opts);
+    case 'stop':
+      return stopContainer(world, step.name);
+    case 'network-create':
+      return createNetwork(world, step.opts);
+    case 'connect':
+      return connectNetwork(world, step.network, step.container);
+    case 'daemon':
+      return setDaemonOptions(world, step.patch);
+    case 'sysctl':
+      return setSysctl(world, step.key, step.value);
+    case 'remote':
+      return addRemote(world, step.opts);
+    case 'router-route':
+      return addRouterRoute(world, step.dst, step.via);
+  }
+}
+
 function apply(world: World, step: Step): World {
-  const r = (() => {
-    switch (step.op) {
-      case 'run':
-        return runContainer(world, step.opts);
-      case 'stop':
-        return stopContainer(world, step.name);
-      case 'network-create':
-        return createNetwork(world, step.opts);
-      case 'connect':
-        return connectNetwork(world, step.network, step.container);
-      case 'daemon':
-        return setDaemonOptions(world, step.patch);
-      case 'sysctl':
-        return setSysctl(world, step.key, step.value);
-      case 'remote':
-        return addRemote(world, step.opts);
-      case 'router-route':
-        return addRouterRoute(world, step.dst, step.via);
-    }
-  })();
+  const r = applyStep(world, step);
   if (!r.ok) throw new Error(`scenario step ${step.op} failed: ${r.error.message}`);
   return r.world;
 }

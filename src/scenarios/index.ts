@@ -1,3 +1,3 @@
 export type { Scenario, Step } from './types';
-export { buildScenario } from './build';
+export { applyStep, buildScenario } from './build';
 export { SCENARIOS, findScenario } from './catalogue';

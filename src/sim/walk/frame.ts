@@ -10,53 +10,36 @@ export function dstPort(f: Frame): number {
   return f.tcp?.dport ?? f.udp?.dport ?? 0;
 }
 
-/** Rewrites the source address and port, as SNAT/MASQUERADE or a reply's de-DNAT does. */
-export function rewriteSource(
-  f: Frame,
-  ip: IPv4,
-  port: number | null,
-): { frame: Frame; changed: FieldChange[] } {
+type Rewrite = { frame: Frame; changed: FieldChange[] };
+
+/** Rewrites one side's address and (TCP/UDP) port, recording each field that changes. */
+function rewrite(f: Frame, side: 'src' | 'dst', ip: IPv4, port: number | null): Rewrite {
   const changed: FieldChange[] = [];
   let frame = f;
-  if (f.ip && f.ip.src !== ip) {
-    changed.push({ field: 'ip.src', from: f.ip.src, to: ip });
-    frame = { ...frame, ip: { ...f.ip, src: ip } };
+  if (f.ip && f.ip[side] !== ip) {
+    changed.push({ field: `ip.${side}`, from: f.ip[side], to: ip });
+    frame = { ...frame, ip: { ...f.ip, [side]: ip } };
   }
+  const key = side === 'src' ? 'sport' : 'dport';
   if (port !== null) {
-    if (f.tcp && f.tcp.sport !== port) {
-      changed.push({ field: 'tcp.sport', from: f.tcp.sport, to: port });
-      frame = { ...frame, tcp: { ...f.tcp, sport: port } };
-    } else if (f.udp && f.udp.sport !== port) {
-      changed.push({ field: 'udp.sport', from: f.udp.sport, to: port });
-      frame = { ...frame, udp: { ...f.udp, sport: port } };
+    if (f.tcp && f.tcp[key] !== port) {
+      changed.push({ field: `tcp.${key}`, from: f.tcp[key], to: port });
+      frame = { ...frame, tcp: { ...f.tcp, [key]: port } };
+    } else if (f.udp && f.udp[key] !== port) {
+      changed.push({ field: `udp.${key}`, from: f.udp[key], to: port });
+      frame = { ...frame, udp: { ...f.udp, [key]: port } };
     }
   }
   return { frame, changed };
 }
 
+/** Rewrites the source address and port, as SNAT/MASQUERADE or a reply's de-DNAT does. */
+export const rewriteSource = (f: Frame, ip: IPv4, port: number | null): Rewrite =>
+  rewrite(f, 'src', ip, port);
+
 /** Rewrites the destination address and port, as DNAT or a reply's de-SNAT does. */
-export function rewriteDest(
-  f: Frame,
-  ip: IPv4,
-  port: number | null,
-): { frame: Frame; changed: FieldChange[] } {
-  const changed: FieldChange[] = [];
-  let frame = f;
-  if (f.ip && f.ip.dst !== ip) {
-    changed.push({ field: 'ip.dst', from: f.ip.dst, to: ip });
-    frame = { ...frame, ip: { ...f.ip, dst: ip } };
-  }
-  if (port !== null) {
-    if (f.tcp && f.tcp.dport !== port) {
-      changed.push({ field: 'tcp.dport', from: f.tcp.dport, to: port });
-      frame = { ...frame, tcp: { ...f.tcp, dport: port } };
-    } else if (f.udp && f.udp.dport !== port) {
-      changed.push({ field: 'udp.dport', from: f.udp.dport, to: port });
-      frame = { ...frame, udp: { ...f.udp, dport: port } };
-    }
-  }
-  return { frame, changed };
-}
+export const rewriteDest = (f: Frame, ip: IPv4, port: number | null): Rewrite =>
+  rewrite(f, 'dst', ip, port);
 
 export function withEth(
   f: Frame,
