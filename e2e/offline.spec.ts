@@ -20,11 +20,13 @@ async function offline(page: Page): Promise<string[]> {
 }
 
 /** URLs in the document that would need the network (a CDN script, a web font, an image). */
+/** Absolute URLs in the page that point anywhere but its own origin (lazy chunks are same-origin). */
 async function externalReferences(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('[src], [href]'))
       .map((e) => e.getAttribute('src') ?? e.getAttribute('href') ?? '')
-      .filter((u) => /^(https?:)?\/\//i.test(u)),
+      .filter((u) => /^(https?:)?\/\//i.test(u))
+      .filter((u) => new URL(u, location.href).origin !== location.origin),
   );
 }
 
