@@ -16,7 +16,7 @@ export interface ZoomView {
 export interface UseZoom {
   readonly svgRef: RefObject<SVGSVGElement | null>;
   readonly view: ZoomView;
-  fit(): void;
+  fitToScreen(): void;
   zoomBy(factor: number): void;
 }
 
@@ -104,5 +104,5 @@ export function useZoom(contentWidth: number, contentHeight: number): UseZoom {
     return () => ro.disconnect();
   }, [apply, contentWidth, contentHeight]);
 
-  return { svgRef, view, fit, zoomBy };
+  return { svgRef, view, fitToScreen: fit, zoomBy };
 }

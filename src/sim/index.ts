@@ -1,4 +1,4 @@
-// The simulation core's public API. Pure TypeScript: no React, D3, Zustand, DOM, clock or Math.random.
+// The simulation core's public API. Pure TypeScript: no React, D3, Zustand, DOM, no clock, no ambient randomness.
 export * from './addr';
 export type * from './types';
 export type * from './trace';

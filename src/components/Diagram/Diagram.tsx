@@ -22,7 +22,7 @@ export function Diagram() {
   const world = useAppStore((s) => s.world);
   const layout = useDiagramLayout();
   const view = useHopView(layout);
-  const { svgRef, view: z, fit, zoomBy } = useZoom(layout.width, layout.height);
+  const { svgRef, view: z, fitToScreen, zoomBy } = useZoom(layout.width, layout.height);
   const { picking, pick } = usePick();
   const hop = view?.entry.hop ?? null;
   const active = useMemo(() => activeOf(layout, hop), [layout, hop]);
@@ -102,7 +102,7 @@ export function Diagram() {
           {view && <PacketGlyph view={view} />}
         </g>
       </svg>
-      <ZoomControls onFit={fit} onZoom={zoomBy} />
+      <ZoomControls onFit={fitToScreen} onZoom={zoomBy} />
       {picking && (
         <p className="pick-hint" role="status">
           {t(picking === 'from' ? 'diagram.pickSource' : 'diagram.pickTarget')}
