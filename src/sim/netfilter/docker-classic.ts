@@ -13,23 +13,26 @@ import {
   RETURN,
   append,
   chain,
-  host,
   insert,
   is,
   jump,
   not,
-  port,
-  specificHostIp,
   top,
   type RuleOp,
 } from './plan';
+import {
+  dnatMatch,
+  dnatTarget,
+  hairpin,
+  publishedAcceptMatch,
+  selfMasqueradeMatch,
+} from './published';
 
 const ISO1 = 'DOCKER-ISOLATION-STAGE-1';
 const ISO2 = 'DOCKER-ISOLATION-STAGE-2';
 const USER = 'DOCKER-USER';
 
 /** userland-proxy=false is libnetwork's "hairpin mode". */
-const hairpin = (d: DaemonConfig): boolean => !d.userlandProxy;
 
 /** setupIPChains + setupUserChain; FORWARD policy DROP because dockerd enabled ip_forward itself. */
 export function classicDaemonPlan(d: DaemonConfig): RuleOp[] {
@@ -99,44 +102,9 @@ export function classicEndpointPlan(
   const br = b.device;
   const plan: RuleOp[] = [];
   for (const pb of bindings) {
-    const hostIp = specificHostIp(pb);
-    plan.push(
-      append(
-        'nat',
-        'DOCKER',
-        {
-          ...(hostIp === null ? {} : { dst: is(host(hostIp)) }),
-          ...(hairpin(d) ? {} : { inIface: not(br) }),
-          ...port(pb.proto, pb.hostPort),
-        },
-        { kind: 'DNAT', toIp: pb.containerIp, toPort: pb.containerPort },
-      ),
-    );
-    plan.push(
-      append(
-        'nat',
-        'POSTROUTING',
-        {
-          src: is(host(pb.containerIp)),
-          dst: is(host(pb.containerIp)),
-          ...port(pb.proto, pb.containerPort),
-        },
-        MASQUERADE,
-      ),
-    );
-    plan.push(
-      append(
-        'filter',
-        'DOCKER',
-        {
-          dst: is(host(pb.containerIp)),
-          inIface: not(br),
-          outIface: is(br),
-          ...port(pb.proto, pb.containerPort),
-        },
-        ACCEPT,
-      ),
-    );
+    plan.push(append('nat', 'DOCKER', dnatMatch(d, br, pb), dnatTarget(pb)));
+    plan.push(append('nat', 'POSTROUTING', selfMasqueradeMatch(pb), MASQUERADE));
+    plan.push(append('filter', 'DOCKER', publishedAcceptMatch(br, pb), ACCEPT));
   }
   return plan;
 }

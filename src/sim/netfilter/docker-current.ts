@@ -23,14 +23,19 @@ import {
   top,
   type RuleOp,
 } from './plan';
+import {
+  dnatMatch,
+  dnatTarget,
+  hairpin,
+  publishedAcceptMatch,
+  selfMasqueradeMatch,
+} from './published';
 
 const FWD = 'DOCKER-FORWARD';
 const BRIDGE = 'DOCKER-BRIDGE';
 const CT = 'DOCKER-CT';
 const INTERNAL = 'DOCKER-INTERNAL';
 const USER = 'DOCKER-USER';
-
-const hairpin = (d: DaemonConfig): boolean => !d.userlandProxy;
 
 /** setupIPChains (jumps re-inserted at the top in reverse order) + setupUserChain (no RETURN since 28.1). */
 export function currentDaemonPlan(d: DaemonConfig): RuleOp[] {
@@ -116,45 +121,9 @@ export function currentEndpointPlan(
         ),
       );
     }
-    plan.push(
-      append(
-        'nat',
-        'DOCKER',
-        {
-          ...(hostIp === null ? {} : { dst: is(host(hostIp)) }),
-          ...(hairpin(d) ? {} : { inIface: not(br) }),
-          ...port(pb.proto, pb.hostPort),
-        },
-        { kind: 'DNAT', toIp: pb.containerIp, toPort: pb.containerPort },
-      ),
-    );
-    if (hairpin(d)) {
-      plan.push(
-        append(
-          'nat',
-          'POSTROUTING',
-          {
-            src: is(host(pb.containerIp)),
-            dst: is(host(pb.containerIp)),
-            ...port(pb.proto, pb.containerPort),
-          },
-          MASQUERADE,
-        ),
-      );
-    }
-    plan.push(
-      insert(
-        'filter',
-        'DOCKER',
-        {
-          dst: is(host(pb.containerIp)),
-          inIface: not(br),
-          outIface: is(br),
-          ...port(pb.proto, pb.containerPort),
-        },
-        ACCEPT,
-      ),
-    );
+    plan.push(append('nat', 'DOCKER', dnatMatch(d, br, pb), dnatTarget(pb)));
+    if (hairpin(d)) plan.push(append('nat', 'POSTROUTING', selfMasqueradeMatch(pb), MASQUERADE));
+    plan.push(insert('filter', 'DOCKER', publishedAcceptMatch(br, pb), ACCEPT));
   }
   return plan;
 }
