@@ -21,6 +21,8 @@ const VIEWPORT = { width: 1920, height: 1080 };
 const LAB = 50;
 const SOAK_MIN = Number(process.env['BENCH_SOAK_MIN'] ?? 5);
 const ANIMATION_S = Number(process.env['BENCH_ANIMATION_S'] ?? 15);
+/** BENCH_BROWSER=load,interaction runs some of the browser figures (all by default). */
+const ONLY = new Set((process.env['BENCH_BROWSER'] ?? 'load,interaction,animation,memory').split(','));
 
 const median = (xs: readonly number[]): number => quantile(xs, 0.5);
 function quantile(xs: readonly number[], q: number): number {
@@ -388,17 +390,26 @@ export async function browserFigures(): Promise<Figure[]> {
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    log('load');
-    const out: Figure[] = [...(await loadFigures(browser, base))];
+    const out: Figure[] = [];
+    if (ONLY.has('load')) {
+      log('load');
+      out.push(...(await loadFigures(browser, base)));
+    }
     const { page, cdp } = await newPage(browser);
     log(`a lab of ${LAB} containers`);
     await openLab(page, base);
-    log('interaction');
-    out.push(...(await interactionFigures(page)));
-    log(`animation (${ANIMATION_S} s)`);
-    out.push(...(await animationFigures(page)));
-    log(`memory (${SOAK_MIN} min)`);
-    out.push(...(await memoryFigures(page, cdp)));
+    if (ONLY.has('interaction')) {
+      log('interaction');
+      out.push(...(await interactionFigures(page)));
+    }
+    if (ONLY.has('animation')) {
+      log(`animation (${ANIMATION_S} s)`);
+      out.push(...(await animationFigures(page)));
+    }
+    if (ONLY.has('memory')) {
+      log(`memory (${SOAK_MIN} min)`);
+      out.push(...(await memoryFigures(page, cdp)));
+    }
     const errors = (page as Page & { errors?: string[] }).errors ?? [];
     out.push({
       name: 'browser.console_errors',
