@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { prerender } from './scripts/vite-prerender.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), prerender()],
   base: './',
   build: { target: 'es2022', sourcemap: false },
   test: {

@@ -1,18 +1,25 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App';
 import { boot } from './components/Shell/boot';
+import { opensAsPrerendered } from './components/Shell/prerendered';
+import { detectLang } from './i18n/detect';
 import './styles/tokens.css';
 import './styles/app.css';
 import './styles/diagram.css';
 import './styles/panels.css';
 
 const { store, theme } = boot(window.location.search);
+const lang = detectLang();
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  const app = (
     <StrictMode>
-      <App store={store} theme={theme} />
-    </StrictMode>,
+      <App store={store} theme={theme} lang={lang} />
+    </StrictMode>
   );
+  // The build drew the default lab into the page (src/prerender.tsx): take it over as it is. Any
+  // other start (a ?lab= query, another language or theme) renders afresh over it.
+  if (opensAsPrerendered(root, window.location.search, lang)) hydrateRoot(root, app);
+  else createRoot(root).render(app);
 }

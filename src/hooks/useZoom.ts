@@ -15,29 +15,42 @@ export interface ZoomView {
 
 export interface UseZoom {
   readonly svgRef: RefObject<SVGSVGElement | null>;
-  readonly view: ZoomView;
+  /** The pan and zoom; null until the element is measured (then draw with `fitViewBox`). */
+  readonly view: ZoomView | null;
   fitToScreen(): void;
   zoomBy(factor: number): void;
 }
 
 const PAD = 24;
 
-/** Scale and offset that show a width×height picture whole inside the element, centred. */
+/**
+ * Scale and offset that show a width×height picture (with a PAD margin) whole inside the element,
+ * centred: what the SVG viewBox below draws by itself, capped at 1.6× so three cards never fill a
+ * projector.
+ */
 export function fitTransform(
   width: number,
   height: number,
   box: { readonly width: number; readonly height: number },
 ): ZoomView {
   if (box.width <= 0 || box.height <= 0) return { x: 0, y: 0, k: 1 };
-  const k = Math.min((box.width - 2 * PAD) / width, (box.height - 2 * PAD) / height, 1.6);
+  const k = Math.min(box.width / (width + 2 * PAD), box.height / (height + 2 * PAD), 1.6);
   return { x: (box.width - width * k) / 2, y: (box.height - height * k) / 2, k };
+}
+
+/**
+ * The same fit done by the browser: before the element is measured (the page prerendered at build
+ * time, the first render) the SVG's viewBox centres the picture, so it is drawn fitted at once.
+ */
+export function fitViewBox(width: number, height: number): string {
+  return `${-PAD} ${-PAD} ${width + 2 * PAD} ${height + 2 * PAD}`;
 }
 
 export function useZoom(contentWidth: number, contentHeight: number): UseZoom {
   const svgRef = useRef<SVGSVGElement | null>(null);
   const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const d3 = useRef<D3 | null>(null);
-  const [view, setView] = useState<ZoomView>({ x: 0, y: 0, k: 1 });
+  const [view, setView] = useState<ZoomView | null>(null);
   const viewRef = useRef(view);
 
   useEffect(() => {
@@ -61,7 +74,7 @@ export function useZoom(contentWidth: number, contentHeight: number): UseZoom {
       mod.select(svg).call(z).on('dblclick.zoom', null);
       // Take over the view set before d3-zoom arrived.
       const t = viewRef.current;
-      mod.select(svg).call(z.transform, mod.zoomIdentity.translate(t.x, t.y).scale(t.k));
+      if (t) mod.select(svg).call(z.transform, mod.zoomIdentity.translate(t.x, t.y).scale(t.k));
     });
     return () => {
       live = false;

@@ -5,7 +5,7 @@ import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
 import { usePick } from '../../hooks/usePick';
 import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
-import { useZoom } from '../../hooks/useZoom';
+import { fitViewBox, useZoom } from '../../hooks/useZoom';
 import { activeOf } from './active';
 import { BridgeSwitch } from './BridgeSwitch';
 import { Cable } from './Cable';
@@ -34,13 +34,18 @@ export function Diagram() {
   const t = useT();
   return (
     <section className={`diagram${picking ? ' picking' : ''}`} aria-label={t('diagram.label')}>
-      <svg ref={svgRef} className="diagram-svg" data-testid="diagram">
+      <svg
+        ref={svgRef}
+        className="diagram-svg"
+        data-testid="diagram"
+        viewBox={z ? undefined : fitViewBox(layout.width, layout.height)}
+      >
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
           </marker>
         </defs>
-        <g transform={`translate(${z.x},${z.y}) scale(${z.k})`}>
+        <g transform={z ? `translate(${z.x},${z.y}) scale(${z.k})` : undefined}>
           <Outside
             layout={layout.outside}
             world={world}

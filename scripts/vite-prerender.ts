@@ -1,0 +1,61 @@
+// A Vite build plugin: the default lab rendered at build time into index.html, its stylesheet
+// inlined, so the diagram is drawn as soon as the HTML is parsed — before any script arrives.
+// main.tsx hydrates this markup when the page opens in the default state (src/prerender.tsx).
+import { createServer, type Plugin, type Rollup } from 'vite';
+
+const ROOT_TAG = '<div id="root"></div>';
+
+/** Runs src/prerender.tsx through Vite's SSR loader (no config file: this plugin must not recurse). */
+async function renderDefaultLab(root: string): Promise<string> {
+  const server = await createServer({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+  });
+  try {
+    const mod = (await server.ssrLoadModule('/src/prerender.tsx')) as {
+      renderDefaultLab: () => string;
+    };
+    return mod.renderDefaultLab();
+  } finally {
+    await server.close();
+  }
+}
+
+/** CSS `url(../x)` is relative to assets/; inlined into index.html it must be relative to the page. */
+export function rebaseCssUrls(css: string, from: string): string {
+  return css.replace(/url\((['"]?)(\.\.?\/[^)'"]+)\1\)/g, (_, q: string, path: string) => {
+    const url = new URL(path, `https://x/${from}`);
+    return `url(${q}.${url.pathname}${q})`;
+  });
+}
+
+export function prerender(): Plugin {
+  let markup = '';
+  return {
+    name: 'dnl-prerender',
+    apply: 'build',
+    async configResolved(config) {
+      markup = await renderDefaultLab(config.root);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!html.includes(ROOT_TAG)) throw new Error(`index.html has no ${ROOT_TAG}`);
+        let out = html.replace(ROOT_TAG, `<div id="root" data-prerendered="">${markup}</div>`);
+        // Inline the entry stylesheet: the first paint waits for no request at all.
+        for (const [file, chunk] of Object.entries(ctx.bundle ?? {})) {
+          if (chunk.type !== 'asset' || !file.endsWith('.css')) continue;
+          const link = new RegExp(`<link rel="stylesheet"[^>]*href="\\.?/?${file}"[^>]*>`);
+          if (!link.test(out)) continue;
+          const css = rebaseCssUrls(String((chunk as Rollup.OutputAsset).source), file);
+          out = out.replace(link, () => `<style>${css}</style>`);
+          delete ctx.bundle?.[file];
+        }
+        return out;
+      },
+    },
+  };
+}
