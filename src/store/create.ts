@@ -1,0 +1,33 @@
+// The app store made from its slices and the part the terminal is handed: the shell, at hand
+// (createAppStore, headless) or fetched on first need (the browser's boot).
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createWorld, simulate } from '../sim';
+import { HOST, type Shell } from '../terminal/api';
+import { createFlowSlice } from './flow-slice';
+import type { Late } from './late';
+import { createLessonSlice, type LabState } from './lesson-slice';
+import { trackFlowOrigin } from './persist';
+import { createTerminalSlice } from './terminal-slice';
+import type { AppStoreOptions } from './types';
+import { createWorldSlice } from './world-slice';
+
+export type AppStore = StoreApi<LabState>;
+
+/** The code the store runs but does not hold: what the terminal executes. */
+export interface StoreParts {
+  readonly shell: Late<Shell>;
+}
+
+export function createLabStore(options: AppStoreOptions, parts: StoreParts): AppStore {
+  const world = options.world ?? createWorld();
+  const sim = options.simulate ?? simulate;
+  const store = createStore<LabState>()((...a) => ({
+    ...createWorldSlice(world)(...a),
+    ...createFlowSlice(sim, options.speed ?? 1)(...a),
+    ...createTerminalSlice(options.location ?? HOST, parts.shell)(...a),
+    ...createLessonSlice()(...a),
+  }));
+  // From the first flow on, remember which world each flow started from (a shared link replays it).
+  trackFlowOrigin(store);
+  return store;
+}
