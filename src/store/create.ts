@@ -3,10 +3,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createWorld, simulate } from '../sim';
 import { HOST, type Shell } from '../terminal/api';
+import { trackFlowOrigin } from './flow-origin';
 import { createFlowSlice } from './flow-slice';
 import type { Late } from './late';
 import { createLessonSlice, type LabState, type LessonEngine } from './lesson-slice';
-import { trackFlowOrigin } from './persist';
 import { createTerminalSlice } from './terminal-slice';
 import type { AppStoreOptions } from './types';
 import { createWorldSlice } from './world-slice';
