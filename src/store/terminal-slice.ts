@@ -36,33 +36,41 @@ export function shellApi(get: () => AppState): ShellApi {
   };
 }
 
+/** What a line prints when the shell could not be fetched; the next line tries again. */
+const UNLOADED: CommandOutput = {
+  chunks: [
+    {
+      stream: 'stderr',
+      text: 'sh: the commands could not be loaded; check the connection and try again\n',
+    },
+  ],
+  exit: 126,
+};
+
 export function createTerminalSlice(
   location: Location,
   shell: Late<Shell>,
 ): StateCreator<AppState, [], [], TerminalSlice> {
   return (set, get) => {
     /** Prompt and output into the transcript, `run` in between (the shell, or why it is missing). */
-    const typed = (line: string, run: () => CommandOutput): CommandOutput => {
-      const prompt = promptFor(get().world, get().location);
-      const history = get().history;
+    const typed = (line: string, run: () => CommandOutput): CommandRun => {
+      const before = get();
+      const prompt = promptFor(before.world, before.location);
       const trimmed = line.trim();
-      const keep = trimmed !== '' && history[history.length - 1] !== line;
+      const keep = trimmed !== '' && before.history[before.history.length - 1] !== line;
       set({
-        transcript: [...get().transcript, { kind: 'prompt', prompt, command: line }],
-        history: keep ? [...history, line] : history,
+        transcript: [...before.transcript, { kind: 'prompt', prompt, command: line }],
+        history: keep ? [...before.history, line] : before.history,
       });
-      const out = run();
+      const output = run();
       // `clear` empties the transcript during the command; what it printed (nothing) follows.
-      set({ transcript: [...get().transcript, ...toTranscriptLines(out.chunks)] });
+      set({ transcript: [...get().transcript, ...toTranscriptLines(output.chunks)] });
       // Each command takes a simulated second, so `docker ps` shows time passing.
       if (trimmed !== '') set({ world: advanceClock(get().world, 1) });
-      return out;
-    };
-    const runWith = (sh: Shell, line: string): CommandRun => {
-      const before = get();
-      const output = typed(line, () => sh.executeLine(line, shellApi(get)));
       return { output, before, after: get() };
     };
+    const runWith = (sh: Shell, line: string): CommandRun =>
+      typed(line, () => sh.executeLine(line, shellApi(get)));
     // Lines entered while the shell is on its way; each runs, in order, once it is here.
     const waiting: { readonly line: string; readonly done: (run: CommandRun) => void }[] = [];
     const drain = (sh: Shell) => {
@@ -71,17 +79,9 @@ export function createTerminalSlice(
         waiting.shift();
       }
     };
-    // The shell could not be fetched (offline before it ever loaded): say so, keep the lines.
+    // The shell could not be fetched (offline before it ever loaded): each line says so.
     const refuse = () => {
-      for (let w = waiting.shift(); w; w = waiting.shift()) {
-        const before = get();
-        const stderr = 'sh: the commands could not be loaded; check the connection and try again\n';
-        const output = typed(w.line, () => ({
-          chunks: [{ stream: 'stderr', text: stderr }],
-          exit: 126,
-        }));
-        w.done({ output, before, after: get() });
-      }
+      for (let w = waiting.shift(); w; w = waiting.shift()) w.done(typed(w.line, () => UNLOADED));
     };
     return {
       transcript: [],
