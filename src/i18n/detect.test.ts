@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUiStore } from '../store/ui-slice';
 import { detectLang } from './detect';
+import { loadCatalogue } from './index';
 
 describe('the interface language', () => {
   it('is English outside a browser', () => {
@@ -12,5 +13,18 @@ describe('the interface language', () => {
     ui.getState().setLang('en');
     expect(ui.getState().lang).toBe('en');
     expect(createUiStore().getState().lang).toBe('en');
+  });
+  it('switches to Chinese only once its catalogue is here; a later choice wins over the fetch', async () => {
+    const ui = createUiStore();
+    ui.getState().setLang('zh-CN');
+    expect(ui.getState().lang).toBe('en');
+    ui.getState().setLang('en');
+    const other = createUiStore();
+    other.getState().setLang('zh-CN');
+    await loadCatalogue('zh-CN');
+    expect(ui.getState().lang).toBe('en');
+    expect(other.getState().lang).toBe('zh-CN');
+    ui.getState().setLang('zh-CN');
+    expect(ui.getState().lang).toBe('zh-CN');
   });
 });

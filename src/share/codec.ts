@@ -2,8 +2,8 @@
 import { parseLab, type LabDocument, type ParseResult } from './document';
 import { LIMITS } from './limits';
 import { toStored } from './compact';
+import { FRAGMENT_KEY } from './link';
 
-export const FRAGMENT_KEY = 'lab';
 export const FILE_EXTENSION = '.json';
 export const FILE_MIME = 'application/json';
 

@@ -13,8 +13,8 @@ export {
   decodeFragment,
   encodeFile,
   decodeFile,
-  FRAGMENT_KEY,
   FILE_EXTENSION,
   FILE_MIME,
 } from './codec';
 export { LIMITS } from './limits';
+export { FRAGMENT_KEY, hasLinkFragment } from './link';

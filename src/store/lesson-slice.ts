@@ -1,34 +1,11 @@
 // The lesson slice: which lesson, step and answers (the player's LessonState) and the panel's view.
-// Actions call the pure player in src/lessons and change the lab only through the store's own actions.
+// The moves that need the lessons themselves come from the lesson engine (lesson-engine.ts), handed
+// to the slice: at hand headless, fetched by the browser when the lesson panel first needs it.
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
-import {
-  COMPARE_LANES,
-  answerCheck,
-  answerPrediction,
-  commandFor,
-  findLesson,
-  nextStep,
-  prevStep,
-  revealPrediction,
-  startLesson,
-  type Choice,
-  type Feedback,
-  type LessonState,
-  type Mode,
-  type Text,
-} from '../lessons';
+import type { Choice, Feedback, LessonState, Mode, Text } from '../lessons';
 import type { Profile } from '../sim';
-import { gateOf, hopIndex, pendingQuestion, replayStep } from './lesson-run';
+import type { Late } from './late';
 import type { AppState } from './types';
-
-export {
-  gateOf,
-  hopIndex,
-  pendingQuestion,
-  lessonOf,
-  stepRunOf,
-  type PendingQuestion,
-} from './lesson-run';
 
 export type LessonView = 'closed' | 'menu' | 'lesson' | 'compare';
 
@@ -52,8 +29,16 @@ export interface LessonSlice {
   /** Timeline index where playback pauses to show the hop that answers the question. */
   readonly lessonHold: number | null;
   setLessonView(view: LessonView): void;
+  /**
+   * Resolves once the moves below work (at once headless; the browser fetches the lesson engine
+   * first). The same promise every time until it settles, so a component may suspend on it.
+   * Before that, the moves do nothing and beginLesson answers false.
+   */
+  loadLessons(): Promise<unknown>;
   /** Starts a lesson or failure lab at its first step; false for an unknown id. */
   beginLesson(id: string): boolean;
+  /** Reopens a saved lesson at its step, over the lab saved with it (nothing replayed). */
+  resumeLesson(id: string, step: number, profile: Profile): boolean;
   nextLessonStep(): void;
   prevLessonStep(): void;
   /** Answers the pending prediction or check; returns the engine's verdict. */
@@ -69,35 +54,44 @@ export interface LessonSlice {
 
 export type LabState = AppState & LessonSlice;
 
-export function createLessonSlice(): StateCreator<LabState, [], [], LessonSlice> {
+/** The slice's moves that need the catalogue and the player (src/lessons). */
+export type LessonMoves = Pick<
+  LessonSlice,
+  | 'beginLesson'
+  | 'resumeLesson'
+  | 'nextLessonStep'
+  | 'prevLessonStep'
+  | 'answerLessonQuestion'
+  | 'revealLessonQuestion'
+  | 'openCompareLane'
+>;
+
+export interface LessonEngine {
+  moves(set: StoreApi<LabState>['setState'], get: () => LabState): LessonMoves;
+  /** Where playback must wait for the pending question: a timeline index, 'pause' or null. */
+  gateOf(s: LabState): number | 'pause' | null;
+}
+
+export function createLessonSlice(
+  engine: Late<LessonEngine>,
+): StateCreator<LabState, [], [], LessonSlice> {
   return (set, get, api: StoreApi<LabState>) => {
-    // The gate: playback never runs past a question that has not been answered yet.
+    let moves: LessonMoves | null = null;
+    const ready = (): LessonMoves | null => {
+      const e = engine.current();
+      if (e && !moves) moves = e.moves(set, get);
+      return moves;
+    };
+    // The gate: playback never runs past a question that has not been answered yet. A lesson is
+    // only ever opened through the engine, so with a lesson open the engine is here.
     api.subscribe((s) => {
-      const gate = gateOf(s);
+      const gate = s.lesson ? (engine.current()?.gateOf(s) ?? null) : null;
       if (gate === 'pause' && s.playing) set({ playing: false });
       else if (typeof gate === 'number' && s.cursor > gate) set({ cursor: gate, playing: false });
       else if (typeof gate === 'number' && s.cursor === gate && s.playing) set({ playing: false });
       if (s.lessonHold !== null && s.cursor >= s.lessonHold)
         set({ lessonHold: null, playing: false });
     });
-    const enter = (state: LessonState) => {
-      const lesson = findLesson(state.lessonId);
-      set({ lesson: state, lessonAnswered: null, lessonHold: null, playing: false });
-      if (!lesson || state.phase !== 'steps') return;
-      const flow = replayStep(get(), lesson, state.step, get().lessonProfile);
-      // Play at once; the gate stops at the first question.
-      if (flow) set({ playing: true });
-    };
-    const move = (
-      to: (l: NonNullable<ReturnType<typeof findLesson>>, s: LessonState) => LessonState,
-    ) => {
-      const s = get().lesson;
-      const lesson = s ? findLesson(s.lessonId) : undefined;
-      if (!s || !lesson) return;
-      const next = to(lesson, s);
-      if (next.phase === 'steps' && (next.step !== s.step || s.phase !== 'steps')) enter(next);
-      else set({ lesson: next, lessonAnswered: null, lessonHold: null, playing: false });
-    };
     return {
       lessonView: 'closed',
       lesson: null,
@@ -105,54 +99,13 @@ export function createLessonSlice(): StateCreator<LabState, [], [], LessonSlice>
       lessonAnswered: null,
       lessonHold: null,
       setLessonView: (lessonView) => set({ lessonView }),
-      beginLesson: (id) => {
-        const lesson = findLesson(id);
-        if (!lesson) return false;
-        const current = get().world.profile;
-        const ok = !lesson.profiles || lesson.profiles.includes(current);
-        set({
-          lessonView: 'lesson',
-          lessonProfile: ok ? current : (lesson.profiles?.[0] ?? current),
-        });
-        enter(startLesson(lesson));
-        return true;
-      },
-      nextLessonStep: () => move(nextStep),
-      prevLessonStep: () => move(prevStep),
-      answerLessonQuestion: (choice) => {
-        const s = get();
-        const q = pendingQuestion(s);
-        const lesson = s.lesson ? findLesson(s.lesson.lessonId) : undefined;
-        if (!q || !s.lesson || !lesson) return null;
-        const r =
-          q.kind === 'prediction'
-            ? answerPrediction(lesson, s.lesson, q.prediction, q.resolved, choice)
-            : answerCheck(s.lesson, q.prediction, q.resolved, choice);
-        const at =
-          q.kind === 'prediction' && q.resolved.at ? hopIndex(s.packets, q.resolved.at) : null;
-        const { id: _id, ...shown } = q.resolved;
-        set({
-          lesson: r.state,
-          lessonAnswered: { key: q.key, ...pick(shown), choice, feedback: r.feedback },
-          lessonHold: at !== null && at > s.cursor ? at : null,
-          // The reveal: playback goes on to the hop that shows the answer.
-          playing: at !== null && at > s.cursor,
-        });
-        return r.feedback;
-      },
-      revealLessonQuestion: () => {
-        const s = get();
-        const q = pendingQuestion(s);
-        const lesson = s.lesson ? findLesson(s.lesson.lessonId) : undefined;
-        if (!q || q.kind !== 'prediction' || !s.lesson || !lesson) return;
-        const at = q.resolved.at ? hopIndex(s.packets, q.resolved.at) : null;
-        set({
-          lesson: revealPrediction(lesson, s.lesson, q.prediction),
-          lessonAnswered: { key: q.key, ...pick(q.resolved), choice: null, feedback: null },
-          lessonHold: at !== null && at > s.cursor ? at : null,
-          playing: at !== null && at > s.cursor,
-        });
-      },
+      loadLessons: () => engine.load(),
+      beginLesson: (id) => ready()?.beginLesson(id) ?? false,
+      resumeLesson: (id, step, profile) => ready()?.resumeLesson(id, step, profile) ?? false,
+      nextLessonStep: () => ready()?.nextLessonStep(),
+      prevLessonStep: () => ready()?.prevLessonStep(),
+      answerLessonQuestion: (choice) => ready()?.answerLessonQuestion(choice) ?? null,
+      revealLessonQuestion: () => ready()?.revealLessonQuestion(),
       continueLesson: () => {
         const s = get();
         const more = s.lesson?.phase === 'steps' && s.packets.length > 0;
@@ -166,21 +119,7 @@ export function createLessonSlice(): StateCreator<LabState, [], [], LessonSlice>
           lessonView: 'menu',
           playing: false,
         }),
-      openCompareLane: (mode, flow = 0) => {
-        const lane = COMPARE_LANES.find((l) => l.mode === mode);
-        const f = lane?.scenario.flows[flow];
-        if (!lane || !f) return;
-        set({ lesson: null, lessonAnswered: null, lessonHold: null });
-        get().resetWorld({ profile: get().world.profile });
-        for (const op of lane.scenario.setup) get().runCommand(commandFor(op));
-        get().sendFlow(f);
-      },
+      openCompareLane: (mode, flow) => ready()?.openCompareLane(mode, flow),
     };
   };
 }
-
-const pick = (r: { question: Text; choices: readonly Choice[]; answer: string }) => ({
-  question: r.question,
-  choices: r.choices,
-  answer: r.answer,
-});

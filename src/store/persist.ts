@@ -4,40 +4,22 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../i18n/locale';
 import { decodeFile, encodeFile, type Cursor, type LabDocument, type ParseResult } from '../share';
 import type { World } from '../sim';
-import type { PacketTrace } from '../sim/trace';
 import { HOST } from '../terminal/api';
+import { flowOriginOf } from './flow-origin';
 import { selectTimeline } from './selectors';
+import { BACKUP_KEY, readKey, STORAGE_KEY, type KeyValueStorage } from './storage';
 import type { AppState } from './types';
+
+export { BACKUP_KEY, STORAGE_KEY, browserStorage, type KeyValueStorage } from './storage';
 
 type Store = StoreApi<AppState>;
 export type LabContent = Omit<LabDocument, 'format' | 'version'>;
 export type LessonAt = NonNullable<LabDocument['lesson']>;
-export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** What a lab carries that the app store does not own (the lesson on screen, the language). */
 export interface LabExtras {
   readonly lesson?: () => LessonAt | null;
   readonly lang?: () => Lang | null;
-}
-
-export const STORAGE_KEY = 'docker-network-lab:lab';
-/** The autosaved lab a link replaced at start-up, so opening a link never loses what was built. */
-export const BACKUP_KEY = 'docker-network-lab:previous-lab';
-
-/** The world a flow was sent from, and the world it left: replaying the flow from `before` gives the same hops. */
-interface FlowOrigin {
-  readonly packets: readonly PacketTrace[];
-  readonly before: World;
-  readonly after: World;
-}
-const origins = new WeakMap<Store, FlowOrigin>();
-
-/** Remembers each flow's starting world; createAppStore calls this so no flow is missed. */
-export function trackFlowOrigin(store: Store): () => void {
-  return store.subscribe((s, prev) => {
-    if (s.packets !== prev.packets && s.flow !== null)
-      origins.set(store, { packets: s.packets, before: prev.world, after: s.world });
-  });
 }
 
 /** True when `b` is `a` with only time gone by (the terminal ages the clock by a second a line). */
@@ -74,7 +56,7 @@ export function labOf(store: Store, extras: LabExtras = {}): LabContent {
   const lang = extras.lang?.() ?? null;
   const tail = { ...(lesson ? { lesson } : {}), ...(lang ? { lang } : {}) };
   if (!s.flow) return { world: s.world, ...tail };
-  const o = origins.get(store);
+  const o = flowOriginOf(store);
   const replayable = o !== undefined && o.packets === s.packets && onlyTimePassed(o.after, s.world);
   const cursor = cursorOf(s);
   return {
@@ -109,35 +91,18 @@ export function applyLab(store: Store, doc: LabContent): ParseResult<null> {
   }
 }
 
-/** localStorage, or null where the browser refuses it (private modes, sandboxed frames). */
-export function browserStorage(): KeyValueStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function read(storage: KeyValueStorage, key: string): string | null {
-  try {
-    return storage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
 /** The stored lab checked by the same parser as links and files; null when nothing is stored. */
 export function readStored(
   storage: KeyValueStorage,
   key: string = STORAGE_KEY,
 ): ParseResult<LabDocument> | null {
-  const text = read(storage, key);
+  const text = readKey(storage, key);
   return text === null ? null : decodeFile(text);
 }
 
 /** Copies the autosaved lab aside before a link replaces it; true when there was one. */
 export function backUpStored(storage: KeyValueStorage): boolean {
-  const text = read(storage, STORAGE_KEY);
+  const text = readKey(storage, STORAGE_KEY);
   if (text === null) return false;
   try {
     storage.setItem(BACKUP_KEY, text);

@@ -1,22 +1,20 @@
 // Thin React binding over the vanilla store: a provider and a selector hook (useShallow for objects).
-import { createContext, createElement, useContext, useState, type ReactNode } from 'react';
+import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { createAppStore, type AppStore } from './index';
-import type { AppState, AppStoreOptions } from './types';
+import type { AppStore } from './create';
+import type { AppState } from './types';
 
 const StoreContext = createContext<AppStore | null>(null);
 
 export interface AppStoreProviderProps {
-  /** An existing store (tests, the e2e harness); otherwise one is created from `options`. */
-  readonly store?: AppStore;
-  readonly options?: AppStoreOptions;
+  /** The store: the browser's boot makes it (Shell/boot.ts), a test may hand its own. */
+  readonly store: AppStore;
   readonly children?: ReactNode;
 }
 
-export function AppStoreProvider({ store, options, children }: AppStoreProviderProps) {
-  const [own] = useState(() => store ?? createAppStore(options));
-  return createElement(StoreContext.Provider, { value: own }, children);
+export function AppStoreProvider({ store, children }: AppStoreProviderProps) {
+  return createElement(StoreContext.Provider, { value: store }, children);
 }
 
 export function useAppStoreApi(): AppStore {

@@ -1,11 +1,12 @@
-// The terminal slice: transcript, history and location; runCommand feeds a line to src/terminal.
+// The terminal slice: transcript, history and location; runCommand feeds a line to the shell it is
+// handed (src/terminal, at hand headless, fetched after the first paint in the browser).
 import type { StateCreator } from 'zustand/vanilla';
 import { advanceClock } from '../sim';
-import type { Location, ShellApi } from '../terminal/api';
-import { executeLine } from '../terminal/shell';
+import type { CommandOutput, Location, Shell, ShellApi } from '../terminal/api';
 import { promptFor } from '../terminal/prompt';
+import type { Late } from './late';
 import { toTranscriptLines } from './transcript';
-import type { AppState, TerminalSlice } from './types';
+import type { AppState, CommandRun, TerminalSlice } from './types';
 
 /** The store seen through the terminal's eyes: same actions the UI calls. */
 export function shellApi(get: () => AppState): ShellApi {
@@ -35,30 +36,79 @@ export function shellApi(get: () => AppState): ShellApi {
   };
 }
 
+/** What a line prints when the shell could not be fetched; the next line tries again. */
+const UNLOADED: CommandOutput = {
+  chunks: [
+    {
+      stream: 'stderr',
+      text: 'sh: the commands could not be loaded; check the connection and try again\n',
+    },
+  ],
+  exit: 126,
+};
+
 export function createTerminalSlice(
   location: Location,
+  shell: Late<Shell>,
 ): StateCreator<AppState, [], [], TerminalSlice> {
-  return (set, get) => ({
-    transcript: [],
-    history: [],
-    location,
-    setLocation: (l) => set({ location: l }),
-    clearTranscript: () => set({ transcript: [] }),
-    runCommand: (line) => {
-      const prompt = promptFor(get().world, get().location);
-      const history = get().history;
+  return (set, get) => {
+    /** Prompt and output into the transcript, `run` in between (the shell, or why it is missing). */
+    const typed = (line: string, run: () => CommandOutput): CommandRun => {
+      const before = get();
+      const prompt = promptFor(before.world, before.location);
       const trimmed = line.trim();
-      const keep = trimmed !== '' && history[history.length - 1] !== line;
+      const keep = trimmed !== '' && before.history[before.history.length - 1] !== line;
       set({
-        transcript: [...get().transcript, { kind: 'prompt', prompt, command: line }],
-        history: keep ? [...history, line] : history,
+        transcript: [...before.transcript, { kind: 'prompt', prompt, command: line }],
+        history: keep ? [...before.history, line] : before.history,
       });
-      const out = executeLine(line, shellApi(get));
+      const output = run();
       // `clear` empties the transcript during the command; what it printed (nothing) follows.
-      set({ transcript: [...get().transcript, ...toTranscriptLines(out.chunks)] });
+      set({ transcript: [...get().transcript, ...toTranscriptLines(output.chunks)] });
       // Each command takes a simulated second, so `docker ps` shows time passing.
       if (trimmed !== '') set({ world: advanceClock(get().world, 1) });
-      return out;
-    },
-  });
+      return { output, before, after: get() };
+    };
+    const runWith = (sh: Shell, line: string): CommandRun =>
+      typed(line, () => sh.executeLine(line, shellApi(get)));
+    // Lines entered while the shell is on its way; each runs, in order, once it is here.
+    const waiting: { readonly line: string; readonly done: (run: CommandRun) => void }[] = [];
+    const drain = (sh: Shell) => {
+      for (let w = waiting[0]; w; w = waiting[0]) {
+        w.done(runWith(sh, w.line));
+        waiting.shift();
+      }
+    };
+    // The shell could not be fetched (offline before it ever loaded): each line says so.
+    const refuse = () => {
+      for (let w = waiting.shift(); w; w = waiting.shift()) w.done(typed(w.line, () => UNLOADED));
+    };
+    return {
+      transcript: [],
+      history: [],
+      location,
+      setLocation: (l) => set({ location: l }),
+      clearTranscript: () => set({ transcript: [] }),
+      runCommand: (line) => {
+        const sh = shell.current();
+        if (!sh) throw new Error('runCommand: the shell has not loaded yet (use enterCommand)');
+        return runWith(sh, line).output;
+      },
+      enterCommand: (line) =>
+        new Promise((done) => {
+          const sh = shell.current();
+          if (sh && waiting.length === 0) return done(runWith(sh, line));
+          waiting.push({ line, done });
+          if (waiting.length === 1) shell.load().then(drain, refuse);
+        }),
+      completeCommand: (line, cursor) => {
+        const sh = shell.current();
+        if (!sh) {
+          void shell.load().catch(() => undefined);
+          return { candidates: [], line, cursor };
+        }
+        return sh.complete({ world: get().world, location: get().location }, line, cursor);
+      },
+    };
+  };
 }

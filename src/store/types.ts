@@ -13,6 +13,7 @@ import type {
   WorldOptions,
 } from '../sim';
 import type { Flow, FlowResult, PacketTrace, SimResult } from '../sim/trace';
+import type { Completion } from '../terminal/complete';
 import type { CommandOutput, Location } from '../terminal/api';
 
 export type Simulate = (world: World, flow: Flow) => SimResult<World>;
@@ -67,13 +68,31 @@ export type TranscriptLine =
       readonly open?: true;
     };
 
+/** A line as it ran: what it printed, and the store just before and just after it. */
+export interface CommandRun {
+  readonly output: CommandOutput;
+  readonly before: AppState;
+  readonly after: AppState;
+}
+
 export interface TerminalSlice {
   readonly transcript: readonly TranscriptLine[];
   /** Commands typed, oldest first (no empty lines, no immediate repeats, as bash's ignoredups). */
   readonly history: readonly string[];
   readonly location: Location;
-  /** Types one line into the terminal: runs it, appends prompt and output, advances the clock 1 s. */
+  /**
+   * Types one line into the terminal: runs it, appends prompt and output, advances the clock 1 s.
+   * Needs the shell at hand: always so headless; in the browser only code that loaded it first
+   * (the lesson engine) calls this. Throws otherwise.
+   */
   runCommand(line: string): CommandOutput;
+  /**
+   * The keyboard's way in: runs the line now if the shell is here, else once it has loaded, in the
+   * order lines were entered (nothing typed meanwhile is lost). Resolves when the line has run.
+   */
+  enterCommand(line: string): Promise<CommandRun>;
+  /** Tab completion at the current location; no candidates while the shell is still loading. */
+  completeCommand(line: string, cursor: number): Completion;
   setLocation(location: Location): void;
   clearTranscript(): void;
 }

@@ -1,6 +1,7 @@
 // UI-only state of the lab view (theme, open form, panel tab, flow being picked, last launch).
 // Its own small vanilla store until the app store composes `createUiSlice`; nothing here is world state.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { hasCatalogue, loadCatalogue } from '../i18n';
 import type { Lang } from '../i18n/locale';
 import type { FlowKind, FlowSource, IPv4 } from '../sim';
 
@@ -33,6 +34,7 @@ export interface UiSlice {
   /** Presentation mode: diagram and narration fill the screen, clicker keys step. */
   readonly presenting: boolean;
   setTheme(theme: Theme): void;
+  /** Switches the language, once its catalogue is here (fetched first if need be): never a mix. */
   setLang(lang: Lang): void;
   setOpenForm(form: OpenForm): void;
   setPanelTab(tab: PanelTab): void;
@@ -57,24 +59,35 @@ export interface UiInitial {
 }
 
 export function createUiSlice(initial: UiInitial = {}): StateCreator<UiSlice> {
-  return (set, get) => ({
-    theme: initial.theme ?? 'light',
-    lang: initial.lang ?? 'en',
-    openForm: null,
-    panelTab: 'netfilter',
-    draft: EMPTY_DRAFT,
-    launched: null,
-    notice: null,
-    presenting: false,
-    setTheme: (theme) => set({ theme }),
-    setLang: (lang) => set({ lang }),
-    setOpenForm: (openForm) => set({ openForm }),
-    setPanelTab: (panelTab) => set({ panelTab }),
-    setDraft: (patch) => set({ draft: { ...get().draft, ...patch } }),
-    setLaunched: (launched) => set({ launched }),
-    setNotice: (notice) => set({ notice }),
-    setPresenting: (presenting) => set({ presenting }),
-  });
+  return (set, get) => {
+    // The language asked for last: a slower fetch must not switch back to an earlier choice.
+    let wanted: Lang = initial.lang ?? 'en';
+    const setLang = (lang: Lang) => {
+      wanted = lang;
+      if (hasCatalogue(lang)) return set({ lang });
+      void loadCatalogue(lang).then((here) => {
+        if (here && wanted === lang) set({ lang });
+      });
+    };
+    return {
+      theme: initial.theme ?? 'light',
+      lang: initial.lang ?? 'en',
+      openForm: null,
+      panelTab: 'netfilter',
+      draft: EMPTY_DRAFT,
+      launched: null,
+      notice: null,
+      presenting: false,
+      setTheme: (theme) => set({ theme }),
+      setLang,
+      setOpenForm: (openForm) => set({ openForm }),
+      setPanelTab: (panelTab) => set({ panelTab }),
+      setDraft: (patch) => set({ draft: { ...get().draft, ...patch } }),
+      setLaunched: (launched) => set({ launched }),
+      setNotice: (notice) => set({ notice }),
+      setPresenting: (presenting) => set({ presenting }),
+    };
+  };
 }
 
 export type UiStore = StoreApi<UiSlice>;

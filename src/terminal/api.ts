@@ -13,6 +13,7 @@ import type {
   WorldOptions,
 } from '../sim';
 import type { Flow, SimResult } from '../sim/trace';
+import type { Completion, CompletionState } from './complete';
 
 /** Where the terminal's shell runs: the Docker host, or inside a container (`docker exec -it`). */
 export type Location =
@@ -65,4 +66,13 @@ export interface CommandOutput {
   readonly chunks: readonly Chunk[];
   /** The exit status the shell would put in `$?`. */
   readonly exit: number;
+}
+
+/**
+ * The shell as its host holds it: a typed line run, a word completed. The store is handed one
+ * (`SHELL` in shell.ts); the browser fetches it after the first paint, so it is an interface here.
+ */
+export interface Shell {
+  executeLine(line: string, api: ShellApi): CommandOutput;
+  complete(state: CompletionState, line: string, cursor: number): Completion;
 }

@@ -82,10 +82,3 @@ export function complete(state: CompletionState, line: string, cursor: number): 
     cursor: start + insert.length,
   };
 }
-
-/** Walking the history with the arrow keys: index -1 is the line being edited. */
-export function historyAt(history: readonly string[], index: number): string | null {
-  return index < 0 || index >= history.length
-    ? null
-    : (history[history.length - 1 - index] ?? null);
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { complete, historyAt } from './complete';
+import { complete } from './complete';
+import { historyAt } from './history';
 import { parseFlags } from './flags';
 import { splitWords } from './parse';
 import { RUN_FLAGS } from './docker/run';

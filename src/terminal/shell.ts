@@ -1,6 +1,8 @@
 // One line in, its output out: word splitting, then the host's or the container's command table.
+// SHELL (with tab completion) is what the store is handed; the browser fetches this module lazily.
 import { own } from './own';
-import type { CommandOutput, ShellApi } from './api';
+import type { CommandOutput, Shell, ShellApi } from './api';
+import { complete } from './complete';
 import { createCtx } from './context';
 import { runInContainer } from './container-commands';
 import { HOST_COMMANDS } from './host-commands';
@@ -30,3 +32,6 @@ export function executeLine(line: string, api: ShellApi): CommandOutput {
   }
   return { chunks, exit };
 }
+
+/** The shell the store runs: every command behind executeLine, and Tab completion over them. */
+export const SHELL: Shell = { executeLine, complete };

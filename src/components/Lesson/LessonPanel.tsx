@@ -1,11 +1,11 @@
 // The lesson drawer beside the diagram: the lesson list, a lesson being played, or compare mode.
-import { useEffect, useRef } from 'react';
-import { ComparePanel } from '../Compare/ComparePanel';
-import { LessonMenu } from './LessonMenu';
-import { LessonPlayer } from './LessonPlayer';
+// Its frame is here; what it shows (and the lessons themselves) loads when it first opens.
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { lessonText, useLessonLang } from './strings';
 import { useLab } from './useLab';
 import './lesson.css';
+
+const LessonBody = lazy(() => import('./LessonBody').then((m) => ({ default: m.LessonBody })));
 
 export function LessonPanel() {
   const lang = useLessonLang();
@@ -59,9 +59,9 @@ export function LessonPanel() {
         </button>
       </header>
       <div className="lesson-scroll">
-        {view === 'menu' && <LessonMenu />}
-        {view === 'lesson' && <LessonPlayer />}
-        {view === 'compare' && <ComparePanel />}
+        <Suspense fallback={null}>
+          <LessonBody view={view} />
+        </Suspense>
       </div>
     </aside>
   );

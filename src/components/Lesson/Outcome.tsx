@@ -1,6 +1,6 @@
 // How the step's flow ended, once the last hop is on screen: the tool's result and any drop's reason.
 import { nodeLabel } from '../../lessons/labels';
-import { selectTimeline } from '../../store';
+import { selectTimeline } from '../../store/selectors';
 import { dropText, lessonText, resultText, useLessonLang } from './strings';
 import { useLab } from './useLab';
 

@@ -3,9 +3,7 @@ import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { useT } from '../../hooks/useT';
 import { useAppStoreApi } from '../../store/react';
-import { applyLab, BACKUP_KEY, browserStorage, readStored } from '../../store/persist';
-import { clearIssue, shareBanner, showIssue } from './banner';
-import { applyExtras } from './extras';
+import { clearIssue, shareBanner } from './banner';
 import './share.css';
 
 export function ShareBanner() {
@@ -13,16 +11,8 @@ export function ShareBanner() {
   const app = useAppStoreApi();
   const t = useT();
   if (!issue) return null;
-  const openBackup = () => {
-    const storage = browserStorage();
-    const r = storage ? readStored(storage, BACKUP_KEY) : null;
-    if (!r) return showIssue('There is no earlier lab in this browser.');
-    if (!r.ok) return showIssue(`Your last lab could not be restored: ${r.error}.`);
-    const applied = applyLab(app, r.value);
-    if (!applied.ok) return showIssue(`Your last lab could not be restored: ${applied.error}.`);
-    applyExtras(app, r.value, null);
-    clearIssue();
-  };
+  // Its code comes with the share code, which a refused link or lab has loaded already.
+  const openBackup = () => void import('./backup').then((m) => m.openBackup(app));
   // On <body>, so it shows in presentation mode too (the header is folded away there).
   return createPortal(
     <div className="share-banner" role="alert" data-testid="share-banner">

@@ -1,28 +1,17 @@
-// The header's Share menu: copy a link to this exact lab, save or open a .json file, export the diagram.
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { encodeFragment, LIMITS } from '../../share';
+// The header's Share button and the panel it opens. The panel's items (and the codec behind them)
+// load when it first opens, and stay mounted after, so a copied link is still there next time.
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../hooks/useT';
-import { useAppStoreApi } from '../../store/react';
-import { labOf } from '../../store/persist';
-import { showIssue } from './banner';
-import { diagramPng, diagramSvg, downloadBlob, findDiagramSvg } from './export';
-import { applyExtras, labExtras } from './extras';
-import { openLabFile, saveLabFile } from './labFile';
-import { useLangBridge } from './usePersistence';
 import './share.css';
 
+const SharePanel = lazy(() => import('./SharePanel').then((m) => ({ default: m.SharePanel })));
+
 export function ShareMenu() {
-  const app = useAppStoreApi();
-  const { lang, setLang } = useLangBridge();
   const t = useT();
   const [open, setOpen] = useState(false);
-  const [link, setLink] = useState('');
-  const [status, setStatus] = useState('');
+  const [everOpened, setEverOpened] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const linkInput = useRef<HTMLInputElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const panelId = useId();
-  const extras = () => labExtras(app, () => lang);
 
   useEffect(() => {
     if (!open) return;
@@ -41,58 +30,6 @@ export function ShareMenu() {
     };
   }, [open]);
 
-  const copyLink = async () => {
-    const hash = await encodeFragment(labOf(app, extras()));
-    if (hash.length > LIMITS.fragmentChars) {
-      setLink('');
-      setStatus(t('share.tooLarge'));
-      return;
-    }
-    const url = `${window.location.origin}${window.location.pathname}${hash}`;
-    setLink(url);
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus(t('share.copied'));
-    } catch {
-      setStatus(t('share.copyBelow'));
-      linkInput.current?.select();
-    }
-  };
-
-  const exportAs = async (kind: 'svg' | 'png') => {
-    const svg = findDiagramSvg();
-    if (!svg) return setStatus(t('share.noDiagram'));
-    const s = app.getState();
-    const name = `docker-network-lab${s.flow ? `-hop-${s.cursor + 1}` : ''}.${kind}`;
-    try {
-      const picture = diagramSvg(svg);
-      const blob =
-        kind === 'svg'
-          ? new Blob([picture.text], { type: 'image/svg+xml' })
-          : await diagramPng(picture);
-      downloadBlob(blob, name);
-      setStatus(t('share.saved', { name }));
-    } catch (e) {
-      setStatus(
-        `The ${kind.toUpperCase()} could not be made: ${e instanceof Error ? e.message : 'unknown error'}.`,
-      );
-    }
-  };
-
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    const r = await openLabFile(app, file);
-    if (!r.ok) {
-      showIssue(`This file could not be opened: ${r.error}. Your lab is unchanged.`);
-      setOpen(false);
-      return;
-    }
-    applyExtras(app, r.value, setLang);
-    setStatus(t('share.opened', { name: file.name }));
-  };
-
   return (
     <div className="share" ref={root}>
       <button
@@ -100,7 +37,10 @@ export function ShareMenu() {
         className={open ? 'on' : ''}
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          setOpen(!open);
+          setEverOpened(true);
+        }}
         data-testid="share-toggle"
       >
         {t('share.button')}
@@ -112,61 +52,11 @@ export function ShareMenu() {
         role="group"
         aria-label={t('share.panel')}
       >
-        <div className="share-row">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void copyLink()}
-            data-testid="share-copy-link"
-          >
-            {t('share.copyLink')}
-          </button>
-          <input
-            ref={linkInput}
-            className="share-link"
-            readOnly
-            value={link}
-            placeholder={t('share.linkPlaceholder')}
-            aria-label={t('share.linkLabel')}
-            onFocus={(e) => e.target.select()}
-            data-testid="share-link"
-          />
-        </div>
-        <div className="share-row">
-          <span className="share-label">{t('share.file')}</span>
-          <button
-            type="button"
-            onClick={() => saveLabFile(app, extras())}
-            data-testid="share-save-file"
-          >
-            {t('share.save')}
-          </button>
-          <button type="button" onClick={() => fileInput.current?.click()}>
-            {t('share.open')}
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            className="sr-only"
-            tabIndex={-1}
-            aria-label={t('share.openLabel')}
-            onChange={(e) => void onFile(e)}
-            data-testid="share-open-file"
-          />
-        </div>
-        <div className="share-row">
-          <span className="share-label">{t('share.diagram')}</span>
-          <button type="button" onClick={() => void exportAs('svg')} data-testid="export-svg">
-            {t('share.svg')}
-          </button>
-          <button type="button" onClick={() => void exportAs('png')} data-testid="export-png">
-            {t('share.png')}
-          </button>
-        </div>
-        <p className="share-status" role="status" data-testid="share-status">
-          {status}
-        </p>
+        {everOpened && (
+          <Suspense fallback={null}>
+            <SharePanel onClose={() => setOpen(false)} />
+          </Suspense>
+        )}
       </div>
     </div>
   );

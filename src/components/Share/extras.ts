@@ -1,5 +1,4 @@
 // What a lab carries beyond the world and the flow: the lesson on screen (its step) and the language.
-import { findLesson, goToStep, startLesson } from '../../lessons';
 import { matchLang, type Lang } from '../../i18n/locale';
 import type { AppStore } from '../../store';
 import type { LabContent, LabExtras, LessonAt } from '../../store/persist';
@@ -18,26 +17,20 @@ export function labExtras(app: AppStore, lang: () => Lang): LabExtras {
  * Puts a lab's lesson (at its step; answers are not carried) back after applyLab, and its language
  * when `setLang` is given: for a link or a file from someone else, never for this browser's own
  * autosave (the language choice is remembered on its own) nor over a `?lang=` in the address.
+ * Resolves once the lesson is open (the browser may have to fetch the lessons first).
  */
-export function applyExtras(
+export async function applyExtras(
   app: AppStore,
   doc: LabContent,
   setLang: ((lang: Lang) => void) | null,
-): void {
+): Promise<void> {
   const urlLang = new URLSearchParams(window.location.search).has('lang');
   if (doc.lang && setLang && !urlLang) setLang(doc.lang);
-  const lesson = doc.lesson ? findLesson(doc.lesson.id) : undefined;
-  const clear = { lessonAnswered: null, lessonHold: null } as const;
-  if (!doc.lesson || !lesson) {
-    // A lab without a lesson: a lesson left open would describe another lab.
-    if (app.getState().lesson) app.setState({ lesson: null, ...clear });
-    return;
+  if (doc.lesson) {
+    await app.getState().loadLessons();
+    // The world and flow came with the lab: open the lesson at its step without replaying its setup.
+    if (app.getState().resumeLesson(doc.lesson.id, doc.lesson.step, doc.world.profile)) return;
   }
-  // The world and flow came with the lab: open the lesson at its step without replaying its setup.
-  app.setState({
-    lesson: goToStep(lesson, startLesson(lesson), doc.lesson.step),
-    lessonView: 'lesson',
-    lessonProfile: doc.world.profile,
-    ...clear,
-  });
+  // A lab without a lesson: a lesson left open would describe another lab.
+  if (app.getState().lesson) app.setState({ lesson: null, lessonAnswered: null, lessonHold: null });
 }

@@ -1,6 +1,7 @@
 // Which lab opens: a #lab= link first, then (when the URL names no lab of its own) the autosaved one.
 // A link that fails opens the default lab and keeps the autosaved lab aside, so nothing is lost.
-import { decodeFragment, FRAGMENT_KEY, type LabDocument } from '../../share';
+import { decodeFragment, type LabDocument } from '../../share';
+import { hasLinkFragment } from '../../share/link';
 import type { AppStore } from '../../store';
 import { applyLab, backUpStored, readStored, type KeyValueStorage } from '../../store/persist';
 
@@ -11,10 +12,6 @@ export type Startup =
 
 /** Query parameters that already choose a lab at boot (see Shell/boot.ts); they win over the autosave. */
 const LAB_PARAMS = ['lab', 'flow', 'hop', 'profile'];
-
-export function hasLinkFragment(hash: string): boolean {
-  return new URLSearchParams(hash.replace(/^#/, '')).has(FRAGMENT_KEY);
-}
 
 export async function openAtStart(
   app: AppStore,

@@ -1,12 +1,14 @@
-// Mount once: opens the lab from a link or the autosave, then autosaves every change.
+// Mount once: opens the lab from a link or the autosave, then autosaves every change. The code for
+// it loads at once when a lab is waiting (a #lab= link, an autosave), else when the browser is idle.
 import { useEffect, useRef } from 'react';
 import type { Lang } from '../../i18n/locale';
 import { useUi } from '../../hooks/useUi';
+import { hasLinkFragment } from '../../share/link';
 import { useAppStoreApi } from '../../store/react';
-import { browserStorage, startAutosave, type Autosave } from '../../store/persist';
+import { browserStorage, readKey, STORAGE_KEY } from '../../store/storage';
+import { afterFirstPaint } from '../Shell/idle';
 import { showIssue } from './banner';
-import { applyExtras, labExtras } from './extras';
-import { hasLinkFragment, openAtStart } from './startup';
+import type { Session } from './session';
 
 /** The UI store's language and its setter (a lab carries the language it was made in). */
 export function useLangBridge(): { lang: Lang; setLang: (l: Lang) => void } {
@@ -15,51 +17,44 @@ export function useLangBridge(): { lang: Lang; setLang: (l: Lang) => void } {
   return { lang, setLang };
 }
 
+/** A lab to open before anything else: the address carries one, or the browser kept one. */
+function labWaiting(): boolean {
+  const storage = browserStorage();
+  return (
+    hasLinkFragment(window.location.hash) ||
+    (storage !== null && readKey(storage, STORAGE_KEY) !== null)
+  );
+}
+
 export function useLabPersistence(): void {
   const app = useAppStoreApi();
   const { lang, setLang } = useLangBridge();
   const langRef = useRef<Lang>(lang);
   const setLangRef = useRef(setLang);
-  const auto = useRef<Autosave | null>(null);
+  const session = useRef<Session | null>(null);
   langRef.current = lang;
   setLangRef.current = setLang;
 
   useEffect(() => {
     let cancelled = false;
-    const storage = browserStorage();
-    const where = { hash: window.location.hash, search: window.location.search };
-    void openAtStart(app, where, storage).then((start) => {
-      if (cancelled) return;
-      if (hasLinkFragment(where.hash)) {
-        // The link has been read: drop it, so a reload opens the autosave (with later changes).
-        history.replaceState(history.state, '', window.location.pathname + window.location.search);
-      }
-      if (start.kind === 'link' || start.kind === 'stored')
-        applyExtras(app, start.doc, start.kind === 'link' ? setLangRef.current : null);
-      if (start.kind === 'refused') showIssue(start.text, start.offerBackup);
-      if (!storage) return;
-      auto.current = startAutosave(app, storage, {
-        extras: labExtras(app, () => langRef.current),
-        onError: (m) => showIssue(`Autosave is off: ${m}.`),
-      });
-      if (start.kind === 'link') auto.current.schedule();
-    });
-    // A lesson step is kept too (the lesson slice lives in the app store, beside the world).
-    const unwatch = app.subscribe((s, prev) => {
-      if (s.lesson !== prev.lesson) auto.current?.schedule();
-    });
-    const flush = () => auto.current?.flush();
-    window.addEventListener('pagehide', flush);
+    const opened = app.getState();
+    const bridge = { lang: () => langRef.current, setLang: (l: Lang) => setLangRef.current(l) };
+    const start = () =>
+      void import('./session').then(
+        (m) => {
+          if (!cancelled) session.current = m.startSession(app, bridge, opened);
+        },
+        () => showIssue('Autosave is off: its code could not be loaded.'),
+      );
+    if (labWaiting()) start();
+    else afterFirstPaint(start);
     return () => {
       cancelled = true;
-      unwatch();
-      window.removeEventListener('pagehide', flush);
-      auto.current?.flush();
-      auto.current?.stop();
-      auto.current = null;
+      session.current?.stop();
+      session.current = null;
     };
   }, [app]);
 
   // The language is not in the app store: a change of it is saved too.
-  useEffect(() => auto.current?.schedule(), [lang]);
+  useEffect(() => session.current?.langChanged(), [lang]);
 }

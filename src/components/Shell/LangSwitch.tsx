@@ -1,5 +1,7 @@
 // EN / 中文 in the header: the interface language, switched at once everywhere and remembered.
+// A language's catalogue is fetched on the way to its button, so the click rarely waits for it.
 import { useT } from '../../hooks/useT';
+import { loadCatalogue } from '../../i18n';
 import { useUi } from '../../hooks/useUi';
 import { LANG_NAMES } from '../../i18n/lang-names';
 import { LANGS } from '../../i18n/locale';
@@ -24,6 +26,8 @@ export function LangSwitch() {
           aria-pressed={l === lang}
           lang={l}
           title={LANG_NAMES[l].full}
+          onPointerEnter={() => void loadCatalogue(l)}
+          onFocus={() => void loadCatalogue(l)}
           onClick={() => setLang(l)}
           data-testid={`lang-${l}`}
         >

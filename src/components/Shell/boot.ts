@@ -1,8 +1,9 @@
 // Initial state from the URL: ?lab=<scenario>&flow=<preset>&hop=<n>&theme=dark. Tests and lessons link here.
 import { buildScenario, findScenario } from '../../scenarios';
-import { createAppStore, type AppStore } from '../../store';
+import { createLabStore, type AppStore } from '../../store/create';
 import type { Theme } from '../../store/ui-slice';
 import { findPreset } from '../Flow/presets';
+import { fetchedParts } from './parts';
 
 export const DEFAULT_LAB = 'outside-to-published-port';
 
@@ -10,7 +11,9 @@ export function boot(search: string): { store: AppStore; theme: Theme } {
   const q = new URLSearchParams(search);
   const scenario = findScenario(q.get('lab') ?? DEFAULT_LAB) ?? findScenario(DEFAULT_LAB);
   const profile = q.get('profile') === 'current' ? 'current' : 'classic';
-  const store = createAppStore(scenario ? { world: buildScenario(scenario, profile) } : {});
+  const options = scenario ? { world: buildScenario(scenario, profile) } : {};
+  // The shell and the lessons load after the first paint (the store takes them when they come).
+  const store = createLabStore(options, fetchedParts());
   const preset = findPreset(q.get('flow') ?? '');
   const flowIndex = Number(q.get('flow'));
   const flow = preset?.flow ?? (Number.isInteger(flowIndex) && q.get('flow') !== null ? scenario?.flows[flowIndex] : undefined);

@@ -1,6 +1,6 @@
 // The prompt line's key handling as a pure reducer: editing state in, new state and effects out.
 import type { Completion } from '../../terminal/complete';
-import { historyAt } from '../../terminal/complete';
+import { historyAt } from '../../terminal/history';
 
 export interface LineState {
   readonly line: string;

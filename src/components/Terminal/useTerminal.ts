@@ -1,10 +1,11 @@
 // The panel's link to the store: run a line with the very actions the forms use, then make the
-// view show what happened (the new container's veth story, the flow's packets from hop 0).
+// view show what happened (the new container's veth story, the flow's packets from hop 0). A line
+// entered before the shell has loaded runs once it is here, and shows what it did then.
 import { useCallback, useMemo, useState } from 'react';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useUi } from '../../hooks/useUi';
 import { useAppStore, useAppStoreApi } from '../../store/react';
-import { complete, type Completion } from '../../terminal/complete';
+import type { Completion } from '../../terminal/complete';
 import { promptFor } from '../../terminal/prompt';
 import { formatColumns } from './columns';
 import { liveEchoes, type Echo, type EchoLine } from './rows';
@@ -47,21 +48,23 @@ export function useTerminal(): TerminalActions {
 
   const run = useCallback(
     (line: string) => {
-      const before = api.getState();
-      const known = new Set(before.world.containers.map((c) => c.name));
-      before.runCommand(line);
-      const after = api.getState();
-      // `clear` emptied the transcript: the panel's own echoes go with it.
-      if (after.transcript.length <= before.transcript.length) setEchoes([]);
-      const born = after.world.containers.filter((c) => !known.has(c.name));
-      const newest = born[born.length - 1];
-      if (newest) setLaunched(newest.name);
-      // ping/curl/wget/nc sent a flow: sendFlow put the cursor on hop 0. Play it, unless the
-      // viewer asked for less motion; then it waits at hop 0 for the Play or Step control.
-      if (after.packets !== before.packets && after.packets.length > 0) {
-        if (after.cursor !== 0) after.seek(0);
-        if (!reducedMotion && !after.playing) after.togglePlay();
-      }
+      void api
+        .getState()
+        .enterCommand(line)
+        .then(({ before, after }) => {
+          // `clear` emptied the transcript: the panel's own echoes go with it.
+          if (after.transcript.length <= before.transcript.length) setEchoes([]);
+          const known = new Set(before.world.containers.map((c) => c.name));
+          const born = after.world.containers.filter((c) => !known.has(c.name));
+          const newest = born[born.length - 1];
+          if (newest) setLaunched(newest.name);
+          // ping/curl/wget/nc sent a flow: sendFlow put the cursor on hop 0. Play it, unless the
+          // viewer asked for less motion; then it waits at hop 0 for the Play or Step control.
+          if (after.packets !== before.packets && after.packets.length > 0) {
+            if (after.cursor !== 0) after.seek(0);
+            if (!reducedMotion && !after.playing) after.togglePlay();
+          }
+        });
     },
     [api, reducedMotion, setLaunched],
   );
@@ -96,10 +99,7 @@ export function useTerminal(): TerminalActions {
   }, [api]);
 
   const completeLine = useCallback(
-    (line: string, cursor: number) => {
-      const s = api.getState();
-      return complete({ world: s.world, location: s.location }, line, cursor);
-    },
+    (line: string, cursor: number) => api.getState().completeCommand(line, cursor),
     [api],
   );
 

@@ -1,0 +1,19 @@
+// What the lesson drawer shows: the list, the lesson being played, or compare mode. Fetched with
+// the lessons when the drawer first opens; it waits (suspends) until the store's lesson engine is in.
+import { use } from 'react';
+import type { LessonView } from '../../store';
+import { ComparePanel } from '../Compare/ComparePanel';
+import { LessonMenu } from './LessonMenu';
+import { LessonPlayer } from './LessonPlayer';
+import { useLab } from './useLab';
+
+export function LessonBody(props: { view: Exclude<LessonView, 'closed'> }) {
+  use(useLab((s) => s.loadLessons)());
+  return (
+    <>
+      {props.view === 'menu' && <LessonMenu />}
+      {props.view === 'lesson' && <LessonPlayer />}
+      {props.view === 'compare' && <ComparePanel />}
+    </>
+  );
+}

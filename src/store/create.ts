@@ -1,0 +1,34 @@
+// The app store made from its slices and the parts they are handed: the shell and the lesson
+// engine, at hand (createAppStore, headless) or fetched on first need (the browser's boot).
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createWorld, simulate } from '../sim';
+import { HOST, type Shell } from '../terminal/api';
+import { trackFlowOrigin } from './flow-origin';
+import { createFlowSlice } from './flow-slice';
+import type { Late } from './late';
+import { createLessonSlice, type LabState, type LessonEngine } from './lesson-slice';
+import { createTerminalSlice } from './terminal-slice';
+import type { AppStoreOptions } from './types';
+import { createWorldSlice } from './world-slice';
+
+export type AppStore = StoreApi<LabState>;
+
+/** The code the store runs but does not hold: what the terminal executes, what lessons play. */
+export interface StoreParts {
+  readonly shell: Late<Shell>;
+  readonly lessons: Late<LessonEngine>;
+}
+
+export function createLabStore(options: AppStoreOptions, parts: StoreParts): AppStore {
+  const world = options.world ?? createWorld();
+  const sim = options.simulate ?? simulate;
+  const store = createStore<LabState>()((...a) => ({
+    ...createWorldSlice(world)(...a),
+    ...createFlowSlice(sim, options.speed ?? 1)(...a),
+    ...createTerminalSlice(options.location ?? HOST, parts.shell)(...a),
+    ...createLessonSlice(parts.lessons)(...a),
+  }));
+  // From the first flow on, remember which world each flow started from (a shared link replays it).
+  trackFlowOrigin(store);
+  return store;
+}

@@ -1,0 +1,96 @@
+// The store as the browser makes it: the shell and the lesson engine arrive after it is made.
+import { describe, expect, it } from 'vitest';
+import type { Shell } from '../terminal/api';
+import { SHELL } from '../terminal/shell';
+import { createAppStore, renderTranscript } from './index';
+import { createLabStore } from './create';
+import { atHand, onFirstNeed, type Late } from './late';
+import { LESSON_ENGINE } from './lesson-engine';
+import type { LessonEngine } from './lesson-slice';
+
+/** A part that arrives when the test says so (or fails to). */
+function gated<T>(value: T): { part: Late<T>; arrive(): void; fail(): void } {
+  let open: () => void = () => undefined;
+  let shut: () => void = () => undefined;
+  const gate = new Promise<void>((resolve, reject) => {
+    open = resolve;
+    shut = () => reject(new Error('offline'));
+  });
+  return { part: onFirstNeed(() => gate.then(() => value)), arrive: open, fail: shut };
+}
+
+const LINES = ['docker network ls', 'docker run -d --name web -p 8080:80 nginx', 'docker ps', ''];
+
+describe('a store whose shell is fetched', () => {
+  it('runs lines entered before the shell arrives, in order, exactly as a headless store does', async () => {
+    const shell = gated<Shell>(SHELL);
+    const store = createLabStore({}, { shell: shell.part, lessons: atHand(LESSON_ENGINE) });
+    const runs = LINES.map((l) => store.getState().enterCommand(l));
+    expect(store.getState().transcript).toEqual([]);
+    shell.arrive();
+    const done = await Promise.all(runs);
+    const headless = createAppStore();
+    for (const l of LINES) headless.getState().runCommand(l);
+    expect(renderTranscript(store.getState().transcript)).toBe(
+      renderTranscript(headless.getState().transcript),
+    );
+    expect(store.getState().history).toEqual(headless.getState().history);
+    // Each run saw the store just before and just after its own line.
+    expect(done[1]?.before.world.containers.map((c) => c.name)).not.toContain('web');
+    expect(done[1]?.after.world.containers.map((c) => c.name)).toContain('web');
+    expect(done[2]?.output.chunks[0]?.text).toMatch(/^CONTAINER ID/);
+  });
+
+  it('completes nothing and refuses runCommand until the shell is here, then both work', async () => {
+    const shell = gated<Shell>(SHELL);
+    const store = createLabStore({}, { shell: shell.part, lessons: atHand(LESSON_ENGINE) });
+    expect(store.getState().completeCommand('dock', 4)).toEqual({
+      candidates: [],
+      line: 'dock',
+      cursor: 4,
+    });
+    expect(() => store.getState().runCommand('docker ps')).toThrow(/has not loaded/);
+    shell.arrive();
+    await shell.part.load();
+    expect(store.getState().completeCommand('dock', 4).line).toBe('docker ');
+    expect(store.getState().runCommand('docker ps').exit).toBe(0);
+  });
+
+  it('says so in the transcript when the shell cannot be fetched', async () => {
+    const shell = gated<Shell>(SHELL);
+    const store = createLabStore({}, { shell: shell.part, lessons: atHand(LESSON_ENGINE) });
+    const run = store.getState().enterCommand('docker ps');
+    shell.fail();
+    expect((await run).output.exit).toBe(126);
+    expect(renderTranscript(store.getState().transcript)).toMatch(
+      /docker ps\nsh: the commands could not be loaded/,
+    );
+  });
+});
+
+describe('a store whose lesson engine is fetched', () => {
+  it('does nothing with lessons until loadLessons resolves, then plays them', async () => {
+    const lessons = gated<LessonEngine>(LESSON_ENGINE);
+    const store = createLabStore({}, { shell: atHand(SHELL), lessons: lessons.part });
+    expect(store.getState().beginLesson('modes')).toBe(false);
+    expect(store.getState().lesson).toBeNull();
+    const loading = store.getState().loadLessons();
+    expect(store.getState().loadLessons()).toBe(loading);
+    lessons.arrive();
+    await loading;
+    expect(store.getState().beginLesson('modes')).toBe(true);
+    expect(store.getState().lesson).toMatchObject({ lessonId: 'modes', step: 0 });
+  });
+
+  it('reopens a saved lesson at its step over the lab it came with, typing nothing', () => {
+    const store = createAppStore();
+    expect(store.getState().resumeLesson('inbound', 2, 'current')).toBe(true);
+    expect(store.getState()).toMatchObject({
+      lesson: { lessonId: 'inbound', step: 2, phase: 'steps' },
+      lessonView: 'lesson',
+      lessonProfile: 'current',
+    });
+    expect(store.getState().transcript).toEqual([]);
+    expect(store.getState().resumeLesson('no-such-lesson', 0, 'classic')).toBe(false);
+  });
+});
