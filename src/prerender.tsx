@@ -3,9 +3,16 @@
 import { renderToString } from 'react-dom/server';
 import { App } from './App';
 import { boot } from './components/Shell/boot';
+import { onFirstNeed } from './store/late';
+
+/** Parts that never arrive: the page is drawn as the browser first draws it, before they come. */
+const NOT_YET = {
+  shell: onFirstNeed(() => new Promise<never>(() => {})),
+  lessons: onFirstNeed(() => new Promise<never>(() => {})),
+};
 
 /** The markup of the app as it first renders with no query, no stored lab, English, light theme. */
 export function renderDefaultLab(): string {
-  const { store } = boot('');
+  const { store } = boot('', NOT_YET);
   return renderToString(<App store={store} theme="light" lang="en" />);
 }

@@ -1,22 +1,29 @@
 // Initial state from the URL: ?lab=<scenario>&flow=<preset>&hop=<n>&theme=dark. Tests and lessons link here.
 import { buildScenario, findScenario } from '../../scenarios';
-import { createLabStore, type AppStore } from '../../store/create';
+import { createLabStore, type AppStore, type StoreParts } from '../../store/create';
 import type { Theme } from '../../store/ui-slice';
 import { findPreset } from '../Flow/presets';
 import { fetchedParts } from './parts';
 
 export const DEFAULT_LAB = 'outside-to-published-port';
 
-export function boot(search: string): { store: AppStore; theme: Theme } {
+export function boot(
+  search: string,
+  parts: StoreParts = fetchedParts(),
+): { store: AppStore; theme: Theme } {
   const q = new URLSearchParams(search);
   const scenario = findScenario(q.get('lab') ?? DEFAULT_LAB) ?? findScenario(DEFAULT_LAB);
   const profile = q.get('profile') === 'current' ? 'current' : 'classic';
   const options = scenario ? { world: buildScenario(scenario, profile) } : {};
   // The shell and the lessons load after the first paint (the store takes them when they come).
-  const store = createLabStore(options, fetchedParts());
+  const store = createLabStore(options, parts);
   const preset = findPreset(q.get('flow') ?? '');
   const flowIndex = Number(q.get('flow'));
-  const flow = preset?.flow ?? (Number.isInteger(flowIndex) && q.get('flow') !== null ? scenario?.flows[flowIndex] : undefined);
+  const flow =
+    preset?.flow ??
+    (Number.isInteger(flowIndex) && q.get('flow') !== null
+      ? scenario?.flows[flowIndex]
+      : undefined);
   if (flow) store.getState().sendFlow(flow);
   const hop = Number(q.get('hop'));
   if (Number.isInteger(hop) && hop > 0) store.getState().seek(hop - 1);
