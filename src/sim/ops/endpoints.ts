@@ -168,10 +168,10 @@ export function programEndpoint(
 }
 
 /**
- * dockerd's clearConntrackEntries when an endpoint stops being a container's gateway (it stops, or is
- * disconnected): the host forgets the connections whose reply tuple names the address (netlink's
- * ConntrackReplyAnyIP), so a later owner of the address inherits no NAT state. An outbound
- * connection MASQUERADEd to the host's address does not name it in its reply tuple and stays.
+ * dockerd's clearConntrackEntries when an endpoint stops being a container's gateway (it stops or
+ * is disconnected): the host forgets the connections whose reply tuple names the address
+ * (netlink's ConntrackReplyAnyIP), so a later owner of the address inherits no NAT state. An
+ * outbound connection MASQUERADEd to the host's address does not name it there, and stays.
  */
 export function clearConntrackEntries(world: World, ip: IPv4): World {
   const kept = world.conntrack.filter((e) => e.reply.src !== ip && e.reply.dst !== ip);
