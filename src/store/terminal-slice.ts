@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { advanceClock } from '../sim';
 import type { Location, ShellApi } from '../terminal/api';
+import { remember } from '../terminal/history';
 import { executeLine } from '../terminal/shell';
 import { promptFor } from '../terminal/prompt';
 import { toTranscriptLines } from './transcript';
@@ -14,6 +15,7 @@ export function shellApi(get: () => AppState): ShellApi {
     world: () => s().world,
     location: () => s().location,
     history: () => s().history,
+    historyOffset: () => s().historyOffset,
     setLocation: (l) => s().setLocation(l),
     clearTranscript: () => s().clearTranscript(),
     resetWorld: (o) => s().resetWorld(o),
@@ -41,17 +43,16 @@ export function createTerminalSlice(
   return (set, get) => ({
     transcript: [],
     history: [],
+    historyOffset: 0,
     location,
     setLocation: (l) => set({ location: l }),
     clearTranscript: () => set({ transcript: [] }),
     runCommand: (line) => {
       const prompt = promptFor(get().world, get().location);
-      const history = get().history;
       const trimmed = line.trim();
-      const keep = trimmed !== '' && history[history.length - 1] !== line;
       set({
         transcript: [...get().transcript, { kind: 'prompt', prompt, command: line }],
-        history: keep ? [...history, line] : history,
+        ...remember(get(), line),
       });
       const out = executeLine(line, shellApi(get));
       // `clear` empties the transcript during the command; what it printed (nothing) follows.
