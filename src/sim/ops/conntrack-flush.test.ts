@@ -5,7 +5,7 @@ import type { Flow } from '../trace';
 import type { World } from '../types';
 import { simulate } from '../walk/simulate';
 import { advanceClock } from './host';
-import { removeContainer, stopContainer } from './containers';
+import { removeContainer, runContainer, stopContainer } from './containers';
 import { connectNetwork, createNetwork, disconnectNetwork } from './networks';
 
 const ok = <T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> => {
@@ -83,5 +83,39 @@ describe("dockerd flushes a container's connections when its gateway endpoint le
     const second = w.containers.find((c) => c.name === 'c1')?.endpoints[1]?.ip ?? '';
     w = simulate(w, { from: host, to: a(second), kind: 'http', port: 80 }).world;
     expect(ok(disconnectNetwork(w, 'back', 'c1')).world.conntrack).toBe(w.conntrack);
+  });
+});
+
+describe('a removed container leaves nothing of its own in the kernel state', () => {
+  /** Everything the host keeps that names the container, its veth or its address. */
+  function traces(w: World, name: string, veth: string, ip: string): string[] {
+    const counters = Object.values(w.ifStats).flatMap((bucket) => Object.keys(bucket));
+    return [
+      ...counters.filter((k) => k.startsWith(`container:${name}/`) || k === `host/${veth}`),
+      ...Object.values(w.fdb).flatMap((list) =>
+        list.filter((e) => e.port === veth).map((e) => e.mac),
+      ),
+      ...Object.keys(w.neigh).filter((node) => node === `container:${name}`),
+      ...w.conntrack
+        .filter((e) => e.reply.src === ip || e.reply.dst === ip)
+        .map((e) => `ct ${e.id}`),
+    ];
+  }
+
+  it('docker run, a request through its published port, docker rm -f', () => {
+    const ports = [{ hostIp: null, hostPort: 18000, containerPort: 80, proto: 'tcp' as const }];
+    const ran = ok(runContainer(after([]), { image: 'nginx', name: 'soak', detach: true, ports }));
+    const ep = ran.value.endpoints[0];
+    if (!ep) throw new Error('no endpoint');
+    const w = simulate(ran.world, {
+      from: host,
+      to: a('127.0.0.1'),
+      kind: 'http',
+      port: 18000,
+    }).world;
+    // The request reached it: counters, a learned MAC, a neighbour table, a proxied connection.
+    expect(traces(w, 'soak', ep.hostVeth, ep.ip).length).toBeGreaterThanOrEqual(4);
+    const removed = ok(removeContainer(w, 'soak', true)).world;
+    expect(traces(removed, 'soak', ep.hostVeth, ep.ip)).toEqual([]);
   });
 });
