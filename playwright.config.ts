@@ -13,8 +13,6 @@ const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  // The heap soak finds a slow growth not yet explained (issue 6): `npm run test:soak` runs it alone.
-  testIgnore: process.env['SOAK'] ? [] : ['**/soak/**'],
   fullyParallel: false,
   workers: 2,
   forbidOnly: true,

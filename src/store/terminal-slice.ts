@@ -3,6 +3,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { advanceClock } from '../sim';
 import type { CommandOutput, Location, Shell, ShellApi } from '../terminal/api';
+import { remember, type History } from '../terminal/history';
 import { promptFor } from '../terminal/prompt';
 import type { Late } from './late';
 import { toTranscriptLines } from './transcript';
@@ -15,6 +16,7 @@ export function shellApi(get: () => AppState): ShellApi {
     world: () => s().world,
     location: () => s().location,
     history: () => s().history,
+    historyOffset: () => s().historyOffset,
     setLocation: (l) => s().setLocation(l),
     clearTranscript: () => s().clearTranscript(),
     resetWorld: (o) => s().resetWorld(o),
@@ -35,6 +37,12 @@ export function shellApi(get: () => AppState): ShellApi {
     sendFlow: (f) => s().sendFlow(f),
   };
 }
+
+/** Only the history's own fields (remember() hands back the whole state when nothing changes). */
+const historyFields = (h: History): History => ({
+  history: h.history,
+  historyOffset: h.historyOffset,
+});
 
 /** What a line prints when the shell could not be fetched; the next line tries again. */
 const UNLOADED: CommandOutput = {
@@ -57,10 +65,9 @@ export function createTerminalSlice(
       const before = get();
       const prompt = promptFor(before.world, before.location);
       const trimmed = line.trim();
-      const keep = trimmed !== '' && before.history[before.history.length - 1] !== line;
       set({
         transcript: [...before.transcript, { kind: 'prompt', prompt, command: line }],
-        history: keep ? [...before.history, line] : before.history,
+        ...historyFields(remember(before, line)),
       });
       const output = run();
       // `clear` empties the transcript during the command; what it printed (nothing) follows.
@@ -86,6 +93,7 @@ export function createTerminalSlice(
     return {
       transcript: [],
       history: [],
+      historyOffset: 0,
       location,
       setLocation: (l) => set({ location: l }),
       clearTranscript: () => set({ transcript: [] }),

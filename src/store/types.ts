@@ -79,6 +79,8 @@ export interface TerminalSlice {
   readonly transcript: readonly TranscriptLine[];
   /** Commands typed, oldest first (no empty lines, no immediate repeats, as bash's ignoredups). */
   readonly history: readonly string[];
+  /** Lines dropped from the front once the history held HISTSIZE (500) of them, as bash does. */
+  readonly historyOffset: number;
   readonly location: Location;
   /**
    * Types one line into the terminal: runs it, appends prompt and output, advances the clock 1 s.

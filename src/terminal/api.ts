@@ -36,6 +36,8 @@ export interface ShellApi {
   world(): World;
   location(): Location;
   history(): readonly string[];
+  /** How many older lines the history has dropped: its first line is number historyOffset() + 1. */
+  historyOffset(): number;
   setLocation(location: Location): void;
   clearTranscript(): void;
   resetWorld(options?: WorldOptions): void;

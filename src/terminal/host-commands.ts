@@ -124,10 +124,11 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
     return 0;
   },
   history: (_args, ctx) => {
+    const first = ctx.api.historyOffset() + 1;
     ctx.out(
       ctx.api
         .history()
-        .map((h, i) => `${String(i + 1).padStart(5)}  ${h}\n`)
+        .map((h, i) => `${String(first + i).padStart(5)}  ${h}\n`)
         .join(''),
     );
     return 0;

@@ -2,7 +2,13 @@
 import { Rng } from '../rng';
 import { dropIfStats } from '../walk/state';
 import type { Container, Endpoint, PortBinding, PortRequest, World } from '../types';
-import { bindPorts, createEndpoint, programEndpoint, releaseEndpoint } from './endpoints';
+import {
+  bindPorts,
+  clearConntrackEntries,
+  createEndpoint,
+  programEndpoint,
+  releaseEndpoint,
+} from './endpoints';
 import { networkById } from './lookup';
 import { daemonError, done, type OpResult } from './result';
 
@@ -87,6 +93,13 @@ export function detachOne(world: World, c: Container, networkId: string): World 
     bindings: c.bindings.filter((b) => b.networkId !== networkId),
     networks: c.networks.filter((n) => n !== networkId),
   };
+  // The first endpoint is the gateway: when it leaves, dockerd revokes its external connectivity
+  // and programs the next one as gateway, flushing conntrack for both addresses.
+  if (ep && ep === c.endpoints[0]) {
+    w = clearConntrackEntries(w, ep.ip);
+    const next = updated.endpoints[0];
+    if (next) w = clearConntrackEntries(w, next.ip);
+  }
   return { ...w, containers: w.containers.map((x) => (x.id === c.id ? updated : x)) };
 }
 
@@ -103,6 +116,9 @@ export function detachAll(world: World, c: Container): World {
     const network = networkById(w, ep.networkId);
     if (network) w = releaseEndpoint(w, c, network, ep);
   }
+  // Leaving its gateway endpoint, dockerd flushes the connections of that address.
+  const gateway = c.endpoints[0];
+  if (gateway) w = clearConntrackEntries(w, gateway.ip);
   const key = `container:${c.name}`;
   if (key in w.neigh) {
     const { [key]: _gone, ...rest } = w.neigh;

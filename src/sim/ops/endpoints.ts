@@ -167,6 +167,17 @@ export function programEndpoint(
   };
 }
 
+/**
+ * dockerd's clearConntrackEntries when an endpoint stops being a container's gateway (it stops or
+ * is disconnected): the host forgets the connections whose reply tuple names the address
+ * (netlink's ConntrackReplyAnyIP), so a later owner of the address inherits no NAT state. An
+ * outbound connection MASQUERADEd to the host's address does not name it there, and stays.
+ */
+export function clearConntrackEntries(world: World, ip: IPv4): World {
+  const kept = world.conntrack.filter((e) => e.reply.src !== ip && e.reply.dst !== ip);
+  return kept.length === world.conntrack.length ? world : { ...world, conntrack: kept };
+}
+
 /** Removes what an endpoint installed: rules, FDB entry, neighbour entries of its namespace. */
 export function releaseEndpoint(world: World, c: Container, network: Network, ep: Endpoint): World {
   const bindings = c.bindings.filter((b) => b.networkId === network.id);
