@@ -84,15 +84,10 @@ export function Diagram() {
           {layout.cards.map((card) => {
             const node = `container:${card.model.container.name}`;
             return (
-              <g key={card.model.container.id}>
-                <g transform={`translate(${card.box.x},${card.box.y})`}>
-                  <ContainerCard
-                    card={card}
-                    active={active.node === node}
-                    pickable={picking !== null}
-                    onPick={pick}
-                  />
-                </g>
+              // A card and its badges move together by this translate: a card that only moves keeps its
+              // HTML, its layout and its text.
+              <g key={card.model.container.id} transform={`translate(${card.box.x},${card.box.y})`}>
+                <ContainerCard card={card} active={active.node === node} pickable={picking !== null} onPick={pick} />
                 <IfaceBadges card={card} activeIface={active.node === node ? active.iface : null} />
               </g>
             );
