@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useAppStore } from '../../store/react';
 import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
 import { usePick } from '../../hooks/usePick';
+import { usePixelSize } from '../../hooks/usePixelSize';
 import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { useZoom } from '../../hooks/useZoom';
@@ -23,6 +24,7 @@ export function Diagram() {
   const layout = useDiagramLayout();
   const view = useHopView(layout);
   const { svgRef, view: z, fitToScreen, zoomBy } = useZoom(layout.width, layout.height);
+  usePixelSize(svgRef);
   const { picking, pick } = usePick();
   const hop = view?.entry.hop ?? null;
   const active = useMemo(() => activeOf(layout, hop), [layout, hop]);
