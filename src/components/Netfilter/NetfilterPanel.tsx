@@ -1,5 +1,5 @@
 // The host's raw/nat/filter chains with counters; the rule the engine matched at this hop lit up.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { NetfilterStep, TableName } from '../../sim';
 import { chainsInOrder } from '../../sim/netfilter/order';
 import { useT } from '../../hooks/useT';
@@ -11,7 +11,9 @@ import { RuleRow } from './RuleRow';
 const TABLES: readonly TableName[] = ['raw', 'nat', 'filter'];
 
 function Tables(props: { step: NetfilterStep | null; cursor: number }) {
-  const netfilter = useAppStore((s) => s.world.netfilter);
+  // A new rule (`docker run -p`) reaches the tables in a render of its own, after the diagram has
+  // shown the container: the tables of a big lab are the most costly part of the page to lay out.
+  const netfilter = useDeferredValue(useAppStore((s) => s.world.netfilter));
   const profile = useAppStore((s) => s.world.profile);
   const tr = useT();
   const timeline = useAppStore(selectTimeline);
