@@ -57,17 +57,19 @@ export function Diagram() {
             pickable={picking !== null}
             onPick={pick}
           />
-          {layout.cables.map((c) => (
-            <Cable
-              key={c.id}
-              cable={c}
-              story={c.container === launched}
-              active={
-                (active.node === 'host' && active.iface === c.hostVeth) ||
-                (active.node === `container:${c.container}` && active.iface === c.ifName)
-              }
-            />
-          ))}
+          <g className="cables">
+            {layout.cables.map((c) => (
+              <Cable
+                key={c.id}
+                cable={c}
+                story={c.container === launched}
+                active={
+                  (active.node === 'host' && active.iface === c.hostVeth) ||
+                  (active.node === `container:${c.container}` && active.iface === c.ifName)
+                }
+              />
+            ))}
+          </g>
           {layout.bridges.map((b) => (
             <BridgeSwitch
               key={b.device}
