@@ -2,8 +2,8 @@
 import { memo } from 'react';
 import { useT } from '../../hooks/useT';
 import { cidrText } from '../../sim';
-import type { BridgeLayout, PortLayout } from '../../layout/bridges';
-import { sameBox } from '../../layout/geometry';
+import type { BridgeLayout } from '../../layout/bridges';
+import { VethPort } from './VethPort';
 
 export const BridgeSwitch = memo(function BridgeSwitch(props: {
   layout: BridgeLayout;
@@ -47,39 +47,3 @@ export const BridgeSwitch = memo(function BridgeSwitch(props: {
     </g>
   );
 });
-
-/**
- * One veth port, placed by its group's translate: when one more container spreads the ports out,
- * only that transform changes, and the browser moves the label instead of laying its text out again.
- */
-const VethPort = memo(
-  function VethPort(props: { port: PortLayout; compact: boolean; active: boolean }) {
-    const { box, endpoint } = props.port;
-    const compact = props.compact;
-    const cx = box.w / 2;
-    return (
-      <g
-        transform={`translate(${box.x},${box.y})`}
-        className={`chip chip-veth${props.active ? ' active' : ''}${compact ? ' compact' : ''}`}
-        data-testid={`port-${endpoint.hostVeth}`}
-      >
-        <rect width={box.w} height={box.h} rx={compact ? 3 : 6} />
-        {compact ? (
-          // Many ports: the name stands upright above its marker so every port keeps its label.
-          <text className="upright" x={cx + 4} y={-6} transform={`rotate(-90 ${cx + 4} -6)`}>
-            {endpoint.hostVeth}
-          </text>
-        ) : (
-          <text x={cx} y={18}>
-            {endpoint.hostVeth}
-          </text>
-        )}
-      </g>
-    );
-  },
-  (a, b) =>
-    a.port.endpoint.hostVeth === b.port.endpoint.hostVeth &&
-    sameBox(a.port.box, b.port.box) &&
-    a.compact === b.compact &&
-    a.active === b.active,
-);
