@@ -72,6 +72,18 @@ export function withPorts(b: BridgeLayout, veths: readonly { container: Containe
   return { ...b, ports, compact };
 }
 
+/** Lanes past which the reserve grows in blocks rather than one by one. */
+const LANE_BLOCK = 8;
+
+/**
+ * Lanes kept under the bridges, one per cable: exact for a small lab, then rounded up to a block of
+ * eight. One more container then seldom moves every card down a lane, which would change the size of
+ * the picture and the fitted zoom, and make the browser lay out and paint the whole diagram again.
+ */
+export function reservedLanes(ports: number): number {
+  return ports <= LANE_BLOCK ? ports : Math.ceil(ports / LANE_BLOCK) * LANE_BLOCK;
+}
+
 export interface CableTarget {
   readonly port: PortLayout;
   readonly bridge: string;

@@ -58,4 +58,16 @@ describe('diagramLayout', () => {
     expect(cable?.hostVeth).toBe(ep?.hostVeth);
     expect(cable?.hostVeth).toMatch(/^veth[0-9a-f]{7}$/);
   });
+
+  it('leaves the picture and every card where they were when one more container joins a big lab', () => {
+    let w = createWorld();
+    for (let i = 0; i < 50; i++) w = run(w, 'nginx', `web${i}`);
+    const before = diagramLayout(w);
+    const after = diagramLayout(run(w, 'nginx', 'one-more'));
+    expect([after.width, after.height]).toEqual([before.width, before.height]);
+    for (const card of before.cards) {
+      const same = after.cards.find((c) => c.model.container.name === card.model.container.name);
+      expect(same?.box).toEqual(card.box);
+    }
+  });
 });

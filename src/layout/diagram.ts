@@ -1,6 +1,6 @@
 // The whole diagram from a world: outside, host frame, bridges, cards and cables. Pure numbers.
 import type { World } from '../sim';
-import { bridgeBar, cablePath, chipsFit, ifaceBadge, withPorts, type BridgeLayout, type CableLayout } from './bridges';
+import { bridgeBar, cablePath, chipsFit, ifaceBadge, reservedLanes, withPorts, type BridgeLayout, type CableLayout } from './bridges';
 import { SIZES, type Box } from './geometry';
 import { chooseMaxCols, placeGroups, rowsHeight, type PlacedGroup } from './grid';
 import { bridgeTapPaths, hostLayout, type HostLayout } from './host';
@@ -58,7 +58,7 @@ export function diagramLayout(world: World): DiagramLayout {
   const barH = compact ? SIZES.compactBarH : SIZES.barH;
   const frameBottom = bridgeY + barH + 30;
   const laneTop = frameBottom + 24;
-  const cardsTop = laneTop + maxPorts * SIZES.laneStep + 36;
+  const cardsTop = laneTop + reservedLanes(maxPorts) * SIZES.laneStep + 36;
   const groups = placeGroups(withIsolated, m + 24, cardsTop, maxCols);
   const groupsW = groups.reduce((s, g) => Math.max(s, g.x + g.w), 0) - m;
   const frameW = Math.max(groupsW + 24, PIPELINE_W, model.hostMode.length * (SIZES.cardW + 32) + 64);

@@ -12,6 +12,10 @@ export interface Box {
   readonly h: number;
 }
 
+/** Same place and size: lets a memoised shape skip a re-render when a new layout left it alone. */
+export const sameBox = (a: Box, b: Box): boolean =>
+  a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+
 export const center = (b: Box): Point => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
 export const top = (b: Box): Point => ({ x: b.x + b.w / 2, y: b.y });
 export const bottom = (b: Box): Point => ({ x: b.x + b.w / 2, y: b.y + b.h });

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useT } from '../../hooks/useT';
 import { cidrText } from '../../sim';
 import type { BridgeLayout } from '../../layout/bridges';
+import { VethPort } from './VethPort';
 
 export const BridgeSwitch = memo(function BridgeSwitch(props: {
   layout: BridgeLayout;
@@ -40,29 +41,9 @@ export const BridgeSwitch = memo(function BridgeSwitch(props: {
           {br ? br.gateway : ''}
         </text>
       </g>
-      {b.ports.map((p) => {
-        const active = props.activePort === p.endpoint.hostVeth;
-        const cx = p.box.x + p.box.w / 2;
-        return (
-          <g
-            key={p.endpoint.hostVeth}
-            className={`chip chip-veth${active ? ' active' : ''}${b.compact ? ' compact' : ''}`}
-            data-testid={`port-${p.endpoint.hostVeth}`}
-          >
-            <rect x={p.box.x} y={p.box.y} width={p.box.w} height={p.box.h} rx={b.compact ? 3 : 6} />
-            {b.compact ? (
-              // Many ports: the name stands upright above its marker so every port keeps its label.
-              <text className="upright" x={cx + 4} y={p.box.y - 6} transform={`rotate(-90 ${cx + 4} ${p.box.y - 6})`}>
-                {p.endpoint.hostVeth}
-              </text>
-            ) : (
-              <text x={cx} y={p.box.y + 18}>
-                {p.endpoint.hostVeth}
-              </text>
-            )}
-          </g>
-        );
-      })}
+      {b.ports.map((p) => (
+        <VethPort key={p.endpoint.hostVeth} port={p} compact={b.compact} active={props.activePort === p.endpoint.hostVeth} />
+      ))}
     </g>
   );
 });

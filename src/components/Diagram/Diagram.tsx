@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useAppStore } from '../../store/react';
 import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
 import { usePick } from '../../hooks/usePick';
+import { usePixelSize } from '../../hooks/usePixelSize';
 import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { fitViewBox, useZoom } from '../../hooks/useZoom';
@@ -23,6 +24,7 @@ export function Diagram() {
   const layout = useDiagramLayout();
   const view = useHopView(layout);
   const { svgRef, view: z, fitToScreen, zoomBy } = useZoom(layout.width, layout.height);
+  usePixelSize(svgRef);
   const { picking, pick } = usePick();
   const hop = view?.entry.hop ?? null;
   const active = useMemo(() => activeOf(layout, hop), [layout, hop]);
@@ -60,17 +62,19 @@ export function Diagram() {
             pickable={picking !== null}
             onPick={pick}
           />
-          {layout.cables.map((c) => (
-            <Cable
-              key={c.id}
-              cable={c}
-              story={c.container === launched}
-              active={
-                (active.node === 'host' && active.iface === c.hostVeth) ||
-                (active.node === `container:${c.container}` && active.iface === c.ifName)
-              }
-            />
-          ))}
+          <g className="cables">
+            {layout.cables.map((c) => (
+              <Cable
+                key={c.id}
+                cable={c}
+                story={c.container === launched}
+                active={
+                  (active.node === 'host' && active.iface === c.hostVeth) ||
+                  (active.node === `container:${c.container}` && active.iface === c.ifName)
+                }
+              />
+            ))}
+          </g>
           {layout.bridges.map((b) => (
             <BridgeSwitch
               key={b.device}
@@ -89,15 +93,10 @@ export function Diagram() {
           {layout.cards.map((card) => {
             const node = `container:${card.model.container.name}`;
             return (
-              <g key={card.model.container.id}>
-                <g transform={`translate(${card.box.x},${card.box.y})`}>
-                  <ContainerCard
-                    card={card}
-                    active={active.node === node}
-                    pickable={picking !== null}
-                    onPick={pick}
-                  />
-                </g>
+              // A card and its badges move together by this translate: a card that only moves keeps its
+              // HTML, its layout and its text.
+              <g key={card.model.container.id} transform={`translate(${card.box.x},${card.box.y})`}>
+                <ContainerCard card={card} active={active.node === node} pickable={picking !== null} onPick={pick} />
                 <IfaceBadges card={card} activeIface={active.node === node ? active.iface : null} />
               </g>
             );

@@ -1,18 +1,19 @@
 // The host's raw/nat/filter chains with counters; the rule the engine matched at this hop lit up.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { NetfilterStep, TableName } from '../../sim';
 import { chainsInOrder } from '../../sim/netfilter/order';
-import { ruleSpec } from '../../sim/netfilter/save';
 import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 import { selectCurrentEntry, selectTimeline, type TimelineEntry } from '../../store/selectors';
 import { countersAt, policyKey, ruleKey } from './countersAt';
-import { ruleColumns } from './ruleColumns';
+import { RuleRow } from './RuleRow';
 
 const TABLES: readonly TableName[] = ['raw', 'nat', 'filter'];
 
 function Tables(props: { step: NetfilterStep | null; cursor: number }) {
-  const netfilter = useAppStore((s) => s.world.netfilter);
+  // A new rule (`docker run -p`) reaches the tables in a render of its own, after the diagram has
+  // shown the container: the tables of a big lab are the most costly part of the page to lay out.
+  const netfilter = useDeferredValue(useAppStore((s) => s.world.netfilter));
   const profile = useAppStore((s) => s.world.profile);
   const tr = useT();
   const timeline = useAppStore(selectTimeline);
@@ -52,30 +53,16 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
               </h3>
               <table className="rules">
                 <tbody>
-                  {chain.rules.map((r) => {
-                    const c = ruleColumns({ ...r, ...counters.get(ruleKey(r.id)) });
-                    const matched = here && step.ruleId === r.id;
-                    const passed = here && step.passed.includes(r.id);
-                    return (
-                      <tr
-                        key={r.id}
-                        className={matched ? 'matched' : passed ? 'passed' : ''}
-                        title={ruleSpec(chain.name, r)}
-                        data-rule-id={r.id}
-                        aria-current={matched ? 'true' : undefined}
-                      >
-                        <td className="num">{c.pkts}</td>
-                        <td className="num">{c.bytes}</td>
-                        <td className="target">{matched ? `▶ ${c.target}` : c.target}</td>
-                        <td>{c.prot}</td>
-                        <td>{c.inIface}</td>
-                        <td>{c.outIface}</td>
-                        <td>{c.source}</td>
-                        <td>{c.destination}</td>
-                        <td className="extras">{c.extras}</td>
-                      </tr>
-                    );
-                  })}
+                  {chain.rules.map((r) => (
+                    <RuleRow
+                      key={r.id}
+                      chain={chain.name}
+                      rule={r}
+                      counters={counters.get(ruleKey(r.id))}
+                      matched={here && step.ruleId === r.id}
+                      passed={here && step.passed.includes(r.id)}
+                    />
+                  ))}
                   {chain.rules.length === 0 && (
                     <tr className="empty">
                       <td colSpan={9}>{tr('nf.noRules')}</td>
