@@ -20,7 +20,8 @@ export default defineConfig({
   timeout: 180_000,
   reporter: process.env['CI'] ? 'list' : [['list']],
   snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
-  expect: { toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled' } },
+  // 10 s: on a busy 2-core CI machine a lazily fetched chunk (lessons, the Chinese catalogue) can take longer than 5.
+  expect: { timeout: 10_000, toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled' } },
   use: {
     ...devices['Desktop Chrome'],
     baseURL: 'http://127.0.0.1:4173',

@@ -42,6 +42,20 @@ test('lines typed before the commands arrive run, in order, once they do', async
   expect(await terminal.texts('stdout')).toContainEqual(expect.stringMatching(/\sweb$/));
 });
 
+test('a Tab pressed before the commands arrive completes once they do', async ({
+  lab,
+  terminal,
+  page,
+}) => {
+  const release = await holdChunk(page, /\/shell-[\w-]+\.js$/);
+  await lab.open();
+  await terminal.input.fill('docker netw');
+  await terminal.input.press('Tab');
+  await expect(terminal.input).toHaveValue('docker netw');
+  release();
+  await expect(terminal.input).toHaveValue('docker network ');
+});
+
 test('an autosaved lesson reopens at its step after a reload', async ({ page }) => {
   const lessons = new LessonsPage(page);
   await lessons.open('en');

@@ -120,6 +120,12 @@ export interface Autosave {
   stop(): void;
 }
 
+/** Runs `task` when the browser is idle (within a second); at once where there is no such thing. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else task();
+}
+
 /** Saves the lab after each change to world, flow or hop, at most once per `delayMs`. */
 export function startAutosave(
   store: Store,
@@ -127,8 +133,11 @@ export function startAutosave(
   opts: { delayMs?: number; extras?: LabExtras; onError?: (message: string) => void } = {},
 ): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending = false;
   let failed = false;
   const save = () => {
+    if (!pending) return;
+    pending = false;
     timer = null;
     try {
       storage.setItem(STORAGE_KEY, encodeFile(labOf(store, opts.extras)));
@@ -141,7 +150,10 @@ export function startAutosave(
     }
   };
   const schedule = () => {
-    if (timer === null) timer = setTimeout(save, opts.delayMs ?? 500);
+    if (pending) return;
+    pending = true;
+    // Encoding a big lab takes a frame's worth of time: after the delay, wait for an idle moment.
+    timer = setTimeout(() => whenIdle(save), opts.delayMs ?? 500);
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.world !== prev.world || s.packets !== prev.packets || s.cursor !== prev.cursor)
@@ -149,8 +161,7 @@ export function startAutosave(
   });
   return {
     flush: () => {
-      if (timer === null) return;
-      clearTimeout(timer);
+      if (timer !== null) clearTimeout(timer);
       save();
     },
     schedule,
@@ -158,6 +169,7 @@ export function startAutosave(
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
       timer = null;
+      pending = false;
     },
   };
 }

@@ -117,6 +117,8 @@ export function createTerminalSlice(
         }
         return sh.complete({ world: get().world, location: get().location }, line, cursor);
       },
+      shellReady: () => shell.current() !== null,
+      loadShell: () => shell.load().then(() => undefined),
     };
   };
 }

@@ -95,6 +95,10 @@ export interface TerminalSlice {
   enterCommand(line: string): Promise<CommandRun>;
   /** Tab completion at the current location; no candidates while the shell is still loading. */
   completeCommand(line: string, cursor: number): Completion;
+  /** True once the shell is here (completion and commands answer at once). */
+  shellReady(): boolean;
+  /** Fetches the shell if it is not here yet (the prompt asks on focus and on an early Tab). */
+  loadShell(): Promise<void>;
   setLocation(location: Location): void;
   clearTranscript(): void;
 }

@@ -1,5 +1,5 @@
 // The lab diagram: outside, host frame, bridges, veth cables, container cards and the packet glyph.
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useAppStore } from '../../store/react';
 import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
 import { usePick } from '../../hooks/usePick';
@@ -29,10 +29,6 @@ export function Diagram() {
   const hop = view?.entry.hop ?? null;
   const active = useMemo(() => activeOf(layout, hop), [layout, hop]);
   const launched = useUi((s) => s.launched);
-  // The load benchmark (scripts/bench-browser.ts) times navigation to the first diagram drawn.
-  useEffect(() => {
-    if (performance.getEntriesByName('diagram-drawn').length === 0) performance.mark('diagram-drawn');
-  }, []);
   const t = useT();
   return (
     <section className={`diagram${picking ? ' picking' : ''}`} aria-label={t('diagram.label')}>

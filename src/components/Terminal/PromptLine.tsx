@@ -2,6 +2,7 @@
 // IMEs and the clipboard work as everywhere else; the reducer in keymap.ts gives it bash's keys.
 import {
   useLayoutEffect,
+  useRef,
   useState,
   type ChangeEvent,
   type ClipboardEvent,
@@ -62,6 +63,18 @@ export function PromptLine(props: PromptLineProps) {
   };
 
   const dispatch = (input: LineInput) => {
+    // An early Tab (the commands still on their way): complete once they are here, if the line is
+    // still the one Tab was pressed on.
+    if (input.type === 'key' && input.key === 'Tab' && !term.shellReady()) {
+      const line = state.line;
+      void term.loadShell().then(
+        () => {
+          if (latest.current.line === line) latest.current.dispatch(input);
+        },
+        () => undefined,
+      );
+      return;
+    }
     const r = reduceLine(state, input, {
       history: term.history,
       complete: term.complete,
@@ -70,6 +83,11 @@ export function PromptLine(props: PromptLineProps) {
     setState(r.state);
     perform(r.effects);
   };
+
+  const latest = useRef({ line: state.line, dispatch });
+  useLayoutEffect(() => {
+    latest.current = { line: state.line, dispatch };
+  });
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing) return;
@@ -116,6 +134,8 @@ export function PromptLine(props: PromptLineProps) {
         onChange={onChange}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
+        // Whoever comes to type will want the commands: fetch them now if the idle prefetch has not.
+        onFocus={() => void term.loadShell().catch(() => undefined)}
         aria-label={strings.input}
         aria-describedby={props.describedBy}
         placeholder={strings.placeholder}

@@ -21,6 +21,9 @@ export interface TerminalActions {
   list(line: string, candidates: readonly string[], columns: number): void;
   clearScreen(): void;
   complete(line: string, cursor: number): Completion;
+  /** True once completion can answer; else `loadShell` fetches what it needs. */
+  shellReady(): boolean;
+  loadShell(): Promise<void>;
 }
 
 let nextEcho = 0;
@@ -114,5 +117,7 @@ export function useTerminal(): TerminalActions {
     list,
     clearScreen,
     complete: completeLine,
+    shellReady: () => api.getState().shellReady(),
+    loadShell: () => api.getState().loadShell(),
   };
 }
