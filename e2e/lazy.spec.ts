@@ -20,12 +20,15 @@ async function holdChunk(page: Page, name: RegExp): Promise<() => void> {
   return release;
 }
 
+/** The terminal's commands (the shell chunk), held back while a test types ahead of them. */
+const SHELL_CHUNK = /\/shell-[\w-]+\.js$/;
+
 test('lines typed before the commands arrive run, in order, once they do', async ({
   lab,
   terminal,
   page,
 }) => {
-  const release = await holdChunk(page, /\/shell-[\w-]+\.js$/);
+  const release = await holdChunk(page, SHELL_CHUNK);
   await lab.open();
   const lines = ['docker run -d --name web nginx', 'docker ps'];
   for (const line of lines) {
@@ -45,9 +48,8 @@ test('lines typed before the commands arrive run, in order, once they do', async
 test('a Tab pressed before the commands arrive completes once they do', async ({
   lab,
   terminal,
-  page,
 }) => {
-  const release = await holdChunk(page, /\/shell-[\w-]+\.js$/);
+  const release = await holdChunk(lab.page, SHELL_CHUNK);
   await lab.open();
   await terminal.input.fill('docker netw');
   await terminal.input.press('Tab');
