@@ -1,14 +1,6 @@
 // Browser tests against the built app, served by `vite preview`; Debian's Chromium, never a download.
 import { defineConfig, devices } from '@playwright/test';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.ts';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,14 +13,17 @@ export default defineConfig({
   reporter: process.env['CI'] ? 'list' : [['list']],
   snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   // 10 s: on a busy 2-core CI machine a lazily fetched chunk (lessons, the Chinese catalogue) can take longer than 5.
-  expect: { timeout: 10_000, toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled' } },
+  expect: {
+    timeout: 10_000,
+    toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled' },
+  },
   use: {
     ...devices['Desktop Chrome'],
     baseURL: 'http://127.0.0.1:4173',
     viewport: { width: 1920, height: 1080 },
     deviceScaleFactor: 1,
     reducedMotion: 'reduce',
-    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
     trace: 'off',
   },
   webServer: {

@@ -8,15 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import type { Figure } from './bench-engine';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const VIEWPORT = { width: 1920, height: 1080 };
 const LAB = 50;
 const SOAK_MIN = Number(process.env['BENCH_SOAK_MIN'] ?? 5);
@@ -396,7 +389,7 @@ export async function browserFigures(): Promise<Figure[]> {
   const { base, stop } = await serveFreshBuild();
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const out: Figure[] = [];
     if (ONLY.has('load')) {
       log('load');

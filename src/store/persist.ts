@@ -4,9 +4,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../i18n/locale';
 import { decodeFile, encodeFile, type Cursor, type LabDocument, type ParseResult } from '../share';
 import type { World } from '../sim';
-import { HOST } from '../terminal/api';
 import { flowOriginOf } from './flow-origin';
 import { selectTimeline } from './selectors';
+import { showingOnly } from './showing';
 import { BACKUP_KEY, readKey, STORAGE_KEY, type KeyValueStorage } from './storage';
 import type { AppState } from './types';
 
@@ -71,15 +71,7 @@ export function labOf(store: Store, extras: LabExtras = {}): LabContent {
 export function applyLab(store: Store, doc: LabContent): ParseResult<null> {
   const before = store.getState();
   try {
-    store.setState({
-      world: doc.world,
-      flow: null,
-      packets: [],
-      result: null,
-      cursor: 0,
-      playing: false,
-      location: HOST,
-    });
+    store.setState(showingOnly(doc.world));
     if (doc.flow) {
       store.getState().sendFlow(doc.flow);
       if (doc.cursor) store.getState().seek(indexOfCursor(store.getState(), doc.cursor));

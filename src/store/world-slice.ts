@@ -20,7 +20,7 @@ import {
   type OpResult,
   type World,
 } from '../sim';
-import { HOST } from '../terminal/api';
+import { showingOnly } from './showing';
 import type { AppState, WorldSlice } from './types';
 
 export function createWorldSlice(initial: World): StateCreator<AppState, [], [], WorldSlice> {
@@ -49,16 +49,7 @@ export function createWorldSlice(initial: World): StateCreator<AppState, [], [],
       removeRemote: (name) => apply((w) => removeRemote(w, name)),
       addRouterRoute: (dst, via) => apply((w) => addRouterRoute(w, dst, via)),
       advanceClock: (seconds) => set({ world: advanceClock(get().world, seconds) }),
-      resetWorld: (options) =>
-        set({
-          world: createWorld(options),
-          flow: null,
-          packets: [],
-          result: null,
-          cursor: 0,
-          playing: false,
-          location: HOST,
-        }),
+      resetWorld: (options) => set(showingOnly(createWorld(options))),
     };
   };
 }
