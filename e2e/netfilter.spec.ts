@@ -29,3 +29,14 @@ test('conntrack shows the entry that de-NATs the reply', async ({ lab, page }) =
   await expect(entry).toContainText('src=203.0.113.5 dst=192.0.2.10 sport=40000 dport=8080');
   await expect(entry).toContainText('src=172.17.0.2 dst=203.0.113.5 sport=80 dport=40000');
 });
+
+test('before any packet the panel says there is none; a hop outside netfilter says so', async ({ lab }) => {
+  await lab.open();
+  const note = lab.netfilter.locator('.nf-now');
+  await expect(note).toHaveText(/^No packet yet: these are the host’s rules now\./);
+  // The rules are listed all the same (the published port's DNAT among them).
+  await expect(lab.netfilter.getByTestId('chain-nat-DOCKER')).toContainText('DNAT');
+  await lab.sendPreset('outside-to-published-port');
+  // Hop 1 leaves the outside client: no netfilter of the Docker host is on its way yet.
+  await expect(note).toHaveText('This hop does not traverse netfilter.');
+});

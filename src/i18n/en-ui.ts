@@ -167,6 +167,7 @@ export const enUi = {
   'nf.noRules': 'no rules',
   'nf.chainPolicy': '(chain policy)',
   'nf.notHere': 'This hop does not traverse netfilter.',
+  'nf.noPacket': 'No packet yet: these are the host’s rules now. Send a flow to see which rule each packet meets.',
   'conntrack.empty': 'conntrack table is empty.',
   'conntrack.deNat': 'de-NATs this reply',
   'conntrack.createdNow': 'created now',

@@ -168,6 +168,7 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'nf.noRules': '没有规则',
   'nf.chainPolicy': '（链的默认策略）',
   'nf.notHere': '这一跳不经过 netfilter。',
+  'nf.noPacket': '还没有数据包：下面是主机当前的规则。发送一个流，看每个数据包匹配哪条规则。',
   'conntrack.empty': '连接跟踪表是空的。',
   'conntrack.deNat': '为这个应答撤销 NAT',
   'conntrack.createdNow': '刚刚创建',

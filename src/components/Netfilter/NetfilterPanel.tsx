@@ -108,7 +108,7 @@ export function NetfilterPanel() {
           {step.rule ? <code>{step.rule}</code> : <span>{tr('nf.chainPolicy')}</span>}
         </p>
       ) : (
-        <p className="nf-now small muted">{tr('nf.notHere')}</p>
+        <p className="nf-now small muted">{tr(entry ? 'nf.notHere' : 'nf.noPacket')}</p>
       )}
       <Tables step={step} cursor={cursor} />
     </div>

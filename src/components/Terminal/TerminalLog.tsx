@@ -23,9 +23,15 @@ export function TerminalLog({ rows, strings, follow, logRef }: TerminalLogProps)
     stuck.current = true;
   }, [follow]);
 
+  // Scrolled in the next frame's animation callbacks, where style and layout are due anyway:
+  // reading scrollHeight here, in the commit, would lay the page out twice for every command.
   useLayoutEffect(() => {
-    const el = logRef.current;
-    if (el && stuck.current) el.scrollTop = el.scrollHeight;
+    if (!stuck.current) return;
+    const frame = requestAnimationFrame(() => {
+      const el = logRef.current;
+      if (el && stuck.current) el.scrollTop = el.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [rows, follow, logRef]);
 
   const onScroll = () => {
