@@ -47,15 +47,21 @@ export function chipsFit(ports: number, barW: number): boolean {
   return ports * (SIZES.portW + SIZES.portGap) + SIZES.chipW + 4 * SIZES.portGap <= barW;
 }
 
+/** Width of one character of the chips' 14px monospace text, with a little to spare. */
+const CHIP_CHAR_W = 8.6;
+
 export function bridgeBar(group: PlacedGroup, network: Network, y: number, h: number): BridgeLayout {
   const bar: Box = { x: group.x, y, w: group.w, h };
+  const device = network.bridge?.device ?? network.name;
+  // A user network's bridge is named br-<12 hex digits>: its name and address need a wider chip.
+  const text = device.length + (network.bridge?.gateway.length ?? 0);
   const hostPort: Box = {
     x: bar.x + SIZES.portGap * 2,
     y: bar.y - SIZES.chipH / 2,
-    w: SIZES.chipW,
+    w: Math.max(SIZES.chipW, Math.ceil(32 + text * CHIP_CHAR_W)),
     h: SIZES.chipH,
   };
-  return { network, device: network.bridge?.device ?? network.name, bar, hostPort, ports: [], compact: false };
+  return { network, device, bar, hostPort, ports: [], compact: false };
 }
 
 /** Adds the veth ports, in card column order so each column's cables stay beside each other. */

@@ -2,6 +2,7 @@
 import type { World } from '../sim';
 import { bridgeBar, cablePath, chipsFit, ifaceBadge, reservedLanes, withPorts, type BridgeLayout, type CableLayout } from './bridges';
 import { SIZES, type Box } from './geometry';
+import { columnPorts, portsByColumn, rowLane, rowLanes } from './columns';
 import { chooseMaxCols, placeGroups, rowsHeight, type PlacedGroup } from './grid';
 import { bridgeTapPaths, hostLayout, type HostLayout } from './host';
 import { diagramModel, vethsOn, type CardModel } from './model';
@@ -52,13 +53,22 @@ export function diagramLayout(world: World): DiagramLayout {
   const m = SIZES.margin;
   const hostTop = m + outsideH;
   const bridgeY = hostTop + HOST_INNER_TOP + hostShelf;
-  const maxPorts = Math.max(0, ...groupsIn.map((g) => g.ports));
   const groups0 = placeGroups(withIsolated, m + 24, 0, maxCols);
   const compact = groups0.some((g, i) => !chipsFit(withIsolated[i]?.ports ?? 0, g.w));
+  const vethsOf = new Map(groupsIn.map((g) => [g.model.id, vethsOn(world, g.model.id)]));
+  const byColumn = new Set(
+    groups0.filter((g) => portsByColumn(compact, g, vethsOf.get(g.model.id) ?? [])).map((g) => g.model.id),
+  );
+  const lanes = Math.max(
+    0,
+    ...groups0
+      .filter((g) => g.model.network !== null)
+      .map((g) => (byColumn.has(g.model.id) ? rowLanes(g.rows) : reservedLanes(vethsOf.get(g.model.id)?.length ?? 0))),
+  );
   const barH = compact ? SIZES.compactBarH : SIZES.barH;
   const frameBottom = bridgeY + barH + 30;
   const laneTop = frameBottom + 24;
-  const cardsTop = laneTop + reservedLanes(maxPorts) * SIZES.laneStep + 36;
+  const cardsTop = laneTop + lanes * SIZES.laneStep + 36;
   const groups = placeGroups(withIsolated, m + 24, cardsTop, maxCols);
   const groupsW = groups.reduce((s, g) => Math.max(s, g.x + g.w), 0) - m;
   const frameW = Math.max(groupsW + 24, PIPELINE_W, model.hostMode.length * (SIZES.cardW + 32) + 64);
@@ -82,14 +92,26 @@ export function diagramLayout(world: World): DiagramLayout {
   const cables: CableLayout[] = [];
   for (const g of bridgeGroups) {
     if (!g.model.network) continue;
-    const veths = vethsOn(world, g.model.id).sort((a, b) => {
+    const bar = bridgeBar(g, g.model.network, bridgeY, barH);
+    if (byColumn.has(g.model.id)) {
+      const b = columnPorts(bar, g, vethsOf.get(g.model.id) ?? [], cellOf);
+      bridges.push(b);
+      for (const port of b.ports) {
+        const card = cardOf.get(port.container.name);
+        const badge = card?.badges[port.endpoint.ifName];
+        const row = cellOf.get(port.container.name)?.row ?? 0;
+        if (card && badge) cables.push(cablePath({ port, bridge: b.device, card: card.box, badge, row, lane: rowLane(row, lanes), laneTop }));
+      }
+      continue;
+    }
+    const veths = [...(vethsOf.get(g.model.id) ?? [])].sort((a, b) => {
       const ca = cellOf.get(a.container.name);
       const cb = cellOf.get(b.container.name);
       const ka = ca && ca.group === g.model.id ? ca.col * 1000 + ca.row : 1e6;
       const kb = cb && cb.group === g.model.id ? cb.col * 1000 + cb.row : 1e6;
       return ka - kb;
     });
-    const b = withPorts(bridgeBar(g, g.model.network, bridgeY, barH), veths);
+    const b = withPorts(bar, veths);
     bridges.push(b);
     b.ports.forEach((port, lane) => {
       const card = cardOf.get(port.container.name);
