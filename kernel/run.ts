@@ -23,6 +23,8 @@ const TOOLS = [
   'ss',
   'sysctl',
   'setpriv',
+  'taskset',
+  'chrt',
 ];
 const PROFILES: readonly Profile[] = ['classic', 'current'];
 

@@ -1,5 +1,6 @@
 // Sends one engine Flow with the real tool (ping, curl, nc) in the source namespace; reads the tool's verdict.
 import type { Flow } from '../src/sim';
+import { ON_TOOL_CPU } from './cpu';
 import { nsRun, type ExecResult } from './netns';
 
 /** What the tool saw, in the engine's FlowResult vocabulary. */
@@ -96,7 +97,7 @@ export async function sendFlow(
   flow: Flow,
 ): Promise<{ outcome: ToolOutcome; raw: ExecResult }> {
   const cmd = toolCommand(flow);
-  const raw = await nsRun(ns, cmd.argv, cmd.input);
+  const raw = await nsRun(ns, [...ON_TOOL_CPU, ...cmd.argv], cmd.input);
   switch (flow.kind) {
     case 'ping':
       return { outcome: pingOutcome(raw), raw };
