@@ -170,6 +170,15 @@ describe('failures carry their reason', () => {
     expect(run('closed-port-refused').last.result.kind).toBe('refused');
   });
 
+  it('a RST answering the SYN deletes the entry at once (no port-81 entry on the reference host)', () => {
+    const { last, world: after } = run('closed-port-refused');
+    const rst = last.packets.find((p) => p.label === 'RST');
+    const ct = rst?.hops.find((h) => h.event === 'conntrack');
+    expect(ct?.why.key).toBe('ct.deleted');
+    expect(ct?.ct?.deleted).toBe(true);
+    expect(after.conntrack).toEqual([]);
+  });
+
   it('--network none has only lo: Network is unreachable', () => {
     const { last } = run('none-mode');
     expect(last.result.kind).toBe('unreachable');
