@@ -77,6 +77,8 @@ function curlOutcome(r: ExecResult): ToolOutcome {
     };
   }
   if (r.code === 28) return { kind: 'timeout' };
+  // "Empty reply from server": connected, and the server closed without answering.
+  if (r.code === 52) return { kind: 'connected' };
   if (/refused/i.test(r.stderr)) return { kind: 'refused' };
   if (/no route|unreachable/i.test(r.stderr)) return { kind: 'unreachable' };
   // curl 7.88 says only "Couldn't connect to server" for ECONNREFUSED under -sS.

@@ -35,7 +35,12 @@ function replay(segments: readonly ['orig' | 'reply', TcpFlag[], number, number,
       seenReply: facts.seenReply || dir === 'reply',
       assured: step.assured,
     };
-    out.push({ state: step.tcpState, timeout: step.timeout, ...step });
+    out.push({
+      state: step.tcpState,
+      timeout: step.timeout,
+      assured: step.assured,
+      deleted: step.deleted,
+    });
   }
   return out.map((o) => [o.state, o.timeout, o.assured, o.deleted] as const);
 }
