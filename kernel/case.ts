@@ -177,8 +177,6 @@ function flowReport(
       : '',
     n.igmp ? `igmp −${n.igmp}` : '',
     n.retransmissions ? `retransmissions −${n.retransmissions}` : '',
-    n.teardown ? `teardown −${n.teardown}` : '',
-    n.tail ? `data-ack tail −${n.tail}` : '',
   ].filter(Boolean);
   const outcomeOk = want === got;
   const ok = outcomeOk && cmp.diffs.length === 0;
