@@ -25,6 +25,7 @@ const TOOLS = [
   'setpriv',
   'taskset',
   'chrt',
+  'conntrack',
 ];
 const PROFILES: readonly Profile[] = ['classic', 'current'];
 
