@@ -5,10 +5,12 @@ import { iptablesSave } from '../src/sim/netfilter/save';
 import { buildScenario, type Scenario } from '../src/scenarios';
 import { buildTopology, comparableSave, loadIptables, readSysctl } from './build';
 import { abortCapture, startCapture, stopCapture, waitQuiet, type IfaceCapture } from './capture';
-import { compareFlow, formatDiff, type FlowComparison } from './compare';
+import { compareFlow } from './compare';
+import { compareConntrack, engineConntrack } from './conntrack';
 import { engineWire, ifaceKey } from './engine';
-import { deleteNamespacesSync, NS_PREFIX } from './netns';
-import { engineOutcome, kernelOutcome, packetOutcomes, udpEchoes } from './outcome';
+import { deleteNamespacesSync, nsRun, NS_PREFIX } from './netns';
+import { engineOutcome, kernelOutcome, udpEchoes } from './outcome';
+import { flowReport, lineDiff } from './report';
 import { planServices, startServers, stopServers, type RunningServers } from './servers';
 import { planTopology } from './topology';
 import { sendFlow, sourceNode } from './traffic';
@@ -123,30 +125,40 @@ export async function runCase(
     capture = await startCapture(plan.namespaces.map((p) => ({ ns: p.ns, ifaces: p.ifaces })));
     const starts: number[] = [];
     const tools: Awaited<ReturnType<typeof sendFlow>>[] = [];
+    // The host namespace's conntrack table after each flow, and how long the case had run then.
+    const tables: { text: string; elapsed: number }[] = [];
     for (const flow of scenario.flows) {
       const ns = plan.nodeNs[sourceNode(flow)];
       if (ns === undefined) throw new Error(`flow source ${sourceNode(flow)} has no namespace`);
       starts.push(Date.now() / 1000);
       tools.push(await sendFlow(ns, flow));
       await waitQuiet(capture);
+      const listed = await nsRun(hostNs, ['conntrack', '-L']);
+      if (listed.code !== 0) throw new Error(`conntrack -L failed: ${listed.stderr.trim()}`);
+      tables.push({ text: listed.stdout, elapsed: Date.now() / 1000 - (starts[0] ?? 0) });
     }
     raw = await stopCapture(capture);
     capture = null;
     const perFlow = splitByFlow(raw, starts);
+    const ports = new Map<string, number>();
     scenario.flows.forEach((flow, i) => {
       const sim = sims[i];
       const tool = tools[i];
       const kernel = perFlow[i];
-      if (!sim || !tool || !kernel) return;
+      const table = tables[i];
+      if (!sim || !tool || !kernel || !table) return;
       const engine = engineWire(sim.packets, plan.nodeNs);
       const cmp = compareFlow(kernel, engine, fixedPorts(world));
+      // Entries of earlier flows stay in the table: their ports keep the mapping they had.
+      for (const [k, e] of cmp.notes.ports) if (!ports.has(k)) ports.set(k, e);
+      const ct = compareConntrack(table.text, engineConntrack(sim.world), { ports }, table.elapsed);
       const srcNs = plan.nodeNs[sourceNode(flow)] ?? '';
       const srcFrames = [...kernel]
         .filter(([k]) => k.startsWith(`${srcNs}/`))
         .flatMap(([, v]) => v);
       const want = engineOutcome(flow, sim.result);
       const got = kernelOutcome(flow, tool.outcome, srcFrames, sourceIps(world, flow));
-      const report = flowReport(i, flow, cmp, want, got, sim);
+      const report = flowReport(i, flow, cmp, want, got, sim, ct, label);
       if (report.ok) details.push(...report.lines);
       else fail(...report.lines);
     });
@@ -160,45 +172,4 @@ export async function runCase(
     live.namespaces = [];
   }
   return { ok: !failed, summary: `${scenario.id} [${profile}]`, details, raw };
-}
-
-function flowReport(
-  i: number,
-  flow: Flow,
-  cmp: FlowComparison,
-  want: string,
-  got: string,
-  sim: SimResult<World>,
-): { ok: boolean; lines: string[] } {
-  const n = cmp.notes;
-  const norm = [
-    n.ports.length
-      ? `ports ${[...new Set(n.ports.map(([k, e]) => `${k.split(':')[1]}→${e}`))].join(',')}`
-      : '',
-    n.igmp ? `igmp −${n.igmp}` : '',
-    n.retransmissions ? `retransmissions −${n.retransmissions}` : '',
-    n.teardown ? `teardown −${n.teardown}` : '',
-    n.tail ? `data-ack tail −${n.tail}` : '',
-  ].filter(Boolean);
-  const outcomeOk = want === got;
-  const ok = outcomeOk && cmp.diffs.length === 0;
-  const what = `${flow.kind} ${sourceNode(flow)} → ${flow.to}${flow.port ? `:${flow.port}` : ''}`;
-  const size = `${cmp.compared.frames} frames on ${cmp.compared.ifaces} ifaces`;
-  const lines = [
-    `  flow ${i + 1} ${what}: ${ok ? 'ok' : 'MISMATCH'}, ${size}${norm.length ? ` (${norm.join('; ')})` : ''}`,
-  ];
-  if (!outcomeOk) lines.push(`    outcome: engine "${want}", kernel "${got}"`);
-  for (const d of cmp.diffs) lines.push(...formatDiff(d, label));
-  if (!ok) lines.push(...packetOutcomes(sim.packets).map((l) => `    engine packet ${l}`));
-  return { ok, lines };
-}
-
-function lineDiff(a: string, b: string): string[] {
-  const al = a.split('\n');
-  const bl = b.split('\n');
-  const out: string[] = [];
-  for (const l of al) if (!bl.includes(l)) out.push(`    - ${l}   (engine only)`);
-  for (const l of bl) if (!al.includes(l)) out.push(`    + ${l}   (kernel only)`);
-  if (out.length === 0) out.push('    (same lines, different order)');
-  return out;
 }

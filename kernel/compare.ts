@@ -1,5 +1,5 @@
 // Kernel frames vs engine frames, interface by interface: equal lists or a readable diff. Pure.
-import { isDataAck, normaliseKernelFlow, type NormaliseNotes } from './normalise';
+import { normaliseKernelFlow, type NormaliseNotes } from './normalise';
 import { frameKey, type WireFrame } from './wire';
 
 export interface IfaceDiff {
@@ -14,7 +14,7 @@ export interface FlowComparison {
   readonly diffs: readonly IfaceDiff[];
   /** Frames the engine claims and interfaces it claims them on (to show a pass is not empty). */
   readonly compared: { readonly frames: number; readonly ifaces: number };
-  readonly notes: NormaliseNotes & { tail: number };
+  readonly notes: NormaliseNotes;
 }
 
 /**
@@ -27,29 +27,19 @@ export function compareFlow(
   fixedPorts: ReadonlySet<number>,
 ): FlowComparison {
   const { frames, notes } = normaliseKernelFlow(kernel, engine, fixedPorts);
-  const engineFin = [...engine.values()].flat().some((f) => f.tcp?.flags.includes('FIN'));
   const keys = [...new Set([...frames.keys(), ...engine.keys()])].sort();
   const diffs: IfaceDiff[] = [];
-  let tail = 0;
   for (const key of keys) {
     const got = frames.get(key) ?? [];
     const expected = engine.get(key) ?? [];
     const e = expected.map(frameKey);
-    let g = got.map(frameKey);
-    const prefixEqual = e.every((k, i) => g[i] === k);
-    if (prefixEqual && g.length > e.length && !engineFin) {
-      const extra = got.slice(e.length);
-      if (extra.every((_, i) => isDataAck(got, e.length + i))) {
-        tail += extra.length;
-        g = g.slice(0, e.length);
-      }
-    }
+    const g = got.map(frameKey);
     const index = firstDifference(e, g);
     if (index !== -1) diffs.push({ iface: key, index, expected: e, got: g });
   }
   const claimed = [...engine.values()].filter((l) => l.length > 0);
   const compared = { frames: claimed.reduce((n, l) => n + l.length, 0), ifaces: claimed.length };
-  return { diffs, compared, notes: { ...notes, tail } };
+  return { diffs, compared, notes };
 }
 
 function firstDifference(a: readonly string[], b: readonly string[]): number {

@@ -22,8 +22,12 @@ def http_service(sock, status, body):
             if not chunk:
                 break
             req += chunk
-        # One send: status line, headers and body leave in a single segment.
-        conn.sendall(head + data)
+        # A connection closed before any request (nc -z) is closed in turn without an answer,
+        # as nginx does ("client closed connection while waiting for request").
+        if req:
+            # One send: status line, headers and body leave in a single segment; then the close
+            # that `Connection: close` promises.
+            conn.sendall(head + data)
         conn.close()
 
 

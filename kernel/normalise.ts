@@ -4,20 +4,12 @@ import type { WireFrame } from './wire';
 export interface NormaliseNotes {
   igmp: number;
   retransmissions: number;
-  teardown: number;
   /** kernel `address:port` → engine port, by first appearance of each endpoint. */
   readonly ports: [string, number][];
 }
 
 /** Linux's default net.ipv4.ip_local_port_range. */
 export const EPHEMERAL = { low: 32768, high: 60999 };
-
-const connKey = (f: WireFrame): string | null => {
-  if (!f.ip || !f.tcp) return null;
-  const a = `${f.ip.src}.${f.tcp.sport}`;
-  const b = `${f.ip.dst}.${f.tcp.dport}`;
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
-};
 
 const isEphemeral = (p: number, fixed: ReadonlySet<number>): boolean =>
   p >= EPHEMERAL.low && p <= EPHEMERAL.high && !fixed.has(p);
@@ -79,17 +71,15 @@ const sameSegment = (a: WireFrame, b: WireFrame): boolean =>
  *   absolute sequence number included (a timer artefact of the tool's timeout, e.g. SYN at 1 s);
  * - ephemeral client ports mapped to the engine's by order of first appearance of each
  *   (address, port) endpoint: NAT keeps a port but changes the address, docker-proxy's own
- *   upstream connection is a second client;
- * - when the engine models no FIN for this flow: the teardown (FIN segments and anything of that
- *   connection after the first FIN on the interface) is dropped.
+ *   upstream connection is a second client.
+ * A connection's close (FINs, last ACKs) is compared like any other segment.
  */
 export function normaliseKernelFlow(
   kernel: ReadonlyMap<string, readonly WireFrame[]>,
   engine: ReadonlyMap<string, readonly WireFrame[]>,
   fixedPorts: ReadonlySet<number>,
 ): { frames: Map<string, WireFrame[]>; notes: NormaliseNotes } {
-  const notes: NormaliseNotes = { igmp: 0, retransmissions: 0, teardown: 0, ports: [] };
-  const engineFin = allFrames(engine).some((f) => f.tcp?.flags.includes('FIN'));
+  const notes: NormaliseNotes = { igmp: 0, retransmissions: 0, ports: [] };
   const kEnds = ephemeralEndpointsInOrder(allFrames(kernel), fixedPorts);
   const eEnds = ephemeralEndpointsInOrder(allFrames(engine), fixedPorts);
   const map = new Map<string, number>();
@@ -103,7 +93,6 @@ export function normaliseKernelFlow(
   const frames = new Map<string, WireFrame[]>();
   for (const [key, list] of kernel) {
     const kept: WireFrame[] = [];
-    const finished = new Set<string>();
     for (const f of list) {
       if (f.ip?.proto === 'igmp') {
         notes.igmp++;
@@ -111,12 +100,6 @@ export function normaliseKernelFlow(
       }
       if (f.tcp && kept.some((k) => sameSegment(k, f))) {
         notes.retransmissions++;
-        continue;
-      }
-      const conn = connKey(f);
-      if (!engineFin && conn !== null && (finished.has(conn) || f.tcp?.flags.includes('FIN'))) {
-        finished.add(conn);
-        notes.teardown++;
         continue;
       }
       kept.push(f);
@@ -127,19 +110,4 @@ export function normaliseKernelFlow(
     );
   }
   return { frames, notes };
-}
-
-/**
- * A kernel frame past the end of the engine's list that may be trimmed: a pure ACK of data
- * (no payload, ACK only, answering a segment that carried payload). Only when the engine
- * models no FIN (the caller decides): the ACK of the last reply is part of the close.
- */
-export function isDataAck(list: readonly WireFrame[], i: number): boolean {
-  const f = list[i];
-  if (!f?.tcp || f.tcp.payload !== 0 || f.tcp.flags.join() !== 'ACK') return false;
-  for (let j = i - 1; j >= 0; j--) {
-    const p = list[j];
-    if (p?.tcp && p.ip?.src === f.ip?.dst && p.tcp.sport === f.tcp.dport) return p.tcp.payload > 0;
-  }
-  return false;
 }

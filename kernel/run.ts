@@ -23,6 +23,9 @@ const TOOLS = [
   'ss',
   'sysctl',
   'setpriv',
+  'taskset',
+  'chrt',
+  'conntrack',
 ];
 const PROFILES: readonly Profile[] = ['classic', 'current'];
 

@@ -2,6 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Listener, World } from '../src/sim';
+import { LISTENER_FIRST } from './cpu';
 import { nsRun, nsSpawn } from './netns';
 import type { TopologyPlan } from './topology';
 
@@ -74,7 +75,7 @@ export async function startServers(
 ): Promise<RunningServers> {
   const children: ChildProcess[] = [];
   const started = [...services].map(async ([ns, list]) => {
-    const child = nsSpawn(ns, [python, SCRIPT, JSON.stringify(list)]);
+    const child = nsSpawn(ns, [...LISTENER_FIRST, python, SCRIPT, JSON.stringify(list)]);
     children.push(child);
     await new Promise<void>((resolve, reject) => {
       let out = '';

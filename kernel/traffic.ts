@@ -1,5 +1,6 @@
 // Sends one engine Flow with the real tool (ping, curl, nc) in the source namespace; reads the tool's verdict.
 import type { Flow } from '../src/sim';
+import { ON_TOOL_CPU } from './cpu';
 import { nsRun, type ExecResult } from './netns';
 
 /** What the tool saw, in the engine's FlowResult vocabulary. */
@@ -76,6 +77,8 @@ function curlOutcome(r: ExecResult): ToolOutcome {
     };
   }
   if (r.code === 28) return { kind: 'timeout' };
+  // "Empty reply from server": connected, and the server closed without answering.
+  if (r.code === 52) return { kind: 'connected' };
   if (/refused/i.test(r.stderr)) return { kind: 'refused' };
   if (/no route|unreachable/i.test(r.stderr)) return { kind: 'unreachable' };
   // curl 7.88 says only "Couldn't connect to server" for ECONNREFUSED under -sS.
@@ -96,7 +99,7 @@ export async function sendFlow(
   flow: Flow,
 ): Promise<{ outcome: ToolOutcome; raw: ExecResult }> {
   const cmd = toolCommand(flow);
-  const raw = await nsRun(ns, cmd.argv, cmd.input);
+  const raw = await nsRun(ns, [...ON_TOOL_CPU, ...cmd.argv], cmd.input);
   switch (flow.kind) {
     case 'ping':
       return { outcome: pingOutcome(raw), raw };

@@ -38,6 +38,16 @@ export const WHY_EN = {
   'ct.reply': 'conntrack: a reply of connection #{id}: the reply tuple matches (ESTABLISHED).',
   'ct.related': 'conntrack: an ICMP error RELATED to connection #{id}.',
   'ct.confirm': 'conntrack: the first packet made it through every hook; entry #{id} is confirmed.',
+  'ct.tcp-state':
+    'conntrack: the packet belongs to connection #{id} (ESTABLISHED); its TCP state goes {from} → {to}, and the entry now expires in {timeout} s.',
+  'ct.reply-tcp-state':
+    'conntrack: a reply of connection #{id} (ESTABLISHED); its TCP state goes {from} → {to}, and the entry now expires in {timeout} s.',
+  'ct.deleted':
+    'conntrack: a RST before any reply was seen: entry #{id} is deleted at once (this packet still carries it, so NAT is still undone).',
+  'ct.invalid':
+    'conntrack: connection #{id} in state {state} does not accept this segment: it travels untracked (INVALID).',
+  'ct.untracked':
+    'conntrack: a {flags} segment of no known connection cannot start one: it travels untracked (INVALID).',
   'nat.dnat': 'DNAT: the destination is rewritten; conntrack remembers it in the reply tuple.',
   'nat.ct-dnat':
     'Same connection, same DNAT: conntrack rewrites the destination (no rule is consulted).',

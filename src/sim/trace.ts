@@ -131,6 +131,8 @@ export interface Hop {
     readonly entry: ConntrackEntry;
     readonly state: CtState;
     readonly created: boolean;
+    /** This packet ended the entry at once (a RST before any reply): it left the table. */
+    readonly deleted?: boolean;
   };
   /** Simulated microseconds since the flow started. */
   readonly t: number;

@@ -199,8 +199,17 @@ export interface Tuple {
   readonly dport: number;
 }
 
+/** nf_conntrack's TCP states, as `conntrack -L` names them (tcp_conntrack_names). */
 export type TcpCtState =
-  'SYN_SENT' | 'SYN_RECV' | 'ESTABLISHED' | 'FIN_WAIT' | 'CLOSE' | 'TIME_WAIT';
+  | 'SYN_SENT'
+  | 'SYN_RECV'
+  | 'ESTABLISHED'
+  | 'FIN_WAIT'
+  | 'CLOSE_WAIT'
+  | 'LAST_ACK'
+  | 'TIME_WAIT'
+  | 'CLOSE'
+  | 'SYN_SENT2';
 
 export interface ConntrackEntry {
   readonly id: number;

@@ -1,15 +1,18 @@
 // Connection tracking as nf_conntrack does it: tuples, states, timeouts, and NAT kept in the reply tuple.
 import type { IPv4 } from '../addr';
-import type { ConntrackEntry, CtState, Proto, TcpCtState, Tuple } from '../types';
+import type { ConntrackEntry, CtState, Proto, Tuple } from '../types';
 import type { Frame } from '../trace';
+import {
+  NOTHING_IN_FLIGHT,
+  TCP_TIMEOUT,
+  TCP_TIMEOUT_UNACKNOWLEDGED,
+  tcpFirstState,
+  tcpStep,
+} from './ct-tcp';
 import type { WalkState } from './state';
 
-/** Kernel defaults (nf_conntrack sysctls), in seconds. */
+/** Kernel defaults (nf_conntrack_udp_timeout, nf_conntrack_icmp_timeout), in seconds; TCP's in ct-tcp.ts. */
 export const CT_TIMEOUT = {
-  tcpSynSent: 120,
-  tcpSynRecv: 60,
-  tcpEstablished: 432000,
-  tcpClose: 10,
   udp: 30,
   icmp: 30,
 } as const;
@@ -70,11 +73,18 @@ export function ctFindRelated(s: WalkState, f: Frame): CtMatch | null {
   return m ? { entry: m.entry, dir: 'reply' } : null;
 }
 
-/** A fresh, unconfirmed entry: the reply tuple is the inverse until NAT edits it. */
-export function ctNew(s: WalkState, t: PacketTuple, f: Frame): ConntrackEntry {
+/**
+ * A fresh, unconfirmed entry: the reply tuple is the inverse until NAT edits it. Null for a TCP
+ * segment conntrack will not start tracking with (a FIN, RST or SYN-ACK of no known connection).
+ */
+export function ctNew(s: WalkState, t: PacketTuple, f: Frame): ConntrackEntry | null {
+  const tcpState = t.proto === 'tcp' ? tcpFirstState(f.tcp?.flags ?? []) : null;
+  if (t.proto === 'tcp' && tcpState === null) return null;
   const id = s.nextConntrackId++;
   const clock = s.base.clock;
-  const syn = f.tcp?.flags.includes('SYN') === true;
+  // A connection picked up mid-way (first seen ACK) gets the unacknowledged cap, not five days.
+  const tcpTimeout =
+    tcpState === 'ESTABLISHED' ? TCP_TIMEOUT_UNACKNOWLEDGED : TCP_TIMEOUT[tcpState ?? 'SYN_SENT'];
   return {
     id,
     proto: t.proto,
@@ -85,16 +95,12 @@ export function ctNew(s: WalkState, t: PacketTuple, f: Frame): ConntrackEntry {
       sport: t.proto === 'icmp' ? t.sport : t.dport,
       dport: t.proto === 'icmp' ? 0 : t.sport,
     },
-    tcpState: t.proto === 'tcp' ? (syn ? 'SYN_SENT' : 'ESTABLISHED') : null,
+    tcpState,
     seenReply: false,
     assured: false,
     expires:
       clock +
-      (t.proto === 'tcp'
-        ? CT_TIMEOUT.tcpSynSent
-        : t.proto === 'udp'
-          ? CT_TIMEOUT.udp
-          : CT_TIMEOUT.icmp),
+      (t.proto === 'tcp' ? tcpTimeout : t.proto === 'udp' ? CT_TIMEOUT.udp : CT_TIMEOUT.icmp),
     ns: 'host',
   };
 }
@@ -106,38 +112,42 @@ export function ctStore(s: WalkState, e: ConntrackEntry): void {
   else s.conntrack.push(e);
 }
 
-function tcpNext(e: ConntrackEntry, dir: 'orig' | 'reply', f: Frame): TcpCtState {
-  const flags = f.tcp?.flags ?? [];
-  const cur = e.tcpState ?? 'ESTABLISHED';
-  if (flags.includes('RST')) return 'CLOSE';
-  if (dir === 'reply' && flags.includes('SYN') && flags.includes('ACK')) return 'SYN_RECV';
-  if (dir === 'orig' && cur === 'SYN_RECV' && flags.includes('ACK')) return 'ESTABLISHED';
-  return cur;
+/**
+ * An entry after a packet of its connection passed: `deleted` when that packet ends it at once,
+ * `invalid` when the TCP state table refuses the packet (it then travels untracked, state INVALID).
+ */
+export interface CtAdvance {
+  readonly entry: ConntrackEntry;
+  readonly deleted: boolean;
+  readonly invalid: boolean;
 }
 
-/** State and timeout after a packet of an existing connection passes. */
-export function ctAdvance(s: WalkState, m: CtMatch, f: Frame): ConntrackEntry {
+/** State and timeout after a packet of an existing connection passes (nf_conntrack_in). */
+export function ctAdvance(s: WalkState, m: CtMatch, f: Frame): CtAdvance {
   const e = m.entry;
   const clock = s.base.clock;
   const seenReply = e.seenReply || m.dir === 'reply';
-  if (e.proto !== 'tcp') {
-    return {
-      ...e,
-      seenReply,
-      expires: clock + (e.proto === 'udp' ? CT_TIMEOUT.udp : CT_TIMEOUT.icmp),
-    };
+  if (e.proto !== 'tcp' || !f.tcp) {
+    const timeout = e.proto === 'udp' ? CT_TIMEOUT.udp : CT_TIMEOUT.icmp;
+    return { entry: { ...e, seenReply, expires: clock + timeout }, deleted: false, invalid: false };
   }
-  const tcpState = tcpNext(e, m.dir, f);
-  const assured = e.assured || (tcpState === 'ESTABLISHED' && seenReply);
-  const timeout =
-    tcpState === 'CLOSE'
-      ? CT_TIMEOUT.tcpClose
-      : tcpState === 'SYN_RECV'
-        ? CT_TIMEOUT.tcpSynRecv
-        : tcpState === 'ESTABLISHED'
-          ? CT_TIMEOUT.tcpEstablished
-          : CT_TIMEOUT.tcpSynSent;
-  return { ...e, tcpState, seenReply, assured, expires: clock + timeout };
+  const seg = { ...f.tcp, len: f.payload?.length ?? 0 };
+  const step = tcpStep(e, m.dir, seg, s.ctInFlight[e.id] ?? NOTHING_IN_FLIGHT);
+  // Refused or ignored by the state table: state and timeout stay; only an ignored packet (one
+  // that passes as part of the connection) can count as its first reply.
+  if (step.kind === 'unchanged') {
+    const invalid = step.verdict === 'INVALID';
+    return { entry: invalid ? e : { ...e, seenReply }, deleted: false, invalid };
+  }
+  s.ctInFlight[e.id] = step.inFlight;
+  const entry = {
+    ...e,
+    tcpState: step.tcpState,
+    seenReply,
+    assured: step.assured,
+    expires: clock + step.timeout,
+  };
+  return { entry, deleted: step.deleted, invalid: false };
 }
 
 export function ctStateOf(m: CtMatch | null, related: boolean): CtState {

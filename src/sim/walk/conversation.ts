@@ -1,6 +1,14 @@
 // One packet at a time: send it through the walk, record its trace, say where it ended up.
 import type { IPv4 } from '../addr';
-import type { DropReason, Frame, IcmpHeader, NodeId, PacketTrace, TcpFlag } from '../trace';
+import type {
+  DropReason,
+  FlowResult,
+  Frame,
+  IcmpHeader,
+  NodeId,
+  PacketTrace,
+  TcpFlag,
+} from '../trace';
 import { ipLength } from './frame';
 import { ipOutput } from './ip';
 import type { Sockets } from './sockets';
@@ -106,4 +114,26 @@ export function replyAddrs(f: Frame): { src: L4Addr; dst: L4Addr } {
     src: { ip: (ip?.dst ?? '0.0.0.0') as IPv4, port: dport },
     dst: { ip: (ip?.src ?? '0.0.0.0') as IPv4, port: sport },
   };
+}
+
+/** What the tool reports when its packet got nowhere: unreachable at the sender, else a timeout. */
+export function failure(conv: Conversation): FlowResult {
+  const r = conv.lastDrop?.reason;
+  return r === 'no-route' || r === 'arp-failed' || r === 'no-network'
+    ? { kind: 'unreachable' }
+    : { kind: 'timeout' };
+}
+
+/** Did a reply land on the client's own connected socket (right peer address and port)? */
+export function reachesClient(
+  conv: Conversation,
+  node: NodeId,
+  proto: 'tcp' | 'udp',
+  f: Frame,
+): boolean {
+  const ip = f.ip;
+  if (!ip) return false;
+  const l4 = proto === 'tcp' ? f.tcp : f.udp;
+  const sock = conv.sockets.detail(node, proto, ip.dst, l4?.dport ?? 0, ip.src, l4?.sport ?? 0);
+  return sock?.kind === 'client';
 }

@@ -2,31 +2,13 @@
 // with conntrack lookup/confirm and NAT (rules on NEW, the conntrack entry for everything after).
 import type { ConntrackEntry, CtState } from '../types';
 import type { DropReason, FieldChange, Frame, NodeId } from '../trace';
-import {
-  ctAdvance,
-  ctFind,
-  ctFindRelated,
-  ctNew,
-  ctStateOf,
-  ctStore,
-  isDnat,
-  isSnat,
-  tupleOf,
-  withDnat,
-  withSnat,
-  type CtMatch,
-} from './conntrack';
+import { ctStore, isDnat, isSnat, withDnat, withSnat } from './conntrack';
+import { ctLookup, type CtCtx } from './ct-lookup';
 import { dstPort, rewriteDest, rewriteSource, srcPort } from './frame';
 import { runHook, type Hook, type NfPacket, type NfVerdict } from './netfilter';
 import { emit, frameBytes, why, type WalkState } from './state';
 
-export interface CtCtx {
-  /** The existing entry this packet belongs to, or null for a new connection. */
-  readonly match: CtMatch | null;
-  /** The entry as it stands (pending until confirmed when new). */
-  entry: ConntrackEntry | null;
-  readonly state: CtState;
-}
+export type { CtCtx } from './ct-lookup';
 
 export function drop(
   s: WalkState,
@@ -59,35 +41,6 @@ function verdictDrop(s: WalkState, node: NodeId, f: Frame, v: NfVerdict, hook: H
   if (v.kind !== 'DROP') return false;
   drop(s, node, null, f, v.rule ? 'rule' : 'policy', { hook, rule: v.rule ?? '' });
   return true;
-}
-
-/** Conntrack lookup: an existing entry (updated now, as nf_conntrack_in does) or a new one. */
-export function ctLookup(s: WalkState, node: NodeId, f: Frame): CtCtx {
-  const t = tupleOf(f);
-  if (!t) return { match: null, entry: null, state: 'INVALID' };
-  const related = f.icmp && (f.icmp.type === 3 || f.icmp.type === 11) ? ctFindRelated(s, f) : null;
-  const found = related ?? ctFind(s, t);
-  let ctx: CtCtx;
-  if (found) {
-    const entry = related ? found.entry : ctAdvance(s, found, f);
-    ctStore(s, entry);
-    ctx = { match: found, entry, state: ctStateOf(found, related !== null) };
-  } else {
-    ctx = { match: null, entry: ctNew(s, t, f), state: 'NEW' };
-  }
-  if (ctx.entry) {
-    const key = related
-      ? 'ct.related'
-      : found
-        ? found.dir === 'reply'
-          ? 'ct.reply'
-          : 'ct.established'
-        : 'ct.new';
-    emit(s, node, null, 'conntrack', f, why(key, { id: ctx.entry.id }), {
-      ct: { entry: ctx.entry, state: ctx.state, created: !found },
-    });
-  }
-  return ctx;
 }
 
 function natHop(

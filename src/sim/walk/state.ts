@@ -12,6 +12,7 @@ import type {
   NodeId,
   Why,
 } from '../trace';
+import type { InFlight } from './ct-tcp';
 import type { Topology } from './topology';
 
 export interface WalkState {
@@ -19,6 +20,11 @@ export interface WalkState {
   readonly base: World;
   nf: Netfilter;
   conntrack: ConntrackEntry[];
+  /**
+   * Per TCP entry id, data not yet acknowledged in either direction (it caps the timeout). Only
+   * for this walk: every connection opens and closes within one flow.
+   */
+  ctInFlight: { [id: number]: InFlight };
   neigh: { [node: string]: readonly NeighEntry[] };
   fdb: { [bridge: string]: readonly FdbEntry[] };
   ifStats: { [bucket: string]: { readonly [nodeIface: string]: IfStats } };
@@ -67,6 +73,7 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     base: world,
     nf: world.netfilter,
     conntrack: [...world.conntrack],
+    ctInFlight: {},
     neigh: { ...world.neigh },
     fdb: { ...world.fdb },
     ifStats: world.ifStats,

@@ -69,12 +69,12 @@ describe('outside -> published port (article part 3)', () => {
     expect(out?.frame.ip?.src).toBe('192.0.2.10');
   });
 
-  it('keeps one ESTABLISHED, ASSURED entry whose reply tuple holds the NAT', () => {
+  it('keeps one ASSURED entry whose reply tuple holds the NAT, in TIME_WAIT once closed', () => {
     expect(after.conntrack).toHaveLength(1);
     const e = after.conntrack[0]!;
     expect(e.orig).toEqual({ src: '203.0.113.5', dst: '192.0.2.10', sport: 40000, dport: 8080 });
     expect(e.reply).toEqual({ src: '172.17.0.2', dst: '203.0.113.5', sport: 80, dport: 40000 });
-    expect([e.tcpState, e.assured]).toEqual(['ESTABLISHED', true]);
+    expect([e.tcpState, e.assured, e.expires - after.clock]).toEqual(['TIME_WAIT', true, 120]);
   });
 
   it("counts the DNAT rule once: only a connection's first packet meets the nat table", () => {
@@ -168,6 +168,15 @@ describe('container <-> container and host on the bridge (article part 2)', () =
 describe('failures carry their reason', () => {
   it('a closed port answers RST', () => {
     expect(run('closed-port-refused').last.result.kind).toBe('refused');
+  });
+
+  it('a RST answering the SYN deletes the entry at once (no port-81 entry on the reference host)', () => {
+    const { last, world: after } = run('closed-port-refused');
+    const rst = last.packets.find((p) => p.label === 'RST');
+    const ct = rst?.hops.find((h) => h.event === 'conntrack');
+    expect(ct?.why.key).toBe('ct.deleted');
+    expect(ct?.ct?.deleted).toBe(true);
+    expect(after.conntrack).toEqual([]);
   });
 
   it('--network none has only lo: Network is unreachable', () => {
