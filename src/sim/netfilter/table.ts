@@ -1,5 +1,6 @@
 // Netfilter tables as immutable data: chains, rules, counters, edited like `iptables -I/-A/-D`. Pure; touches nothing outside Netfilter.
 import type { Chain, Netfilter, Rule, RuleMatch, RuleTarget, TableName, Verdict } from '../types';
+import { carryFacts } from './compiled';
 import { BUILTIN_CHAINS } from './order';
 import { ruleSpec } from './save';
 
@@ -160,6 +161,7 @@ export function countRule(
     if (r === undefined) return c;
     const rules = c.rules.slice();
     rules[i] = { ...r, pkts: r.pkts + 1, bytes: r.bytes + bytes };
+    carryFacts(c.rules, rules);
     return { ...c, rules };
   });
 }

@@ -1,5 +1,6 @@
 // The netfilter hook sequence of the host namespace: PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING,
 // with conntrack lookup/confirm and NAT (rules on NEW, the conntrack entry for everything after).
+import { ipToInt, type IPv4 } from '../addr';
 import type { ConntrackEntry, CtState } from '../types';
 import type { DropReason, FieldChange, Frame, NodeId } from '../trace';
 import { ctStore, isDnat, isSnat, withDnat, withSnat } from './conntrack';
@@ -24,9 +25,13 @@ export function drop(
 }
 
 function packet(f: Frame, inIface: string, outIface: string, state: CtState): NfPacket {
+  const src = f.ip?.src ?? ('0.0.0.0' as IPv4);
+  const dst = f.ip?.dst ?? ('0.0.0.0' as IPv4);
   return {
-    src: f.ip?.src ?? ('0.0.0.0' as never),
-    dst: f.ip?.dst ?? ('0.0.0.0' as never),
+    src,
+    dst,
+    srcN: ipToInt(src),
+    dstN: ipToInt(dst),
     proto: f.ip?.proto ?? 'tcp',
     sport: srcPort(f),
     dport: dstPort(f),

@@ -1,7 +1,8 @@
 // Walking a packet through iptables chains as the kernel does: rules in order, jumps, RETURN, policy.
-import { inCidr, type IPv4 } from '../addr';
+import type { IPv4 } from '../addr';
+import { listFacts, type CompiledMatch } from '../netfilter/compiled';
 import { countPolicy, countRule, getChain } from '../netfilter/table';
-import type { CtState, Proto, Rule, RuleMatch, TableName } from '../types';
+import type { CtState, Proto, Rule, TableName } from '../types';
 import type { Frame, NetfilterStep } from '../trace';
 import { emit, why, type WalkState } from './state';
 import { isLocal } from './topology';
@@ -19,6 +20,9 @@ export interface NfPacket {
   readonly outIface: string;
   readonly ctstate: CtState;
   readonly bytes: number;
+  /** src and dst as numbers, for the address matches of long chains. */
+  readonly srcN: number;
+  readonly dstN: number;
 }
 
 export type NfVerdict =
@@ -28,22 +32,20 @@ export type NfVerdict =
   | { readonly kind: 'SNAT'; readonly toIp: IPv4 }
   | { readonly kind: 'MASQUERADE' };
 
-function neg(v: boolean, n: boolean): boolean {
-  return n ? !v : v;
-}
-
-export function ruleMatches(s: WalkState, m: RuleMatch, p: NfPacket): boolean {
-  // Cheap comparisons first: a chain of a thousand per-port rules is mostly rejected on the port.
-  if (m.proto && m.proto !== p.proto) return false;
-  if (m.dport !== undefined && m.dport !== p.dport) return false;
-  if (m.inIface && !neg(p.inIface === m.inIface.value, m.inIface.neg)) return false;
-  if (m.outIface && !neg(p.outIface === m.outIface.value, m.outIface.neg)) return false;
-  if (m.src && !neg(inCidr(p.src, m.src.value), m.src.neg)) return false;
-  if (m.dst && !neg(inCidr(p.dst, m.dst.value), m.dst.neg)) return false;
-  if (m.ctstate && !m.ctstate.includes(p.ctstate)) return false;
+/** Whether a rule's match accepts the packet; the cheap comparisons first (the port rejects most). */
+export function ruleMatches(s: WalkState, m: CompiledMatch, p: NfPacket): boolean {
+  if (m.proto !== null && m.proto !== p.proto) return false;
+  if (m.dport !== -1 && m.dport !== p.dport) return false;
+  if (m.inIface !== null && (p.inIface === m.inIface) === m.inNeg) return false;
+  if (m.outIface !== null && (p.outIface === m.outIface) === m.outNeg) return false;
+  if (m.src && (((p.srcN & m.srcMask) >>> 0) === m.srcNet) === m.srcNeg) return false;
+  if (m.dst && (((p.dstN & m.dstMask) >>> 0) === m.dstNet) === m.dstNeg) return false;
+  if (m.ctstate !== null && !m.ctstate.includes(p.ctstate)) return false;
+  if (m.dstType === 0 && m.srcType === 0) return true;
   const host = s.topo.ns.get('host');
-  if (m.dstType && host && !neg(isLocal(host, p.dst), m.dstType.neg)) return false;
-  if (m.srcType && host && !neg(isLocal(host, p.src), m.srcType.neg)) return false;
+  if (!host) return true;
+  if (m.dstType !== 0 && isLocal(host, p.dst) !== m.dstType > 0) return false;
+  if (m.srcType !== 0 && isLocal(host, p.src) !== m.srcType > 0) return false;
   return true;
 }
 
@@ -93,17 +95,16 @@ export function runHook(
   const walkChain = (name: string, depth: number): NfVerdict | 'RETURN' => {
     const chain = getChain(s.nf, table, name);
     if (!chain || depth > 32) return 'RETURN';
-    let passed: string[] = [];
+    // The rules tested since the last match are a run of the chain: sliced when a step needs them.
+    let from = 0;
     const list = chain.rules;
+    const facts = listFacts(list);
     rules: for (let at = 0; at < list.length; at++) {
+      if (!ruleMatches(s, facts.matches[at] as CompiledMatch, p)) continue;
       const r = list[at] as Rule;
-      if (!ruleMatches(s, r.match, p)) {
-        passed.push(r.id);
-        continue;
-      }
       s.nf = countRule(s.nf, table, name, r.id, p.bytes, at);
-      step(name, r, targetName(r), passed, at);
-      passed = [];
+      step(name, r, targetName(r), facts.ids.slice(from, at), at);
+      from = at + 1;
       const t = r.target;
       switch (t.kind) {
         case 'ACCEPT':
@@ -129,7 +130,7 @@ export function runHook(
     }
     if (chain.policy !== null) {
       s.nf = countPolicy(s.nf, table, name, p.bytes);
-      step(name, null, chain.policy, passed);
+      step(name, null, chain.policy, facts.ids.slice(from));
       return chain.policy === 'ACCEPT' ? { kind: 'ACCEPT' } : { kind: 'DROP', rule: null };
     }
     return 'RETURN';

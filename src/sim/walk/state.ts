@@ -146,7 +146,7 @@ export function frameBytes(f: Frame): number {
 const ZERO: IfStats = { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 };
 const BUCKETS = 64;
 
-/** Counters live in 1024 buckets by interface, so a walk copies a few small buckets, not every counter. */
+/** Counters live in 64 buckets by interface, so a walk copies a few small buckets, not every counter. */
 function bucketOf(key: string): string {
   let h = 0;
   for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) >>> 0;
