@@ -21,6 +21,12 @@ export class LabPage {
   /** Loads the lab with state from the URL (?lab=…&flow=…&theme=…). */
   async open(query = ''): Promise<void> {
     await this.page.goto(`/${query}`);
+    await this.ready();
+  }
+
+  /** The app has taken over the page (the prerendered picture's controls do nothing before). */
+  async ready(): Promise<void> {
+    await expect(this.page.locator('html[data-ready]')).toHaveCount(1);
     await expect(this.diagram).toBeVisible();
   }
 

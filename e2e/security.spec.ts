@@ -154,6 +154,7 @@ test.describe('hostile text stays text', () => {
   test('a shared link whose names carry vectors is refused with its reason; loading it runs nothing', async ({
     lab,
     security,
+    terminal,
     page,
   }) => {
     const sc = SCENARIOS.find((s) => s.id === 'outside-to-published-port') ?? SCENARIOS[0];
@@ -179,10 +180,23 @@ test.describe('hostile text stays text', () => {
     await lab.open();
     const before = await security.dangerous();
     for (const hash of [link, await encodeFragment({ world: named })]) {
+      // A fresh document (a goto that only changes the fragment would not reload the page).
+      await page.goto('about:blank');
       await page.goto(`/${hash}`);
-      await expect(lab.diagram).toBeVisible();
+      await lab.ready();
+      // The session drops the fragment once it has read the link (opened or refused it).
+      await page.waitForFunction(() => window.location.hash === '');
       expect(await security.dangerous()).toEqual(before);
     }
+    // The refused link left the default lab open: open the commanded one again and print its
+    // commands, so they pass through the terminal too.
+    await page.goto('about:blank');
+    await page.goto(`/${link}`);
+    await lab.ready();
+    await page.waitForFunction(() => window.location.hash === '');
+    await terminal.run('docker ps -a --no-trunc');
+    await expect(terminal.rows('stdout').filter({ hasText: XSS_VECTORS[0] ?? '' }).first()).toBeVisible();
+    expect(await security.dangerous()).toEqual(before);
     security.expectClean();
   });
 

@@ -25,6 +25,14 @@ describe('docker CLI tables (facts §1, §6: tabwriter minwidth 10, padding 3)',
       `${id.slice(0, 12)}   nginx     "/docker-entrypoint.…"   2 seconds ago   Up 2 seconds   0.0.0.0:8080->80/tcp, :::8080->80/tcp   c1`,
     );
   });
+  it('docker ps --no-trunc: the 64-digit ID and the whole command, an argument with a space quoted as the daemon does', () => {
+    const t = terminalOn(createWorld());
+    const id = t.run('docker run -d --name c1 nginx').out.trim();
+    const row = t.run('docker ps --no-trunc').out.split('\n')[1] ?? '';
+    expect(row.startsWith(`${id}   nginx     "/docker-entrypoint.sh nginx -g 'daemon off;'"   `)).toBe(true);
+    expect(t.run('docker ps -q --no-trunc').out).toBe(`${id}\n`);
+    expect(t.run('docker ps -q').out).toBe(`${id.slice(0, 12)}\n`);
+  });
   it('prints [::] for the IPv6 binding in the current profile (CLI ≥ 28)', () => {
     const t = terminalOn(createWorld({ profile: 'current' }));
     t.run('docker run -d --name c1 -p 8080:80 nginx');

@@ -72,7 +72,7 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
     0,
     '[OPTIONS]',
     (f, ctx) => {
-      ctx.out(dockerPs(ctx.api.world(), isSet(f, 'all'), isSet(f, 'quiet')));
+      ctx.out(dockerPs(ctx.api.world(), isSet(f, 'all'), isSet(f, 'quiet'), !isSet(f, 'no-trunc')));
       return 0;
     },
   ),

@@ -1,4 +1,4 @@
-// `docker ps [-a] [-q]` and `docker images`: tabwriter tables as docker/cli prints them. Pure.
+// `docker ps [-a] [-q] [--no-trunc]` and `docker images`: tabwriter tables as docker/cli prints them. Pure.
 import { IMAGES, type Container, type World } from '../../sim';
 import { tabwrite } from '../tabwriter';
 import { apiPorts, displayablePorts } from './ports';
@@ -17,8 +17,15 @@ export function statusText(c: Container, now: number): string {
   return 'Created';
 }
 
-export function commandText(c: Container): string {
-  return JSON.stringify(ellipsis(c.command.join(' '), 20));
+/**
+ * The COMMAND column. The daemon joins path and arguments, wrapping an argument that holds a space
+ * in single quotes (moby's container snapshot: "/docker-entrypoint.sh nginx -g 'daemon off;'"); the
+ * CLI quotes it and cuts it to 20 runes unless --no-trunc.
+ */
+export function commandText(c: Container, trunc = true): string {
+  const [path = '', ...args] = c.command;
+  const command = [path, ...args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
+  return JSON.stringify(trunc ? ellipsis(command, 20) : command);
 }
 
 /** Newest first, as the daemon lists them. */
@@ -30,15 +37,17 @@ function listed(world: World, all: boolean): Container[] {
     .map(({ c }) => c);
 }
 
-export function dockerPs(world: World, all: boolean, quiet: boolean): string {
+/** --no-trunc shows the full 64-digit ID and the whole command. */
+export function dockerPs(world: World, all: boolean, quiet: boolean, trunc = true): string {
   const rows = listed(world, all);
-  if (quiet) return rows.map((c) => `${c.id.slice(0, 12)}\n`).join('');
+  const id = (c: Container) => (trunc ? c.id.slice(0, 12) : c.id);
+  if (quiet) return rows.map((c) => `${id(c)}\n`).join('');
   return tabwrite([
     ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'],
     ...rows.map((c) => [
-      c.id.slice(0, 12),
+      id(c),
       c.image,
-      commandText(c),
+      commandText(c, trunc),
       `${humanDuration(world.clock - c.created)} ago`,
       statusText(c, world.clock),
       displayablePorts(apiPorts(c), world.profile),
