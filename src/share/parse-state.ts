@@ -13,6 +13,7 @@ import type {
   TableName,
   Tuple,
 } from '../sim';
+import { TCP_CT_STATES } from '../sim';
 import { IFNAME, arr, bool, cidr, int, ipv4, mac, num, obj, oneOf, port, str } from './guards';
 import { LIMITS } from './limits';
 
@@ -152,17 +153,7 @@ export function conntrackEntry(v: unknown, p: string): ConntrackEntry {
     tcpState:
       o['tcpState'] === null
         ? null
-        : oneOf(o['tcpState'], `${p}.tcpState`, [
-            'SYN_SENT',
-            'SYN_RECV',
-            'ESTABLISHED',
-            'FIN_WAIT',
-            'CLOSE_WAIT',
-            'LAST_ACK',
-            'TIME_WAIT',
-            'CLOSE',
-            'SYN_SENT2',
-          ] as const),
+        : oneOf(o['tcpState'], `${p}.tcpState`, TCP_CT_STATES),
     seenReply: bool(o['seenReply'], `${p}.seenReply`),
     assured: bool(o['assured'], `${p}.assured`),
     expires: num(o['expires'], `${p}.expires`, 0, 1e12),

@@ -1,6 +1,7 @@
 // The simulation core's public API. Pure TypeScript: no React, D3, Zustand, DOM, no clock, no ambient randomness.
 export * from './addr';
 export type * from './types';
+export { TCP_CT_STATES } from './types';
 export type * from './trace';
 export { createWorld, DEFAULT_SEED, type WorldOptions } from './world';
 export { IMAGES, findImage, type ImageInfo } from './images';

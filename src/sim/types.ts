@@ -199,17 +199,20 @@ export interface Tuple {
   readonly dport: number;
 }
 
-/** nf_conntrack's TCP states, as `conntrack -L` names them (tcp_conntrack_names). */
-export type TcpCtState =
-  | 'SYN_SENT'
-  | 'SYN_RECV'
-  | 'ESTABLISHED'
-  | 'FIN_WAIT'
-  | 'CLOSE_WAIT'
-  | 'LAST_ACK'
-  | 'TIME_WAIT'
-  | 'CLOSE'
-  | 'SYN_SENT2';
+/** nf_conntrack's TCP states, as `conntrack -L` names them (tcp_conntrack_names), in its order. */
+export const TCP_CT_STATES = [
+  'SYN_SENT',
+  'SYN_RECV',
+  'ESTABLISHED',
+  'FIN_WAIT',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'TIME_WAIT',
+  'CLOSE',
+  'SYN_SENT2',
+] as const;
+
+export type TcpCtState = (typeof TCP_CT_STATES)[number];
 
 export interface ConntrackEntry {
   readonly id: number;

@@ -1,6 +1,6 @@
 // nf_conntrack's TCP tracking (nf_conntrack_proto_tcp.c): state table, timeouts, ASSURED, the RST
 // that deletes an unanswered entry. Pure: a segment and an entry's TCP facts in, the next ones out.
-import type { TcpCtState } from '../types';
+import { TCP_CT_STATES, type TcpCtState } from '../types';
 import type { TcpFlag } from '../trace';
 
 /** Kernel defaults, net.netfilter.nf_conntrack_tcp_timeout_*, in seconds. */
@@ -30,18 +30,7 @@ export function tcpIndex(flags: readonly TcpFlag[]): TcpIndex {
 }
 
 /** Columns: the state before the segment; NONE is a connection not tracked yet. */
-const COLUMNS = [
-  'NONE',
-  'SYN_SENT',
-  'SYN_RECV',
-  'ESTABLISHED',
-  'FIN_WAIT',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'TIME_WAIT',
-  'CLOSE',
-  'SYN_SENT2',
-] as const;
+const COLUMNS = ['NONE', ...TCP_CT_STATES] as const;
 
 /** Cell codes: a next state, IV (invalid: no change, the packet is INVALID), IG (ignored). */
 const CODE = {
