@@ -93,32 +93,29 @@ export function diagramLayout(world: World): DiagramLayout {
   for (const g of bridgeGroups) {
     if (!g.model.network) continue;
     const bar = bridgeBar(g, g.model.network, bridgeY, barH);
-    if (byColumn.has(g.model.id)) {
-      const b = columnPorts(bar, g, vethsOf.get(g.model.id) ?? [], cellOf);
-      bridges.push(b);
-      for (const port of b.ports) {
-        const card = cardOf.get(port.container.name);
-        const badge = card?.badges[port.endpoint.ifName];
-        const row = cellOf.get(port.container.name)?.row ?? 0;
-        if (card && badge) cables.push(cablePath({ port, bridge: b.device, card: card.box, badge, row, lane: rowLane(row, lanes), laneTop }));
-      }
-      continue;
-    }
-    const veths = [...(vethsOf.get(g.model.id) ?? [])].sort((a, b) => {
-      const ca = cellOf.get(a.container.name);
-      const cb = cellOf.get(b.container.name);
-      const ka = ca && ca.group === g.model.id ? ca.col * 1000 + ca.row : 1e6;
-      const kb = cb && cb.group === g.model.id ? cb.col * 1000 + cb.row : 1e6;
-      return ka - kb;
-    });
-    const b = withPorts(bar, veths);
+    const veths = vethsOf.get(g.model.id) ?? [];
+    const inColumns = byColumn.has(g.model.id);
+    const b = inColumns
+      ? columnPorts(bar, g, veths, cellOf)
+      : withPorts(
+          bar,
+          [...veths].sort((a, b) => {
+            const ca = cellOf.get(a.container.name);
+            const cb = cellOf.get(b.container.name);
+            const ka = ca && ca.group === g.model.id ? ca.col * 1000 + ca.row : 1e6;
+            const kb = cb && cb.group === g.model.id ? cb.col * 1000 + cb.row : 1e6;
+            return ka - kb;
+          }),
+        );
     bridges.push(b);
-    b.ports.forEach((port, lane) => {
+    b.ports.forEach((port, i) => {
       const card = cardOf.get(port.container.name);
       const badge = card?.badges[port.endpoint.ifName];
       if (!card || !badge) return;
       const cell = cellOf.get(port.container.name);
       const row = cell && cell.group === g.model.id ? cell.row : null;
+      // By column every card is the bridge's own: its row picks the lane; spread out, one lane a port.
+      const lane = inColumns ? rowLane(row ?? 0, lanes) : i;
       cables.push(cablePath({ port, bridge: b.device, card: card.box, badge, row, lane, laneTop }));
     });
   }
