@@ -13,7 +13,16 @@ test('the netfilter panel highlights the rule the engine matched', async ({ lab 
   const matched = lab.netfilter.locator('tr.matched');
   await expect(matched).toHaveCount(1);
   await expect(matched).toContainText('DNAT');
-  await expect(matched).toContainText('to:172.17.0.2:80');
+  // The rule's second row: addresses and matches, ending in the rewrite the lesson is about.
+  const more = lab.netfilter.locator('tr.more-matched');
+  await expect(more).toHaveCount(1);
+  await expect(more).toHaveText('0.0.0.0/0 → 0.0.0.0/0 tcp dpt:8080 to:172.17.0.2:80');
+  // None of it is cut off at the panel's edge, on this rule or any other.
+  const scroller = lab.netfilter.getByTestId('netfilter-rules');
+  const [row, panel] = [await more.boundingBox(), await scroller.boundingBox()];
+  expect(row!.x + row!.width).toBeLessThanOrEqual(panel!.x + panel!.width + 0.5);
+  const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
   await expect(matched).toHaveAttribute('title', '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80');
   // The RETURN for docker0 came first in the chain and did not match: shown as passed.
   await expect(lab.netfilter.getByTestId('chain-nat-DOCKER').locator('tr.passed')).toContainText('RETURN');

@@ -26,7 +26,12 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
   const ref = useRef<HTMLDivElement | null>(null);
   const step = props.step;
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('.matched, .policy-hit')?.scrollIntoView({ block: 'nearest' });
+    const hit = ref.current?.querySelector<HTMLElement>('.matched, .policy-hit');
+    // A narrow panel shows the rule on two rows (RuleRow): bring the second into view, then the first.
+    if (hit?.nextElementSibling?.classList.contains('more-matched')) {
+      hit.nextElementSibling.scrollIntoView({ block: 'nearest' });
+    }
+    hit?.scrollIntoView({ block: 'nearest' });
   }, [step]);
   return (
     <>
@@ -65,7 +70,7 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
                   ))}
                   {chain.rules.length === 0 && (
                     <tr className="empty">
-                      <td colSpan={9}>{tr('nf.noRules')}</td>
+                      <td colSpan={6}>{tr('nf.noRules')}</td>
                     </tr>
                   )}
                 </tbody>
