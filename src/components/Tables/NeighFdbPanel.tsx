@@ -12,20 +12,19 @@ export function NeighFdbPanel() {
     <div className="tables-panel" data-testid="tables-panel">
       <h3>{t('tables.arp')}</h3>
       {nodes.length === 0 && <p className="muted">{t('tables.noNeigh')}</p>}
+      {/* Each entry as `ip neigh` prints it; a narrow panel wraps it between fields, not inside one. */}
       {nodes.map((n) => (
-        <table key={n} className="kv">
-          <caption>{n}</caption>
-          <tbody>
+        <section key={n} className="neigh" aria-label={n}>
+          <h4>{n}</h4>
+          <ul>
             {(neigh[n] ?? []).map((e) => (
-              <tr key={`${e.ip}/${e.dev}`}>
-                <td>{e.ip}</td>
-                <td>dev {e.dev}</td>
-                <td className="mono">{e.mac}</td>
-                <td className="muted">{e.state}</td>
-              </tr>
+              <li key={`${e.ip}/${e.dev}`}>
+                <span>{e.ip}</span> <span>dev {e.dev}</span> <span>lladdr {e.mac}</span>{' '}
+                <span className="muted">{e.state}</span>
+              </li>
             ))}
-          </tbody>
-        </table>
+          </ul>
+        </section>
       ))}
       <h3>{t('tables.fdb')}</h3>
       {bridges.length === 0 && <p className="muted">{t('tables.noFdb')}</p>}
