@@ -72,3 +72,18 @@ for (const [width, start, end] of [
     expect(chip!.x + chip!.width).toBeLessThanOrEqual(box!.x + box!.width + 0.5);
   });
 }
+
+test('at 1366×768 the hop list shows where each hop happened in full, under its event', async ({ lab, page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await lab.open();
+  await lab.sendPreset('outside-to-published-port');
+  const nfNow = page.getByTestId('nf-now');
+  await lab.stepUntil(
+    async () => (await nfNow.isVisible()) && (await nfNow.getAttribute('data-target')) === 'DNAT',
+    'the DNAT rule',
+  );
+  const where = page.locator('[data-testid="event-list"] button[aria-current="step"] .ev-where');
+  await expect(where).toHaveText('nat/DOCKER → DNAT');
+  // Not cut to "na…" by the ~180 px column: the text fits its box.
+  expect(await where.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+});
