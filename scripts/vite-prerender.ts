@@ -1,12 +1,14 @@
 // A Vite build plugin: the default lab rendered at build time into index.html, its stylesheet
 // inlined, so the diagram is drawn as soon as the HTML is parsed — before any script arrives.
 // main.tsx hydrates this markup when the page opens in the default state (src/prerender.tsx).
+// Both languages are drawn: public/lang-early.js, run in <head> before the body is parsed, marks
+// <html> for Chinese, and CSS then shows the Chinese copy from the first paint (app.css).
 import { createServer, type Plugin, type Rollup } from 'vite';
 
 const ROOT_TAG = '<div id="root"></div>';
 
 /** Runs src/prerender.tsx through Vite's SSR loader (no config file: this plugin must not recurse). */
-async function renderDefaultLab(root: string): Promise<string> {
+async function renderDefaultLab(root: string): Promise<{ en: string; zh: string }> {
   const server = await createServer({
     root,
     configFile: false,
@@ -16,9 +18,9 @@ async function renderDefaultLab(root: string): Promise<string> {
   });
   try {
     const mod = (await server.ssrLoadModule('/src/prerender.tsx')) as {
-      renderDefaultLab: () => string;
+      renderDefaultLab: (lang: 'en' | 'zh-CN') => Promise<string>;
     };
-    return mod.renderDefaultLab();
+    return { en: await mod.renderDefaultLab('en'), zh: await mod.renderDefaultLab('zh-CN') };
   } finally {
     await server.close();
   }
@@ -33,7 +35,7 @@ export function rebaseCssUrls(css: string, from: string): string {
 }
 
 export function prerender(): Plugin {
-  let markup = '';
+  let markup = { en: '', zh: '' };
   return {
     name: 'dnl-prerender',
     apply: 'build',
@@ -44,7 +46,12 @@ export function prerender(): Plugin {
       order: 'post',
       handler(html, ctx) {
         if (!html.includes(ROOT_TAG)) throw new Error(`index.html has no ${ROOT_TAG}`);
-        let out = html.replace(ROOT_TAG, `<div id="root" data-prerendered="">${markup}</div>`);
+        let out = html.replace(
+          ROOT_TAG,
+          () =>
+            `<div id="root" data-prerendered="en">${markup.en}</div>` +
+            `<div id="root-zh-CN" data-prerendered="zh-CN" lang="zh-CN">${markup.zh}</div>`,
+        );
         // Inline the entry stylesheet: the first paint waits for no request at all.
         for (const [file, chunk] of Object.entries(ctx.bundle ?? {})) {
           if (chunk.type !== 'asset' || !file.endsWith('.css')) continue;

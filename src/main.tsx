@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App';
 import { boot } from './components/Shell/boot';
-import { opensAsPrerendered } from './components/Shell/prerendered';
+import { opensAsPrerendered, takePrerenderedCopy } from './components/Shell/prerendered';
 import { detectLang } from './i18n/detect';
 import './styles/tokens.css';
 import './styles/app.css';
@@ -11,7 +11,7 @@ import './styles/panels.css';
 
 const { store, theme } = boot(window.location.search);
 const lang = detectLang();
-const root = document.getElementById('root');
+const root = takePrerenderedCopy(lang);
 if (root) {
   const app = (
     <StrictMode>
@@ -19,7 +19,7 @@ if (root) {
     </StrictMode>
   );
   // The build drew the default lab into the page (src/prerender.tsx): take it over as it is. Any
-  // other start (a ?lab= query, another language or theme) renders afresh over it.
+  // other start (a ?lab= query, a theme) renders afresh over it.
   if (opensAsPrerendered(root, window.location.search, lang)) hydrateRoot(root, app);
   else createRoot(root).render(app);
 }

@@ -2,6 +2,8 @@
 // diagram as soon as its HTML is parsed, and main.tsx hydrates it when the boot state is the same.
 import { renderToString } from 'react-dom/server';
 import { App } from './App';
+import { loadCatalogue } from './i18n';
+import type { Lang } from './i18n/locale';
 import { boot } from './components/Shell/boot';
 import { onFirstNeed } from './store/late';
 
@@ -11,8 +13,9 @@ const NOT_YET = {
   lessons: onFirstNeed(() => new Promise<never>(() => {})),
 };
 
-/** The markup of the app as it first renders with no query, no stored lab, English, light theme. */
-export function renderDefaultLab(): string {
+/** The markup of the app as it first renders with no query, no stored lab, light theme. */
+export async function renderDefaultLab(lang: Lang): Promise<string> {
+  await loadCatalogue(lang); // in the page Chinese is fetched; here its text must be at hand
   const { store } = boot('', NOT_YET);
-  return renderToString(<App store={store} theme="light" lang="en" />);
+  return renderToString(<App store={store} theme="light" lang={lang} />);
 }

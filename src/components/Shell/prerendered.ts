@@ -1,11 +1,29 @@
 // Whether the page opens in the very state the build rendered into index.html (src/prerender.tsx):
-// no query that picks a lab, flow, hop, profile, theme or language, and English.
+// no query that picks a lab, flow, hop, profile or theme, in the language of the drawn copy.
 import type { Lang } from '../../i18n/locale';
 
-const STATE_PARAMS = ['lab', 'flow', 'hop', 'profile', 'theme', 'lang'];
+const STATE_PARAMS = ['lab', 'flow', 'hop', 'profile', 'theme'];
 
 export function opensAsPrerendered(root: HTMLElement, search: string, lang: Lang): boolean {
-  if (!('prerendered' in root.dataset)) return false;
+  if (root.dataset['prerendered'] !== lang) return false;
   const q = new URLSearchParams(search);
-  return lang === 'en' && !STATE_PARAMS.some((p) => q.has(p));
+  return !STATE_PARAMS.some((p) => q.has(p));
+}
+
+/**
+ * The build draws the default lab in both languages (#root English, #root-zh-CN Chinese; CSS shows
+ * the one public/lang-early.js picked). Keeps the copy in `lang` as #root and drops the other.
+ */
+export function takePrerenderedCopy(lang: Lang): HTMLElement | null {
+  const en = document.getElementById('root');
+  const zh = document.getElementById('root-zh-CN');
+  if (!zh) return en;
+  if (lang !== 'zh-CN') {
+    zh.remove();
+    return en;
+  }
+  en?.remove();
+  zh.removeAttribute('lang'); // the app puts the language on <html>
+  zh.id = 'root';
+  return zh;
 }

@@ -1,0 +1,35 @@
+// Runs in <head> before the body is parsed (index.html), so before the first paint: picks the
+// language as src/i18n/locale.ts's chooseLocale does (?lang=, then the choice stored by the header
+// switch, then the browser's languages) and, for Chinese, marks <html> so that CSS shows the
+// Chinese copy of the prerendered lab instead of flashing the English one. A classic script of the
+// page's own origin (CSP script-src 'self'); src/i18n/lang-early.test.ts holds it to chooseLocale.
+(function () {
+  function match(tag) {
+    if (!tag) return null;
+    var t = String(tag).trim().toLowerCase().replace(/_/g, '-');
+    if (t === 'en' || t.indexOf('en-') === 0) return 'en';
+    if (t === 'zh' || t === 'zh-cn' || t === 'zh-sg' || t.indexOf('zh-hans') === 0) return 'zh-CN';
+    return null;
+  }
+  var lang;
+  try {
+    lang = match(new URLSearchParams(location.search).get('lang'));
+  } catch {
+    lang = null;
+  }
+  if (!lang) {
+    try {
+      lang = match(localStorage.getItem('docker-network-lab.lang'));
+    } catch {
+      lang = null; // storage disabled: as the app, fall through to the browser's languages
+    }
+  }
+  if (!lang) {
+    var tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    for (var i = 0; i < tags.length && !lang; i++) lang = match(tags[i]);
+  }
+  if (lang === 'zh-CN') {
+    document.documentElement.lang = 'zh-CN';
+    document.documentElement.setAttribute('data-lang', 'zh-CN');
+  }
+})();
