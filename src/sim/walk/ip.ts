@@ -178,7 +178,15 @@ function hostUnreachable(s: WalkState, node: NodeId, f: Frame): void {
   const info = s.topo.ns.get(node);
   const ip = f.ip;
   if (!info || !ip || (ip.proto === 'icmp' && f.icmp?.type !== 8 && f.icmp?.type !== 0)) return;
-  const inner = { src: ip.src, dst: ip.dst, proto: ip.proto, sport: srcPort(f), dport: dstPort(f) };
+  const echo = f.icmp ? { echo: { type: f.icmp.type, seq: f.icmp.seq } } : {};
+  const inner = {
+    src: ip.src,
+    dst: ip.dst,
+    proto: ip.proto,
+    sport: srcPort(f),
+    dport: dstPort(f),
+    ...echo,
+  };
   const own = node === s.origin && isLocal(info, ip.src);
   const from = own ? ip.src : (lookupRoute(info, ip.src)?.src ?? ip.src);
   const err: Frame = {
