@@ -63,6 +63,20 @@ describe("an ICMP error quoting the host's echo request is RELATED to it", () =>
 });
 
 describe('the host pinging its own addresses through lo', () => {
+  // Real: `ping -c 1 172.17.0.1` -> icmp 1 29 src=172.17.0.1 dst=172.17.0.1 type=8 code=0
+  //   id=4236 src=172.17.0.1 dst=192.0.2.10 type=0 code=0 id=4236 mark=0 use=1
+  it("MASQUERADEs out of lo to eth0's address (lo has only 127.0.0.1) and sees the reply", () => {
+    const r = pingFromHost('172.17.0.1');
+    expect(tuples(r.world)).toEqual(['172.17.0.1>172.17.0.1 | 172.17.0.1>192.0.2.10']);
+    // On lo (tcpdump in the kernel suite): the request from 192.0.2.10, the reply de-NATed.
+    const onLo = r.packets.map((p) => {
+      const tx = p.hops.find((h) => h.event === 'tx' && h.iface === 'lo');
+      return `${tx?.frame.ip?.src}>${tx?.frame.ip?.dst} ${tx?.frame.icmp?.type}`;
+    });
+    expect(onLo).toEqual(['192.0.2.10>172.17.0.1 8', '172.17.0.1>172.17.0.1 0']);
+    expect(r.result).toMatchObject({ kind: 'replied', replies: 1 });
+  });
+
   // Real: `ping -c 1 192.0.2.10` -> icmp 1 29 src=192.0.2.10 dst=192.0.2.10 type=8 code=0 id=…
   //   src=192.0.2.10 dst=192.0.2.10 type=0 code=0 id=… mark=0 use=1 (no MASQUERADE: not 172.17/16)
   it('sees the reply of an echo whose two tuples read alike (the ICMP type tells them apart)', () => {
