@@ -191,6 +191,8 @@ export type FlowResult =
       readonly kind: 'replied';
       readonly replies: number;
       readonly sent: number;
+      /** ICMP errors about the echo requests that reached the pinger (iputils: "+N errors"). */
+      readonly errors: number;
       readonly rttUs: readonly number[];
       readonly ttl: number;
     }

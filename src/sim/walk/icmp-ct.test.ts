@@ -60,6 +60,16 @@ describe("an ICMP error quoting the host's echo request is RELATED to it", () =>
     expect(err?.hops.find((h) => h.event === 'tx')).toMatchObject({ node: 'host', iface: 'lo' });
     expect(err?.outcome).toEqual({ kind: 'delivered', node: 'host' });
   });
+
+  // Real iputils: "1 packets transmitted, 0 received, +1 errors, 100% packet loss".
+  it('reaches the pinging socket: ping counts it as an error', () => {
+    expect(pingFromHost('172.17.0.9').result).toMatchObject({
+      kind: 'replied',
+      sent: 1,
+      replies: 0,
+      errors: 1,
+    });
+  });
 });
 
 describe('the host pinging its own addresses through lo', () => {
@@ -74,7 +84,7 @@ describe('the host pinging its own addresses through lo', () => {
       return `${tx?.frame.ip?.src}>${tx?.frame.ip?.dst} ${tx?.frame.icmp?.type}`;
     });
     expect(onLo).toEqual(['192.0.2.10>172.17.0.1 8', '172.17.0.1>172.17.0.1 0']);
-    expect(r.result).toMatchObject({ kind: 'replied', replies: 1 });
+    expect(r.result).toMatchObject({ kind: 'replied', replies: 1, errors: 0 });
   });
 
   // Real: `ping -c 1 192.0.2.10` -> icmp 1 29 src=192.0.2.10 dst=192.0.2.10 type=8 code=0 id=…
