@@ -79,11 +79,15 @@ function killAll(sniffers: readonly Sniffer[]): void {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until no sniffer has printed anything for `quietMs` (bounded by `maxMs`). */
+/**
+ * Waits until no sniffer has printed anything for `quietMs` (bounded by `maxMs`), counting from
+ * the call at the earliest: the frame a tool's last moment sent (the ICMP error ping exits on)
+ * may not be printed yet when the tool is gone.
+ */
 export async function waitQuiet(cap: Capture, quietMs = 150, maxMs = 2000): Promise<void> {
   const start = Date.now();
   for (;;) {
-    const last = Math.max(...cap.sniffers.map((s) => s.lastData));
+    const last = Math.max(start, ...cap.sniffers.map((s) => s.lastData));
     if (Date.now() - last >= quietMs || Date.now() - start >= maxMs) return;
     await sleep(25);
   }

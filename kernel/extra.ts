@@ -52,4 +52,19 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
       { from: { kind: 'container', name: 'c1' }, to: a('172.17.0.9'), kind: 'tcp', port: 80 },
     ],
   },
+  {
+    id: 'extra:host-ping-missing-ip',
+    title: 'host pings 172.17.0.9 (nobody): ARP gives up, the error on lo is RELATED to the echo',
+    setup: reference,
+    flows: [{ from: { kind: 'host' }, to: a('172.17.0.9'), kind: 'ping', count: 1 }],
+  },
+  {
+    id: 'extra:host-ping-own-addresses',
+    title: "host pings its own addresses on lo: docker0's is MASQUERADEd to eth0's, eth0's is not",
+    setup: reference,
+    flows: [
+      { from: { kind: 'host' }, to: a('172.17.0.1'), kind: 'ping', count: 1 },
+      { from: { kind: 'host' }, to: a('192.0.2.10'), kind: 'ping', count: 1 },
+    ],
+  },
 ];

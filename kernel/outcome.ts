@@ -3,6 +3,10 @@ import type { Flow, FlowResult, PacketTrace } from '../src/sim';
 import type { ToolOutcome } from './traffic';
 import type { WireFrame } from './wire';
 
+/** ping's counts: received/transmitted, and the ICMP errors when there were any. */
+const replied = (replies: number, sent: number, errors: number): string =>
+  `replied ${replies}/${sent}${errors > 0 ? ` +${errors} errors` : ''}`;
+
 /** The engine's FlowResult in the words the tools can confirm (RTTs and TTLs are not results). */
 export function engineOutcome(flow: Flow, r: FlowResult): string {
   // ping reports "N transmitted, M received" whether or not M is 0: silence is 0 replies.
@@ -13,7 +17,7 @@ export function engineOutcome(flow: Flow, r: FlowResult): string {
         ? `connected ${r.http.status} ${JSON.stringify(r.http.body)}`
         : 'connected';
     case 'replied':
-      return `replied ${r.replies}/${r.sent}`;
+      return replied(r.replies, r.sent, r.errors);
     default:
       return r.kind;
   }
@@ -41,7 +45,7 @@ export function kernelOutcome(
         ? `connected ${tool.http.status} ${JSON.stringify(tool.http.body)}`
         : 'connected';
     case 'replied':
-      return `replied ${tool.replies}/${tool.sent}`;
+      return replied(tool.replies, tool.sent, tool.errors);
     case 'error':
       return `error: ${tool.detail}`;
     default:

@@ -9,7 +9,13 @@ export type ToolOutcome =
       readonly kind: 'connected';
       readonly http?: { readonly status: number; readonly body: string };
     }
-  | { readonly kind: 'replied'; readonly replies: number; readonly sent: number }
+  | {
+      readonly kind: 'replied';
+      readonly replies: number;
+      readonly sent: number;
+      /** iputils' "+N errors": ICMP errors about the echo requests. */
+      readonly errors: number;
+    }
   | { readonly kind: 'refused' }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'unreachable' }
@@ -32,9 +38,11 @@ export function toolCommand(flow: Flow): { argv: string[]; input?: string } {
   const port = String(flow.port ?? 80);
   switch (flow.kind) {
     case 'ping':
-      // -i 0.2: root may ping faster than once a second; keeps the run short.
+      // -i 0.2: root may ping faster than once a second; keeps the run short. -W 4: longer
+      // than ARP takes to give up, so ping waits for the kernel's host unreachable (it stops
+      // as soon as every request is answered, by a reply or an error).
       return {
-        argv: ['ping', '-n', '-c', String(flow.count ?? 1), '-i', '0.2', '-W', '1', flow.to],
+        argv: ['ping', '-n', '-c', String(flow.count ?? 1), '-i', '0.2', '-W', '4', flow.to],
       };
     case 'http': {
       const path = flow.path?.startsWith('/') ? flow.path : '/';
@@ -65,7 +73,8 @@ function pingOutcome(r: ExecResult): ToolOutcome {
   const m = /(\d+) packets transmitted, (\d+) received/.exec(r.stdout);
   if (/unreachable/i.test(r.stderr) && !m) return { kind: 'unreachable' };
   if (!m) return { kind: 'error', detail: r.stderr.trim() || `exit ${r.code}` };
-  return { kind: 'replied', replies: Number(m[2]), sent: Number(m[1]) };
+  const errors = Number(/\+(\d+) errors/.exec(r.stdout)?.[1] ?? 0);
+  return { kind: 'replied', replies: Number(m[2]), sent: Number(m[1]), errors };
 }
 
 function curlOutcome(r: ExecResult): ToolOutcome {

@@ -39,6 +39,7 @@ export const en: { readonly [K in WhyKey]: string } = {
   "ct.deleted": "conntrack: a RST before any reply was seen: entry #{id} is deleted at once (this packet still carries it, so NAT is still undone).",
   "ct.invalid": "conntrack: connection #{id} in state {state} does not accept this segment: it travels untracked (INVALID).",
   "ct.untracked": "conntrack: a {flags} segment of no known connection cannot start one: it travels untracked (INVALID).",
+  "ct.invalid-icmp": "conntrack: an ICMP message of type {type} that belongs to no known connection (an echo reply, or an error quoting no tracked packet) cannot start one: it travels untracked (INVALID).",
   "nat.dnat": "DNAT: the destination is rewritten; conntrack remembers it in the reply tuple.",
   "nat.ct-dnat": "Same connection, same DNAT: conntrack rewrites the destination (no rule is consulted).",
   "nat.ct-unsnat": "A reply to a masqueraded connection: conntrack restores the original destination.",

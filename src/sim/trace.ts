@@ -54,8 +54,11 @@ export interface IcmpHeader {
     readonly src: IPv4;
     readonly dst: IPv4;
     readonly proto: Proto;
+    /** TCP/UDP ports; for a quoted ICMP echo its id and 0, as conntrack keys it. */
     readonly sport: number;
     readonly dport: number;
+    /** A quoted ICMP echo's type and sequence number (ping reports the error by its icmp_seq). */
+    readonly echo?: { readonly type: number; readonly seq: number };
   };
 }
 
@@ -188,6 +191,8 @@ export type FlowResult =
       readonly kind: 'replied';
       readonly replies: number;
       readonly sent: number;
+      /** ICMP errors about the echo requests that reached the pinger (iputils: "+N errors"). */
+      readonly errors: number;
       readonly rttUs: readonly number[];
       readonly ttl: number;
     }

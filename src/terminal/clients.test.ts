@@ -107,7 +107,14 @@ describe('ping prints the round-trip times from the hops exactly', () => {
       simulate: (world) => ({
         world,
         packets,
-        result: { kind: 'replied', replies: 3, sent: 3, rttUs: [279, 118, 114], ttl: 64 },
+        result: {
+          kind: 'replied',
+          replies: 3,
+          sent: 3,
+          rttUs: [279, 118, 114],
+          ttl: 64,
+          errors: 0,
+        },
       }),
     });
     expect(t.run('docker exec c1 ping -c 3 172.17.0.3').out).toBe(
@@ -125,7 +132,7 @@ describe('ping prints the round-trip times from the hops exactly', () => {
       simulate: (world) => ({
         world,
         packets,
-        result: { kind: 'replied', replies: 3, sent: 3, rttUs: [204, 64, 61], ttl: 64 },
+        result: { kind: 'replied', replies: 3, sent: 3, rttUs: [204, 64, 61], ttl: 64, errors: 0 },
       }),
     });
     const out = t.run('ping -c 3 172.17.0.2').out;

@@ -19,9 +19,21 @@ export const CT_TIMEOUT = {
 
 export interface PacketTuple extends Tuple {
   readonly proto: Proto;
+  /**
+   * ICMP: the kernel's tuple holds the type (8 original, 0 reply), so an echo request only
+   * matches an original tuple and an echo reply only a reply tuple, even where both tuples
+   * read alike (a host pinging its own address).
+   */
+  readonly echoReply?: boolean;
 }
 
-/** The tuple conntrack keys a frame by; ICMP echo uses its id as the port, errors their inner packet. */
+/** Destination unreachable and time exceeded: errors that quote the packet they are about. */
+export const isIcmpError = (f: Frame) => f.icmp?.type === 3 || f.icmp?.type === 11;
+
+/**
+ * The tuple conntrack keys a frame by; ICMP echo uses its id as the port. Null for what has none
+ * of its own: an ICMP error is tracked through the packet it quotes (ctFindRelated).
+ */
 export function tupleOf(f: Frame): PacketTuple | null {
   const ip = f.ip;
   if (!ip) return null;
@@ -29,7 +41,10 @@ export function tupleOf(f: Frame): PacketTuple | null {
     return { proto: 'tcp', src: ip.src, dst: ip.dst, sport: f.tcp.sport, dport: f.tcp.dport };
   if (f.udp)
     return { proto: 'udp', src: ip.src, dst: ip.dst, sport: f.udp.sport, dport: f.udp.dport };
-  if (f.icmp) return { proto: 'icmp', src: ip.src, dst: ip.dst, sport: f.icmp.id, dport: 0 };
+  if (f.icmp && (f.icmp.type === 8 || f.icmp.type === 0)) {
+    const echoReply = f.icmp.type === 0;
+    return { proto: 'icmp', src: ip.src, dst: ip.dst, sport: f.icmp.id, dport: 0, echoReply };
+  }
   return null;
 }
 
@@ -42,18 +57,40 @@ export interface CtMatch {
 }
 
 export function ctFind(s: WalkState, t: PacketTuple): CtMatch | null {
+  const orig = t.proto !== 'icmp' || t.echoReply !== true;
+  const reply = t.proto !== 'icmp' || t.echoReply !== false;
   for (const e of s.conntrack) {
     if (e.proto !== t.proto) continue;
-    if (same(e.orig, t)) return { entry: e, dir: 'orig' };
-    if (same(e.reply, t)) return { entry: e, dir: 'reply' };
+    if (orig && same(e.orig, t)) return { entry: e, dir: 'orig' };
+    if (reply && same(e.reply, t)) return { entry: e, dir: 'reply' };
   }
   return null;
+}
+
+/**
+ * An ICMP error quoting an echo: nf_conntrack_icmp inverts the quoted tuple (type and id
+ * included) and looks that up; the inverse of a quoted request is the entry's reply tuple.
+ */
+function relatedEcho(s: WalkState, f: Frame): CtMatch | null {
+  const inner = f.icmp?.inner;
+  const type = inner?.echo?.type;
+  if (!inner || (type !== 8 && type !== 0)) return null;
+  const inverse = {
+    proto: 'icmp' as const,
+    src: inner.dst,
+    dst: inner.src,
+    sport: inner.sport,
+    dport: 0,
+    echoReply: type === 8,
+  };
+  return ctFind(s, inverse);
 }
 
 /** An ICMP error is RELATED to the connection of the packet it quotes. */
 export function ctFindRelated(s: WalkState, f: Frame): CtMatch | null {
   const inner = f.icmp?.inner;
-  if (!inner || inner.proto === 'icmp') return null;
+  if (!inner) return null;
+  if (inner.proto === 'icmp') return relatedEcho(s, f);
   const quoted = {
     proto: inner.proto,
     src: inner.src,
@@ -75,11 +112,14 @@ export function ctFindRelated(s: WalkState, f: Frame): CtMatch | null {
 
 /**
  * A fresh, unconfirmed entry: the reply tuple is the inverse until NAT edits it. Null for a TCP
- * segment conntrack will not start tracking with (a FIN, RST or SYN-ACK of no known connection).
+ * segment conntrack will not start tracking with (a FIN, RST or SYN-ACK of no known connection)
+ * and for an ICMP echo reply.
  */
 export function ctNew(s: WalkState, t: PacketTuple, f: Frame): ConntrackEntry | null {
   const tcpState = t.proto === 'tcp' ? tcpFirstState(f.tcp?.flags ?? []) : null;
   if (t.proto === 'tcp' && tcpState === null) return null;
+  // Only a request starts an ICMP connection: an echo reply of no known one is INVALID.
+  if (t.echoReply === true) return null;
   const id = s.nextConntrackId++;
   const clock = s.base.clock;
   // A connection picked up mid-way (first seen ACK) gets the unacknowledged cap, not five days.

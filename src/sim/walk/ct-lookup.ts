@@ -8,6 +8,7 @@ import {
   ctNew,
   ctStateOf,
   ctStore,
+  isIcmpError,
   tupleOf,
   type CtMatch,
 } from './conntrack';
@@ -42,20 +43,34 @@ function narrate(m: CtMatch, before: ConntrackEntry, after: ConntrackEntry, cloc
   return why(m.dir === 'reply' ? 'ct.reply' : 'ct.established', { id });
 }
 
+/**
+ * An ICMP error belongs to the connection of the packet it quotes (RELATED: no entry of its own,
+ * and the entry's timeout and reply flag stay as they were); quoting none, it is INVALID.
+ */
+function ctError(s: WalkState, node: NodeId, f: Frame): CtCtx {
+  const related = ctFindRelated(s, f);
+  if (!related) {
+    emit(s, node, null, 'conntrack', f, why('ct.invalid-icmp', { type: f.icmp?.type ?? 0 }));
+    return untracked;
+  }
+  const ctx: CtCtx = { match: related, entry: related.entry, state: 'RELATED' };
+  const ct = { entry: related.entry, state: ctx.state, created: false };
+  emit(s, node, null, 'conntrack', f, why('ct.related', { id: related.entry.id }), { ct });
+  return ctx;
+}
+
 /** Conntrack lookup: an existing entry (updated now, as nf_conntrack_in does) or a new one. */
 export function ctLookup(s: WalkState, node: NodeId, f: Frame): CtCtx {
+  if (isIcmpError(f)) return ctError(s, node, f);
   const t = tupleOf(f);
   if (!t) return untracked;
-  const related = f.icmp && (f.icmp.type === 3 || f.icmp.type === 11) ? ctFindRelated(s, f) : null;
-  if (related) {
-    const ctx: CtCtx = { match: related, entry: related.entry, state: 'RELATED' };
-    const ct = { entry: related.entry, state: ctx.state, created: false };
-    emit(s, node, null, 'conntrack', f, why('ct.related', { id: related.entry.id }), { ct });
-    return ctx;
-  }
   const found = ctFind(s, t);
   if (!found) {
     const entry = ctNew(s, t, f);
+    if (!entry && f.icmp) {
+      emit(s, node, null, 'conntrack', f, why('ct.invalid-icmp', { type: f.icmp.type }));
+      return untracked;
+    }
     if (!entry) {
       const flags = (f.tcp?.flags ?? []).join('+');
       emit(s, node, null, 'conntrack', f, why('ct.untracked', { flags }));

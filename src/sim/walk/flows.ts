@@ -1,7 +1,7 @@
 // What each tool's traffic looks like: ping's echoes, a TCP connection (curl's GET or nc -z), a UDP
 // datagram. The far side answers as Linux does: a listener, a RST, an ICMP port unreachable, an echo reply.
 import type { IPv4 } from '../addr';
-import type { FlowResult, NodeId } from '../trace';
+import type { FlowResult, NodeId, PacketTrace } from '../trace';
 import {
   icmpFrame,
   reachesClient,
@@ -103,9 +103,11 @@ export function pingFlow(
   const id = nextPort(conv, node) & 0xffff;
   const rtts: number[] = [];
   let ttl = 0;
+  let errors = 0;
   for (let seq = 1; seq <= count; seq++) {
     if (seq > 1) conv.s.t = Math.ceil(conv.s.t / 1_000_000) * 1_000_000;
     const start = conv.s.t;
+    const before = conv.packets.length;
     const req = sendPacket(
       conv,
       `echo request ${seq}`,
@@ -113,6 +115,7 @@ export function pingFlow(
       node,
       icmpFrame(src, dst, { type: 8, code: 0, id, seq }),
     );
+    errors += echoErrorCount(conv.packets.slice(before), node, id);
     if (!req) {
       const why = conv.lastDrop?.reason;
       if (why === 'no-route' || why === 'no-network') return { kind: 'unreachable' };
@@ -132,5 +135,19 @@ export function pingFlow(
       ttl = rep.frame.ip?.ttl ?? 0;
     }
   }
-  return { kind: 'replied', replies: rtts.length, sent: count, rttUs: rtts, ttl };
+  return { kind: 'replied', replies: rtts.length, sent: count, rttUs: rtts, ttl, errors };
+}
+
+/** ICMP errors quoting echo `id` that reached the pinging namespace (its socket's error queue). */
+function echoErrorCount(packets: readonly PacketTrace[], node: NodeId, id: number): number {
+  return packets.filter((p) => {
+    const icmp = p.hops[p.hops.length - 1]?.frame.icmp;
+    return (
+      p.outcome.kind === 'delivered' &&
+      p.outcome.node === node &&
+      (icmp?.type === 3 || icmp?.type === 11) &&
+      icmp.inner?.echo?.type === 8 &&
+      icmp.inner.sport === id
+    );
+  }).length;
 }

@@ -14,6 +14,7 @@ import {
   type CtCtx,
 } from './hooks';
 import { iface, resolveNeighbour, txOn } from './l2';
+import { selectAddress } from './select-addr';
 import { emit, why, type WalkState } from './state';
 import { isLocal, lookupRoute, onlyLoopback, type RouteEntry } from './topology';
 
@@ -139,10 +140,12 @@ function transmit(
   ct: CtCtx | null,
 ): void {
   const dev = iface(s, node, rt.dev);
-  if (!dev || !frame.ip) return;
+  const info = s.topo.ns.get(node);
+  if (!dev || !info || !frame.ip) return;
   let f = frame;
   if (ct) {
-    const r = postRouting(s, node, rt.dev, f, ct, dev.addrs[0]?.ip ?? null);
+    const masq = selectAddress(info, rt.dev, rt.via ?? frame.ip.dst);
+    const r = postRouting(s, node, rt.dev, f, ct, masq);
     if (!r) return;
     f = r;
   }
@@ -178,7 +181,15 @@ function hostUnreachable(s: WalkState, node: NodeId, f: Frame): void {
   const info = s.topo.ns.get(node);
   const ip = f.ip;
   if (!info || !ip || (ip.proto === 'icmp' && f.icmp?.type !== 8 && f.icmp?.type !== 0)) return;
-  const inner = { src: ip.src, dst: ip.dst, proto: ip.proto, sport: srcPort(f), dport: dstPort(f) };
+  const echo = f.icmp ? { echo: { type: f.icmp.type, seq: f.icmp.seq } } : {};
+  const inner = {
+    src: ip.src,
+    dst: ip.dst,
+    proto: ip.proto,
+    sport: srcPort(f),
+    dport: dstPort(f),
+    ...echo,
+  };
   const own = node === s.origin && isLocal(info, ip.src);
   const from = own ? ip.src : (lookupRoute(info, ip.src)?.src ?? ip.src);
   const err: Frame = {
@@ -206,8 +217,9 @@ export function ipOutput(s: WalkState, node: NodeId, frame: Frame, sendKey = 'se
   if (isLocal(info, dst)) {
     routeHop(s, node, f, 'local');
     // Loopback: out of lo and straight back in; PREROUTING sees it but NAT was settled on OUTPUT.
+    // MASQUERADE out of lo takes another device's address: lo's 127.0.0.1 is scope host.
     if (ct) {
-      const r = postRouting(s, node, 'lo', f, ct, null);
+      const r = postRouting(s, node, 'lo', f, ct, selectAddress(info, 'lo', dst));
       if (!r) return;
       f = r;
     }

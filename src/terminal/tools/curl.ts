@@ -1,13 +1,11 @@
 // curl 7.88.1 on the host: body on stdout, -v trace and errors on stderr (a terminal: no progress meter).
 import type { Ctx } from '../context';
-import { lastDrop } from './flow-view';
+import { ARP_FAIL_MS, lastDrop } from './flow-view';
 import { flowSource, resolveName } from './resolve';
 import { byteLength, contentType, parseUrl, STATUS_TEXT } from './url';
 
 /** Linux gives up on an unanswered SYN after tcp_syn_retries=6: 1+2+4+…+64 s. */
 export const KERNEL_CONNECT_TIMEOUT_MS = 127000;
-/** An unanswered ARP: the kernel reports EHOSTUNREACH after 3 probes, 1 s apart. */
-export const ARP_FAIL_MS = 3000;
 
 export function curl(args: readonly string[], ctx: Ctx): number {
   let verbose = false;

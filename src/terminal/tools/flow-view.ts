@@ -1,4 +1,5 @@
-// Reading a simulated flow the way a tool does: replies received, their TTL and round-trip times.
+// Reading a simulated flow the way a tool does: replies received, their TTL and round-trip times,
+// and the ICMP errors that came back instead.
 import type { Hop, PacketTrace } from '../../sim/trace';
 
 export interface EchoReply {
@@ -7,18 +8,41 @@ export interface EchoReply {
   readonly rttUs: number;
 }
 
+/** An ICMP error about one of ping's echo requests, as the pinging socket reads it. */
+export interface EchoError {
+  /** The quoted request's ordinal, as EchoReply's. */
+  readonly seq: number;
+  /** The error's source address. */
+  readonly from: string;
+  readonly type: number;
+  readonly code: number;
+}
+
+/** An unanswered ARP: the kernel reports EHOSTUNREACH after 3 probes, 1 s apart. */
+export const ARP_FAIL_MS = 3000;
+
 const lastHop = (p: PacketTrace): Hop | undefined => p.hops[p.hops.length - 1];
 
-/** Echo replies delivered back to the pinging node, matched to their requests by ICMP sequence. */
-export function echoReplies(packets: readonly PacketTrace[]): EchoReply[] {
-  const sentAt = new Map<number, number>();
+/** Each echo request's first hop by ICMP sequence: its node is the pinger, its t when it left. */
+function echoRequests(packets: readonly PacketTrace[]): Map<number, Hop> {
+  const sent = new Map<number, Hop>();
   for (const p of packets) {
     const first = p.hops[0];
     const icmp = first?.frame.icmp;
-    if (p.direction === 'request' && icmp?.type === 8 && first && !sentAt.has(icmp.seq)) {
-      sentAt.set(icmp.seq, first.t);
+    if (p.direction === 'request' && icmp?.type === 8 && first && !sent.has(icmp.seq)) {
+      sent.set(icmp.seq, first);
     }
   }
+  return sent;
+}
+
+/** The tools number their own lines (iputils from 1, busybox from 0): the request's ordinal. */
+const ordinal = (sent: Map<number, Hop>, seq: number): number =>
+  [...sent.keys()].sort((a, b) => a - b).indexOf(seq);
+
+/** Echo replies delivered back to the pinging node, matched to their requests by ICMP sequence. */
+export function echoReplies(packets: readonly PacketTrace[]): EchoReply[] {
+  const sent = echoRequests(packets);
   const out: EchoReply[] = [];
   for (const p of packets) {
     const end = lastHop(p);
@@ -26,11 +50,30 @@ export function echoReplies(packets: readonly PacketTrace[]): EchoReply[] {
     if (p.direction !== 'reply' || p.outcome.kind !== 'delivered' || !end || icmp?.type !== 0)
       continue;
     out.push({
-      // The tools number their own lines (iputils from 1, busybox from 0): keep the ordinal.
-      seq: [...sentAt.keys()].sort((a, b) => a - b).indexOf(icmp.seq),
+      seq: ordinal(sent, icmp.seq),
       ttl: end.frame.ip?.ttl ?? 64,
-      rttUs: Math.max(0, end.t - (sentAt.get(icmp.seq) ?? 0)),
+      rttUs: Math.max(0, end.t - (sent.get(icmp.seq)?.t ?? 0)),
     });
+  }
+  return out;
+}
+
+/**
+ * ICMP errors that reached the pinging node quoting one of its echo requests (the socket's error
+ * queue: iputils prints each, busybox drops them, its id check failing on the error's id 0).
+ */
+export function echoErrors(packets: readonly PacketTrace[]): EchoError[] {
+  const sent = echoRequests(packets);
+  const pinger = sent.values().next().value?.node;
+  const out: EchoError[] = [];
+  for (const p of packets) {
+    const end = lastHop(p);
+    const icmp = end?.frame.icmp;
+    const quoted = icmp?.inner?.echo;
+    if (p.outcome.kind !== 'delivered' || p.outcome.node !== pinger || !end || !icmp) continue;
+    if (quoted?.type !== 8 || !sent.has(quoted.seq)) continue;
+    const from = end.frame.ip?.src ?? '';
+    out.push({ seq: ordinal(sent, quoted.seq), from, type: icmp.type, code: icmp.code });
   }
   return out;
 }

@@ -1,7 +1,14 @@
 // ping in two dialects: iputils 20221126 on the host, busybox 1.35 in containers. Sends one flow.
 import type { Ctx } from '../context';
 import type { FlowResult, PacketTrace } from '../../sim/trace';
-import { echoReplies, lastDrop, type EchoReply } from './flow-view';
+import {
+  ARP_FAIL_MS,
+  echoErrors,
+  echoReplies,
+  lastDrop,
+  type EchoError,
+  type EchoReply,
+} from './flow-view';
 import { flowSource, resolveName } from './resolve';
 
 /** Without -c a real ping runs until Ctrl-C; the lab sends this many, and at most MAX. */
@@ -24,28 +31,56 @@ const ms3 = (us: number): string =>
 /** printf %g with six significant digits, as iputils prints the loss percentage. */
 const g = (x: number): string => String(Number(x.toPrecision(6)));
 
+/** pr_icmph's words for the errors the lab's kernel sends. */
+function icmpErrorText(type: number, code: number): string {
+  if (type === 11) return code === 0 ? 'Time to live exceeded' : 'Frag reassembly time exceeded';
+  const unreachable = ['Net', 'Host', 'Protocol', 'Port'][code];
+  return unreachable
+    ? `Destination ${unreachable} Unreachable`
+    : `Dest Unreachable, Bad Code: ${code}`;
+}
+
+/**
+ * iputils' pipe: the most requests outstanding when an answer came. A reply is back within the
+ * second; a host unreachable comes when ARP gives up, ARP_FAIL_MS after the request that started
+ * asking, and the requests sent each second meanwhile wait on the same neighbour entry (so at
+ * most 4: a real `-c 4` and `-c 5` both print "pipe 4").
+ */
+function pipeSize(sent: number, errors: readonly EchoError[]): number {
+  const arp = errors.some((e) => e.type === 3 && e.code === 1);
+  return arp ? Math.min(sent, 1 + ARP_FAIL_MS / 1000) : 1;
+}
+
 export function iputilsPing(
   target: string,
   ip: string,
   sent: number,
   replies: readonly EchoReply[],
+  errors: readonly EchoError[] = [],
 ): string {
   let s = `PING ${target} (${ip}) 56(84) bytes of data.\n`;
   for (const r of replies)
     s += `64 bytes from ${ip}: icmp_seq=${r.seq + 1} ttl=${r.ttl} time=${iputilsTime(r.rttUs)} ms\n`;
+  for (const e of errors)
+    s += `From ${e.from} icmp_seq=${e.seq + 1} ${icmpErrorText(e.type, e.code)}\n`;
   const n = replies.length;
   const rtts = replies.map((r) => r.rttUs);
   const total = (sent - 1) * 1000 + Math.floor((rtts[rtts.length - 1] ?? 0) / 1000);
+  const plusErrors = errors.length > 0 ? `, +${errors.length} errors` : '';
   s += `\n--- ${target} ping statistics ---\n`;
-  s += `${sent} packets transmitted, ${n} received, ${g(((sent - n) * 100) / sent)}% packet loss, time ${Math.max(0, total)}ms\n`;
+  s += `${sent} packets transmitted, ${n} received${plusErrors}, ${g(((sent - n) * 100) / sent)}% packet loss, time ${Math.max(0, total)}ms\n`;
+  // finish(): the rtt line, then ", pipe N" on the same line, then the newline either ends.
+  const tail: string[] = [];
   if (n > 0) {
     const avg = rtts.reduce((a, b) => a + b, 0) / n;
     const mdev = Math.sqrt(Math.max(0, rtts.reduce((a, b) => a + b * b, 0) / n - avg * avg));
-    s += `rtt min/avg/max/mdev = ${ms3(Math.min(...rtts))}/${ms3(Math.floor(avg))}/${ms3(Math.max(...rtts))}/${ms3(Math.floor(mdev))} ms\n`;
-  } else {
-    s += '\n';
+    tail.push(
+      `rtt min/avg/max/mdev = ${ms3(Math.min(...rtts))}/${ms3(Math.floor(avg))}/${ms3(Math.max(...rtts))}/${ms3(Math.floor(mdev))} ms`,
+    );
   }
-  return s;
+  const pipe = pipeSize(sent, errors);
+  if (pipe > 1) tail.push(`pipe ${pipe}`);
+  return `${s}${tail.join(', ')}\n`;
 }
 
 export function busyboxPing(
@@ -138,7 +173,9 @@ export function ping(args: readonly string[], ctx: Ctx): number {
   }
   const replies = repliesOf(sim.packets, sim.result);
   ctx.out(
-    busybox ? busyboxPing(target, ip, count, replies) : iputilsPing(target, ip, count, replies),
+    busybox
+      ? busyboxPing(target, ip, count, replies)
+      : iputilsPing(target, ip, count, replies, echoErrors(sim.packets)),
   );
   return replies.length > 0 ? 0 : 1;
 }
