@@ -5,6 +5,7 @@ export { NUD_STATES, TCP_CT_STATES } from './types';
 export {
   neighAt,
   neighState,
+  neighTimer,
   isValid,
   inTimer,
   DELAY_FIRST_PROBE,

@@ -9,6 +9,7 @@ import {
   neighSent,
   neighSolicit,
   neighState,
+  neighTimer,
   probeDue,
   probeUnanswered,
 } from './neigh';
@@ -117,5 +118,15 @@ describe('our own resolution (neigh_event_send on a miss)', () => {
     const r: NeighEntry = neighReplied(neighSolicit(undefined, GW, T), GW.mac, T);
     expect(neighState(neighSent(r, T + 20, false), T + 31)).toBe('STALE');
     expect(neighState(neighSent(r, T + 20, true), T + 31)).toBe('REACHABLE');
+  });
+});
+
+describe("the time left on an entry's timer (the side panel shows it)", () => {
+  it('counts down to the probe, then to STALE, and stops in a state without a timer', () => {
+    const used = neighSent(heard, T, false);
+    expect(neighTimer(used, T + 1)).toBe(4);
+    expect(neighTimer(used, T + 5)).toBe(30);
+    expect(neighTimer(used, T + 35)).toBeNull();
+    expect(neighTimer(heard, T)).toBeNull();
   });
 });

@@ -70,6 +70,23 @@ export function neighAt(e: NeighEntry, now: number): NeighEntry {
 /** The state `ip neigh` shows at `now`. */
 export const neighState = (e: NeighEntry, now: number): NudState => neighAt(e, now).state;
 
+/** Seconds from `now` until the entry's timer next changes its state; null when none runs. */
+export function neighTimer(e: NeighEntry, now: number): number | null {
+  const x = neighAt(e, now);
+  switch (x.state) {
+    case 'REACHABLE':
+      return x.confirmed + REACHABLE_TIME - now;
+    case 'DELAY':
+      return x.updated + DELAY_FIRST_PROBE - now;
+    case 'PROBE':
+      return x.updated + UCAST_PROBES * RETRANS - now;
+    case 'INCOMPLETE':
+      return x.updated + MCAST_PROBES * RETRANS - now;
+    default:
+      return null;
+  }
+}
+
 /** The MAC a packet goes to through this entry at `now`, or null when it must be resolved first. */
 export function usableMac(e: NeighEntry, now: number): MacAddress | null {
   return e.mac !== null && isValid(neighAt(e, now).state) ? e.mac : null;

@@ -103,3 +103,25 @@ describe('an address nobody answers (ping 172.17.0.9)', () => {
     );
   });
 });
+
+describe('a REACHABLE entry used again 20 s later', () => {
+  // Kernel, c2's entry for c1 (ip -s neigh "used/confirmed/updated" seconds ago): "7/7/7" after a
+  // second ping, "9/0/9" after nc -z and "11/0/11" after curl: TCP confirmed it, ping did not.
+  function after(second: string): string {
+    const { world } = lab();
+    const t = terminalOn(world);
+    t.run('ping -c 1 172.17.0.2');
+    t.store.getState().advanceClock(20);
+    t.run(second);
+    t.store.getState().advanceClock(10);
+    return t.run('ip neigh').out;
+  }
+
+  it('stays REACHABLE 30 s after a TCP exchange confirmed it', () => {
+    expect(after('curl -s 172.17.0.2')).toMatch(/ REACHABLE \n$/);
+  });
+
+  it('goes STALE 30 s after it was resolved when only pinged meanwhile', () => {
+    expect(after('ping -c 1 172.17.0.2')).toMatch(/ STALE \n$/);
+  });
+});

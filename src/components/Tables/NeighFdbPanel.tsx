@@ -1,10 +1,31 @@
 // Neighbour (ARP) tables per namespace and each bridge's learned forwarding database.
+import { isValid, neighAt, neighTimer, type NeighEntry } from '../../sim';
 import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
+
+/** One entry as `ip neigh` would show it now: the state the kernel's timers have reached. */
+function NeighRow({ entry, clock }: { entry: NeighEntry; clock: number }) {
+  const t = useT();
+  const e = neighAt(entry, clock);
+  const mac = isValid(e.state) ? e.mac : null;
+  const left = neighTimer(entry, clock);
+  return (
+    <tr>
+      <td>{e.ip}</td>
+      <td>dev {e.dev}</td>
+      <td className="mono">{mac ?? <span aria-label={t('tables.noMac')}>—</span>}</td>
+      <td className="muted" title={t(`tables.nud.${e.state}`)}>
+        {e.state}
+        {left !== null && <span aria-label={t('tables.nextIn', { n: left })}> {left}s</span>}
+      </td>
+    </tr>
+  );
+}
 
 export function NeighFdbPanel() {
   const neigh = useAppStore((s) => s.world.neigh);
   const fdb = useAppStore((s) => s.world.fdb);
+  const clock = useAppStore((s) => s.world.clock);
   const t = useT();
   const nodes = Object.keys(neigh).sort();
   const bridges = Object.keys(fdb).sort();
@@ -17,12 +38,7 @@ export function NeighFdbPanel() {
           <caption>{n}</caption>
           <tbody>
             {(neigh[n] ?? []).map((e) => (
-              <tr key={`${e.ip}/${e.dev}`}>
-                <td>{e.ip}</td>
-                <td>dev {e.dev}</td>
-                <td className="mono">{e.mac}</td>
-                <td className="muted">{e.state}</td>
-              </tr>
+              <NeighRow key={`${e.ip}/${e.dev}`} entry={e} clock={clock} />
             ))}
           </tbody>
         </table>
