@@ -3,22 +3,29 @@ import { isValid, neighAt, neighTimer, type NeighEntry } from '../../sim';
 import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 
-/** One entry as `ip neigh` would show it now: the state the kernel's timers have reached. */
-function NeighRow({ entry, clock }: { entry: NeighEntry; clock: number }) {
+/**
+ * One entry as `ip neigh` would show it now, the state its timers have reached: address and MAC,
+ * then the device and the state with the seconds to its next change (two rows fit the panel).
+ */
+function NeighRows({ entry, clock }: { entry: NeighEntry; clock: number }) {
   const t = useT();
   const e = neighAt(entry, clock);
   const mac = isValid(e.state) ? e.mac : null;
   const left = neighTimer(entry, clock);
   return (
-    <tr>
-      <td>{e.ip}</td>
-      <td>dev {e.dev}</td>
-      <td className="mono">{mac ?? <span aria-label={t('tables.noMac')}>—</span>}</td>
-      <td className="muted" title={t(`tables.nud.${e.state}`)}>
-        {e.state}
-        {left !== null && <span aria-label={t('tables.nextIn', { n: left })}> {left}s</span>}
-      </td>
-    </tr>
+    <>
+      <tr className="neigh-top">
+        <td>{e.ip}</td>
+        <td className="mono">{mac ?? <span aria-label={t('tables.noMac')}>—</span>}</td>
+      </tr>
+      <tr>
+        <td className="muted">dev {e.dev}</td>
+        <td className="muted" title={t(`tables.nud.${e.state}`)}>
+          {e.state}
+          {left !== null && <span aria-label={t('tables.nextIn', { n: left })}> · {left}s</span>}
+        </td>
+      </tr>
+    </>
   );
 }
 
@@ -38,7 +45,7 @@ export function NeighFdbPanel() {
           <caption>{n}</caption>
           <tbody>
             {(neigh[n] ?? []).map((e) => (
-              <NeighRow key={`${e.ip}/${e.dev}`} entry={e} clock={clock} />
+              <NeighRows key={`${e.ip}/${e.dev}`} entry={e} clock={clock} />
             ))}
           </tbody>
         </table>
