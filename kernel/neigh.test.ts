@@ -73,7 +73,7 @@ describe('ip neigh against the engine', () => {
     expect([...statesDuring(e, world, 6)]).toEqual(['DELAY', 'REACHABLE']);
   });
 
-  it("lets a FAILED entry the case made be INCOMPLETE, the kernel's state while still asking", () => {
+  it('lets a FAILED entry the case made be INCOMPLETE: the kernel may still be asking', () => {
     const failed: NeighEntry = {
       ip: '172.17.0.9' as NeighEntry['ip'],
       mac: null,

@@ -106,8 +106,7 @@ export function compareAllNeigh(
     lines.push(...c.lines);
   }
   const ok = lines.length === 0;
-  const head = ok
-    ? `    ip neigh: ${entries} entr${entries === 1 ? 'y' : 'ies'} in ${kernelByNs.size} namespaces agree`
-    : '    ip neigh: MISMATCH';
+  const counted = `${entries} entr${entries === 1 ? 'y' : 'ies'} in ${kernelByNs.size} namespaces`;
+  const head = ok ? `    ip neigh: ${counted} agree` : '    ip neigh: MISMATCH';
   return { ok, lines: [head, ...lines] };
 }

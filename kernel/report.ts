@@ -1,4 +1,5 @@
-// The lines a case prints: one per flow (frames, normalisations, conntrack, neighbours), the diffs when it fails. Pure.
+// The lines a case prints: one per flow (frames, normalisations, conntrack, neighbours), the
+// diffs when it fails. Pure.
 import type { Flow, SimResult, World } from '../src/sim';
 import type { FlowComparison } from './compare';
 import { formatDiff } from './compare';

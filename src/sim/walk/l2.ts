@@ -207,7 +207,7 @@ function arpSource(s: WalkState, node: NodeId, dev: IfaceInfo, packetSrc: IPv4 |
   return '0.0.0.0' as IPv4;
 }
 
-/** The neighbour's MAC for a next hop, asking with ARP (up to 3 broadcasts) when no valid entry has it. */
+/** The next hop's MAC, asking with ARP (up to 3 broadcasts) when no valid entry holds it. */
 export function resolveNeighbour(
   s: WalkState,
   node: NodeId,
