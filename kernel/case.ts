@@ -7,6 +7,7 @@ import { buildTopology, comparableSave, loadIptables, readSysctl } from './build
 import { abortCapture, startCapture, stopCapture, waitQuiet, type IfaceCapture } from './capture';
 import { compareFlow } from './compare';
 import { compareConntrack, engineConntrack } from './conntrack';
+import { compareAllNeigh } from './neigh';
 import { engineWire, ifaceKey } from './engine';
 import { deleteNamespacesSync, nsRun, NS_PREFIX } from './netns';
 import { engineOutcome, kernelOutcome, udpEchoes } from './outcome';
@@ -125,8 +126,9 @@ export async function runCase(
     capture = await startCapture(plan.namespaces.map((p) => ({ ns: p.ns, ifaces: p.ifaces })));
     const starts: number[] = [];
     const tools: Awaited<ReturnType<typeof sendFlow>>[] = [];
-    // The host namespace's conntrack table after each flow, and how long the case had run then.
-    const tables: { text: string; elapsed: number }[] = [];
+    // The host namespace's conntrack table and every namespace's neighbour table after each flow,
+    // and how long the case had run then.
+    const tables: { text: string; neigh: Map<string, string>; elapsed: number }[] = [];
     for (const flow of scenario.flows) {
       const ns = plan.nodeNs[sourceNode(flow)];
       if (ns === undefined) throw new Error(`flow source ${sourceNode(flow)} has no namespace`);
@@ -135,7 +137,13 @@ export async function runCase(
       await waitQuiet(capture);
       const listed = await nsRun(hostNs, ['conntrack', '-L']);
       if (listed.code !== 0) throw new Error(`conntrack -L failed: ${listed.stderr.trim()}`);
-      tables.push({ text: listed.stdout, elapsed: Date.now() / 1000 - (starts[0] ?? 0) });
+      const neigh = new Map<string, string>();
+      for (const p of plan.namespaces) {
+        const r = await nsRun(p.ns, ['ip', 'neigh', 'show']);
+        if (r.code !== 0) throw new Error(`ip neigh failed in ${p.ns}: ${r.stderr.trim()}`);
+        neigh.set(p.ns, r.stdout);
+      }
+      tables.push({ text: listed.stdout, neigh, elapsed: Date.now() / 1000 - (starts[0] ?? 0) });
     }
     raw = await stopCapture(capture);
     capture = null;
@@ -152,13 +160,14 @@ export async function runCase(
       // Entries of earlier flows stay in the table: their ports keep the mapping they had.
       for (const [k, e] of cmp.notes.ports) if (!ports.has(k)) ports.set(k, e);
       const ct = compareConntrack(table.text, engineConntrack(sim.world), { ports }, table.elapsed);
+      const nb = compareAllNeigh(table.neigh, sim.world, plan.nodeNs, table.elapsed);
       const srcNs = plan.nodeNs[sourceNode(flow)] ?? '';
       const srcFrames = [...kernel]
         .filter(([k]) => k.startsWith(`${srcNs}/`))
         .flatMap(([, v]) => v);
       const want = engineOutcome(flow, sim.result);
       const got = kernelOutcome(flow, tool.outcome, srcFrames, sourceIps(world, flow));
-      const report = flowReport(i, flow, cmp, want, got, sim, ct, label);
+      const report = flowReport(i, flow, cmp, want, got, sim, ct, nb, label);
       if (report.ok) details.push(...report.lines);
       else fail(...report.lines);
     });

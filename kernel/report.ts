@@ -1,8 +1,10 @@
-// The lines a case prints: one per flow (frames, normalisations, conntrack), the diffs when it fails. Pure.
+// The lines a case prints: one per flow (frames, normalisations, conntrack, neighbours), the
+// diffs when it fails. Pure.
 import type { Flow, SimResult, World } from '../src/sim';
 import type { FlowComparison } from './compare';
 import { formatDiff } from './compare';
 import type { CtComparison } from './conntrack';
+import type { NeighComparison } from './neigh';
 import { packetOutcomes } from './outcome';
 import { sourceNode } from './traffic';
 
@@ -14,6 +16,7 @@ export function flowReport(
   got: string,
   sim: SimResult<World>,
   ct: CtComparison,
+  neigh: NeighComparison,
   label: (key: string) => string,
 ): { ok: boolean; lines: string[] } {
   const n = cmp.notes;
@@ -25,7 +28,7 @@ export function flowReport(
     n.retransmissions ? `retransmissions −${n.retransmissions}` : '',
   ].filter(Boolean);
   const outcomeOk = want === got;
-  const ok = outcomeOk && cmp.diffs.length === 0 && ct.ok;
+  const ok = outcomeOk && cmp.diffs.length === 0 && ct.ok && neigh.ok;
   const what = `${flow.kind} ${sourceNode(flow)} → ${flow.to}${flow.port ? `:${flow.port}` : ''}`;
   const size = `${cmp.compared.frames} frames on ${cmp.compared.ifaces} ifaces`;
   const lines = [
@@ -34,6 +37,7 @@ export function flowReport(
   if (!outcomeOk) lines.push(`    outcome: engine "${want}", kernel "${got}"`);
   for (const d of cmp.diffs) lines.push(...formatDiff(d, label));
   lines.push(...(ct.ok ? ct.lines.slice(0, 1) : ct.lines));
+  lines.push(...(neigh.ok ? neigh.lines.slice(0, 1) : neigh.lines));
   if (!ok) lines.push(...packetOutcomes(sim.packets).map((l) => `    engine packet ${l}`));
   return { ok, lines };
 }

@@ -167,7 +167,8 @@ export const enUi = {
   'nf.noRules': 'no rules',
   'nf.chainPolicy': '(chain policy)',
   'nf.notHere': 'This hop does not traverse netfilter.',
-  'nf.noPacket': 'No packet yet: these are the host’s rules now. Send a flow to see which rule each packet meets.',
+  'nf.noPacket':
+    'No packet yet: these are the host’s rules now. Send a flow to see which rule each packet meets.',
   'conntrack.empty': 'conntrack table is empty.',
   'conntrack.deNat': 'de-NATs this reply',
   'conntrack.createdNow': 'created now',
@@ -178,6 +179,18 @@ export const enUi = {
   'tables.fdb': 'Bridge FDB (bridge fdb)',
   'tables.noFdb': 'No MAC addresses learned yet.',
   'tables.port': 'port {port}',
+  'tables.noMac': 'no MAC address',
+  'tables.nextIn': 'next change in {n} s',
+  'tables.nud.INCOMPLETE': 'Being resolved: ARP requests sent, no answer yet',
+  'tables.nud.REACHABLE':
+    'Confirmed lately (an ARP reply, a TCP peer acknowledging); trusted for reachable_time (30 s)',
+  'tables.nud.STALE':
+    'Known but not confirmed lately (learned from a request, or reachable_time is over); still used, and using it starts a check',
+  'tables.nud.DELAY':
+    'Used while STALE: the kernel waits 5 s for a confirmation before it asks the neighbour itself',
+  'tables.nud.PROBE': 'No confirmation came: unicast ARP requests, one a second, three at most',
+  'tables.nud.FAILED': 'Nobody answered: a packet to this address fails with host unreachable',
+  'tables.nud.PERMANENT': 'Set by hand: never ages',
   // Presentation and sharing
   'present.button': '▶ Present',
   'present.title': 'Presentation mode (P)',

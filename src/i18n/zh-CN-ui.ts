@@ -179,6 +179,17 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'tables.fdb': '网桥转发表（bridge fdb）',
   'tables.noFdb': '还没有学到任何 MAC 地址。',
   'tables.port': '端口 {port}',
+  'tables.noMac': '没有 MAC 地址',
+  'tables.nextIn': '{n} 秒后状态改变',
+  'tables.nud.INCOMPLETE': '正在解析：已发出 ARP 请求，还没有应答',
+  'tables.nud.REACHABLE':
+    '最近得到过确认（ARP 应答，或 TCP 对端的确认）；在 reachable_time（30 秒）内被信任',
+  'tables.nud.STALE':
+    '已知但最近未确认（从请求中学到，或 reachable_time 已过）；仍然可用，一旦使用就开始核实',
+  'tables.nud.DELAY': '在 STALE 状态下被使用：内核先等 5 秒看有没有确认，再亲自询问邻居',
+  'tables.nud.PROBE': '没有等到确认：发送单播 ARP 请求，每秒一个，最多三个',
+  'tables.nud.FAILED': '没有任何应答：发往这个地址的数据包以“主机不可达”失败',
+  'tables.nud.PERMANENT': '手工设置：永不老化',
   // 演示与分享
   'present.button': '▶ 演示',
   'present.title': '演示模式（P）',

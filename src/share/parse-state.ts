@@ -13,8 +13,22 @@ import type {
   TableName,
   Tuple,
 } from '../sim';
-import { TCP_CT_STATES } from '../sim';
-import { IFNAME, arr, bool, cidr, int, ipv4, mac, num, obj, oneOf, port, str } from './guards';
+import { isValid, NUD_STATES, TCP_CT_STATES } from '../sim';
+import {
+  IFNAME,
+  arr,
+  bool,
+  cidr,
+  fail,
+  int,
+  ipv4,
+  mac,
+  num,
+  obj,
+  oneOf,
+  port,
+  str,
+} from './guards';
 import { LIMITS } from './limits';
 
 const CHAIN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -150,10 +164,7 @@ export function conntrackEntry(v: unknown, p: string): ConntrackEntry {
     proto: oneOf(o['proto'], `${p}.proto`, ['tcp', 'udp', 'icmp'] as const),
     orig: tuple(o['orig'], `${p}.orig`),
     reply: tuple(o['reply'], `${p}.reply`),
-    tcpState:
-      o['tcpState'] === null
-        ? null
-        : oneOf(o['tcpState'], `${p}.tcpState`, TCP_CT_STATES),
+    tcpState: o['tcpState'] === null ? null : oneOf(o['tcpState'], `${p}.tcpState`, TCP_CT_STATES),
     seenReply: bool(o['seenReply'], `${p}.seenReply`),
     assured: bool(o['assured'], `${p}.assured`),
     expires: num(o['expires'], `${p}.expires`, 0, 1e12),
@@ -161,13 +172,24 @@ export function conntrackEntry(v: unknown, p: string): ConntrackEntry {
   };
 }
 
-export function neighEntry(v: unknown, p: string): NeighEntry {
-  const o = obj(v, p, ['ip', 'mac', 'dev', 'state']);
+/**
+ * A neighbour entry. Files saved before the lab kept the kernel's timers have no `updated`,
+ * `confirmed` or `probes`: such an entry is taken as set at the file's clock.
+ */
+export function neighEntry(v: unknown, p: string, clock: number): NeighEntry {
+  const o = obj(v, p, ['ip', 'mac', 'dev', 'state', 'updated', 'confirmed', 'probes']);
+  const state = oneOf(o['state'], `${p}.state`, NUD_STATES);
+  const at = (k: string) => (o[k] === undefined ? clock : num(o[k], `${p}.${k}`, -1e10, 1e10));
+  const address = o['mac'] === null ? null : mac(o['mac'], `${p}.mac`);
+  if (address === null && isValid(state)) fail(`${p}.mac`, `a ${state} entry needs a MAC address`);
   return {
     ip: ipv4(o['ip'], `${p}.ip`),
-    mac: mac(o['mac'], `${p}.mac`),
+    mac: address,
     dev: str(o['dev'], `${p}.dev`, 15, IFNAME),
-    state: oneOf(o['state'], `${p}.state`, ['REACHABLE', 'STALE', 'PERMANENT'] as const),
+    state,
+    updated: at('updated'),
+    confirmed: at('confirmed'),
+    probes: o['probes'] === undefined ? 0 : int(o['probes'], `${p}.probes`, 0, 255),
   };
 }
 

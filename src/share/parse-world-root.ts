@@ -56,11 +56,12 @@ export function parseWorld(v: unknown, p = 'world'): World {
   ]);
   const e = obj(h['eth0'], `${p}.host.eth0`, ['ip', 'prefix', 'mac']);
   const r = obj(o['router'], `${p}.router`, ['ip', 'mac', 'routes']);
+  const clock = num(o['clock'], `${p}.clock`, 0, 1e10);
   const world: World = {
     version: 1,
     profile: oneOf(o['profile'], `${p}.profile`, ['classic', 'current'] as const),
     rng: int(o['rng'], `${p}.rng`, 0, 0xffffffff),
-    clock: num(o['clock'], `${p}.clock`, 0, 1e10),
+    clock,
     daemon: {
       icc: bool(d['icc'], `${p}.daemon.icc`),
       userlandProxy: bool(d['userlandProxy'], `${p}.daemon.userlandProxy`),
@@ -95,7 +96,7 @@ export function parseWorld(v: unknown, p = 'world'): World {
     },
     conntrack: arr(o['conntrack'], `${p}.conntrack`, LIMITS.conntrack, conntrackEntry),
     neigh: record(o['neigh'], `${p}.neigh`, LIMITS.neighNodes, (x, q) =>
-      arr(x, q, LIMITS.neighPerNode, neighEntry),
+      arr(x, q, LIMITS.neighPerNode, (y, r) => neighEntry(y, r, clock)),
     ),
     fdb: record(o['fdb'], `${p}.fdb`, LIMITS.fdbBridges, (x, q) =>
       arr(x, q, LIMITS.fdbPerBridge, fdbEntry),

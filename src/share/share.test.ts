@@ -220,3 +220,54 @@ describe('refused inputs, each with its reason', () => {
     );
   });
 });
+
+describe('neighbour entries', () => {
+  type Entry = Record<string, unknown>;
+  const withNeigh = (entries: Entry[]) => {
+    const doc = stored();
+    (doc['world'] as { neigh: Record<string, Entry[]> }).neigh = { host: entries };
+    return doc;
+  };
+  const base = { ip: '172.17.0.2', mac: '02:42:ac:11:00:02', dev: 'docker0' };
+  const loadedNeigh = (doc: Record<string, unknown>) => {
+    const r = parseLab(doc);
+    if (!r.ok) throw new Error(r.error);
+    return r.value.world.neigh['host'];
+  };
+
+  it('keeps every state the kernel reaches, its timers, and a FAILED address without a MAC', () => {
+    const entries = [
+      { ...base, state: 'DELAY', updated: 7, confirmed: -53, probes: 0 },
+      { ...base, ip: '172.17.0.3', state: 'PROBE', updated: 12, confirmed: 7, probes: 0 },
+      {
+        ...base,
+        ip: '172.17.0.9',
+        mac: null,
+        state: 'FAILED',
+        updated: 3,
+        confirmed: -57,
+        probes: 6,
+      },
+    ];
+    expect(loadedNeigh(withNeigh(entries))).toEqual(entries);
+  });
+
+  it('takes an entry saved before the lab kept timers as set at the file’s clock', () => {
+    const doc = withNeigh([{ ...base, state: 'REACHABLE' }]);
+    const clock = (doc['world'] as { clock: number }).clock;
+    expect(loadedNeigh(doc)).toEqual([
+      { ...base, state: 'REACHABLE', updated: clock, confirmed: clock, probes: 0 },
+    ]);
+  });
+
+  it('refuses a usable state without a MAC, and a state the kernel has not', () => {
+    expect(parseLab(withNeigh([{ ...base, mac: null, state: 'STALE' }]))).toEqual({
+      ok: false,
+      error: 'world.neigh.host[0].mac: a STALE entry needs a MAC address',
+    });
+    expect(parseLab(withNeigh([{ ...base, state: 'NOARP' }]))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('world.neigh.host[0].state'),
+    });
+  });
+});

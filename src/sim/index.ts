@@ -1,7 +1,17 @@
 // The simulation core's public API. Pure TypeScript: no React, D3, Zustand, DOM, no clock, no ambient randomness.
 export * from './addr';
 export type * from './types';
-export { TCP_CT_STATES } from './types';
+export { NUD_STATES, TCP_CT_STATES } from './types';
+export {
+  neighAt,
+  neighState,
+  neighTimer,
+  isValid,
+  inTimer,
+  DELAY_FIRST_PROBE,
+  REACHABLE_TIME,
+  UCAST_PROBES,
+} from './neigh';
 export type * from './trace';
 export { createWorld, DEFAULT_SEED, type WorldOptions } from './world';
 export { IMAGES, findImage, type ImageInfo } from './images';

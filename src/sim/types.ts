@@ -229,11 +229,35 @@ export interface ConntrackEntry {
   readonly ns: string;
 }
 
+/** The kernel's neighbour (NUD) states the lab reaches, as `ip neigh` names them. */
+export const NUD_STATES = [
+  'INCOMPLETE',
+  'REACHABLE',
+  'STALE',
+  'DELAY',
+  'PROBE',
+  'FAILED',
+  'PERMANENT',
+] as const;
+
+export type NudState = (typeof NUD_STATES)[number];
+
+/**
+ * One neighbour entry as the kernel last set it. What its timers did since (REACHABLE going STALE,
+ * DELAY probing) is derived from the clock by `neighAt` (neigh.ts): time passing changes nothing here.
+ */
 export interface NeighEntry {
   readonly ip: IPv4;
-  readonly mac: MacAddress;
+  /** null for an address never resolved (INCOMPLETE, FAILED): the kernel holds no MAC for it. */
+  readonly mac: MacAddress | null;
   readonly dev: string;
-  readonly state: 'REACHABLE' | 'STALE' | 'PERMANENT';
+  readonly state: NudState;
+  /** Clock time the state was set. */
+  readonly updated: number;
+  /** Clock time the neighbour last proved itself: an ARP reply, a TCP peer's acknowledgement. */
+  readonly confirmed: number;
+  /** ARP requests sent for it since the kernel last reset the count (busybox `ip neigh` prints it). */
+  readonly probes: number;
 }
 
 export interface FdbEntry {

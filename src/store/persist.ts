@@ -22,11 +22,12 @@ export interface LabExtras {
   readonly lang?: () => Lang | null;
 }
 
+/** What time passing changes: the clock, conntrack's expiries, neighbours' unanswered probes. */
+const AGED: ReadonlySet<keyof World> = new Set(['clock', 'conntrack', 'neigh']);
+
 /** True when `b` is `a` with only time gone by (the terminal ages the clock by a second a line). */
 function onlyTimePassed(a: World, b: World): boolean {
-  return (Object.keys(a) as (keyof World)[]).every(
-    (k) => k === 'clock' || k === 'conntrack' || a[k] === b[k],
-  );
+  return (Object.keys(a) as (keyof World)[]).every((k) => AGED.has(k) || a[k] === b[k]);
 }
 
 export function cursorOf(s: Pick<AppState, 'packets' | 'cursor'>): Cursor | undefined {

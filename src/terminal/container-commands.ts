@@ -5,7 +5,8 @@ import type { Command, Ctx } from './context';
 import { hereContainer } from './context';
 import { cat } from './files';
 import { ifconfig } from './net/ifconfig';
-import { ipAddr, ipLink, ipNeigh, ipRoute, routeN } from './net/ip';
+import { ipAddr, ipLink, ipRoute, routeN } from './net/ip';
+import { ipNeigh } from './net/neigh';
 import { netnsAt } from './net/netns';
 import { nc } from './tools/nc';
 import { ping } from './tools/ping';
@@ -19,7 +20,7 @@ function ipCommand(args: readonly string[], ctx: Ctx): number {
   else if ('link'.startsWith(obj)) ctx.out(ipLink(ns, 'busybox', dev));
   else if ('route'.startsWith(obj)) ctx.out(ipRoute(ns, 'busybox'));
   else if ('neighbor'.startsWith(obj) || 'neighbour'.startsWith(obj))
-    ctx.out(ipNeigh(ctx.api.world().neigh[ns.node] ?? []));
+    ctx.out(ipNeigh(ctx.api.world().neigh[ns.node] ?? [], ctx.api.world().clock, 'busybox'));
   else {
     ctx.err(`ip: invalid argument '${obj}' to 'ip'\n`);
     return 1;

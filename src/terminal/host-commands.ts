@@ -10,7 +10,8 @@ import { sysctl } from './host/sysctl';
 import { bridgeFdbShow, bridgeLink, brctlShow } from './net/bridge';
 import { conntrackList } from './net/conntrack';
 import { ifconfig } from './net/ifconfig';
-import { arpN, ipAddr, ipBrief, ipLink, ipNeigh, ipRoute, routeN } from './net/ip';
+import { ipAddr, ipBrief, ipLink, ipRoute, routeN } from './net/ip';
+import { arpN, ipNeigh } from './net/neigh';
 import { hostNetns } from './net/netns';
 import { curl } from './tools/curl';
 import { nc } from './tools/nc';
@@ -39,7 +40,7 @@ function ipCommand(args: readonly string[], ctx: Ctx): number {
     ctx.out(brief ? ipBrief(ns, 'link') : ipLink(ns, 'iproute2', device));
   else if ('route'.startsWith(obj)) ctx.out(ipRoute(ns, 'iproute2'));
   else if ('neighbour'.startsWith(obj) || 'neighbor'.startsWith(obj))
-    ctx.out(ipNeigh(hostNeigh(ctx)));
+    ctx.out(ipNeigh(hostNeigh(ctx), ctx.api.world().clock, 'iproute2'));
   else {
     ctx.err(`Object "${obj}" is unknown, try "ip help".\n`);
     return 255;
@@ -65,7 +66,7 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
     return 0;
   },
   arp: (_args, ctx) => {
-    ctx.out(arpN(hostNeigh(ctx)));
+    ctx.out(arpN(hostNeigh(ctx), ctx.api.world().clock));
     return 0;
   },
   brctl: (args, ctx) => {

@@ -2,6 +2,7 @@
 import { macFromIp, type IPv4, type MacAddress } from '../addr';
 import { allocateAddress } from '../ipam';
 import { addEndpointRules, removeEndpointRules } from '../netfilter/docker';
+import { neighHeard } from '../neigh';
 import { EPHEMERAL_RANGE } from '../ports';
 import type { Rng } from '../rng';
 import type { Container, Endpoint, Network, PortBinding, PortRequest, World } from '../types';
@@ -132,7 +133,9 @@ function announce(world: World, network: Network, ep: Endpoint): World {
     neigh = {
       ...neigh,
       [node]: list.map((n) =>
-        n.ip === ep.ip && n.dev === dev ? { ...n, mac: ep.mac, state: 'STALE' as const } : n,
+        n.ip === ep.ip && n.dev === dev
+          ? neighHeard(n, { ip: ep.ip, dev, mac: ep.mac }, world.clock)
+          : n,
       ),
     };
   }

@@ -4,6 +4,7 @@ import { addEndpointRules, addNetworkRules, daemonStartRules } from '../netfilte
 import { Rng } from '../rng';
 import type { DaemonConfig, Listener, Netfilter, RemoteHost, World } from '../types';
 import { networkById } from './lookup';
+import { ageNeighbours } from './neigh-age';
 import { cliError, done, type OpResult } from './result';
 
 /**
@@ -136,7 +137,7 @@ export function removeRemote(world: World, name: string): OpResult {
   return done({ ...world, remotes: world.remotes.filter((r) => r.name !== name) }, undefined);
 }
 
-/** Lets simulated time pass; expired conntrack entries disappear. */
+/** Lets simulated time pass; expired conntrack entries disappear, unanswered neighbours are probed. */
 export function advanceClock(world: World, seconds: number): World {
   const clock = world.clock + seconds;
   const conntrack = world.conntrack.filter((e) => e.expires > clock);
@@ -144,6 +145,7 @@ export function advanceClock(world: World, seconds: number): World {
     ...world,
     clock,
     conntrack: conntrack.length === world.conntrack.length ? world.conntrack : conntrack,
+    neigh: ageNeighbours(world, clock),
   };
 }
 

@@ -26,7 +26,10 @@ export interface Conversation {
   lastDrop: { node: NodeId; reason: DropReason } | null;
 }
 
-/** Walks one packet from a socket in `node`; returns where it was delivered, or null. */
+/**
+ * Walks one packet from a socket in `node`; returns where it was delivered, or null. `confirm`:
+ * the socket holds a pending neighbour confirmation, which the packet carries out.
+ */
 export function sendPacket(
   conv: Conversation,
   label: string,
@@ -34,6 +37,7 @@ export function sendPacket(
   node: NodeId,
   frame: Frame,
   sendKey = 'send',
+  confirm = false,
 ): Arrival | null {
   const { s } = conv;
   s.hops = [];
@@ -41,7 +45,9 @@ export function sendPacket(
   s.dropped = null;
   s.origin = node;
   s.followUps = [];
+  s.confirm = confirm;
   ipOutput(s, node, frame, sendKey);
+  s.confirm = false;
   const delivered = s.delivered as WalkState['delivered'];
   let dropped = s.dropped as WalkState['dropped'];
   if (!delivered && !dropped) {

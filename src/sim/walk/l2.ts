@@ -4,7 +4,15 @@ import type { Frame, NodeId } from '../trace';
 import { bridgeNetfilter } from './bridge-nf';
 import type { CtCtx } from './hooks';
 import { ipIn } from './ip';
-import { countIf, emit, frameBytes, neighLearn, neighLookup, why, type WalkState } from './state';
+import {
+  neighCountRequest,
+  neighFailedIn,
+  neighHeardIn,
+  neighOut,
+  neighReplyIn,
+  neighSolicitIn,
+} from './neighbours';
+import { countIf, emit, frameBytes, why, type WalkState } from './state';
 import { isLocal, type IfaceInfo } from './topology';
 
 /** Simulated latency of each medium, in µs. */
@@ -169,10 +177,10 @@ function arpIn(s: WalkState, node: NodeId, name: string, frame: Frame): void {
   if (arp.op === 'request') {
     // arp_ignore=0: answer for any address of this namespace, whichever interface asked.
     if (!isLocal(info, arp.targetIp)) return;
-    neighLearn(s, node, { ip: arp.senderIp, mac: arp.senderMac, dev: name, state: 'STALE' });
+    neighHeardIn(s, node, { ip: arp.senderIp, mac: arp.senderMac, dev: name });
     s.arpAnswer = { node, iface: name, request: frame };
   } else if (arp.targetMac === i.mac) {
-    neighLearn(s, node, { ip: arp.senderIp, mac: arp.senderMac, dev: name, state: 'REACHABLE' });
+    if (!neighReplyIn(s, node, name, arp.senderIp, arp.senderMac)) return;
     emit(
       s,
       node,
@@ -199,7 +207,7 @@ function arpSource(s: WalkState, node: NodeId, dev: IfaceInfo, packetSrc: IPv4 |
   return '0.0.0.0' as IPv4;
 }
 
-/** The neighbour's MAC for a next hop, asking with ARP (up to 3 broadcasts) on a cache miss. */
+/** The next hop's MAC, asking with ARP (up to 3 broadcasts) when no valid entry holds it. */
 export function resolveNeighbour(
   s: WalkState,
   node: NodeId,
@@ -207,10 +215,11 @@ export function resolveNeighbour(
   nextHop: IPv4,
   packetSrc: IPv4 | null,
 ): MacAddress | null {
-  const known = neighLookup(s, node, nextHop, devName);
+  const known = neighOut(s, node, devName, nextHop);
   if (known) return known;
   const dev = iface(s, node, devName);
   if (!dev) return null;
+  neighSolicitIn(s, node, devName, nextHop);
   const sender = arpSource(s, node, dev, packetSrc);
   const request: Frame = {
     eth: { src: dev.mac, dst: BROADCAST_MAC, type: 'ARP' },
@@ -234,6 +243,7 @@ export function resolveNeighbour(
       attempt === 1 ? 1 : 1_000_000,
     );
     s.arpAnswer = null;
+    neighCountRequest(s, node, devName, nextHop);
     txOn(s, node, devName, request);
     const answer = s.arpAnswer as WalkState['arpAnswer'];
     s.arpAnswer = null;
@@ -259,8 +269,9 @@ export function resolveNeighbour(
         why('arp.reply', { ip: nextHop, mac: resp.mac }),
       );
       txOn(s, answer.node, answer.iface, reply);
-      return neighLookup(s, node, nextHop, devName);
+      return neighOut(s, node, devName, nextHop);
     }
   }
+  neighFailedIn(s, node, devName, nextHop);
   return null;
 }

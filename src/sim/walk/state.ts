@@ -1,6 +1,5 @@
 // The working state of one simulate() call: the world's mutable parts as copies, the hops emitted.
 // Private to the walk: the world passed in is never mutated; the caller gets a new one at the end.
-import type { MacAddress } from '../addr';
 import type { ConntrackEntry, FdbEntry, IfStats, NeighEntry, Netfilter, World } from '../types';
 import type {
   DropReason,
@@ -45,6 +44,11 @@ export interface WalkState {
   followUps: { node: NodeId; label: string; frame: Frame }[];
   /** Who answers the ARP request being flooded. */
   arpAnswer: { node: NodeId; iface: string; request: Frame } | null;
+  /**
+   * The packet being walked carries its socket's pending neighbour confirmation (a TCP peer's
+   * ACK): the origin's next hop is confirmed as it leaves (walk/neighbours.ts).
+   */
+  confirm: boolean;
   /** Sockets the walk knows: listeners per namespace and the flow's own client sockets. */
   readonly sockets: SocketTable;
 }
@@ -85,6 +89,7 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     delivered: null,
     dropped: null,
     arpAnswer: null,
+    confirm: false,
     origin: 'host',
     followUps: [],
     sockets,
@@ -198,20 +203,4 @@ export function ifStatsOf(
 ): IfStats {
   const key = `${node}/${iface}`;
   return world.ifStats[bucketOf(key)]?.[key] ?? ZERO;
-}
-
-export function neighLookup(
-  s: WalkState,
-  node: NodeId,
-  ip: string,
-  dev: string,
-): MacAddress | null {
-  const e = (s.neigh[node] ?? []).find((n) => n.ip === ip && n.dev === dev);
-  return e ? e.mac : null;
-}
-
-export function neighLearn(s: WalkState, node: NodeId, entry: NeighEntry): void {
-  const list = s.neigh[node] ?? [];
-  const rest = list.filter((n) => !(n.ip === entry.ip && n.dev === entry.dev));
-  s.neigh[node] = [...rest, entry];
 }

@@ -93,6 +93,16 @@ export const isSession = (x: TcpSession | FlowResult): x is TcpSession => 'sock'
 const span = (flags: readonly TcpFlag[], payload?: string) =>
   (payload?.length ?? 0) + (flags.includes('FIN') ? 1 : 0);
 
+/**
+ * Does this segment confirm the sender's neighbour? A connected socket is owed a confirmation
+ * when it becomes ESTABLISHED (tcp_init_transfer -> tcp_init_metrics) and whenever an ACK moves its
+ * send window on (tcp_ack); the next segment it sends carries it (sock_confirm_neigh). Every
+ * segment an established end sends in these flows follows such an event, and one or several in
+ * the same clock second confirm alike. The SYN, the SYN-ACK (sent by the request socket) and a
+ * RST (sent by the kernel for no socket) carry none.
+ */
+const confirms = (flags: readonly TcpFlag[]) => !flags.includes('RST');
+
 /** A segment from the client end, acknowledging all the server sent; false if it got lost. */
 export function clientSends(
   conv: Conversation,
@@ -103,7 +113,7 @@ export function clientSends(
 ): boolean {
   const f = tcpFrame(t.src, t.dst, flags, t.cNext, t.sNext, payload);
   t.cNext += span(flags, payload);
-  return sendPacket(conv, label, 'request', t.node, f) !== null;
+  return sendPacket(conv, label, 'request', t.node, f, 'send', confirms(flags)) !== null;
 }
 
 /** A segment from the server end, as the server's socket addresses it. */
@@ -116,7 +126,7 @@ export function serverSends(
 ): boolean {
   const f = tcpFrame(t.back.src, t.back.dst, flags, t.sNext, t.cNext, payload);
   t.sNext += span(flags, payload);
-  return sendPacket(conv, label, 'reply', t.server, f) !== null;
+  return sendPacket(conv, label, 'reply', t.server, f, 'send', confirms(flags)) !== null;
 }
 
 /**

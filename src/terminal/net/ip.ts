@@ -1,6 +1,5 @@
 // `ip` in two dialects: iproute2 6.1 on the host, busybox 1.35 in containers. Pure formatting.
 import { broadcastFor, type Iface, type Netns, type Route } from './netns';
-import type { NeighEntry } from '../../sim';
 
 export type Dialect = 'iproute2' | 'busybox';
 
@@ -88,10 +87,6 @@ export function ipRoute(ns: Netns, d: Dialect): string {
   return ns.routes.map((r) => routeLine(r, d)).join('');
 }
 
-export function ipNeigh(entries: readonly NeighEntry[]): string {
-  return entries.map((e) => `${e.ip} dev ${e.dev} lladdr ${e.mac} ${e.state} \n`).join('');
-}
-
 /** net-tools `route -n`. */
 export function routeN(ns: Netns): string {
   let s =
@@ -109,14 +104,4 @@ export function routeN(ns: Netns): string {
 function prefixMask(prefix: number): string {
   const m = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
   return [24, 16, 8, 0].map((sh) => (m >>> sh) & 255).join('.');
-}
-
-/** net-tools `arp -n`. */
-export function arpN(entries: readonly NeighEntry[]): string {
-  let s = 'Address                  HWtype  HWaddress           Flags Mask            Iface\n';
-  for (const e of entries) {
-    const fl = e.state === 'PERMANENT' ? 'CM' : 'C';
-    s += `${e.ip.padEnd(25)}${'ether'.padEnd(8)}${e.mac.padEnd(20)}${fl.padEnd(6)}${''.padEnd(16)}${e.dev}\n`;
-  }
-  return s;
 }

@@ -1,9 +1,27 @@
 // For tests: the world of /work/shared/reference/real-outputs (c1 nginx -p 8080:80, c2 busybox).
-import { createWorld, runContainer, type Container, type IfStats, type World } from '../../sim';
+import {
+  createWorld,
+  runContainer,
+  type Container,
+  type IfStats,
+  type NeighEntry,
+  type World,
+} from '../../sim';
 import type { IPv4, MacAddress } from '../../sim/addr';
 
 const mac = (s: string) => s as MacAddress;
 const ip = (s: string) => s as IPv4;
+
+/** An entry our own broadcast resolved at `clock` (`probes`: ucast_solicit plus the one request). */
+const resolved = (addr: string, m: MacAddress | null, dev: string, clock: number): NeighEntry => ({
+  ip: ip(addr),
+  mac: m,
+  dev,
+  state: 'REACHABLE',
+  updated: clock,
+  confirmed: clock,
+  probes: 4,
+});
 
 function must(r: ReturnType<typeof runContainer>): World {
   if (!r.ok) throw new Error(r.error.message);
@@ -94,10 +112,12 @@ export function referenceHost(): World {
       'container:c1/eth0': stats(33, 2698, 30, 2479),
     }),
     neigh: {
+      // As captured: 172.17.0.9 failed (curl to nobody); the others answered ARP just before.
       host: [
-        { ip: ip('172.17.0.3'), mac: mac('02:42:ac:11:00:03'), dev: 'docker0', state: 'REACHABLE' },
-        { ip: ip('192.0.2.1'), mac: mac('52:54:00:c0:00:01'), dev: 'eth0', state: 'REACHABLE' },
-        { ip: ip('172.17.0.2'), mac: mac('02:42:ac:11:00:02'), dev: 'docker0', state: 'REACHABLE' },
+        { ...resolved('172.17.0.9', null, 'docker0', w.clock), state: 'FAILED', probes: 6 },
+        resolved('172.17.0.3', mac('02:42:ac:11:00:03'), 'docker0', w.clock),
+        resolved('192.0.2.1', mac('52:54:00:c0:00:01'), 'eth0', w.clock),
+        resolved('172.17.0.2', mac('02:42:ac:11:00:02'), 'docker0', w.clock),
       ],
     },
     fdb: {

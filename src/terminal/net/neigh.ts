@@ -1,0 +1,39 @@
+// The neighbour table as the tools print it: `ip neigh` (iproute2 6.1, busybox 1.35) and net-tools
+// `arp -n`. Pure formatting over the entries' states at the world's clock.
+import { inTimer, isValid, neighAt, type NeighEntry } from '../../sim';
+import type { Dialect } from './ip';
+
+/**
+ * iproute2: `ADDR dev DEV lladdr MAC STATE ` (its trailing space), no lladdr for an address without
+ * a valid one (INCOMPLETE, FAILED). busybox always adds its statistics: `ref 1` while a timer holds
+ * the entry, then `used` (ages divided by /proc/net/psched's 10^9 "hz", so 0/0/0) and `probes`;
+ * with no lladdr two spaces follow the device (measured on busybox 1.35, kernel 6.18).
+ */
+function neighLine(e: NeighEntry, d: Dialect): string {
+  const lladdr = isValid(e.state) && e.mac !== null ? `lladdr ${e.mac}` : '';
+  if (d === 'iproute2') return `${e.ip} dev ${e.dev} ${lladdr ? `${lladdr} ` : ''}${e.state} \n`;
+  const ref = inTimer(e.state) ? ' ref 1' : '';
+  return `${e.ip} dev ${e.dev} ${lladdr}${ref} used 0/0/0 probes ${e.probes} ${e.state}\n`;
+}
+
+export function ipNeigh(entries: readonly NeighEntry[], clock: number, d: Dialect): string {
+  return entries.map((e) => neighLine(neighAt(e, clock), d)).join('');
+}
+
+/**
+ * net-tools `arp -n`, from /proc/net/arp: flag C (ATF_COM) for a valid entry, M for a permanent
+ * one; an address without a valid MAC shows `(incomplete)` in the HWaddress column.
+ */
+export function arpN(entries: readonly NeighEntry[], clock: number): string {
+  let s = 'Address                  HWtype  HWaddress           Flags Mask            Iface\n';
+  for (const entry of entries) {
+    const e = neighAt(entry, clock);
+    const valid = isValid(e.state) && e.mac !== null;
+    const hw = valid
+      ? `${'ether'.padEnd(8)}${(e.mac ?? '').padEnd(20)}`
+      : `${''.padEnd(8)}${'(incomplete)'.padEnd(20)}`;
+    const fl = !valid ? '' : e.state === 'PERMANENT' ? 'CM' : 'C';
+    s += `${e.ip.padEnd(25)}${hw}${fl.padEnd(6)}${''.padEnd(16)}${e.dev}\n`;
+  }
+  return s;
+}
