@@ -7,8 +7,11 @@ import { useUi } from '../../hooks/useUi';
 
 const KINDS: readonly FlowKind[] = ['http', 'tcp', 'udp', 'ping'];
 
-const sourceText = (s: FlowSource | null, t: Translate): string =>
-  s === null ? t('flow.clickToPick') : s.kind === 'host' ? t('flow.host') : s.name;
+/** Nothing picked yet: the hint, in the interface's type (a node's name is in the mono one). */
+const Unpicked = ({ t }: { t: Translate }) => <span className="pick-empty">{t('flow.clickToPick')}</span>;
+
+const sourceText = (s: FlowSource | null, t: Translate) =>
+  s === null ? <Unpicked t={t} /> : s.kind === 'host' ? t('flow.host') : s.name;
 
 export function FlowPicker() {
   const draft = useUi((s) => s.draft);
@@ -57,7 +60,7 @@ export function FlowPicker() {
           }}
           data-testid="pick-target"
         >
-          <span className="pick-label">{t('flow.to')}</span> {draft.toLabel ?? t('flow.clickToPick')}
+          <span className="pick-label">{t('flow.to')}</span> {draft.toLabel ?? <Unpicked t={t} />}
         </button>
       </div>
       <div className="flow-row">
