@@ -111,3 +111,18 @@ test('a lab chosen by the URL is drawn afresh over the prerendered one', async (
   );
   expect(kept).toBe(false);
 });
+
+test('a link asking for the dark theme is dark from the first paint, before the app runs', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/assets/index-*.js', (route) => route.abort());
+  await page.goto('/?theme=dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The page's background is the dark theme's, not white.
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r = 255, g = 255, b = 255] = (bg.match(/\d+/g) ?? []).map(Number);
+  expect(r + g + b, bg).toBeLessThan(150);
+  await context.close();
+});

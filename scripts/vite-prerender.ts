@@ -1,7 +1,7 @@
 // A Vite build plugin: the default lab rendered at build time into index.html, its stylesheet
 // inlined, so the diagram is drawn as soon as the HTML is parsed — before any script arrives.
 // main.tsx hydrates this markup when the page opens in the default state (src/prerender.tsx).
-// Both languages are drawn: public/lang-early.js, run in <head> before the body is parsed, marks
+// Both languages are drawn: public/early.js, run in <head> before the body is parsed, marks
 // <html> for Chinese, and CSS then shows the Chinese copy from the first paint (app.css).
 import { createServer, type Plugin, type Rollup } from 'vite';
 

@@ -12,7 +12,7 @@ export function opensAsPrerendered(root: HTMLElement, search: string, lang: Lang
 
 /**
  * The build draws the default lab in both languages (#root English, #root-zh-CN Chinese; CSS shows
- * the one public/lang-early.js picked). Keeps the copy in `lang` as #root and drops the other.
+ * the one public/early.js picked). Keeps the copy in `lang` as #root and drops the other.
  */
 export function takePrerenderedCopy(lang: Lang): HTMLElement | null {
   const en = document.getElementById('root');

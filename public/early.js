@@ -1,8 +1,9 @@
-// Runs in <head> before the body is parsed (index.html), so before the first paint: picks the
-// language as src/i18n/locale.ts's chooseLocale does (?lang=, then the choice stored by the header
-// switch, then the browser's languages) and, for Chinese, marks <html> so that CSS shows the
-// Chinese copy of the prerendered lab instead of flashing the English one. A classic script of the
-// page's own origin (CSP script-src 'self'); src/i18n/lang-early.test.ts holds it to chooseLocale.
+// Runs in <head> before the body is parsed (index.html), so before the first paint, and puts on
+// <html> what the app will choose, so the prerendered page is not first drawn otherwise:
+// - the language, as src/i18n/locale.ts's chooseLocale picks it (?lang=, then the choice stored by
+//   the header switch, then the browser's languages); for Chinese CSS then shows the Chinese copy;
+// - the theme a link asks for (?theme=dark, as boot.ts reads it): no white flash on a dark projector.
+// A classic script of the page's own origin (CSP script-src 'self'); early.test.ts holds it to the app.
 (function () {
   function match(tag) {
     if (!tag) return null;
@@ -27,6 +28,13 @@
   if (!lang) {
     var tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
     for (var i = 0; i < tags.length && !lang; i++) lang = match(tags[i]);
+  }
+  try {
+    if (new URLSearchParams(location.search).get('theme') === 'dark') {
+      document.documentElement.setAttribute('data-theme', 'dark');
+    }
+  } catch {
+    // no URLSearchParams: the app sets the theme when it starts
   }
   if (lang === 'zh-CN') {
     document.documentElement.lang = 'zh-CN';
