@@ -1,36 +1,74 @@
 // One line in, its output out: word splitting, then the host's or the container's command table.
 // SHELL (with tab completion) is what the store is handed; the browser fetches this module lazily.
 import { own } from './own';
-import type { CommandOutput, Shell, ShellApi } from './api';
+import type { Chunk, CommandOutput, Location, Shell, ShellApi } from './api';
 import { complete } from './complete';
-import { createCtx } from './context';
+import { createCtx, type Ctx } from './context';
 import { runInContainer } from './container-commands';
+import { pipeSyntaxError, splitPipeline } from './filters/split';
+import { FILTERS } from './filters/text';
 import { HOST_COMMANDS } from './host-commands';
 import { splitWords, unterminatedQuote } from './parse';
+
+/** Runs one command's words where the shell is; the exit status. */
+function runWords(words: readonly string[], ctx: Ctx, where: Location): number {
+  const [name, ...args] = words;
+  if (name === undefined) return 0;
+  if (where.kind === 'container') return runInContainer(words, ctx, where, false);
+  const cmd = own(HOST_COMMANDS, name);
+  if (cmd) return cmd(args, ctx);
+  ctx.err(`${name}: command not found\n`);
+  return 127;
+}
+
+/**
+ * `cmd | grep … | head …`: the first command runs as typed (its errors show at once), its output
+ * goes through the filters. A stage that is no filter runs as bash would run it: ignoring its input.
+ */
+function runPipeline(stages: readonly string[], api: ShellApi, where: Location, ctx: Ctx): number {
+  const busybox = where.kind === 'container';
+  const parsed = stages.map(splitWords);
+  for (const [i, p] of parsed.entries()) {
+    if (!p.ok) {
+      ctx.err(unterminatedQuote(p.quote, busybox));
+      return 2;
+    }
+    if (p.words.length === 0) {
+      ctx.err(pipeSyntaxError(i === stages.length - 1 && i > 0, busybox));
+      return 2;
+    }
+  }
+  let input = '';
+  let exit = 0;
+  for (const p of parsed) {
+    if (!p.ok) return 2;
+    const stage = createCtx(api, where);
+    const filter = own(FILTERS, p.words[0] ?? '');
+    exit = filter
+      ? filter(p.words.slice(1), input, stage.ctx)
+      : runWords(p.words, stage.ctx, where);
+    input = '';
+    for (const c of stage.chunks as Chunk[]) {
+      if (c.stream === 'stdout') input += c.text;
+      else ctx.err(c.text);
+    }
+  }
+  ctx.out(input);
+  return exit;
+}
 
 /** Runs one typed line through the shell at the store's current location. */
 export function executeLine(line: string, api: ShellApi): CommandOutput {
   const where = api.location();
   const { ctx, chunks } = createCtx(api, where);
+  const pipeline = splitPipeline(line);
+  if (pipeline) return { chunks, exit: runPipeline(pipeline, api, where, ctx) };
   const parsed = splitWords(line);
   if (!parsed.ok) {
     ctx.err(unterminatedQuote(parsed.quote, where.kind === 'container'));
     return { chunks, exit: 2 };
   }
-  const [name, ...args] = parsed.words;
-  if (name === undefined) return { chunks, exit: 0 };
-  let exit: number;
-  if (where.kind === 'container') {
-    exit = runInContainer(parsed.words, ctx, where, false);
-  } else {
-    const cmd = own(HOST_COMMANDS, name);
-    if (cmd) exit = cmd(args, ctx);
-    else {
-      ctx.err(`${name}: command not found\n`);
-      exit = 127;
-    }
-  }
-  return { chunks, exit };
+  return { chunks, exit: runWords(parsed.words, ctx, where) };
 }
 
 /** The shell the store runs: every command behind executeLine, and Tab completion over them. */
