@@ -9,37 +9,74 @@ function busyboxBar(name: string, size: number): string {
   return `\r${name.padEnd(20)} 100% |${'*'.repeat(32)}| ${String(size).padStart(5)}  0:00:00 ETA\n`;
 }
 
-export function wget(args: readonly string[], ctx: Ctx): number {
-  const busybox = ctx.where.kind === 'container';
-  let toStdout = false;
-  let urlText: string | undefined;
+/** busybox 1.35's wget --help, which it prints after any option error (Debian's build). */
+const BUSYBOX_USAGE =
+  "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] URL...\n\nRetrieve files via HTTP or FTP\n\n\t--spider\tOnly check URL existence: $? is 0 if exists\n\t--header STR\tAdd STR (of form 'header: value') to headers\n\t--post-data STR\tSend STR using POST method\n\t--post-file FILE\tSend FILE using POST method\n\t--no-check-certificate\tDon't validate the server's certificate\n\t-c\t\tContinue retrieval of aborted transfer\n\t-q\t\tQuiet\n\t-P DIR\t\tSave to DIR (default .)\n\t-S    \t\tShow server response\n\t-O FILE\t\tSave to FILE ('-' for stdout)\n\t-o LOGFILE\tLog messages to FILE\n\t-U STR\t\tUse STR for User-Agent header\n\t-Y on/off\tUse proxy\n";
+const GNU_TRY = "Usage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n";
+
+interface WgetOptions {
+  readonly quiet: boolean;
+  /** -O FILE: '-' is stdout; null saves to index.html. */
+  readonly output: string | null;
+  readonly url: string | undefined;
+}
+
+/**
+ * getopt as both wgets read their words: bundled short options (-qO-, -qO -), --quiet and
+ * --output-document[=FILE]. Null when an option is wrong (the message is written).
+ */
+function wgetOptions(args: readonly string[], ctx: Ctx, busybox: boolean): WgetOptions | null {
+  const bad = (line: string): null => {
+    ctx.err(`wget: ${line}\n${busybox ? BUSYBOX_USAGE : GNU_TRY}`);
+    return null;
+  };
+  let quiet = false;
+  let output: string | null = null;
+  let url: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
-    if (a === '-O-' || (a === '-O' && args[i + 1] === '-')) {
-      toStdout = true;
-      if (a === '-O') i++;
-    } else if (a === '-q' || a === '-O') {
-      if (a === '-O') i++;
-    } else if (a.startsWith('-')) {
-      ctx.err(
-        busybox
-          ? `wget: unrecognized option '${a}'\n`
-          : `wget: unrecognized option '${a}'\nUsage: wget [OPTION]... [URL]...\n\nTry \`wget --help' for more options.\n`,
-      );
-      return busybox ? 1 : 2;
-    } else urlText = a;
+    if (a === '--quiet') quiet = true;
+    else if (a.startsWith('--output-document')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (v === undefined) return bad("option '--output-document' requires an argument");
+      output = v;
+    } else if (a.startsWith('--')) return bad(`unrecognized option '${a}'`);
+    else if (a.startsWith('-') && a !== '-') {
+      for (let k = 1; k < a.length; k++) {
+        const c = a[k] ?? '';
+        if (c === 'q') quiet = true;
+        else if (c === 'O') {
+          const v = a.slice(k + 1) || args[++i];
+          if (v === undefined) return bad("option requires an argument -- 'O'");
+          output = v;
+          break;
+        } else return bad(`invalid option -- '${c}'`);
+      }
+    } else url = a;
   }
+  return { quiet, output, url };
+}
+
+export function wget(args: readonly string[], ctx: Ctx): number {
+  const busybox = ctx.where.kind === 'container';
+  const opts = wgetOptions(args, ctx, busybox);
+  if (!opts) return busybox ? 1 : 2;
+  const toStdout = opts.output === '-';
+  const urlText = opts.url;
+  // -q: busybox keeps its error lines, GNU wget says nothing at all (only the exit status).
+  const say = (text: string) => {
+    if (!opts.quiet) ctx.err(text);
+  };
+  const fail = (text: string) => {
+    if (busybox || !opts.quiet) ctx.err(text);
+  };
   if (urlText === undefined) {
-    ctx.err(
-      busybox
-        ? 'BusyBox v1.35.0 multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n'
-        : "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n",
-    );
-    return busybox ? 1 : 1;
+    ctx.err(busybox ? BUSYBOX_USAGE : `wget: missing URL\n${GNU_TRY}`);
+    return 1;
   }
   const url = parseUrl(urlText.includes('://') ? urlText : `http://${urlText}`);
   if ('error' in url) {
-    ctx.err(
+    fail(
       busybox ? `wget: not an http or ftp url: ${urlText}\n` : `${urlText}: Unsupported scheme.\n`,
     );
     return 1;
@@ -50,15 +87,15 @@ export function wget(args: readonly string[], ctx: Ctx): number {
   const full = `http://${shown}${url.path}`;
   const date = clockDate(world.clock).replace('T', ' ').slice(0, 19);
   if (!ip) {
-    if (busybox) ctx.err(`wget: bad address '${url.host}'\n`);
+    if (busybox) fail(`wget: bad address '${url.host}'\n`);
     else
-      ctx.err(
+      fail(
         `--${date}--  ${full}\nResolving ${url.host} (${url.host})... failed: Name or service not known.\nwget: unable to resolve host address ‘${url.host}’\n`,
       );
     return busybox ? 1 : 4;
   }
-  if (busybox) ctx.err(`Connecting to ${shown} (${ip}:${url.port})\n`);
-  else ctx.err(`--${date}--  ${full}\nConnecting to ${shown}... `);
+  if (busybox) say(`Connecting to ${shown} (${ip}:${url.port})\n`);
+  else say(`--${date}--  ${full}\nConnecting to ${shown}... `);
   const sim = ctx.api.sendFlow({
     from: ctx.source ?? flowSource(world, ctx.where),
     to: ip,
@@ -70,20 +107,21 @@ export function wget(args: readonly string[], ctx: Ctx): number {
   if (r.kind === 'connected' && r.http) {
     const body = r.http.body;
     const size = byteLength(body);
-    const name = toStdout ? '-' : 'index.html';
+    const file = opts.output ?? 'index.html';
+    const name = toStdout ? '-' : file;
     if (busybox) {
-      ctx.err(toStdout ? 'writing to stdout\n' : "saving to 'index.html'\n");
+      say(toStdout ? 'writing to stdout\n' : `saving to '${file}'\n`);
       if (toStdout) ctx.out(body);
-      ctx.err(busyboxBar(name, size));
-      ctx.err(toStdout ? 'written to stdout\n' : "'index.html' saved\n");
+      say(busyboxBar(name, size));
+      say(toStdout ? 'written to stdout\n' : `'${file}' saved\n`);
       return 0;
     }
-    ctx.err(
-      `connected.\nHTTP request sent, awaiting response... ${r.http.status} ${STATUS_TEXT[r.http.status] ?? ''}\nLength: ${size} [${contentType(body)}]\nSaving to: ‘${toStdout ? 'STDOUT' : 'index.html'}’\n\n`,
+    say(
+      `connected.\nHTTP request sent, awaiting response... ${r.http.status} ${STATUS_TEXT[r.http.status] ?? ''}\nLength: ${size} [${contentType(body)}]\nSaving to: ‘${toStdout ? 'STDOUT' : file}’\n\n`,
     );
     if (toStdout) ctx.out(body);
-    ctx.err(
-      `\r${name.padEnd(19)} 100%[===================>] ${String(size).padStart(7)}  --.-KB/s    in 0s      \n\n${date} (1.00 MB/s) - ${toStdout ? 'written to stdout' : '‘index.html’ saved'} [${size}/${size}]\n\n`,
+    say(
+      `\r${name.padEnd(19)} 100%[===================>] ${String(size).padStart(7)}  --.-KB/s    in 0s      \n\n${date} (1.00 MB/s) - ${toStdout ? 'written to stdout' : `‘${file}’ saved`} [${size}/${size}]\n\n`,
     );
     return 0;
   }
@@ -98,9 +136,9 @@ export function wget(args: readonly string[], ctx: Ctx): number {
             ? 'No route to host'
             : 'Network is unreachable';
   if (busybox) {
-    ctx.err(`wget: can't connect to remote host (${ip}): ${why}\n`);
+    fail(`wget: can't connect to remote host (${ip}): ${why}\n`);
     return 1;
   }
-  ctx.err(`failed: ${why}.\n`);
+  fail(`failed: ${why}.\n`);
   return 4;
 }

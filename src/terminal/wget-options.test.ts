@@ -1,0 +1,45 @@
+// wget's options as both wgets read them: bundled short options and -q. Expected texts are what
+// busybox 1.35 (Debian 1:1.35.0-4+deb12u1+b1) and GNU wget 1.21 printed on this machine.
+import { describe, expect, it } from 'vitest';
+import { referenceHost } from './testing/reference-host';
+import { terminalOn } from './testing/terminal';
+
+describe('wget options', () => {
+  it('busybox -qO- prints the page and nothing else (the common `wget -qO- URL`)', () => {
+    const r = terminalOn(referenceHost()).run('docker exec c1 wget -qO- http://198.51.100.7/');
+    expect(r.exit).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toBe('Hello from 198.51.100.7\n'); // the reference host's remote server
+  });
+  it('busybox -q keeps its error line: "wget: can\'t connect to remote host"', () => {
+    // busybox wget -qO- http://127.0.0.1:1/ -> this line, exit 1
+    const r = terminalOn(referenceHost()).run('docker exec c1 wget -q -O - http://172.17.0.3:81/');
+    expect(r.err).toBe("wget: can't connect to remote host (172.17.0.3): Connection refused\n");
+    expect(r.exit).toBe(1);
+  });
+  it('GNU wget -q says nothing at all on failure, exit 4', () => {
+    const r = terminalOn(referenceHost()).run('wget -qO- http://172.17.0.2:81/');
+    expect({ out: r.out, err: r.err, exit: r.exit }).toEqual({ out: '', err: '', exit: 4 });
+  });
+  it('an unknown short option: getopt\'s "invalid option", then each wget\'s usage', () => {
+    const bb = terminalOn(referenceHost()).run('docker exec c1 wget -z http://x/');
+    expect(bb.err.split('\n').slice(0, 4)).toEqual([
+      "wget: invalid option -- 'z'",
+      'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.',
+      '',
+      'Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]',
+    ]);
+    const gnu = terminalOn(referenceHost()).run('wget -Z http://x/');
+    expect(gnu.err).toBe(
+      "wget: invalid option -- 'Z'\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n",
+    );
+    expect(gnu.exit).toBe(2);
+  });
+  it('-O FILE names the file it saves', () => {
+    const r = terminalOn(referenceHost()).run(
+      'docker exec c1 wget -O page.html http://198.51.100.7/',
+    );
+    expect(r.err).toContain("saving to 'page.html'\n");
+    expect(r.err).toContain("'page.html' saved\n");
+  });
+});
