@@ -19,20 +19,33 @@ export function nc(args: readonly string[], ctx: Ctx): number {
   let verbose = false;
   let timeout: number | null = null;
   const rest: string[] = [];
+  const usage = busybox
+    ? 'BusyBox v1.35.0 multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\n'
+    : 'usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n';
+  const bad = (line: string): number => {
+    ctx.err(`nc: ${line}\n${usage}`);
+    return 1;
+  };
+  // getopt, as both read their words: bundled flags (-zv, -zvw2, -zvw 2).
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
-    if (a === '-w') timeout = Number(args[++i] ?? '0');
-    else if (/^-[zvun]+$/.test(a)) {
-      udp ||= a.includes('u');
-      verbose ||= a.includes('v');
-    } else if (a.startsWith('-')) {
-      ctx.err(
-        busybox
-          ? `nc: unrecognized option '${a}'\n`
-          : `nc: invalid option -- '${a.slice(1, 2)}'\nusage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n`,
-      );
-      return 1;
-    } else rest.push(a);
+    if (!a.startsWith('-') || a === '-') {
+      rest.push(a);
+      continue;
+    }
+    if (a.startsWith('--')) return bad(`unrecognized option '${a}'`);
+    for (let k = 1; k < a.length; k++) {
+      const c = a[k] ?? '';
+      if (c === 'w') {
+        const v = a.slice(k + 1) || args[++i];
+        if (v === undefined) return bad("option requires an argument -- 'w'");
+        timeout = Number(v);
+        break;
+      }
+      if (!'zvun'.includes(c)) return bad(`invalid option -- '${c}'`);
+      udp ||= c === 'u';
+      verbose ||= c === 'v';
+    }
   }
   const [host, portText] = rest;
   if (

@@ -1,6 +1,8 @@
-// wget's options as both wgets read them: bundled short options and -q. Expected texts are what
-// busybox 1.35 (Debian 1:1.35.0-4+deb12u1+b1) and GNU wget 1.21 printed on this machine.
+// The clients' options as getopt reads them: bundled short options (-qO-, -zvw2), -q. Expected
+// texts are what busybox 1.35 (Debian 1:1.35.0-4+deb12u1+b1), GNU wget 1.21 and netcat-openbsd
+// 1.219 printed on this machine, or the reference host's recordings.
 import { describe, expect, it } from 'vitest';
+import { fixture } from './testing/fixtures';
 import { referenceHost } from './testing/reference-host';
 import { terminalOn } from './testing/terminal';
 
@@ -41,5 +43,23 @@ describe('wget options', () => {
     );
     expect(r.err).toContain("saving to 'page.html'\n");
     expect(r.err).toContain("'page.html' saved\n");
+  });
+});
+
+describe('nc options', () => {
+  it("-zvw2 is -z -v -w 2: the reference host's `nc -zv 172.17.0.2 80` lines", () => {
+    const r = terminalOn(referenceHost()).run('nc -zvw2 172.17.0.2 80');
+    expect(r.tty).toBe(fixture('host__nc-zv-172.17.0.2-80.tty.txt'));
+    const apart = terminalOn(referenceHost()).run('nc -zv -w 2 172.17.0.2 81');
+    expect(apart.tty).toBe(fixture('host__nc-zv-172.17.0.2-81.tty.txt'));
+  });
+  it("netcat-openbsd's words for a missing -w value and an unknown flag", () => {
+    const usage = 'usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n';
+    expect(terminalOn(referenceHost()).run('nc -zv 172.17.0.2 80 -w').err).toBe(
+      `nc: option requires an argument -- 'w'\n${usage}`,
+    );
+    expect(terminalOn(referenceHost()).run('nc -zQ 172.17.0.2 80').err).toBe(
+      `nc: invalid option -- 'Q'\n${usage}`,
+    );
   });
 });
