@@ -63,3 +63,41 @@ describe('nc options', () => {
     );
   });
 });
+
+describe('curl -o and -w', () => {
+  // curl 7.88.1 on this machine, against a local server and a closed port (127.0.0.1:1):
+  //   curl -so /dev/null -w '%{http_code} %{remote_ip}:%{remote_port} %{size_download}\n' URL -> "200 127.0.0.1:18765 17"
+  //   curl -s -o /dev/null -w "%{http_code}\n" http://127.0.0.1:1/ -> "000", exit 7
+  //   curl -o /dev/null http://127.0.0.1:1/ (a terminal) -> the meter's head, two zero rows, the error
+  const ZERO = '  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0';
+  const HEAD =
+    '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
+    '                                 Dload  Upload   Total   Spent    Left  Speed\n';
+  it('-w prints the status, address, port and size after a transfer whose body went nowhere', () => {
+    const t = terminalOn(referenceHost());
+    const body = t.run('curl -s http://172.17.0.2/').out;
+    const r = t.run(
+      'curl -so /dev/null -w "%{http_code} %{remote_ip}:%{remote_port} %{size_download}\\n" http://172.17.0.2/',
+    );
+    expect(r.out).toBe(`200 172.17.0.2:80 ${new TextEncoder().encode(body).length}\n`);
+    expect(r.err).toBe('');
+  });
+  it('a refused connection: 000, exit 7; without -s the meter, then the error', () => {
+    const quiet = terminalOn(referenceHost()).run(
+      'curl -s -o /dev/null -w "%{http_code}\\n" http://172.17.0.2:81/',
+    );
+    expect({ out: quiet.out, exit: quiet.exit }).toEqual({ out: '000\n', exit: 7 });
+    const loud = terminalOn(referenceHost()).run('curl -o /dev/null http://172.17.0.2:81/');
+    expect(loud.err).toBe(
+      `${HEAD}\r${ZERO}\r${ZERO}\ncurl: (7) Failed to connect to 172.17.0.2 port 81 after 0 ms: Couldn't connect to server\n`,
+    );
+  });
+  it('an unknown -w variable is reported and left out; an option the lab lacks says so', () => {
+    const r = terminalOn(referenceHost()).run("curl -s -w '[%{bogus}]' http://172.17.0.2:81/");
+    expect(r.out).toBe('[]');
+    expect(r.err).toBe("curl: unknown --write-out variable: 'bogus'\n");
+    expect(terminalOn(referenceHost()).run('curl -sI http://172.17.0.2/').err).toContain(
+      "curl: option -I: is not in this lab's curl",
+    );
+  });
+});

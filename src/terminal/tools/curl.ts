@@ -1,47 +1,55 @@
-// curl 7.88.1 on the host: body on stdout, -v trace and errors on stderr (a terminal: no progress meter).
+// curl 7.88.1 on the host: body on stdout, -v trace and errors on stderr; the progress meter only when
+// -o sends the body elsewhere (curl-meter.ts), options read by curl-options.ts.
 import type { Ctx } from '../context';
 import { ARP_FAIL_MS, lastDrop } from './flow-view';
 import { flowSource, resolveName } from './resolve';
 import { byteLength, contentType, parseUrl, STATUS_TEXT } from './url';
+import { curlOptions, type CurlOptions } from './curl-options';
+import { progressMeter, writeOut, type WriteOutVars } from './curl-meter';
 
 /** Linux gives up on an unanswered SYN after tcp_syn_retries=6: 1+2+4+…+64 s. */
 export const KERNEL_CONNECT_TIMEOUT_MS = 127000;
 
 export function curl(args: readonly string[], ctx: Ctx): number {
-  let verbose = false;
-  let silent = false;
-  let showError = false;
-  let maxTime: number | null = null;
-  let urlText: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if (a === '--max-time' || a === '-m') {
-      const v = args[++i];
-      if (v === undefined || !/^\d+(\.\d+)?$/.test(v)) {
-        ctx.err(
-          v === undefined
-            ? `curl: option ${a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`
-            : `curl: option ${a}: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
-        );
-        return 2;
-      }
-      maxTime = Number(v);
-    } else if (a === '--verbose') verbose = true;
-    else if (a === '--silent') silent = true;
-    else if (a === '--show-error') showError = true;
-    else if (/^-[vsS]+$/.test(a)) {
-      verbose ||= a.includes('v');
-      silent ||= a.includes('s');
-      showError ||= a.includes('S');
-    } else if (a.startsWith('-')) {
-      ctx.err(
-        `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
-      );
-      return 2;
-    } else urlText = a;
+  const opts = curlOptions(args);
+  if ('error' in opts) {
+    ctx.err(opts.error);
+    return 2;
   }
+  return transfer(opts, ctx);
+}
+
+/** After the transfer: the progress meter when the body went to a file, then -w's line. */
+function finish(opts: CurlOptions, ctx: Ctx, done: Done): void {
+  if (opts.output !== null && !opts.silent) ctx.err(progressMeter(done.bytes, done.ms));
+  if (done.error) ctx.err(done.error);
+  if (opts.writeOut !== null) {
+    const w = writeOut(opts.writeOut, done.vars);
+    ctx.out(w.out);
+    ctx.err(w.err);
+  }
+}
+
+interface Done {
+  readonly bytes: number;
+  readonly ms: number;
+  readonly error: string;
+  readonly vars: WriteOutVars;
+}
+
+function transfer(opts: CurlOptions, ctx: Ctx): number {
+  const { verbose, silent, showError, maxTime } = opts;
+  const urlText = opts.url;
+  const vars = {
+    http_code: 0,
+    remote_ip: '',
+    remote_port: 0,
+    size_download: 0,
+    url: urlText ?? '',
+  };
   const fail = (code: number, msg: string): number => {
-    if (!silent || showError) ctx.err(`curl: (${code}) ${msg}\n`);
+    const error = !silent || showError ? `curl: (${code}) ${msg}\n` : '';
+    finish(opts, ctx, { bytes: 0, ms: 0, error, vars });
     return code;
   };
   if (urlText === undefined) {
@@ -88,8 +96,23 @@ export function curl(args: readonly string[], ctx: Ctx): number {
         `< HTTP/1.1 ${r.http.status} ${STATUS_TEXT[r.http.status] ?? ''}\r\n< Content-Type: ${contentType(r.http.body)}\r\n< Content-Length: ${byteLength(r.http.body)}\r\n< Connection: close\r\n< \r\n`,
       );
     }
-    ctx.out(r.http.body);
+    if (opts.output === null) ctx.out(r.http.body);
     if (verbose) ctx.err('* Closing connection 0\n');
+    const hops = sim.packets.flatMap((p) => p.hops);
+    const ms = ((hops[hops.length - 1]?.t ?? 0) - (hops[0]?.t ?? 0)) / 1000;
+    const bytes = byteLength(r.http.body);
+    finish(opts, ctx, {
+      bytes,
+      ms,
+      error: '',
+      vars: {
+        ...vars,
+        http_code: r.http.status,
+        remote_ip: ip,
+        remote_port: url.port,
+        size_download: bytes,
+      },
+    });
     return 0;
   }
   const arpFailed = r.kind === 'unreachable' && lastDrop(sim.packets) === 'arp-failed';
