@@ -14,8 +14,10 @@ Host networking:
   iptables-save   conntrack -L   sysctl net.ipv4.ip_forward[=0|1]   cat /proc/sys/net/ipv4/ip_forward
   cat /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
 Clients (each sends packets you can step through in the diagram):
-  ping [-c N] HOST   curl [-v] [-s] [--max-time N] URL   wget -O- URL   nc -zv [-u] HOST PORT
+  ping [-c N] HOST   curl [-sSv] [-m SEC] [-o FILE] [-w FMT] URL   wget [-q] [-O FILE] URL
+  nc -zv [-u] [-w SEC] HOST PORT
 Inside a container (docker exec -it NAME sh): busybox ifconfig, ip, route, ping, wget, nc, cat, hostname, exit
 Lab:
-${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo. Tab completes commands, flags, containers and networks.
+${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo; CMD | grep|head|tail|wc|sort. Tab completes commands, flags,
+containers and networks.
 `;
