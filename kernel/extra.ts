@@ -59,6 +59,33 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
     flows: [{ from: { kind: 'host' }, to: a('172.17.0.9'), kind: 'ping', count: 1 }],
   },
   {
+    // Real: three ARP requests in all (0, 1, 2 s), both errors at 3 s: the second request
+    // waited in the entry's queue.
+    id: 'extra:host-ping-missing-ip-twice',
+    title: 'host pings 172.17.0.9 twice: one resolution, both requests dropped when it fails',
+    setup: reference,
+    flows: [{ from: { kind: 'host' }, to: a('172.17.0.9'), kind: 'ping', count: 2 }],
+  },
+  {
+    // Real: requests 1-3 wait for the first resolution (errors at 3 s); the 4th, sent as it
+    // gives up, finds the entry FAILED and asks again; the 5th waits for that (errors at 6 s).
+    // Racy in the kernel (2 case runs in ~30): ping, woken by the first error, sends the 4th
+    // while neigh_invalidate is still emptying the queue; the entry turns INCOMPLETE, the loop
+    // stops, and the rest of the old queue is purged without its error (+4 errors, 4 on lo).
+    id: 'extra:host-ping-missing-ip-five',
+    title: 'host pings 172.17.0.9 five times: a request after FAILED starts a new resolution',
+    setup: reference,
+    flows: [{ from: { kind: 'host' }, to: a('172.17.0.9'), kind: 'ping', count: 5 }],
+  },
+  {
+    id: 'extra:container-ping-missing-ip',
+    title: 'c1 pings 172.17.0.9 twice: three ARP requests from its eth0, both errors on its lo',
+    setup: reference,
+    flows: [
+      { from: { kind: 'container', name: 'c1' }, to: a('172.17.0.9'), kind: 'ping', count: 2 },
+    ],
+  },
+  {
     id: 'extra:host-ping-own-addresses',
     title: "host pings its own addresses on lo: docker0's is MASQUERADEd to eth0's, eth0's is not",
     setup: reference,

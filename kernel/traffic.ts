@@ -38,11 +38,13 @@ export function toolCommand(flow: Flow): { argv: string[]; input?: string } {
   const port = String(flow.port ?? 80);
   switch (flow.kind) {
     case 'ping':
-      // -i 0.2: root may ping faster than once a second; keeps the run short. -W 4: longer
-      // than ARP takes to give up, so ping waits for the kernel's host unreachable (it stops
-      // as soon as every request is answered, by a reply or an error).
+      // -i 1: the engine sends a request a second, and when they leave decides what the wire
+      // shows: requests sent while ARP is still asking wait for it (3 probes, 1 s apart), one
+      // sent after it gave up asks anew. -W 4: longer than ARP takes to give up, so ping waits
+      // for the kernel's host unreachable (it stops as soon as every request is answered, by a
+      // reply or an error).
       return {
-        argv: ['ping', '-n', '-c', String(flow.count ?? 1), '-i', '0.2', '-W', '4', flow.to],
+        argv: ['ping', '-n', '-c', String(flow.count ?? 1), '-i', '1', '-W', '4', flow.to],
       };
     case 'http': {
       const path = flow.path?.startsWith('/') ? flow.path : '/';

@@ -13,6 +13,7 @@ export const en: { readonly [K in WhyKey]: string } = {
   "arp.request": "The MAC address of {ip} is unknown: broadcast \"who has {ip}?\" on {iface} (try {attempt}).",
   "arp.reply": "{ip} is here: the owner answers with its MAC {mac}.",
   "arp.resolved": "Learned {ip} is at {mac}; the neighbour table caches it.",
+  "arp.queued": "ARP for {ip} on {iface} is already in progress: the packet waits in the queue of that neighbour entry, no new request is sent.",
   "tx": "The frame leaves through {iface}.",
   "tx.bridge": "The host sends the frame into the bridge {iface}.",
   "tx.lo": "Addressed to this host: the packet loops back through lo.",

@@ -12,6 +12,8 @@ export const zhCN: { readonly [K in WhyKey]: string } = {
   'arp.request': '还不知道 {ip} 的 MAC 地址：在 {iface} 上广播“谁是 {ip}？”（第 {attempt} 次）。',
   'arp.reply': '{ip} 在这里：它的主人用自己的 MAC {mac} 作答。',
   'arp.resolved': '得知 {ip} 对应 {mac}，写入邻居表缓存。',
+  'arp.queued':
+    '{iface} 上对 {ip} 的 ARP 解析已在进行：数据包先存放在该邻居表项里，等待这次解析的结果，不再发送新的请求。',
   tx: '帧从 {iface} 发出。',
   'tx.bridge': '宿主机把帧送进网桥 {iface}。',
   'tx.lo': '目的地就是本机：数据包经 lo 环回。',

@@ -52,7 +52,7 @@ function hostAnchor(layout: DiagramLayout, hop: Hop, stage: Stage | null, local:
   return ptOf(host.stages.LOCAL);
 }
 
-const AT_IFACE = new Set(['rx', 'tx', 'arp-request', 'arp-reply', 'arp-resolved', 'drop']);
+const AT_IFACE = new Set(['rx', 'tx', 'arp-request', 'arp-reply', 'arp-resolved', 'arp-queued', 'drop']);
 
 function nodeAnchor(layout: DiagramLayout, node: NodeId, hop: Hop, stage: Stage | null, local: boolean): Point {
   if (node === 'host') return hostAnchor(layout, hop, stage, local);

@@ -80,6 +80,7 @@ export type HopEvent =
   | 'arp-request'
   | 'arp-reply'
   | 'arp-resolved'
+  | 'arp-queued' // waits in the neighbour entry's queue for a resolution in progress
   | 'tx' // leaves an interface
   | 'rx' // arrives on an interface
   | 'bridge-learn'

@@ -104,9 +104,11 @@ export function pingFlow(
   const rtts: number[] = [];
   let ttl = 0;
   let errors = 0;
+  const first = conv.s.t;
   for (let seq = 1; seq <= count; seq++) {
-    if (seq > 1) conv.s.t = Math.ceil(conv.s.t / 1_000_000) * 1_000_000;
-    const start = conv.s.t;
+    // One a second, whatever the last one met: a request waiting on ARP does not hold up the next.
+    const start = first + (seq - 1) * 1_000_000;
+    conv.s.t = start;
     const before = conv.packets.length;
     const req = sendPacket(
       conv,

@@ -150,7 +150,7 @@ function transmit(
     f = r;
   }
   const nextHop = (rt.via ?? f.ip?.dst) as IPv4;
-  const mac = resolveNeighbour(s, node, rt.dev, nextHop, f.ip?.src ?? null);
+  const mac = resolveNeighbour(s, node, rt.dev, nextHop, f);
   if (!mac) {
     drop(s, node, rt.dev, f, 'arp-failed', { ip: nextHop, dev: rt.dev });
     hostUnreachable(s, node, f);

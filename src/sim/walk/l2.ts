@@ -9,6 +9,7 @@ import {
   neighFailedIn,
   neighHeardIn,
   neighOut,
+  neighQueued,
   neighReplyIn,
   neighSolicitIn,
 } from './neighbours';
@@ -207,20 +208,37 @@ function arpSource(s: WalkState, node: NodeId, dev: IfaceInfo, packetSrc: IPv4 |
   return '0.0.0.0' as IPv4;
 }
 
-/** The next hop's MAC, asking with ARP (up to 3 broadcasts) when no valid entry holds it. */
+/**
+ * The next hop's MAC, asking with ARP (up to 3 broadcasts) when no valid entry holds it. A packet
+ * that finds the address already being asked for waits in the entry's queue and shares the
+ * outcome: the walk has already seen that resolution fail (an answer comes within microseconds),
+ * so it is dropped when the timer gives up, with every other packet queued there.
+ */
 export function resolveNeighbour(
   s: WalkState,
   node: NodeId,
   devName: string,
   nextHop: IPv4,
-  packetSrc: IPv4 | null,
+  packet: Frame,
 ): MacAddress | null {
   const known = neighOut(s, node, devName, nextHop);
   if (known) return known;
   const dev = iface(s, node, devName);
   if (!dev) return null;
+  if (neighQueued(s, node, devName, nextHop) !== null) {
+    emit(
+      s,
+      node,
+      devName,
+      'arp-queued',
+      packet,
+      why('arp.queued', { ip: nextHop, iface: devName }),
+    );
+    neighFailedIn(s, node, devName, nextHop);
+    return null;
+  }
   neighSolicitIn(s, node, devName, nextHop);
-  const sender = arpSource(s, node, dev, packetSrc);
+  const sender = arpSource(s, node, dev, packet.ip?.src ?? null);
   const request: Frame = {
     eth: { src: dev.mac, dst: BROADCAST_MAC, type: 'ARP' },
     arp: {

@@ -2,6 +2,8 @@
 // entry (the rules are sim/neigh.ts). Writes only WalkState.neigh; the world's clock is the walk's time.
 import type { IPv4, MacAddress } from '../addr';
 import {
+  MCAST_PROBES,
+  RETRANS,
   neighFailed,
   neighHeard,
   neighReplied,
@@ -49,9 +51,31 @@ export function neighHeardIn(
   put(s, node, neighHeard(find(s, node, heard.ip, heard.dev), heard, s.base.clock));
 }
 
-/** Resolution begins: an INCOMPLETE entry, which counts the broadcasts as they go. */
+const queueKey = (node: NodeId, dev: string, ip: IPv4) => `${node} ${dev} ${ip}`;
+
+/** When the packet being walked left its socket: the time its own send hop carries. */
+const sentAt = (s: WalkState) => s.hops[0]?.t ?? s.t;
+
+/**
+ * When the resolution in progress for `ip` gives up (µs), if the packet being walked meets it
+ * still INCOMPLETE; null when none is. Its timer fires mcast_solicit × retrans_time after the
+ * packet that began asking was sent; a packet sent at that instant finds the entry FAILED (real
+ * ping's 4th request, a second after the 3rd, always came just after the errors) and asks anew.
+ */
+export function neighQueued(s: WalkState, node: NodeId, dev: string, ip: IPv4): number | null {
+  const start = s.resolving[queueKey(node, dev, ip)];
+  if (start === undefined) return null;
+  const end = start + MCAST_PROBES * RETRANS * 1_000_000;
+  return sentAt(s) < end ? end : null;
+}
+
+/**
+ * Resolution begins (__neigh_event_send on an entry that is neither valid nor INCOMPLETE, a
+ * FAILED one included): an INCOMPLETE entry, which counts the broadcasts as they go.
+ */
 export function neighSolicitIn(s: WalkState, node: NodeId, dev: string, ip: IPv4): void {
   put(s, node, neighSolicit(find(s, node, ip, dev), { ip, dev }, s.base.clock));
+  s.resolving[queueKey(node, dev, ip)] = sentAt(s);
 }
 
 export function neighCountRequest(s: WalkState, node: NodeId, dev: string, ip: IPv4): void {
@@ -73,8 +97,13 @@ export function neighReplyIn(
   return true;
 }
 
-/** Every broadcast went unanswered. */
+/**
+ * Every broadcast went unanswered: the walk's time moves on to when the entry's timer gives up
+ * (neigh_invalidate), where every packet in its queue is dropped with its host unreachable.
+ */
 export function neighFailedIn(s: WalkState, node: NodeId, dev: string, ip: IPv4): void {
+  const end = neighQueued(s, node, dev, ip);
+  if (end !== null) s.t = Math.max(s.t, end);
   const e = find(s, node, ip, dev);
   if (e) put(s, node, neighFailed(e, s.base.clock));
 }

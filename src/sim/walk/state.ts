@@ -25,6 +25,12 @@ export interface WalkState {
    */
   ctInFlight: { [id: number]: InFlight };
   neigh: { [node: string]: readonly NeighEntry[] };
+  /**
+   * Resolutions this flow started, by `node dev ip`: when the packet that began asking was sent
+   * (µs). Until mcast_solicit requests have gone unanswered, later packets wait in the entry's
+   * queue (arp_queue) instead of asking again (walk/neighbours.ts).
+   */
+  resolving: { [key: string]: number };
   fdb: { [bridge: string]: readonly FdbEntry[] };
   ifStats: { [bucket: string]: { readonly [nodeIface: string]: IfStats } };
   /** Buckets this walk has copied already (copy on first write). */
@@ -79,6 +85,7 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     conntrack: [...world.conntrack],
     ctInFlight: {},
     neigh: { ...world.neigh },
+    resolving: {},
     fdb: { ...world.fdb },
     ifStats: world.ifStats,
     statsCopied: new Set(),
