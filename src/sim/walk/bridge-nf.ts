@@ -21,6 +21,6 @@ export function bridgeNetfilter(
   if (!pre) return null;
   if (out === null) return pre;
   if (!forwardHook(s, 'host', bridge, out, pre.frame, pre.ct)) return null;
-  const post = postRouting(s, 'host', out, pre.frame, pre.ct, null);
+  const post = postRouting(s, 'host', out, pre.frame, pre.ct, () => null);
   return post ? { frame: post, ct: pre.ct } : null;
 }

@@ -146,6 +146,10 @@ function freeSourcePort(s: WalkState, e: ConntrackEntry, to: string): number {
 }
 
 /** Source NAT as POSTROUTING (and INPUT for local delivery) does it. */
+/** The address MASQUERADE would take, asked only when a rule does (inet_select_addr is not free). */
+export type OutAddr = () => string | null;
+const NO_ADDR: OutAddr = () => null;
+
 function snatStage(
   s: WalkState,
   node: NodeId,
@@ -153,14 +157,14 @@ function snatStage(
   outIface: string,
   f: Frame,
   ctx: CtCtx,
-  outAddr: string | null,
+  outAddr: OutAddr,
 ): Frame | null {
   const e = ctx.entry;
   if (!e) return f;
   if (ctx.match === null && hook === 'POSTROUTING') {
     const v = runHook(s, node, hook, 'nat', packet(f, '', outIface, 'NEW'), f);
     if (verdictDrop(s, node, f, v, hook)) return null;
-    const to = v.kind === 'MASQUERADE' ? outAddr : v.kind === 'SNAT' ? v.toIp : null;
+    const to = v.kind === 'MASQUERADE' ? outAddr() : v.kind === 'SNAT' ? v.toIp : null;
     if (to) {
       const port = freeSourcePort(s, e, to);
       const r = rewriteSource(f, to as never, port);
@@ -233,7 +237,7 @@ export function inputHook(
 ): Frame | null {
   const v = runHook(s, node, 'INPUT', 'filter', packet(f, inIface, '', ct.state), f);
   if (verdictDrop(s, node, f, v, 'INPUT')) return null;
-  const out = snatStage(s, node, 'INPUT', '', f, ct, null);
+  const out = snatStage(s, node, 'INPUT', '', f, ct, NO_ADDR);
   if (out) confirm(s, node, out, ct);
   return out;
 }
@@ -271,7 +275,7 @@ export function postRouting(
   outIface: string,
   f: Frame,
   ct: CtCtx,
-  outAddr: string | null,
+  outAddr: OutAddr,
 ): Frame | null {
   const out = snatStage(s, node, 'POSTROUTING', outIface, f, ct, outAddr);
   if (out) confirm(s, node, out, ct);

@@ -144,8 +144,8 @@ function transmit(
   if (!dev || !info || !frame.ip) return;
   let f = frame;
   if (ct) {
-    const masq = selectAddress(info, rt.dev, rt.via ?? frame.ip.dst);
-    const r = postRouting(s, node, rt.dev, f, ct, masq);
+    const nextHop = rt.via ?? frame.ip.dst;
+    const r = postRouting(s, node, rt.dev, f, ct, () => selectAddress(info, rt.dev, nextHop));
     if (!r) return;
     f = r;
   }
@@ -219,7 +219,7 @@ export function ipOutput(s: WalkState, node: NodeId, frame: Frame, sendKey = 'se
     // Loopback: out of lo and straight back in; PREROUTING sees it but NAT was settled on OUTPUT.
     // MASQUERADE out of lo takes another device's address: lo's 127.0.0.1 is scope host.
     if (ct) {
-      const r = postRouting(s, node, 'lo', f, ct, selectAddress(info, 'lo', dst));
+      const r = postRouting(s, node, 'lo', f, ct, () => selectAddress(info, 'lo', dst));
       if (!r) return;
       f = r;
     }
