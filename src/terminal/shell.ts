@@ -1,7 +1,7 @@
 // One line in, its output out: word splitting, then the host's or the container's command table.
 // SHELL (with tab completion) is what the store is handed; the browser fetches this module lazily.
 import { own } from './own';
-import type { Chunk, CommandOutput, Location, Shell, ShellApi } from './api';
+import type { CommandOutput, Location, Shell, ShellApi } from './api';
 import { complete } from './complete';
 import { createCtx, type Ctx } from './context';
 import { runInContainer } from './container-commands';
@@ -27,8 +27,9 @@ function runWords(words: readonly string[], ctx: Ctx, where: Location): number {
  */
 function runPipeline(stages: readonly string[], api: ShellApi, where: Location, ctx: Ctx): number {
   const busybox = where.kind === 'container';
-  const parsed = stages.map(splitWords);
-  for (const [i, p] of parsed.entries()) {
+  const commands: (readonly string[])[] = [];
+  for (const [i, stage] of stages.entries()) {
+    const p = splitWords(stage);
     if (!p.ok) {
       ctx.err(unterminatedQuote(p.quote, busybox));
       return 2;
@@ -37,18 +38,16 @@ function runPipeline(stages: readonly string[], api: ShellApi, where: Location, 
       ctx.err(pipeSyntaxError(i === stages.length - 1 && i > 0, busybox));
       return 2;
     }
+    commands.push(p.words);
   }
   let input = '';
   let exit = 0;
-  for (const p of parsed) {
-    if (!p.ok) return 2;
+  for (const words of commands) {
     const stage = createCtx(api, where);
-    const filter = own(FILTERS, p.words[0] ?? '');
-    exit = filter
-      ? filter(p.words.slice(1), input, stage.ctx)
-      : runWords(p.words, stage.ctx, where);
+    const filter = own(FILTERS, words[0] ?? '');
+    exit = filter ? filter(words.slice(1), input, stage.ctx) : runWords(words, stage.ctx, where);
     input = '';
-    for (const c of stage.chunks as Chunk[]) {
+    for (const c of stage.chunks) {
       if (c.stream === 'stdout') input += c.text;
       else ctx.err(c.text);
     }

@@ -2,7 +2,7 @@
 // PREROUTING runs once at the bridge; bridged frames then see FORWARD (in = out = the bridge) and
 // POSTROUTING; frames for the host go on to INPUT in the IP layer.
 import type { Frame } from '../trace';
-import { forwardHook, postRouting, preRouting, type CtCtx } from './hooks';
+import { forwardHook, NO_ADDR, postRouting, preRouting, type CtCtx } from './hooks';
 import { emit, why, type WalkState } from './state';
 
 /**
@@ -21,6 +21,6 @@ export function bridgeNetfilter(
   if (!pre) return null;
   if (out === null) return pre;
   if (!forwardHook(s, 'host', bridge, out, pre.frame, pre.ct)) return null;
-  const post = postRouting(s, 'host', out, pre.frame, pre.ct, () => null);
+  const post = postRouting(s, 'host', out, pre.frame, pre.ct, NO_ADDR);
   return post ? { frame: post, ct: pre.ct } : null;
 }

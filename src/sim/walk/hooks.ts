@@ -148,7 +148,8 @@ function freeSourcePort(s: WalkState, e: ConntrackEntry, to: string): number {
 /** Source NAT as POSTROUTING (and INPUT for local delivery) does it. */
 /** The address MASQUERADE would take, asked only when a rule does (inet_select_addr is not free). */
 export type OutAddr = () => string | null;
-const NO_ADDR: OutAddr = () => null;
+/** No MASQUERADE address here (INPUT's SNAT, a bridged packet's POSTROUTING). */
+export const NO_ADDR: OutAddr = () => null;
 
 function snatStage(
   s: WalkState,

@@ -196,7 +196,7 @@ export const wc: Filter = (args, input, ctx) => {
   );
   // One column prints bare; several are padded: GNU to 7 on stdin, busybox to 9, one space apart.
   const width = cols.length === 1 ? 0 : busy(ctx) ? 9 : 7;
-  ctx.out(`${cols.map((n) => String(n).padStart(width)).join(busy(ctx) ? ' ' : ' ')}\n`);
+  ctx.out(`${cols.map((n) => String(n).padStart(width)).join(' ')}\n`);
   return 0;
 };
 

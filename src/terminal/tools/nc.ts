@@ -56,7 +56,7 @@ export function nc(args: readonly string[], ctx: Ctx): number {
   ) {
     ctx.err(
       busybox
-        ? 'BusyBox v1.35.0 multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\n'
+        ? usage
         : portText === undefined
           ? 'nc: missing port number\n'
           : `nc: port number invalid: ${portText}\n`,
