@@ -4,9 +4,9 @@ import { buildScenario, findScenario } from '../src/scenarios';
 import { simulate } from '../src/sim';
 import { compareConntrack, ctKey, engineConntrack, parseConntrack } from './conntrack';
 
-// The reference host's real `conntrack -L` (shared/reference/real-outputs/host__conntrack-L.txt).
+// The reference host's real `conntrack -L` (src/__fixtures__/README.md).
 const reference = readFileSync(
-  new URL('./fixtures/conntrack-L-reference-host.txt', import.meta.url),
+  new URL('../src/__fixtures__/host__conntrack-L.txt', import.meta.url),
   'utf8',
 );
 const none = { ports: new Map<string, number>() };

@@ -4,8 +4,8 @@
 # Needs (Debian): grep coreutils busybox. The test does not run this: the JSON is committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-IN=src/terminal/__fixtures__/host__iptables-save.txt # copied from ../shared/reference/real-outputs
-OUT=src/terminal/__fixtures__/filters.json
+IN=src/__fixtures__/host__iptables-save.txt # the reference host's capture (src/__fixtures__/README.md)
+OUT=src/__fixtures__/filters.json
 CASES=(
   "grep DNAT" "grep -v -e DOCKER -e COMMIT" "grep -c ACCEPT" "grep -n MASQUERADE" "grep -i dnat"
   "grep -E DNAT|MASQ" "grep DNAT\\|MASQ" "grep DNAT|MASQ" "grep -w DOCKER" "grep -x COMMIT"

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Chain, Netfilter, TableName } from '../types';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** /work/shared/reference/real-outputs, beside the repository. */
-export const FIXTURES = resolve(here, '../../../../shared/reference/real-outputs');
+/** The reference host's captures, kept in the repository (src/__fixtures__/README.md). */
+export const FIXTURES = resolve(here, '../../__fixtures__');
 
 export function fixture(name: string): string {
   return readFileSync(resolve(FIXTURES, name), 'utf8');

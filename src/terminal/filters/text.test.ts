@@ -1,7 +1,7 @@
 // The lab's filters against what GNU grep/coreutils and busybox 1.35 printed over the same text
 // (a reference Docker host's iptables-save; recorded by scripts/record-filters.sh, run under LC_ALL=C).
 import { describe, expect, it } from 'vitest';
-import fixture from '../__fixtures__/filters.json';
+import fixture from '../../__fixtures__/filters.json';
 import { createAppStore } from '../../store';
 import type { Ctx } from '../context';
 import { FILTERS } from './text';
@@ -14,7 +14,7 @@ interface Ran {
   status: number | null;
 }
 const input = readFileSync(
-  new URL('../__fixtures__/host__iptables-save.txt', import.meta.url),
+  new URL('../../__fixtures__/host__iptables-save.txt', import.meta.url),
   'utf8',
 );
 

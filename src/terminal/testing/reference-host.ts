@@ -1,4 +1,4 @@
-// For tests: the world of /work/shared/reference/real-outputs (c1 nginx -p 8080:80, c2 busybox).
+// For tests: the world of the reference host whose outputs are in src/__fixtures__ (c1 nginx -p 8080:80, c2 busybox).
 import {
   createWorld,
   runContainer,
