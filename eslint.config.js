@@ -17,7 +17,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -31,12 +34,30 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', { paths: impure, patterns: ['d3-*', 'd3'] }],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'performance', 'setTimeout', 'setInterval', 'navigator'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'performance',
+        'setTimeout',
+        'setInterval',
+        'navigator',
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Use the seeded generator in the world.' },
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'No clock in the core: use world.clock.' },
-        { selector: "NewExpression[callee.name='Date']", message: 'No clock in the core: use world.clock.' },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'Use the seeded generator in the world.',
+        },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'No clock in the core: use world.clock.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date']",
+          message: 'No clock in the core: use world.clock.',
+        },
       ],
     },
   },

@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures';
 
 test.describe('the article flows, stepped hop by hop', () => {
-  test('outside → published port 8080: DNAT to 172.17.0.2:80, undone on the reply', async ({ lab }) => {
+  test('outside → published port 8080: DNAT to 172.17.0.2:80, undone on the reply', async ({
+    lab,
+  }) => {
     await lab.open();
     await lab.sendPreset('outside-to-published-port');
     await lab.stepUntil(() => lab.was('ip.dst').isVisible(), 'a DNAT hop');
@@ -17,7 +19,9 @@ test.describe('the article flows, stepped hop by hop', () => {
     await expect(lab.was('ip.src')).toHaveText('was 172.17.0.2');
     await expect(lab.value('tcp.sport')).toHaveText('8080');
     await lab.stepToEnd();
-    await expect(lab.page.getByTestId('event-list').locator('[aria-current="step"]')).toContainText('deliver');
+    await expect(lab.page.getByTestId('event-list').locator('[aria-current="step"]')).toContainText(
+      'deliver',
+    );
   });
 
   test('container → internet: MASQUERADE rewrites the source to 192.0.2.10', async ({ lab }) => {
@@ -47,7 +51,10 @@ test.describe('the article flows, stepped hop by hop', () => {
   test('container → container is switched by docker0 without NAT', async ({ lab, page }) => {
     await lab.open();
     await lab.sendPreset('container-to-container');
-    await lab.stepUntil(() => page.getByTestId('bridge-docker0').evaluate((g) => g.classList.contains('switching')), 'a switching hop');
+    await lab.stepUntil(
+      () => page.getByTestId('bridge-docker0').evaluate((g) => g.classList.contains('switching')),
+      'a switching hop',
+    );
     await expect(lab.narration).toContainText('docker0');
     await expect(lab.inspector.locator('.field.changed')).toHaveCount(0);
   });
@@ -59,21 +66,31 @@ for (const [width, start, end] of [
   [1366, '40px', '0px'],
   [1920, '0px', '0px'],
 ] as const) {
-  test(`the preset strip fades its cut edge only when it scrolls (${width} px)`, async ({ lab, page }) => {
+  test(`the preset strip fades its cut edge only when it scrolls (${width} px)`, async ({
+    lab,
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 768 });
     await lab.open();
     const strip = page.locator('.presets');
-    const fade = () => strip.evaluate((el) => getComputedStyle(el).getPropertyValue('--presets-fade-end'));
+    const fade = () =>
+      strip.evaluate((el) => getComputedStyle(el).getPropertyValue('--presets-fade-end'));
     await expect.poll(fade).toBe(start);
     await strip.evaluate((el) => (el.scrollLeft = el.scrollWidth));
     await expect.poll(fade).toBe(end);
     // The last chip is then fully in view.
-    const [chip, box] = [await strip.locator('button').last().boundingBox(), await strip.boundingBox()];
+    const [chip, box] = [
+      await strip.locator('button').last().boundingBox(),
+      await strip.boundingBox(),
+    ];
     expect(chip!.x + chip!.width).toBeLessThanOrEqual(box!.x + box!.width + 0.5);
   });
 }
 
-test('at 1366×768 the hop list shows where each hop happened in full, under its event', async ({ lab, page }) => {
+test('at 1366×768 the hop list shows where each hop happened in full, under its event', async ({
+  lab,
+  page,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await lab.open();
   await lab.sendPreset('outside-to-published-port');

@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures';
 
 test.describe('launching containers from the form', () => {
-  test('a new container gets its card, eth0 and one veth cable to docker0', async ({ lab, page }) => {
+  test('a new container gets its card, eth0 and one veth cable to docker0', async ({
+    lab,
+    page,
+  }) => {
     await lab.open();
     await lab.runContainer({ name: 'web', image: 'nginx', ports: '8081:80' });
     await expect(page.getByTestId('run-form')).toBeHidden();
@@ -14,23 +17,32 @@ test.describe('launching containers from the form', () => {
     const veth = await cable.getAttribute('data-veth');
     expect(veth).toMatch(/^veth[0-9a-f]{7}$/);
     // Both ends labelled with their real names: the host end on docker0, eth0 on the card.
-    await expect(page.getByTestId('bridge-docker0').getByTestId(`port-${veth}`)).toHaveText(veth ?? '');
+    await expect(page.getByTestId('bridge-docker0').getByTestId(`port-${veth}`)).toHaveText(
+      veth ?? '',
+    );
     await expect(page.getByTestId('badge-web-eth0')).toHaveText('eth0');
     await expect(page.getByTestId('veth-story')).toContainText(`${veth} joins docker0`);
   });
 
-  test('engine errors appear next to their field and nothing is half-created', async ({ lab, page }) => {
+  test('engine errors appear next to their field and nothing is half-created', async ({
+    lab,
+    page,
+  }) => {
     await lab.open();
     const cards = page.locator('[data-testid^="card-"]');
     await expect(cards).toHaveCount(2);
 
     const form = await lab.runContainer({ name: 'c1', image: 'nginx' });
-    await expect(form.getByTestId('error-name')).toContainText('Conflict. The container name "/c1" is already in use');
+    await expect(form.getByTestId('error-name')).toContainText(
+      'Conflict. The container name "/c1" is already in use',
+    );
 
     await form.getByLabel('Name').fill('web2');
     await form.getByLabel('Publish').fill('8080:80');
     await form.getByRole('button', { name: 'Run' }).click();
-    await expect(form.getByTestId('error-ports')).toContainText('Bind for 0.0.0.0:8080 failed: port is already allocated');
+    await expect(form.getByTestId('error-ports')).toContainText(
+      'Bind for 0.0.0.0:8080 failed: port is already allocated',
+    );
 
     await form.getByLabel('Publish').fill('99999:80');
     await form.getByRole('button', { name: 'Run' }).click();

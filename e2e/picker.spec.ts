@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 
-test('a flow picked by clicking: source card, target card, protocol and port', async ({ lab, page }) => {
+test('a flow picked by clicking: source card, target card, protocol and port', async ({
+  lab,
+  page,
+}) => {
   await lab.open();
   await page.getByTestId('pick-source').click();
   await expect(page.getByRole('status').filter({ hasText: 'Click the source' })).toBeVisible();
@@ -15,7 +18,10 @@ test('a flow picked by clicking: source card, target card, protocol and port', a
   await expect(lab.glyphLabel).toBeVisible();
 });
 
-test('a bad typed address is refused next to the picker, nothing is sent', async ({ lab, page }) => {
+test('a bad typed address is refused next to the picker, nothing is sent', async ({
+  lab,
+  page,
+}) => {
   await lab.open();
   await page.getByTestId('pick-source').click();
   await page.getByTestId('remote-client').click();

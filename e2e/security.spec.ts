@@ -195,7 +195,12 @@ test.describe('hostile text stays text', () => {
     await lab.ready();
     await page.waitForFunction(() => window.location.hash === '');
     await terminal.run('docker ps -a --no-trunc');
-    await expect(terminal.rows('stdout').filter({ hasText: XSS_VECTORS[0] ?? '' }).first()).toBeVisible();
+    await expect(
+      terminal
+        .rows('stdout')
+        .filter({ hasText: XSS_VECTORS[0] ?? '' })
+        .first(),
+    ).toBeVisible();
     expect(await security.dangerous()).toEqual(before);
     security.expectClean();
   });

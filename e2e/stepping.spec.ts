@@ -21,7 +21,10 @@ test.describe('stepping is exact', () => {
     await expect(lab.value('ip.dst')).toHaveText('192.0.2.10');
   });
 
-  test('keyboard: → and ← step, End and Home jump, Space plays and pauses', async ({ lab, page }) => {
+  test('keyboard: → and ← step, End and Home jump, Space plays and pauses', async ({
+    lab,
+    page,
+  }) => {
     await lab.open();
     await lab.sendPreset('container-to-container');
     await page.keyboard.press('ArrowRight');
@@ -43,16 +46,23 @@ test.describe('stepping is exact', () => {
     await lab.sendPreset('container-to-internet');
     await page.getByTestId('event-list').getByRole('button').nth(9).click();
     await expect(lab.hopCount).toHaveText(/^hop 10 \//);
-    await expect(page.getByTestId('event-list').locator('[aria-current="step"]')).toContainText('10');
+    await expect(page.getByTestId('event-list').locator('[aria-current="step"]')).toContainText(
+      '10',
+    );
   });
 
   test('a drop stops the packet with its reason', async ({ lab }) => {
     await lab.open('?lab=icc-off&flow=0');
     await lab.stepUntil(() => lab.glyphLabel.getByTestId('glyph-drop').isVisible(), 'a drop');
-    await expect(lab.glyphLabel.getByTestId('glyph-drop')).toContainText('Dropped by the rule -A FORWARD -i docker0 -o docker0 -j DROP');
+    await expect(lab.glyphLabel.getByTestId('glyph-drop')).toContainText(
+      'Dropped by the rule -A FORWARD -i docker0 -o docker0 -j DROP',
+    );
     await expect(lab.narration).toContainText('Dropped by the rule');
     // The netfilter panel keeps the rule that decided the drop lit.
-    await expect(lab.netfilter.locator('tr.matched')).toHaveAttribute('title', '-A FORWARD -i docker0 -o docker0 -j DROP');
+    await expect(lab.netfilter.locator('tr.matched')).toHaveAttribute(
+      'title',
+      '-A FORWARD -i docker0 -o docker0 -j DROP',
+    );
   });
 
   test('a none-mode container cannot send: dropped, no network', async ({ lab }) => {

@@ -5,7 +5,10 @@ for (const [w, h] of [
   [1366, 768],
   [1920, 1080],
 ] as const) {
-  test(`ARP entries read as ip neigh prints them, nothing cut off (${w}x${h})`, async ({ lab, page }) => {
+  test(`ARP entries read as ip neigh prints them, nothing cut off (${w}x${h})`, async ({
+    lab,
+    page,
+  }) => {
     await page.setViewportSize({ width: w, height: h });
     await lab.open();
     await lab.sendPreset('host-to-container');
@@ -19,9 +22,9 @@ for (const [w, h] of [
     const scroller = page.locator('.side-panels .tab-body');
     expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     // The tab labels stay on one line ("ARP & FDB" used to wrap).
-    const tabs = await page.locator('.side-panels [role="tab"]').evaluateAll((els) =>
-      els.map((el) => el.getBoundingClientRect().height),
-    );
+    const tabs = await page
+      .locator('.side-panels [role="tab"]')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
     expect(Math.max(...tabs) - Math.min(...tabs)).toBeLessThan(1);
   });
 }

@@ -24,7 +24,12 @@ if (process.env['TOUR']) {
       }
       await page.getByTestId('network-form').getByRole('button', { name: 'Close' }).click();
       const nets = ['bridge', 'front', 'back'];
-      for (let i = 0; i < 27; i++) await lab.runContainer({ name: `app${i}`, image: 'nginx', network: nets[i % 3] ?? 'bridge' });
+      for (let i = 0; i < 27; i++)
+        await lab.runContainer({
+          name: `app${i}`,
+          image: 'nginx',
+          network: nets[i % 3] ?? 'bridge',
+        });
       await lab.runContainer({ name: 'hostnet', image: 'nginx', network: 'host' });
       await lab.runContainer({ name: 'iso', image: 'redis', network: 'none' });
       await lab.card('app3').getByRole('button', { name: 'Stop' }).click();

@@ -26,7 +26,10 @@
     }
   }
   if (!lang) {
-    var tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    var tags =
+      navigator.languages && navigator.languages.length
+        ? navigator.languages
+        : [navigator.language];
     for (var i = 0; i < tags.length && !lang; i++) lang = match(tags[i]);
   }
   try {

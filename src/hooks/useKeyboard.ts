@@ -6,7 +6,9 @@ import { useAppStoreApi } from '../store/react';
 
 const typing = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement &&
-  (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) || t.closest('[data-terminal]') !== null);
+  (t.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) ||
+    t.closest('[data-terminal]') !== null);
 
 export function useKeyboard(): void {
   const api = useAppStoreApi();

@@ -18,7 +18,9 @@ export function pickTargetOf(world: World, source: FlowSource): PickTarget {
         addresses: [
           { ip: world.host.eth0.ip, label: `host eth0 ${world.host.eth0.ip}` },
           ...world.networks.flatMap((n) =>
-            n.bridge ? [{ ip: n.bridge.gateway, label: `host ${n.bridge.device} ${n.bridge.gateway}` }] : [],
+            n.bridge
+              ? [{ ip: n.bridge.gateway, label: `host ${n.bridge.device} ${n.bridge.gateway}` }]
+              : [],
           ),
         ],
       };
@@ -28,10 +30,17 @@ export function pickTargetOf(world: World, source: FlowSource): PickTarget {
     }
     case 'container': {
       const c = world.containers.find((x) => x.name === source.name);
-      if (c?.mode.kind === 'host') return { source, addresses: [{ ip: world.host.eth0.ip, label: `${c.name} (host) ${world.host.eth0.ip}` }] };
+      if (c?.mode.kind === 'host')
+        return {
+          source,
+          addresses: [{ ip: world.host.eth0.ip, label: `${c.name} (host) ${world.host.eth0.ip}` }],
+        };
       return {
         source,
-        addresses: (c?.endpoints ?? []).map((e) => ({ ip: e.ip, label: `${source.name} ${e.ifName} ${e.ip}` })),
+        addresses: (c?.endpoints ?? []).map((e) => ({
+          ip: e.ip,
+          label: `${source.name} ${e.ifName} ${e.ip}`,
+        })),
       };
     }
   }

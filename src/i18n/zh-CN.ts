@@ -35,12 +35,18 @@ export const zhCN: { readonly [K in WhyKey]: string } = {
   'ct.reply': '连接跟踪：连接 #{id} 的应答包，与应答方向元组相符（ESTABLISHED）。',
   'ct.related': '连接跟踪：与连接 #{id} 相关（RELATED）的 ICMP 差错报文。',
   'ct.confirm': '连接跟踪：第一个包通过了所有钩子，条目 #{id} 得到确认。',
-  'ct.tcp-state': '连接跟踪：数据包属于连接 #{id}（ESTABLISHED）；它的 TCP 状态由 {from} 变为 {to}，条目将在 {timeout} s 后过期。',
-  'ct.reply-tcp-state': '连接跟踪：连接 #{id} 的应答包（ESTABLISHED）；它的 TCP 状态由 {from} 变为 {to}，条目将在 {timeout} s 后过期。',
-  'ct.deleted': '连接跟踪：还没见到任何应答就收到 RST：条目 #{id} 立即被删除（这个包仍带着它，所以 NAT 照样还原）。',
-  'ct.invalid': '连接跟踪：处于 {state} 状态的连接 #{id} 不接受这个报文段：它不再被跟踪（INVALID），继续传送。',
-  'ct.untracked': '连接跟踪：一个不属于任何已知连接的 {flags} 报文段不能开启新连接：它不再被跟踪（INVALID），继续传送。',
-  'ct.invalid-icmp': '连接跟踪：一个不属于任何已知连接的 ICMP 报文（类型 {type}：回显应答，或引用的包不被跟踪的差错报文）不能开启新连接：它不再被跟踪（INVALID），继续传送。',
+  'ct.tcp-state':
+    '连接跟踪：数据包属于连接 #{id}（ESTABLISHED）；它的 TCP 状态由 {from} 变为 {to}，条目将在 {timeout} s 后过期。',
+  'ct.reply-tcp-state':
+    '连接跟踪：连接 #{id} 的应答包（ESTABLISHED）；它的 TCP 状态由 {from} 变为 {to}，条目将在 {timeout} s 后过期。',
+  'ct.deleted':
+    '连接跟踪：还没见到任何应答就收到 RST：条目 #{id} 立即被删除（这个包仍带着它，所以 NAT 照样还原）。',
+  'ct.invalid':
+    '连接跟踪：处于 {state} 状态的连接 #{id} 不接受这个报文段：它不再被跟踪（INVALID），继续传送。',
+  'ct.untracked':
+    '连接跟踪：一个不属于任何已知连接的 {flags} 报文段不能开启新连接：它不再被跟踪（INVALID），继续传送。',
+  'ct.invalid-icmp':
+    '连接跟踪：一个不属于任何已知连接的 ICMP 报文（类型 {type}：回显应答，或引用的包不被跟踪的差错报文）不能开启新连接：它不再被跟踪（INVALID），继续传送。',
   'nat.dnat': '目的地址转换（DNAT）：改写目的地址；conntrack 把它记在应答方向元组里。',
   'nat.ct-dnat': '同一连接，同样的 DNAT：由 conntrack 改写目的地址（不再查规则）。',
   'nat.ct-unsnat': '这是一个被 MASQUERADE 的连接的应答：conntrack 恢复原来的目的地址。',
@@ -69,5 +75,6 @@ export const zhCN: { readonly [K in WhyKey]: string } = {
   'drop.no-network': '这个网络命名空间除了 lo 之外没有任何网络接口。',
   'drop.no-listener': '那里没有进程监听。',
   'drop.invalid': '数据包丢失了。',
-  'drop.lost': '没有人接收这个帧：它发往一个网段上已无人拥有的 MAC 地址（过期的邻居表项），于是丢失了。',
+  'drop.lost':
+    '没有人接收这个帧：它发往一个网段上已无人拥有的 MAC 地址（过期的邻居表项），于是丢失了。',
 };

@@ -32,7 +32,8 @@ function hostAnchor(layout: DiagramLayout, hop: Hop, stage: Stage | null, local:
   const { host } = layout;
   const iface = hop.iface;
   if (hop.event === 'netfilter' && hop.nf) return ptOf(host.stages[hop.nf.hook]);
-  if (hop.event === 'nat' || hop.event === 'conntrack') return ptOf(host.stages[natStage(hop, stage, local)]);
+  if (hop.event === 'nat' || hop.event === 'conntrack')
+    return ptOf(host.stages[natStage(hop, stage, local)]);
   if (hop.event === 'route' || hop.event === 'forward') return ptOf(host.stages.ROUTING);
   if (iface === 'eth0') return ptOf(host.eth0);
   if (iface === 'lo') return ptOf(host.lo);
@@ -44,7 +45,11 @@ function hostAnchor(layout: DiagramLayout, hop: Hop, stage: Stage | null, local:
       const switching = hop.event.startsWith('bridge-') && hop.event !== 'bridge-local';
       if (port && !switching && named === iface) return ptOf(port.box);
       if (port) return { x: port.box.x + port.box.w / 2, y: bridge.bar.y + bridge.bar.h / 2 };
-      if (switching) return { x: bridge.hostPort.x + bridge.hostPort.w + 60, y: bridge.bar.y + bridge.bar.h / 2 };
+      if (switching)
+        return {
+          x: bridge.hostPort.x + bridge.hostPort.w + 60,
+          y: bridge.bar.y + bridge.bar.h / 2,
+        };
       return ptOf(bridge.hostPort);
     }
   }
@@ -52,9 +57,23 @@ function hostAnchor(layout: DiagramLayout, hop: Hop, stage: Stage | null, local:
   return ptOf(host.stages.LOCAL);
 }
 
-const AT_IFACE = new Set(['rx', 'tx', 'arp-request', 'arp-reply', 'arp-resolved', 'arp-queued', 'drop']);
+const AT_IFACE = new Set([
+  'rx',
+  'tx',
+  'arp-request',
+  'arp-reply',
+  'arp-resolved',
+  'arp-queued',
+  'drop',
+]);
 
-function nodeAnchor(layout: DiagramLayout, node: NodeId, hop: Hop, stage: Stage | null, local: boolean): Point {
+function nodeAnchor(
+  layout: DiagramLayout,
+  node: NodeId,
+  hop: Hop,
+  stage: Stage | null,
+  local: boolean,
+): Point {
   if (node === 'host') return hostAnchor(layout, hop, stage, local);
   if (node === 'router') return ptOf(layout.outside.router);
   if (node.startsWith('remote:')) {
@@ -80,7 +99,11 @@ export function packetAnchors(layout: DiagramLayout, hops: readonly Hop[]): HopA
     if (hop.nf) stage = hop.nf.hook;
     else if (hop.node !== 'host') stage = null;
     const point = nodeAnchor(layout, hop.node, hop, stage, local);
-    const place = hop.nf ? `${hop.nf.table}/${hop.nf.chain}` : hop.iface ? `${hop.iface} · ${hop.node}` : hop.node;
+    const place = hop.nf
+      ? `${hop.nf.table}/${hop.nf.chain}`
+      : hop.iface
+        ? `${hop.iface} · ${hop.node}`
+        : hop.node;
     return { point, place };
   });
 }

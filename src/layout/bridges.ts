@@ -50,7 +50,12 @@ export function chipsFit(ports: number, barW: number): boolean {
 /** Width of one character of the chips' 14px monospace text, with a little to spare. */
 const CHIP_CHAR_W = 8.6;
 
-export function bridgeBar(group: PlacedGroup, network: Network, y: number, h: number): BridgeLayout {
+export function bridgeBar(
+  group: PlacedGroup,
+  network: Network,
+  y: number,
+  h: number,
+): BridgeLayout {
   const bar: Box = { x: group.x, y, w: group.w, h };
   const device = network.bridge?.device ?? network.name;
   // A user network's bridge is named br-<12 hex digits>: its name and address need a wider chip.
@@ -65,7 +70,10 @@ export function bridgeBar(group: PlacedGroup, network: Network, y: number, h: nu
 }
 
 /** Adds the veth ports, in card column order so each column's cables stay beside each other. */
-export function withPorts(b: BridgeLayout, veths: readonly { container: Container; endpoint: Endpoint }[]): BridgeLayout {
+export function withPorts(
+  b: BridgeLayout,
+  veths: readonly { container: Container; endpoint: Endpoint }[],
+): BridgeLayout {
   const compact = !chipsFit(veths.length, b.bar.w);
   const x0 = b.bar.x + SIZES.portGap * 3 + SIZES.chipW;
   const free = b.bar.w - (x0 - b.bar.x) - SIZES.portGap;

@@ -4,7 +4,12 @@ import { diagramLayout, type DiagramLayout } from './diagram';
 import type { Point } from './geometry';
 
 function run(w: World, name: string, network?: string): World {
-  const r = runContainer(w, { image: 'nginx', name, detach: true, ...(network ? { network } : {}) });
+  const r = runContainer(w, {
+    image: 'nginx',
+    name,
+    detach: true,
+    ...(network ? { network } : {}),
+  });
   if (!r.ok) throw new Error(r.error.message);
   return r.world;
 }
@@ -22,7 +27,10 @@ function lab(n: number, networks: readonly string[] = ['bridge']): World {
 
 /** The corner points of an orthogonal cable path "Mx,yLx,y…". */
 function points(d: string): Point[] {
-  return [...d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+  return [...d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+  }));
 }
 
 type Seg = readonly [Point, Point];
@@ -44,7 +52,8 @@ function crossings(layout: DiagramLayout): string[] {
   const found: string[] = [];
   layout.cables.forEach((a, i) => {
     for (const b of layout.cables.slice(i + 1)) {
-      if (segments(a.d).some((s) => segments(b.d).some((t) => cross(s, t)))) found.push(`${a.container}×${b.container}`);
+      if (segments(a.d).some((s) => segments(b.d).some((t) => cross(s, t))))
+        found.push(`${a.container}×${b.container}`);
     }
   });
   return found;
@@ -56,7 +65,9 @@ describe('ports by card column (crowded bridges)', () => {
       const before = diagramLayout(lab(n));
       const after = diagramLayout(run(lab(n), 'one-more'));
       expect(after.bridges[0]?.compact).toBe(true);
-      const portsBefore = new Map(before.bridges[0]?.ports.map((p) => [p.endpoint.hostVeth, p.box]));
+      const portsBefore = new Map(
+        before.bridges[0]?.ports.map((p) => [p.endpoint.hostVeth, p.box]),
+      );
       const portsAfter = after.bridges[0]?.ports ?? [];
       expect(portsAfter).toHaveLength(n + 1);
       const moved = portsAfter.filter((p) => {
@@ -81,11 +92,16 @@ describe('ports by card column (crowded bridges)', () => {
       expect(p.box.x + p.box.w).toBeLessThanOrEqual(card.box.x + card.box.w);
     }
     const xs = bridge.ports.map((p) => p.box.x).sort((a, b) => a - b);
-    xs.slice(1).forEach((x, i) => expect(x - xs[i]!).toBeGreaterThanOrEqual(bridge.ports[0]!.box.w));
+    xs.slice(1).forEach((x, i) =>
+      expect(x - xs[i]!).toBeGreaterThanOrEqual(bridge.ports[0]!.box.w),
+    );
   });
 
   it('runs every cable from its port to its interface badge without crossing another', () => {
-    for (const layout of [diagramLayout(lab(50)), diagramLayout(lab(30, ['bridge', 'front', 'back']))]) {
+    for (const layout of [
+      diagramLayout(lab(50)),
+      diagramLayout(lab(30, ['bridge', 'front', 'back'])),
+    ]) {
       expect(layout.bridges.every((b) => b.compact)).toBe(true);
       for (const c of layout.cables) {
         const p = points(c.d);

@@ -53,7 +53,8 @@ export function columnPorts(
   const y = b.bar.y + b.bar.h - size / 2;
   const ports: PortLayout[] = veths.map((v) => {
     const cell = cellOf.get(v.container.name) ?? { group: group.model.id, row: 0, col: 0 };
-    const x = columnLeft(group, cell.col) + SIZES.cardW - 8 - (cell.row + 1) * SIZES.compactPortStep;
+    const x =
+      columnLeft(group, cell.col) + SIZES.cardW - 8 - (cell.row + 1) * SIZES.compactPortStep;
     return { ...v, box: { x, y, w: size, h: size } };
   });
   return { ...b, ports, compact: true };

@@ -74,7 +74,9 @@ describe('diagramLayout', () => {
   it("gives a user network's bridge chip room for its br- name and address (14px monospace, 0.6em a character)", () => {
     const r = createNetwork(createWorld(), { name: 'front' });
     if (!r.ok) throw new Error(r.error.message);
-    const bridge = diagramLayout(run(r.world, 'nginx', 'c1', 'front')).bridges.find((b) => b.device.startsWith('br-'));
+    const bridge = diagramLayout(run(r.world, 'nginx', 'c1', 'front')).bridges.find((b) =>
+      b.device.startsWith('br-'),
+    );
     const gateway = r.world.networks.find((n) => n.name === 'front')?.bridge?.gateway ?? '';
     expect(bridge?.device).toMatch(/^br-[0-9a-f]{12}$/);
     // 10px padding each side, 12px between name and address.

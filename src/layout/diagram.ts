@@ -1,6 +1,15 @@
 // The whole diagram from a world: outside, host frame, bridges, cards and cables. Pure numbers.
 import type { World } from '../sim';
-import { bridgeBar, cablePath, chipsFit, ifaceBadge, reservedLanes, withPorts, type BridgeLayout, type CableLayout } from './bridges';
+import {
+  bridgeBar,
+  cablePath,
+  chipsFit,
+  ifaceBadge,
+  reservedLanes,
+  withPorts,
+  type BridgeLayout,
+  type CableLayout,
+} from './bridges';
 import { SIZES, type Box } from './geometry';
 import { columnPorts, portsByColumn, rowLane, rowLanes } from './columns';
 import { chooseMaxCols, placeGroups, rowsHeight, type PlacedGroup } from './grid';
@@ -21,7 +30,11 @@ export interface DiagramLayout {
   readonly outside: OutsideLayout;
   readonly host: HostLayout;
   readonly bridges: readonly BridgeLayout[];
-  readonly taps: readonly { readonly device: string; readonly inbound: string; readonly outbound: string }[];
+  readonly taps: readonly {
+    readonly device: string;
+    readonly inbound: string;
+    readonly outbound: string;
+  }[];
   readonly cards: readonly CardLayout[];
   readonly cables: readonly CableLayout[];
   /** Where the isolated (none-mode, detached) cards start, for their group label. */
@@ -45,11 +58,17 @@ function cardBoxes(groups: readonly PlacedGroup[]): CardLayout[] {
 export function diagramLayout(world: World): DiagramLayout {
   const model = diagramModel(world);
   const groupsIn = model.bridges.map((g) => ({ model: g, ports: vethsOn(world, g.id).length }));
-  const withIsolated = model.isolated.length > 0 ? [...groupsIn, { model: { id: 'isolated', network: null, cards: model.isolated }, ports: 0 }] : groupsIn;
+  const withIsolated =
+    model.isolated.length > 0
+      ? [...groupsIn, { model: { id: 'isolated', network: null, cards: model.isolated }, ports: 0 }]
+      : groupsIn;
   const hostShelf = model.hostMode.length > 0 ? SIZES.cardH + 56 : 0;
   const outsideH = SIZES.routerH + 62;
   const fixedH = outsideH + HOST_INNER_TOP + hostShelf + SIZES.barH + 140;
-  const maxCols = chooseMaxCols(withIsolated.map((g) => ({ n: g.model.cards.length, ports: g.ports })), fixedH);
+  const maxCols = chooseMaxCols(
+    withIsolated.map((g) => ({ n: g.model.cards.length, ports: g.ports })),
+    fixedH,
+  );
   const m = SIZES.margin;
   const hostTop = m + outsideH;
   const bridgeY = hostTop + HOST_INNER_TOP + hostShelf;
@@ -57,13 +76,19 @@ export function diagramLayout(world: World): DiagramLayout {
   const compact = groups0.some((g, i) => !chipsFit(withIsolated[i]?.ports ?? 0, g.w));
   const vethsOf = new Map(groupsIn.map((g) => [g.model.id, vethsOn(world, g.model.id)]));
   const byColumn = new Set(
-    groups0.filter((g) => portsByColumn(compact, g, vethsOf.get(g.model.id) ?? [])).map((g) => g.model.id),
+    groups0
+      .filter((g) => portsByColumn(compact, g, vethsOf.get(g.model.id) ?? []))
+      .map((g) => g.model.id),
   );
   const lanes = Math.max(
     0,
     ...groups0
       .filter((g) => g.model.network !== null)
-      .map((g) => (byColumn.has(g.model.id) ? rowLanes(g.rows) : reservedLanes(vethsOf.get(g.model.id)?.length ?? 0))),
+      .map((g) =>
+        byColumn.has(g.model.id)
+          ? rowLanes(g.rows)
+          : reservedLanes(vethsOf.get(g.model.id)?.length ?? 0),
+      ),
   );
   const barH = compact ? SIZES.compactBarH : SIZES.barH;
   const frameBottom = bridgeY + barH + 30;
@@ -71,7 +96,11 @@ export function diagramLayout(world: World): DiagramLayout {
   const cardsTop = laneTop + lanes * SIZES.laneStep + 36;
   const groups = placeGroups(withIsolated, m + 24, cardsTop, maxCols);
   const groupsW = groups.reduce((s, g) => Math.max(s, g.x + g.w), 0) - m;
-  const frameW = Math.max(groupsW + 24, PIPELINE_W, model.hostMode.length * (SIZES.cardW + 32) + 64);
+  const frameW = Math.max(
+    groupsW + 24,
+    PIPELINE_W,
+    model.hostMode.length * (SIZES.cardW + 32) + 64,
+  );
   const frame: Box = { x: m, y: hostTop, w: frameW, h: frameBottom - hostTop };
   const cx = m + frameW / 2;
   const host = hostLayout(frame, cx);
@@ -80,13 +109,28 @@ export function diagramLayout(world: World): DiagramLayout {
   const bridgeGroups = groups.filter((g) => g.model.network !== null);
   const cards = cardBoxes(groups);
   const hostCards = model.hostMode.map((mc, i) => {
-    const box: Box = { x: m + 32 + i * (SIZES.cardW + 32), y: hostTop + HOST_INNER_TOP - 8, w: SIZES.cardW, h: SIZES.cardH };
+    const box: Box = {
+      x: m + 32 + i * (SIZES.cardW + 32),
+      y: hostTop + HOST_INNER_TOP - 8,
+      w: SIZES.cardW,
+      h: SIZES.cardH,
+    };
     const badges: { readonly [ifName: string]: Box } = {};
     return { model: mc, box, badges };
   });
   const allCards = [...cards, ...hostCards];
   const cardOf = new Map(allCards.map((c) => [c.model.container.name, c]));
-  const cellOf = new Map(groups.flatMap((g) => g.model.cards.map((c, i) => [c.container.name, { group: g.model.id, row: g.cells[i]?.row ?? 0, col: g.cells[i]?.col ?? 0 }] as const)));
+  const cellOf = new Map(
+    groups.flatMap((g) =>
+      g.model.cards.map(
+        (c, i) =>
+          [
+            c.container.name,
+            { group: g.model.id, row: g.cells[i]?.row ?? 0, col: g.cells[i]?.col ?? 0 },
+          ] as const,
+      ),
+    ),
+  );
 
   const bridges: BridgeLayout[] = [];
   const cables: CableLayout[] = [];

@@ -47,13 +47,7 @@ export const SIZES = {
 
 /** Netfilter hooks plus the two places that are not hooks: the routing decision and local sockets. */
 export type Stage =
-  | 'PREROUTING'
-  | 'ROUTING'
-  | 'INPUT'
-  | 'LOCAL'
-  | 'OUTPUT'
-  | 'FORWARD'
-  | 'POSTROUTING';
+  'PREROUTING' | 'ROUTING' | 'INPUT' | 'LOCAL' | 'OUTPUT' | 'FORWARD' | 'POSTROUTING';
 
 export const STAGES: readonly Stage[] = [
   'PREROUTING',

@@ -57,8 +57,7 @@ export function placeGroups(
   });
 }
 
-export const rowsHeight = (rows: number): number =>
-  rows * SIZES.cardH + (rows - 1) * SIZES.rowGap;
+export const rowsHeight = (rows: number): number => rows * SIZES.cardH + (rows - 1) * SIZES.rowGap;
 
 /**
  * Columns per group chosen so the whole picture is closest to the diagram area: three networks of

@@ -55,8 +55,14 @@ export function hostLayout(frame: Box, cx: number): HostLayout {
     w: 108,
     h: 24,
   };
-  const h = (id: string, a: Point, b: Point) => ({ id, d: horizontal({ source: a, target: b }) ?? '' });
-  const v = (id: string, a: Point, b: Point) => ({ id, d: vertical({ source: a, target: b }) ?? '' });
+  const h = (id: string, a: Point, b: Point) => ({
+    id,
+    d: horizontal({ source: a, target: b }) ?? '',
+  });
+  const v = (id: string, a: Point, b: Point) => ({
+    id,
+    d: vertical({ source: a, target: b }) ?? '',
+  });
   const arrows = [
     v('eth0-pre', bottom(eth0), { x: stages.PREROUTING.x + 24, y: stages.PREROUTING.y }),
     h('pre-route', right(stages.PREROUTING), left(stages.ROUTING)),
@@ -66,13 +72,20 @@ export function hostLayout(frame: Box, cx: number): HostLayout {
     h('input-local', right(stages.INPUT), left(stages.LOCAL)),
     h('local-output', right(stages.LOCAL), left(stages.OUTPUT)),
     v('output-post', bottom(stages.OUTPUT), top(stages.POSTROUTING)),
-    v('post-eth0', { x: stages.POSTROUTING.x + SIZES.stageW - 24, y: stages.POSTROUTING.y }, bottom(eth0)),
+    v(
+      'post-eth0',
+      { x: stages.POSTROUTING.x + SIZES.stageW - 24, y: stages.POSTROUTING.y },
+      bottom(eth0),
+    ),
   ];
   return { frame, eth0, lo, stages, arrows };
 }
 
 /** The bridge's own port (its IP address on the host) joins the pipeline: PREROUTING in, POSTROUTING out. */
-export function bridgeTapPaths(hostPort: Box, host: HostLayout): { inbound: string; outbound: string } {
+export function bridgeTapPaths(
+  hostPort: Box,
+  host: HostLayout,
+): { inbound: string; outbound: string } {
   const from = top(hostPort);
   const pre = bottom(host.stages.PREROUTING);
   const post = bottom(host.stages.POSTROUTING);

@@ -56,7 +56,8 @@ export interface VethModel {
 export function vethsOn(world: World, networkId: string): VethModel[] {
   const out: VethModel[] = [];
   for (const c of world.containers) {
-    for (const e of c.endpoints) if (e.networkId === networkId) out.push({ container: c, endpoint: e });
+    for (const e of c.endpoints)
+      if (e.networkId === networkId) out.push({ container: c, endpoint: e });
   }
   return out;
 }

@@ -29,7 +29,12 @@ const horizontal = linkHorizontal<Link, Point>()
 const GAP = 110;
 
 /** The router straight above the host's eth0 at cx; remotes alternate right and left of it. */
-export function outsideLayout(remotes: readonly RemoteHost[], cx: number, y0: number, eth0: Box): OutsideLayout {
+export function outsideLayout(
+  remotes: readonly RemoteHost[],
+  cx: number,
+  y0: number,
+  eth0: Box,
+): OutsideLayout {
   const router: Box = { x: cx - SIZES.routerW / 2, y: y0, w: SIZES.routerW, h: SIZES.routerH };
   const midY = y0 + SIZES.routerH / 2;
   const placed = remotes.map((remote, i) => {

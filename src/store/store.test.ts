@@ -5,21 +5,17 @@ import { createAppStore, renderTranscript, selectCurrentEntry, selectTimeline } 
 describe('store actions', () => {
   it('a failed run returns Docker’s error and leaves the world unchanged', () => {
     const store = createAppStore();
-    store
-      .getState()
-      .runContainer({
-        image: 'nginx',
-        name: 'web',
-        ports: [{ hostIp: null, hostPort: 8080, containerPort: 80, proto: 'tcp' }],
-      });
+    store.getState().runContainer({
+      image: 'nginx',
+      name: 'web',
+      ports: [{ hostIp: null, hostPort: 8080, containerPort: 80, proto: 'tcp' }],
+    });
     const before = store.getState().world;
-    const r = store
-      .getState()
-      .runContainer({
-        image: 'nginx',
-        name: 'web2',
-        ports: [{ hostIp: null, hostPort: 8080, containerPort: 80, proto: 'tcp' }],
-      });
+    const r = store.getState().runContainer({
+      image: 'nginx',
+      name: 'web2',
+      ports: [{ hostIp: null, hostPort: 8080, containerPort: 80, proto: 'tcp' }],
+    });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.message).toMatch(/port is already allocated$/);
     expect(store.getState().world).toBe(before);
@@ -29,15 +25,13 @@ describe('store actions', () => {
     const typed = createAppStore();
     typed.getState().runCommand('docker run -d --name c1 -p 8080:80 nginx');
     const clicked = createAppStore();
-    clicked
-      .getState()
-      .runContainer({
-        image: 'nginx',
-        name: 'c1',
-        detach: true,
-        ports: [{ hostIp: null, hostPort: 8080, containerPort: 80, proto: 'tcp' }],
-        command: [],
-      });
+    clicked.getState().runContainer({
+      image: 'nginx',
+      name: 'c1',
+      detach: true,
+      ports: [{ hostIp: null, hostPort: 8080, containerPort: 80, proto: 'tcp' }],
+      command: [],
+    });
     clicked.getState().advanceClock(1); // the terminal's simulated second
     expect(JSON.stringify(typed.getState().world)).toBe(JSON.stringify(clicked.getState().world));
   });

@@ -29,7 +29,9 @@ describe('docker CLI tables (facts §1, §6: tabwriter minwidth 10, padding 3)',
     const t = terminalOn(createWorld());
     const id = t.run('docker run -d --name c1 nginx').out.trim();
     const row = t.run('docker ps --no-trunc').out.split('\n')[1] ?? '';
-    expect(row.startsWith(`${id}   nginx     "/docker-entrypoint.sh nginx -g 'daemon off;'"   `)).toBe(true);
+    expect(
+      row.startsWith(`${id}   nginx     "/docker-entrypoint.sh nginx -g 'daemon off;'"   `),
+    ).toBe(true);
     expect(t.run('docker ps -q --no-trunc').out).toBe(`${id}\n`);
     expect(t.run('docker ps -q').out).toBe(`${id.slice(0, 12)}\n`);
   });

@@ -29,7 +29,15 @@ export function ConntrackPanel() {
               {e.assured && <span className="ct-flag">[ASSURED]</span>}
               {!e.seenReply && <span className="ct-flag">[UNREPLIED]</span>}
               {isNatted(e) && <span className="ct-flag nat">NAT</span>}
-              {isHot && <span className="ct-flag hotflag">{deNat ? t('conntrack.deNat') : hot.created ? t('conntrack.createdNow') : hot.state}</span>}
+              {isHot && (
+                <span className="ct-flag hotflag">
+                  {deNat
+                    ? t('conntrack.deNat')
+                    : hot.created
+                      ? t('conntrack.createdNow')
+                      : hot.state}
+                </span>
+              )}
             </div>
             <div className="ct-tuple">
               <span className="ct-dir">{t('conntrack.orig')}</span> {tupleText(e.orig)}

@@ -32,5 +32,10 @@ export const tupleText = (t: Tuple): string =>
 
 /** NAT shows in conntrack as a reply tuple that is not the original turned around. */
 export function isNatted(e: ConntrackEntry): boolean {
-  return e.reply.src !== e.orig.dst || e.reply.dst !== e.orig.src || e.reply.sport !== e.orig.dport || e.reply.dport !== e.orig.sport;
+  return (
+    e.reply.src !== e.orig.dst ||
+    e.reply.dst !== e.orig.src ||
+    e.reply.sport !== e.orig.dport ||
+    e.reply.dport !== e.orig.sport
+  );
 }

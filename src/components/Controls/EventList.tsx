@@ -24,7 +24,12 @@ export function EventList() {
   );
 }
 
-const EventRow = memo(function EventRow(props: { entry: TimelineEntry; current: boolean; seek: (i: number) => void; t: Translate }) {
+const EventRow = memo(function EventRow(props: {
+  entry: TimelineEntry;
+  current: boolean;
+  seek: (i: number) => void;
+  t: Translate;
+}) {
   const e = props.entry;
   const t = props.t;
   const first = e.hopIndex === 0;
@@ -46,7 +51,10 @@ const EventRow = memo(function EventRow(props: { entry: TimelineEntry; current: 
   return (
     <>
       <li className="pkt-head" aria-hidden>
-        {e.packet.label} <span className="muted">· {t(e.packet.direction === 'reply' ? 'dir.reply' : 'dir.request')}</span>
+        {e.packet.label}{' '}
+        <span className="muted">
+          · {t(e.packet.direction === 'reply' ? 'dir.reply' : 'dir.request')}
+        </span>
       </li>
       {row}
     </>
@@ -56,7 +64,9 @@ const EventRow = memo(function EventRow(props: { entry: TimelineEntry; current: 
 function where(e: TimelineEntry): string {
   const { hop } = e;
   if (hop.nf) return `${hop.nf.table}/${hop.nf.chain} → ${hop.nf.target}`;
-  const changed = hop.changed.filter((c) => !c.field.startsWith('eth.')).map((c) => `${c.field} ${c.from}→${c.to}`);
+  const changed = hop.changed
+    .filter((c) => !c.field.startsWith('eth.'))
+    .map((c) => `${c.field} ${c.from}→${c.to}`);
   if (changed.length > 0) return changed.join(', ');
   return `${hop.node}${hop.iface ? ` · ${hop.iface}` : ''}`;
 }

@@ -11,15 +11,17 @@ export function Narration() {
   if (!entry) {
     return (
       <p className="narration empty" data-testid="narration">
-        {flow && result
-          ? t('narration.noPackets', { result: result.kind })
-          : t('narration.empty')}
+        {flow && result ? t('narration.noPackets', { result: result.kind }) : t('narration.empty')}
       </p>
     );
   }
   const { hop, packet } = entry;
   return (
-    <p className={`narration${hop.event === 'drop' ? ' drop' : ''}`} data-testid="narration" aria-live="polite">
+    <p
+      className={`narration${hop.event === 'drop' ? ' drop' : ''}`}
+      data-testid="narration"
+      aria-live="polite"
+    >
       <span className="narration-tag">{packet.label}</span>
       {t.why(hop.why)}
     </p>

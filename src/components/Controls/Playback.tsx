@@ -19,10 +19,22 @@ export function Playback() {
   const t = useT();
   return (
     <div className="playback" role="toolbar" aria-label={t('shell.playback')}>
-      <button type="button" onClick={() => a.seek(0)} disabled={none} aria-label={t('playback.restart')} title={t('playback.restartTitle')}>
+      <button
+        type="button"
+        onClick={() => a.seek(0)}
+        disabled={none}
+        aria-label={t('playback.restart')}
+        title={t('playback.restartTitle')}
+      >
         <Icon name="first" />
       </button>
-      <button type="button" onClick={a.stepBack} disabled={none || cursor === 0} aria-label={t('playback.back')} title={t('playback.backTitle')}>
+      <button
+        type="button"
+        onClick={a.stepBack}
+        disabled={none || cursor === 0}
+        aria-label={t('playback.back')}
+        title={t('playback.backTitle')}
+      >
         <Icon name="back" />
       </button>
       <button
@@ -44,7 +56,13 @@ export function Playback() {
       >
         <Icon name="forward" />
       </button>
-      <button type="button" onClick={() => a.seek(length - 1)} disabled={none} aria-label={t('playback.last')} title={t('playback.lastTitle')}>
+      <button
+        type="button"
+        onClick={() => a.seek(length - 1)}
+        disabled={none}
+        aria-label={t('playback.last')}
+        title={t('playback.lastTitle')}
+      >
         <Icon name="last" />
       </button>
       <span className="hop-count" data-testid="hop-count" aria-live="polite">
@@ -52,7 +70,11 @@ export function Playback() {
       </span>
       <label className="speed">
         <span>{t('playback.speed')}</span>
-        <select value={speed} onChange={(e) => a.setSpeed(Number(e.target.value))} aria-label={t('playback.speedLabel')}>
+        <select
+          value={speed}
+          onChange={(e) => a.setSpeed(Number(e.target.value))}
+          aria-label={t('playback.speedLabel')}
+        >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×

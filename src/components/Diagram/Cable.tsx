@@ -8,10 +8,19 @@ export const Cable = memo(
     const { cable } = props;
     const cls = `cable${props.active ? ' active' : ''}${props.story ? ' story' : ''}`;
     return (
-      <g className={cls} data-testid={`cable-${cable.container}-${cable.ifName}`} data-veth={cable.hostVeth}>
+      <g
+        className={cls}
+        data-testid={`cable-${cable.container}-${cable.ifName}`}
+        data-veth={cable.hostVeth}
+      >
         <path className="cable-casing" d={cable.d} />
         <path className="cable-core" d={cable.d} pathLength={1} />
-        <CableTitle hostVeth={cable.hostVeth} bridge={cable.bridge} ifName={cable.ifName} container={cable.container} />
+        <CableTitle
+          hostVeth={cable.hostVeth}
+          bridge={cable.bridge}
+          ifName={cable.ifName}
+          container={cable.container}
+        />
       </g>
     );
   },

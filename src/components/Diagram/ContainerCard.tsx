@@ -20,89 +20,112 @@ function modeText(c: Container, t: Translate): string {
   }
 }
 
-export const ContainerCard = memo(function ContainerCard(props: { card: CardLayout; active: boolean; pickable: boolean; onPick: (source: FlowSource) => void }) {
-  const c = props.card.model.container;
-  const { box } = props.card;
-  const start = useAppStore((s) => s.startContainer);
-  const stop = useAppStore((s) => s.stopContainer);
-  const remove = useAppStore((s) => s.removeContainer);
-  const setNotice = useUi((s) => s.setNotice);
-  const launched = useUi((s) => s.launched === c.name);
-  const t = useT();
-  const act = (r: { ok: boolean; error?: { message: string } }, done: string) =>
-    setNotice(r.ok ? { kind: 'info', text: done } : { kind: 'error', text: `Error response from daemon: ${r.error?.message ?? ''}` });
-  const running = c.state === 'running';
-  const cls = [
-    'card',
-    `mode-${c.mode.kind}`,
-    running ? 'running' : 'stopped',
-    props.active ? 'active' : '',
-    props.pickable ? 'pickable' : '',
-    launched ? 'launching' : '',
-  ].join(' ');
-  return (
-    // Placed by the parent's translate: a card that only moves keeps its HTML and its layout.
-    <foreignObject x={0} y={0} width={box.w} height={box.h} className="card-fo">
-      <div
-        className={cls}
-        data-testid={`card-${c.name}`}
-        onClick={props.pickable ? () => props.onPick({ kind: 'container', name: c.name }) : undefined}
-        role={props.pickable ? 'button' : undefined}
-        aria-label={props.pickable ? t('diagram.pick', { name: c.name }) : undefined}
-      >
-        <div className="card-head">
-          <span className="card-name">{c.name}</span>
-          <span className={`state state-${c.state}`}>
-            {running ? t('card.running') : t('card.exited', { code: c.exitCode })}
-          </span>
-        </div>
-        <div className="card-meta">
-          {c.image} · {modeText(c, t)}
-        </div>
-        {c.endpoints.map((e) => (
-          <div key={e.ifName} className="card-if" data-testid={`addr-${c.name}-${e.ifName}`}>
-            <span className="if-name">{e.ifName}</span>
-            <span className="if-ip">
-              {e.ip}/{e.prefix}
+export const ContainerCard = memo(
+  function ContainerCard(props: {
+    card: CardLayout;
+    active: boolean;
+    pickable: boolean;
+    onPick: (source: FlowSource) => void;
+  }) {
+    const c = props.card.model.container;
+    const { box } = props.card;
+    const start = useAppStore((s) => s.startContainer);
+    const stop = useAppStore((s) => s.stopContainer);
+    const remove = useAppStore((s) => s.removeContainer);
+    const setNotice = useUi((s) => s.setNotice);
+    const launched = useUi((s) => s.launched === c.name);
+    const t = useT();
+    const act = (r: { ok: boolean; error?: { message: string } }, done: string) =>
+      setNotice(
+        r.ok
+          ? { kind: 'info', text: done }
+          : { kind: 'error', text: `Error response from daemon: ${r.error?.message ?? ''}` },
+      );
+    const running = c.state === 'running';
+    const cls = [
+      'card',
+      `mode-${c.mode.kind}`,
+      running ? 'running' : 'stopped',
+      props.active ? 'active' : '',
+      props.pickable ? 'pickable' : '',
+      launched ? 'launching' : '',
+    ].join(' ');
+    return (
+      // Placed by the parent's translate: a card that only moves keeps its HTML and its layout.
+      <foreignObject x={0} y={0} width={box.w} height={box.h} className="card-fo">
+        <div
+          className={cls}
+          data-testid={`card-${c.name}`}
+          onClick={
+            props.pickable ? () => props.onPick({ kind: 'container', name: c.name }) : undefined
+          }
+          role={props.pickable ? 'button' : undefined}
+          aria-label={props.pickable ? t('diagram.pick', { name: c.name }) : undefined}
+        >
+          <div className="card-head">
+            <span className="card-name">{c.name}</span>
+            <span className={`state state-${c.state}`}>
+              {running ? t('card.running') : t('card.exited', { code: c.exitCode })}
             </span>
-            <span className="if-mac">{e.mac}</span>
           </div>
-        ))}
-        {c.bindings.length > 0 && (
-          <div className="card-ports" data-testid={`ports-${c.name}`}>
-            {c.bindings.map((b) => (
-              <span key={`${b.hostPort}/${b.proto}`} className="port-pill">
-                {portText(b)}
+          <div className="card-meta">
+            {c.image} · {modeText(c, t)}
+          </div>
+          {c.endpoints.map((e) => (
+            <div key={e.ifName} className="card-if" data-testid={`addr-${c.name}-${e.ifName}`}>
+              <span className="if-name">{e.ifName}</span>
+              <span className="if-ip">
+                {e.ip}/{e.prefix}
               </span>
-            ))}
+              <span className="if-mac">{e.mac}</span>
+            </div>
+          ))}
+          {c.bindings.length > 0 && (
+            <div className="card-ports" data-testid={`ports-${c.name}`}>
+              {c.bindings.map((b) => (
+                <span key={`${b.hostPort}/${b.proto}`} className="port-pill">
+                  {portText(b)}
+                </span>
+              ))}
+            </div>
+          )}
+          <div className="card-foot">
+            <span className="lo-chip">lo 127.0.0.1</span>
+            <span className="card-actions">
+              {running ? (
+                <button
+                  type="button"
+                  onClick={() => act(stop(c.name), t('card.stopped', { name: c.name }))}
+                >
+                  {t('card.stop')}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  onClick={() => act(start(c.name), t('card.started', { name: c.name }))}
+                >
+                  {t('card.start')}
+                </button>
+              )}
+              <button
+                type="button"
+                className="danger"
+                onClick={() => act(remove(c.name), t('card.removed', { name: c.name }))}
+              >
+                {t('common.remove')}
+              </button>
+            </span>
           </div>
-        )}
-        <div className="card-foot">
-          <span className="lo-chip">lo 127.0.0.1</span>
-          <span className="card-actions">
-            {running ? (
-              <button type="button" onClick={() => act(stop(c.name), t('card.stopped', { name: c.name }))}>
-                {t('card.stop')}
-              </button>
-            ) : (
-              <button type="button" onClick={() => act(start(c.name), t('card.started', { name: c.name }))}>
-                {t('card.start')}
-              </button>
-            )}
-            <button type="button" className="danger" onClick={() => act(remove(c.name), t('card.removed', { name: c.name }))}>
-              {t('common.remove')}
-            </button>
-          </span>
         </div>
-      </div>
-    </foreignObject>
-  );
-},
-// Re-render only what changed: a card pushed down by a new one moves with its parent's transform.
-(a, b) =>
-  a.card.model.container === b.card.model.container &&
-  a.card.box.w === b.card.box.w &&
-  a.card.box.h === b.card.box.h &&
-  a.active === b.active &&
-  a.pickable === b.pickable &&
-  a.onPick === b.onPick);
+      </foreignObject>
+    );
+  },
+  // Re-render only what changed: a card pushed down by a new one moves with its parent's transform.
+  (a, b) =>
+    a.card.model.container === b.card.model.container &&
+    a.card.box.w === b.card.box.w &&
+    a.card.box.h === b.card.box.h &&
+    a.active === b.active &&
+    a.pickable === b.pickable &&
+    a.onPick === b.onPick,
+);

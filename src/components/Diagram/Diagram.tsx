@@ -39,7 +39,15 @@ export function Diagram() {
         viewBox={z ? undefined : fitViewBox(layout.width, layout.height)}
       >
         <defs>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
           </marker>
         </defs>
@@ -92,7 +100,12 @@ export function Diagram() {
               // A card and its badges move together by this translate: a card that only moves keeps its
               // HTML, its layout and its text.
               <g key={card.model.container.id} transform={`translate(${card.box.x},${card.box.y})`}>
-                <ContainerCard card={card} active={active.node === node} pickable={picking !== null} onPick={pick} />
+                <ContainerCard
+                  card={card}
+                  active={active.node === node}
+                  pickable={picking !== null}
+                  onPick={pick}
+                />
                 <IfaceBadges card={card} activeIface={active.node === node ? active.iface : null} />
               </g>
             );

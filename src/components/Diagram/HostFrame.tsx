@@ -72,11 +72,22 @@ export const HostFrame = memo(function HostFrame(props: {
         </text>
       </g>
       <g className="chip chip-eth0" data-testid="host-eth0">
-        <rect x={layout.eth0.x} y={layout.eth0.y} width={layout.eth0.w} height={layout.eth0.h} rx={8} />
+        <rect
+          x={layout.eth0.x}
+          y={layout.eth0.y}
+          width={layout.eth0.w}
+          height={layout.eth0.h}
+          rx={8}
+        />
         <text x={layout.eth0.x + 12} y={layout.eth0.y + 20} className="chip-name">
           eth0
         </text>
-        <text x={layout.eth0.x + layout.eth0.w - 12} y={layout.eth0.y + 20} className="chip-addr" textAnchor="end">
+        <text
+          x={layout.eth0.x + layout.eth0.w - 12}
+          y={layout.eth0.y + 20}
+          className="chip-addr"
+          textAnchor="end"
+        >
           {host.eth0.ip}/{host.eth0.prefix}
         </text>
       </g>

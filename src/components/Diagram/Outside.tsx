@@ -37,7 +37,9 @@ export const Outside = memo(function Outside(props: {
             key={remote.name}
             className={`node remote${activeNode === id ? ' active' : ''}${props.pickable ? ' pickable' : ''}`}
             data-testid={`remote-${remote.name}`}
-            onClick={props.pickable ? () => props.onPick({ kind: 'remote', name: remote.name }) : undefined}
+            onClick={
+              props.pickable ? () => props.onPick({ kind: 'remote', name: remote.name }) : undefined
+            }
             role={props.pickable ? 'button' : undefined}
             aria-label={props.pickable ? t('diagram.pick', { name: remote.name }) : undefined}
           >

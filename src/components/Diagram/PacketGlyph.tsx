@@ -23,13 +23,7 @@ export function PacketGlyph(props: { view: HopView }) {
   return (
     <g className="glyph-layer" data-testid="packet-glyph">
       {previous && (
-        <line
-          className="glyph-trail"
-          x1={previous.point.x}
-          y1={previous.point.y}
-          x2={x}
-          y2={y}
-        />
+        <line className="glyph-trail" x1={previous.point.x} y1={previous.point.y} x2={x} y2={y} />
       )}
       <g className={cls} style={{ transform: `translate(${x}px, ${y}px)` }}>
         {dropped ? (
@@ -40,7 +34,10 @@ export function PacketGlyph(props: { view: HopView }) {
         ) : (
           <g className="glyph-shape">
             <rect x={-26} y={-18} width={52} height={36} rx={6} />
-            <path d={reply ? 'M20,-12 L0,4 L-20,-12' : 'M-20,-12 L0,4 L20,-12'} className="glyph-flap" />
+            <path
+              d={reply ? 'M20,-12 L0,4 L-20,-12' : 'M-20,-12 L0,4 L20,-12'}
+              className="glyph-flap"
+            />
           </g>
         )}
         <foreignObject

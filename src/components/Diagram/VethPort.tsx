@@ -29,7 +29,12 @@ export const VethPort = memo(
 );
 
 /** The marker and the name in the port's own coordinates: unchanged when the port only moves. */
-const PortMark = memo(function PortMark(props: { name: string; w: number; h: number; compact: boolean }) {
+const PortMark = memo(function PortMark(props: {
+  name: string;
+  w: number;
+  h: number;
+  compact: boolean;
+}) {
   const cx = props.w / 2;
   return (
     <>

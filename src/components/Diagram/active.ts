@@ -13,7 +13,13 @@ export interface Active {
   readonly local: string | null;
 }
 
-export const NOTHING: Active = { node: null, iface: null, stage: null, switching: null, local: null };
+export const NOTHING: Active = {
+  node: null,
+  iface: null,
+  stage: null,
+  switching: null,
+  local: null,
+};
 
 function bridgeOfIface(layout: DiagramLayout, iface: string | null): string | null {
   if (!iface) return null;
@@ -26,10 +32,18 @@ function bridgeOfIface(layout: DiagramLayout, iface: string | null): string | nu
 export function activeOf(layout: DiagramLayout, hop: Hop | null): Active {
   if (!hop) return NOTHING;
   const bridge = hop.node === 'host' ? bridgeOfIface(layout, hop.iface) : null;
-  const switchingEvent = hop.event === 'bridge-forward' || hop.event === 'bridge-flood' || hop.event === 'bridge-learn';
+  const switchingEvent =
+    hop.event === 'bridge-forward' || hop.event === 'bridge-flood' || hop.event === 'bridge-learn';
   let stage: Stage | null = hop.nf ? hop.nf.hook : null;
-  if (!stage && hop.node === 'host' && (hop.event === 'route' || hop.event === 'forward')) stage = 'ROUTING';
-  if (!stage && hop.node === 'host' && !hop.iface && ['send', 'deliver', 'proxy'].includes(hop.event)) stage = 'LOCAL';
+  if (!stage && hop.node === 'host' && (hop.event === 'route' || hop.event === 'forward'))
+    stage = 'ROUTING';
+  if (
+    !stage &&
+    hop.node === 'host' &&
+    !hop.iface &&
+    ['send', 'deliver', 'proxy'].includes(hop.event)
+  )
+    stage = 'LOCAL';
   return {
     node: hop.node,
     iface: hop.iface,
@@ -37,7 +51,9 @@ export function activeOf(layout: DiagramLayout, hop: Hop | null): Active {
     switching: switchingEvent ? bridge : null,
     local:
       hop.event === 'bridge-local' ||
-      (bridge !== null && hop.iface === bridge && ['rx', 'tx', 'arp-request', 'arp-reply'].includes(hop.event))
+      (bridge !== null &&
+        hop.iface === bridge &&
+        ['rx', 'tx', 'arp-request', 'arp-reply'].includes(hop.event))
         ? bridge
         : null,
   };

@@ -8,7 +8,9 @@ import { useUi } from '../../hooks/useUi';
 const KINDS: readonly FlowKind[] = ['http', 'tcp', 'udp', 'ping'];
 
 /** Nothing picked yet: the hint, in the interface's type (a node's name is in the mono one). */
-const Unpicked = ({ t }: { t: Translate }) => <span className="pick-empty">{t('flow.clickToPick')}</span>;
+const Unpicked = ({ t }: { t: Translate }) => (
+  <span className="pick-empty">{t('flow.clickToPick')}</span>
+);
 
 const sourceText = (s: FlowSource | null, t: Translate) =>
   s === null ? <Unpicked t={t} /> : s.kind === 'host' ? t('flow.host') : s.name;
@@ -19,7 +21,9 @@ export function FlowPicker() {
   const t = useT();
   const sendFlow = useAppStore((s) => s.sendFlow);
   // The lab's own message is kept as its key, so it follows a language switch; the parser's as printed.
-  const [error, setError] = useState<{ key: 'flow.pickSourceFirst' } | { text: string } | null>(null);
+  const [error, setError] = useState<{ key: 'flow.pickSourceFirst' } | { text: string } | null>(
+    null,
+  );
   const [toText, setToText] = useState<string | null>(null);
   const shownTo = toText ?? draft.to ?? '';
 
@@ -50,7 +54,9 @@ export function FlowPicker() {
         >
           <span className="pick-label">{t('flow.from')}</span> {sourceText(draft.from, t)}
         </button>
-        <span aria-hidden className="pick-arrow">→</span>
+        <span aria-hidden className="pick-arrow">
+          →
+        </span>
         <button
           type="button"
           className={`pick${draft.picking === 'to' ? ' on' : ''}`}
@@ -76,7 +82,11 @@ export function FlowPicker() {
         </label>
         <label>
           <span>{t('flow.protocol')}</span>
-          <select value={draft.kind} onChange={(e) => setDraft({ kind: e.target.value as FlowKind })} aria-label={t('flow.protocolLabel')}>
+          <select
+            value={draft.kind}
+            onChange={(e) => setDraft({ kind: e.target.value as FlowKind })}
+            aria-label={t('flow.protocolLabel')}
+          >
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {k}

@@ -19,12 +19,18 @@ export function NetworkForm() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const r = createNetwork({ name: name.trim(), ...(subnet.trim() ? { subnet: subnet.trim() } : {}) });
+    const r = createNetwork({
+      name: name.trim(),
+      ...(subnet.trim() ? { subnet: subnet.trim() } : {}),
+    });
     if (!r.ok) return setError(`Error response from daemon: ${r.error.message}`);
     setError(null);
     setName('');
     setSubnet('');
-    setNotice({ kind: 'info', text: t('networks.created', { name: r.value.name, device: r.value.bridge?.device ?? '' }) });
+    setNotice({
+      kind: 'info',
+      text: t('networks.created', { name: r.value.name, device: r.value.bridge?.device ?? '' }),
+    });
   };
 
   const user = networks.filter((n) => !n.isDefault && n.driver === 'bridge');
@@ -33,11 +39,22 @@ export function NetworkForm() {
       <form onSubmit={submit} className="form" noValidate>
         <label>
           <span>{t('form.name')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="front" spellCheck={false} autoFocus />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="front"
+            spellCheck={false}
+            autoFocus
+          />
         </label>
         <label>
           <span>{t('form.subnet')}</span>
-          <input value={subnet} onChange={(e) => setSubnet(e.target.value)} placeholder={t('networks.subnetPlaceholder')} spellCheck={false} />
+          <input
+            value={subnet}
+            onChange={(e) => setSubnet(e.target.value)}
+            placeholder={t('networks.subnetPlaceholder')}
+            spellCheck={false}
+          />
         </label>
         {error && (
           <p className="field-error" role="alert" data-testid="error-network">
@@ -54,7 +71,8 @@ export function NetworkForm() {
         {user.map((n) => (
           <li key={n.id}>
             <span>
-              <strong>{n.name}</strong> {n.bridge ? `${n.bridge.device} · ${cidrText(n.bridge.subnet)}` : ''}
+              <strong>{n.name}</strong>{' '}
+              {n.bridge ? `${n.bridge.device} · ${cidrText(n.bridge.subnet)}` : ''}
             </span>
             <button
               type="button"

@@ -42,7 +42,13 @@ export function RunContainerForm() {
     }
     setErrors({});
     setLaunched(r.value.name);
-    setNotice({ kind: 'info', text: [t('run.started', { name: r.value.name, id: r.value.id.slice(0, 12) }), ...r.warnings].join(' · ') });
+    setNotice({
+      kind: 'info',
+      text: [
+        t('run.started', { name: r.value.name, id: r.value.id.slice(0, 12) }),
+        ...r.warnings,
+      ].join(' · '),
+    });
     close(null);
   };
 
@@ -58,7 +64,13 @@ export function RunContainerForm() {
       <form onSubmit={submit} className="form" noValidate>
         <label>
           <span>{t('form.name')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('run.namePlaceholder')} spellCheck={false} autoFocus />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('run.namePlaceholder')}
+            spellCheck={false}
+            autoFocus
+          />
         </label>
         {err('name')}
         <label>
@@ -86,7 +98,12 @@ export function RunContainerForm() {
         {err('network')}
         <label>
           <span>{t('form.publish')}</span>
-          <input value={ports} onChange={(e) => setPorts(e.target.value)} placeholder="8080:80" spellCheck={false} />
+          <input
+            value={ports}
+            onChange={(e) => setPorts(e.target.value)}
+            placeholder="8080:80"
+            spellCheck={false}
+          />
         </label>
         {err('ports')}
         {err('form')}

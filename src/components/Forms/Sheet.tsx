@@ -2,7 +2,12 @@
 import { useEffect, type ReactNode } from 'react';
 import { useT } from '../../hooks/useT';
 
-export function Sheet(props: { title: string; onClose: () => void; children: ReactNode; testId: string }) {
+export function Sheet(props: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  testId: string;
+}) {
   const { onClose } = props;
   const t = useT();
   useEffect(() => {
@@ -13,7 +18,13 @@ export function Sheet(props: { title: string; onClose: () => void; children: Rea
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
-    <div className="sheet" role="dialog" aria-modal="false" aria-label={props.title} data-testid={props.testId}>
+    <div
+      className="sheet"
+      role="dialog"
+      aria-modal="false"
+      aria-label={props.title}
+      data-testid={props.testId}
+    >
       <div className="sheet-head">
         <h2>{props.title}</h2>
         <button type="button" className="ghost" onClick={onClose} aria-label={t('common.close')}>

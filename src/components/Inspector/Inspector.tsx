@@ -20,11 +20,13 @@ export function Inspector() {
   return (
     <section className="panel inspector" aria-label={t('inspector.label')} data-testid="inspector">
       <h2>
-        {t('inspector.title')} <span className="muted">#{index + 1} · {packet.label} · {hop.node}{hop.iface ? ` · ${hop.iface}` : ''}</span>
+        {t('inspector.title')}{' '}
+        <span className="muted">
+          #{index + 1} · {packet.label} · {hop.node}
+          {hop.iface ? ` · ${hop.iface}` : ''}
+        </span>
       </h2>
-      {hop.frame.eth === null && (
-        <p className="muted small">{t('inspector.noEth')}</p>
-      )}
+      {hop.frame.eth === null && <p className="muted small">{t('inspector.noEth')}</p>}
       <div className="tree">
         {frameLayers(hop.frame, t).map((layer) => (
           <details key={layer.id} open className={`layer layer-${layer.id}`}>
@@ -33,7 +35,11 @@ export function Inspector() {
               {layer.fields.map((f) => {
                 const c = changed.get(f.path);
                 return (
-                  <div key={f.path} className={c ? 'field changed' : 'field'} data-testid={`field-${f.path}`}>
+                  <div
+                    key={f.path}
+                    className={c ? 'field changed' : 'field'}
+                    data-testid={`field-${f.path}`}
+                  >
                     <dt>{f.name}</dt>
                     <dd>
                       <span className="value" data-testid={`value-${f.path}`}>

@@ -15,17 +15,30 @@ export interface Layer {
   readonly fields: readonly FieldRow[];
 }
 
-const ICMP_TYPES: { readonly [t: number]: UiKey } = { 0: 'icmp.0', 3: 'icmp.3', 8: 'icmp.8', 11: 'icmp.11' };
+const ICMP_TYPES: { readonly [t: number]: UiKey } = {
+  0: 'icmp.0',
+  3: 'icmp.3',
+  8: 'icmp.8',
+  11: 'icmp.11',
+};
 
 /** Field names and layer titles in the reader's language (t); values always as the packet has them. */
 export function frameLayers(f: Frame, t: Say = translate): Layer[] {
-  const row = (path: string, name: UiKey, value: string | number): FieldRow => ({ path, name: t(name), value: String(value) });
+  const row = (path: string, name: UiKey, value: string | number): FieldRow => ({
+    path,
+    name: t(name),
+    value: String(value),
+  });
   const out: Layer[] = [];
   if (f.eth) {
     out.push({
       id: 'eth',
       title: t('layer.eth', { src: f.eth.src, dst: f.eth.dst }),
-      fields: [row('eth.dst', 'field.destination', f.eth.dst), row('eth.src', 'field.source', f.eth.src), row('eth.type', 'field.type', f.eth.type)],
+      fields: [
+        row('eth.dst', 'field.destination', f.eth.dst),
+        row('eth.src', 'field.source', f.eth.src),
+        row('eth.type', 'field.type', f.eth.type),
+      ],
     });
   }
   if (f.arp) {
@@ -73,7 +86,10 @@ export function frameLayers(f: Frame, t: Say = translate): Layer[] {
     out.push({
       id: 'udp',
       title: t('layer.udp', { sport: f.udp.sport, dport: f.udp.dport }),
-      fields: [row('udp.sport', 'field.sport', f.udp.sport), row('udp.dport', 'field.dport', f.udp.dport)],
+      fields: [
+        row('udp.sport', 'field.sport', f.udp.sport),
+        row('udp.dport', 'field.dport', f.udp.dport),
+      ],
     });
   }
   if (f.icmp) {
@@ -81,11 +97,20 @@ export function frameLayers(f: Frame, t: Say = translate): Layer[] {
     out.push({
       id: 'icmp',
       title: t('layer.icmp', { type: t(ICMP_TYPES[i.type] ?? 'icmp.other', { type: i.type }) }),
-      fields: [row('icmp.type', 'field.type', i.type), row('icmp.code', 'field.code', i.code), row('icmp.id', 'field.id', i.id), row('icmp.seq', 'field.icmpSeq', i.seq)],
+      fields: [
+        row('icmp.type', 'field.type', i.type),
+        row('icmp.code', 'field.code', i.code),
+        row('icmp.id', 'field.id', i.id),
+        row('icmp.seq', 'field.icmpSeq', i.seq),
+      ],
     });
   }
   if (f.payload !== undefined && f.payload !== '') {
-    out.push({ id: 'data', title: t('layer.data'), fields: [row('payload', 'field.payload', f.payload)] });
+    out.push({
+      id: 'data',
+      title: t('layer.data'),
+      fields: [row('payload', 'field.payload', f.payload)],
+    });
   }
   return out;
 }

@@ -37,7 +37,13 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
     <>
       <div className="tabs small" role="tablist" aria-label={tr('nf.tableLabel')}>
         {TABLES.map((t) => (
-          <button key={t} role="tab" type="button" aria-selected={t === table} onClick={() => setChoice({ table: t, at: props.cursor })}>
+          <button
+            key={t}
+            role="tab"
+            type="button"
+            aria-selected={t === table}
+            onClick={() => setChoice({ table: t, at: props.cursor })}
+          >
             {t}
           </button>
         ))}
@@ -49,11 +55,17 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
           const policyHit = here && step.rule === null;
           const policy = counters.get(policyKey(table, chain.name)) ?? chain;
           return (
-            <section key={chain.name} className={`chain${here ? ' current' : ''}`} data-testid={`chain-${table}-${chain.name}`}>
+            <section
+              key={chain.name}
+              className={`chain${here ? ' current' : ''}`}
+              data-testid={`chain-${table}-${chain.name}`}
+            >
               <h3 className={policyHit ? 'policy-hit' : ''}>
                 Chain {chain.name}{' '}
                 <span className="muted">
-                  {chain.policy ? `(policy ${chain.policy} ${policy.pkts} packets, ${policy.bytes} bytes)` : tr('nf.userChain')}
+                  {chain.policy
+                    ? `(policy ${chain.policy} ${policy.pkts} packets, ${policy.bytes} bytes)`
+                    : tr('nf.userChain')}
                 </span>
               </h3>
               <table className="rules">

@@ -33,7 +33,12 @@ export const RuleRow = memo(
     const spec = ruleSpec(chain, rule);
     return (
       <Fragment>
-        <tr className={state} title={spec} data-rule-id={rule.id} aria-current={matched ? 'true' : undefined}>
+        <tr
+          className={state}
+          title={spec}
+          data-rule-id={rule.id}
+          aria-current={matched ? 'true' : undefined}
+        >
           <td className="num">{c.pkts}</td>
           <td className="num">{c.bytes}</td>
           <td className="target">{matched ? `▶ ${c.target}` : c.target}</td>

@@ -27,7 +27,8 @@ export function ruleColumns(r: Rule): RuleColumns {
   const extras: string[] = [];
   if (m.srcType) extras.push(`ADDRTYPE src-type ${m.srcType.neg ? '!' : ''}${m.srcType.value}`);
   if (m.dstType) extras.push(`ADDRTYPE dst-type ${m.dstType.neg ? '!' : ''}${m.dstType.value}`);
-  if (m.dport !== undefined && m.proto !== undefined && m.proto !== 'icmp') extras.push(`${m.proto} dpt:${m.dport}`);
+  if (m.dport !== undefined && m.proto !== undefined && m.proto !== 'icmp')
+    extras.push(`${m.proto} dpt:${m.dport}`);
   if (m.ctstate?.length) extras.push(`ctstate ${m.ctstate.join(',')}`);
   if (t.kind === 'DNAT') extras.push(`to:${t.toIp}${t.toPort === null ? '' : `:${t.toPort}`}`);
   if (t.kind === 'SNAT') extras.push(`to:${t.toIp}`);

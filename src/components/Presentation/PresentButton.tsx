@@ -22,10 +22,7 @@ export function PresentButton() {
       </button>
       {presenting &&
         createPortal(
-          <div
-            className="present-exit"
-            title={t('present.keys')}
-          >
+          <div className="present-exit" title={t('present.keys')}>
             <button
               type="button"
               className="ghost"

@@ -21,7 +21,9 @@ import { lazy, Suspense } from 'react';
 const RunContainerForm = lazy(() =>
   import('../Forms/RunContainerForm').then((m) => ({ default: m.RunContainerForm })),
 );
-const NetworkForm = lazy(() => import('../Forms/NetworkForm').then((m) => ({ default: m.NetworkForm })));
+const NetworkForm = lazy(() =>
+  import('../Forms/NetworkForm').then((m) => ({ default: m.NetworkForm })),
+);
 
 export function AppShell() {
   useTheme();

@@ -17,9 +17,18 @@ export function StatusLine() {
   }, [notice, setNotice]);
   if (!notice) return null;
   return (
-    <div className={`status-line ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="status-line">
+    <div
+      className={`status-line ${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      data-testid="status-line"
+    >
       <span>{notice.text}</span>
-      <button type="button" className="ghost" onClick={() => setNotice(null)} aria-label={t('common.dismiss')}>
+      <button
+        type="button"
+        className="ghost"
+        onClick={() => setNotice(null)}
+        aria-label={t('common.dismiss')}
+      >
         ✕
       </button>
     </div>

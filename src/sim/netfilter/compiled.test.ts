@@ -73,8 +73,20 @@ describe('compiled rule matches mean what iptables means', () => {
 
   it('keeps a list’s compiled matches for the list, one per rule in order', () => {
     const rules = [
-      { id: 'filter:-A DOCKER -j RETURN', match: {}, target: { kind: 'RETURN' as const }, pkts: 0, bytes: 0 },
-      { id: 'filter:-A DOCKER -p udp -j DROP', match: { proto: 'udp' as const }, target: { kind: 'DROP' as const }, pkts: 0, bytes: 0 },
+      {
+        id: 'filter:-A DOCKER -j RETURN',
+        match: {},
+        target: { kind: 'RETURN' as const },
+        pkts: 0,
+        bytes: 0,
+      },
+      {
+        id: 'filter:-A DOCKER -p udp -j DROP',
+        match: { proto: 'udp' as const },
+        target: { kind: 'DROP' as const },
+        pkts: 0,
+        bytes: 0,
+      },
     ];
     const f = listFacts(rules);
     expect(listFacts(rules)).toBe(f);

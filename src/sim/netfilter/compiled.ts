@@ -26,7 +26,8 @@ export interface CompiledMatch {
   readonly dstType: number;
 }
 
-const net = (c: Cidr | undefined): [number, number] => (c ? [ipToInt(c.address), maskInt(c.prefix)] : [0, 0]);
+const net = (c: Cidr | undefined): [number, number] =>
+  c ? [ipToInt(c.address), maskInt(c.prefix)] : [0, 0];
 
 export function compileMatch(m: RuleMatch): CompiledMatch {
   const [srcNet, srcMask] = net(m.src?.value);

@@ -38,8 +38,8 @@ export function ruleMatches(s: WalkState, m: CompiledMatch, p: NfPacket): boolea
   if (m.dport !== -1 && m.dport !== p.dport) return false;
   if (m.inIface !== null && (p.inIface === m.inIface) === m.inNeg) return false;
   if (m.outIface !== null && (p.outIface === m.outIface) === m.outNeg) return false;
-  if (m.src && (((p.srcN & m.srcMask) >>> 0) === m.srcNet) === m.srcNeg) return false;
-  if (m.dst && (((p.dstN & m.dstMask) >>> 0) === m.dstNet) === m.dstNeg) return false;
+  if (m.src && ((p.srcN & m.srcMask) >>> 0 === m.srcNet) === m.srcNeg) return false;
+  if (m.dst && ((p.dstN & m.dstMask) >>> 0 === m.dstNet) === m.dstNeg) return false;
   if (m.ctstate !== null && !m.ctstate.includes(p.ctstate)) return false;
   if (m.dstType === 0 && m.srcType === 0) return true;
   const host = s.topo.ns.get('host');
