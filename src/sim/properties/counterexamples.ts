@@ -1,5 +1,6 @@
 // Engine counterexamples the fuzzer found (shrunk), replayed first by the property tests. Each one
-// fails today because the ENGINE disagrees with Linux/Docker, not the test; see the notes.
+// failed when found because the ENGINE disagreed with Linux/Docker; all are fixed and stay as
+// regression cases (a new open bug goes in with `it.fails`, so its fix turns the test red).
 import type { FlowSpec, Scenario, Step } from './scenario';
 
 const run = (

@@ -17,7 +17,8 @@ describe('NAT and conntrack over any history', () => {
   });
 });
 
-// ENGINE BUGS (fuzzer, shrunk). Kept failing on purpose; counterexamples.ts has the details.
+// Engine bugs the fuzzer found (shrunk), now fixed and kept as regression cases; counterexamples.ts
+// has the histories and what Linux does.
 describe('known NAT counterexamples', () => {
   it('an ICMP port unreachable for a DNATed datagram quotes the packet as the client sent it', () => {
     holds(ICMP_ERROR_QUOTES_NAT, ['nat']);

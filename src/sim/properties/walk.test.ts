@@ -17,8 +17,8 @@ describe('the packet walk over any history', () => {
   });
 });
 
-// ENGINE BUGS (fuzzer, shrunk): packets that end with no drop hop and reason 'invalid'. Kept failing
-// on purpose; see counterexamples.ts for the histories and what Linux does instead.
+// Engine bugs the fuzzer found (shrunk): packets that ended with no drop hop and reason 'invalid'.
+// Fixed; kept as regression cases (counterexamples.ts has the histories and what Linux does).
 describe('packets never vanish without a reason', () => {
   it('a running container with no network left: its ping has hops and a no-route drop', () => {
     holds(RUNNING_WITHOUT_ENDPOINTS, ['walk']);
