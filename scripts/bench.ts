@@ -1,10 +1,9 @@
 // `npm run bench`: prints one JSON object per line, each figure with its target where it has one.
 // `npm run bench -- engine`, `-- bundle` or `-- browser` runs one group (browser: BENCH_SOAK_MIN=1
-// shortens its 5-minute memory soak;
-// BENCH_BROWSER=load,interaction picks some of its figures).
-import { browserFigures } from './bench-browser';
-import { bundleFigures } from './bench-bundle';
-import { engineFigures, type Figure } from './bench-engine';
+// shortens its 5-minute memory soak; BENCH_BROWSER=load,interaction picks some of its figures).
+import { browserFigures } from './bench/browser';
+import { bundleFigures } from './bench/bundle';
+import { engineFigures, type Figure } from './bench/engine';
 
 const groups: Record<string, () => Figure[] | Promise<Figure[]>> = {
   engine: engineFigures,

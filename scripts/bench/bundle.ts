@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Figure } from './bench-engine';
+import type { Figure } from './engine';
 
-const DIST = resolve(import.meta.dirname, '..', 'dist');
+const DIST = resolve(import.meta.dirname, '..', '..', 'dist');
 
 function gzKb(path: string): number {
   return gzipSync(readFileSync(path), { level: 9 }).length / 1024;

@@ -1,6 +1,13 @@
 // Engine figures: traces per second for a short flow, and one trace / one `docker run` in big worlds.
 import { performance } from 'node:perf_hooks';
-import { createWorld, runContainer, simulate, type Flow, type IPv4, type World } from '../src/sim';
+import {
+  createWorld,
+  runContainer,
+  simulate,
+  type Flow,
+  type IPv4,
+  type World,
+} from '../../src/sim';
 
 export interface Figure {
   readonly name: string;
