@@ -9,6 +9,12 @@ const impure = [
   { name: 'zustand', message: 'src/sim is pure: no store.' },
 ];
 
+/** The core and the D3 maths never import the store or the view. */
+const upward = {
+  group: ['**/store', '**/store/*', '**/components/*', '**/hooks/*'],
+  message: 'The core does not import the store or the view.',
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -30,10 +36,17 @@ export default tseslint.config(
   },
   {
     files: ['src/sim/**/*.ts', 'src/terminal/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    // Test helpers (terminal/testing) may drive the store, as tests do.
+    ignores: ['**/*.test.ts', '**/testing/**'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { paths: impure, patterns: ['d3-*', 'd3'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: impure,
+          patterns: [{ group: ['d3-*', 'd3'], message: 'src/sim is pure: no D3.' }, upward],
+        },
+      ],
       'no-restricted-globals': [
         'error',
         'window',
@@ -60,6 +73,34 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The view and its data reach the core only through its public API (src/sim/index.ts).
+    files: [
+      'src/components/**/*.{ts,tsx}',
+      'src/hooks/**/*.ts',
+      'src/store/**/*.ts',
+      'src/lessons/**/*.ts',
+      'src/layout/**/*.ts',
+      'src/share/**/*.ts',
+      'src/scenarios/**/*.ts',
+      'src/i18n/**/*.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/sim/*'], message: 'Import the core through src/sim/index.ts.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The D3 maths never reach up into the store or the view.
+    files: ['src/layout/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [upward] }] },
   },
   {
     files: ['**/*.test.ts', 'e2e/**/*.ts'],

@@ -1,6 +1,6 @@
 // Trace questions: the answer is read from the hop a selector names, distractors from the rest of the trace.
 import type { World } from '../sim';
-import type { Hop, PacketTrace } from '../sim/trace';
+import type { Hop, PacketTrace } from '../sim';
 import {
   BRIDGE_ACTIONS,
   CT_STATES,

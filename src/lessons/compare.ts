@@ -1,6 +1,6 @@
 // Compare mode: the same two requests against nginx in bridge, host and none mode, side by side.
 import { simulate, type Profile, type World } from '../sim';
-import type { FlowResult, PacketTrace } from '../sim/trace';
+import type { FlowResult, PacketTrace } from '../sim';
 import { buildScenario, type Scenario } from '../scenarios';
 import { HOST_IP, SERVER_IP, clientHttp, publish, t } from './catalogue/common';
 import type { Text } from './types';

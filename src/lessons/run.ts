@@ -1,6 +1,6 @@
 // Running a lesson against the engine: each step's world (setups accumulate), its op results, its trace.
 import { createWorld, simulate, type Profile, type World } from '../sim';
-import type { SimResult } from '../sim/trace';
+import type { SimResult } from '../sim';
 import { applyStep } from '../scenarios/build';
 import { commandFor } from './commands';
 import type { Lesson } from './types';

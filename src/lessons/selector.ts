@@ -1,5 +1,5 @@
 // Hop selectors: name a hop of the engine's trace by what happens there, never by a hard-coded index.
-import type { Hop, HopEvent, PacketTrace } from '../sim/trace';
+import type { Hop, HopEvent, PacketTrace } from '../sim';
 
 /** Which packet: an index, the nth request or reply (0 = first), or the last one. */
 export type PacketRef =

@@ -1,6 +1,6 @@
 // Lessons as data: steps with a setup, a flow, a focus, and questions whose answers come from the engine.
 import type { Profile } from '../sim';
-import type { Flow } from '../sim/trace';
+import type { Flow } from '../sim';
 import type { Step as ScenarioStep } from '../scenarios';
 import type { Lang } from '../i18n/locale';
 import type { Focus } from './focus';

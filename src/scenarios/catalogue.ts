@@ -1,6 +1,6 @@
 // The scenarios every layer is tested against: the article's four flows first, then the others.
 import type { PortRequest } from '../sim';
-import type { IPv4 } from '../sim/addr';
+import type { IPv4 } from '../sim';
 import type { Scenario } from './types';
 
 const p = (hostPort: number, containerPort: number, proto: 'tcp' | 'udp' = 'tcp'): PortRequest => ({

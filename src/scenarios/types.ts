@@ -1,5 +1,5 @@
 // Named labs as plain data: the setup steps and the flows to send. Shared by tests, e2e and lessons.
-import type { Flow } from '../sim/trace';
+import type { Flow } from '../sim';
 import type {
   NetworkCreateOptions,
   RemoteOptions,

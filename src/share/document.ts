@@ -2,10 +2,10 @@
 import { findLesson } from '../lessons';
 import type { Lang } from '../i18n/locale';
 import type { World } from '../sim';
-import type { Flow } from '../sim/trace';
+import type { Flow } from '../sim';
 import { NAME, ShareError, fail, int, ipv4, obj, oneOf, port, shown, str } from './guards';
 import { parseWorld } from './parse-world-root';
-import { checkAddresses, checkBindings, checkIdentity } from '../sim/properties/invariants-world';
+import { checkAddresses, checkBindings, checkIdentity } from '../sim';
 
 export const FORMAT = 'docker-network-lab';
 export const VERSION = 1;

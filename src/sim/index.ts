@@ -49,3 +49,11 @@ export {
 export { simulate } from './walk/simulate';
 export { WHY_EN, formatWhy, type WhyKey } from './messages';
 export { ifStatsOf } from './walk/state';
+/** iptables' own number format for counters (`1234K`), as `-L -v` prints them. */
+export { formatCounter } from './netfilter/list';
+/** A table's chains in the order iptables lists them (built-ins first, then user chains). */
+export { chainsInOrder } from './netfilter/order';
+/** A rule as `iptables -S` writes it, without `-A CHAIN`. */
+export { ruleSpec } from './netfilter/save';
+/** World checks a lab file must pass: the ones the fuzzer asserts after every operation. */
+export { checkAddresses, checkBindings, checkIdentity } from './properties/invariants-world';

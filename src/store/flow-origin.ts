@@ -2,7 +2,7 @@
 // can carry that world and replay the very same hops (persist.ts reads it).
 import type { StoreApi } from 'zustand/vanilla';
 import type { World } from '../sim';
-import type { PacketTrace } from '../sim/trace';
+import type { PacketTrace } from '../sim';
 import type { AppState } from './types';
 
 type Store = StoreApi<AppState>;

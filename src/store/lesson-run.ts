@@ -15,7 +15,7 @@ import {
   type StepRun,
 } from '../lessons';
 import type { Profile } from '../sim';
-import type { Flow, PacketTrace } from '../sim/trace';
+import type { Flow, PacketTrace } from '../sim';
 import type { Step } from '../scenarios';
 import type { LabState } from './lesson-slice';
 import type { AppState } from './types';

@@ -1,5 +1,5 @@
 // Module-scope selectors: everything derived from the store's inputs. Memoised on input identity.
-import type { Hop, PacketTrace } from '../sim/trace';
+import type { Hop, PacketTrace } from '../sim';
 import type { Container, Network } from '../sim';
 import type { AppState } from './types';
 

@@ -12,7 +12,7 @@ import type {
   World,
   WorldOptions,
 } from '../sim';
-import type { Flow, FlowResult, PacketTrace, SimResult } from '../sim/trace';
+import type { Flow, FlowResult, PacketTrace, SimResult } from '../sim';
 import type { Completion } from '../terminal/complete';
 import type { CommandOutput, Location } from '../terminal/api';
 

@@ -1,5 +1,5 @@
 // A one-glance summary of a request's first packet: the interfaces it crossed and the NAT rewrites.
-import type { PacketTrace } from '../../sim/trace';
+import type { PacketTrace } from '../../sim';
 
 export interface HopSummary {
   /** `node iface` in the order the IP packet crossed them, repeats folded. */

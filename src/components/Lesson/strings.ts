@@ -1,7 +1,7 @@
 // The lesson and compare panels' own UI strings (en + zh-CN), and the language they follow.
 import { useUi } from '../../hooks/useUi';
 import { chooseLocale, type Lang } from '../../i18n/locale';
-import type { DropReason, FlowResult } from '../../sim/trace';
+import type { DropReason, FlowResult } from '../../sim';
 
 const en = {
   open: 'Lessons',

@@ -1,7 +1,7 @@
 // The host's raw/nat/filter chains with counters; the rule the engine matched at this hop lit up.
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { NetfilterStep, TableName } from '../../sim';
-import { chainsInOrder } from '../../sim/netfilter/order';
+import { chainsInOrder } from '../../sim';
 import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 import { selectCurrentEntry, selectTimeline, type TimelineEntry } from '../../store/selectors';

@@ -6,7 +6,7 @@
 // the one-line layout of `iptables -L -n -v`.
 import { Fragment, memo } from 'react';
 import type { Rule } from '../../sim';
-import { ruleSpec } from '../../sim/netfilter/save';
+import { ruleSpec } from '../../sim';
 import type { Counters } from './countersAt';
 import { ruleColumns } from './ruleColumns';
 

@@ -1,6 +1,6 @@
 // One rule as the columns of `iptables -L -n -v`: target, prot, in, out, source, destination, extras.
 import type { Cidr, Neg, Rule } from '../../sim';
-import { formatCounter } from '../../sim/netfilter/list';
+import { formatCounter } from '../../sim';
 
 export interface RuleColumns {
   readonly pkts: string;

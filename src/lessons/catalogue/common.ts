@@ -1,6 +1,6 @@
 // Building blocks shared by the lesson data: ports, flows, the article's two containers.
 import type { IPv4, PortRequest } from '../../sim';
-import type { Flow } from '../../sim/trace';
+import type { Flow } from '../../sim';
 import type { SetupAction, Text } from '../types';
 
 export const publish = (hostPort: number, containerPort: number): PortRequest => ({
