@@ -56,5 +56,7 @@ export function commandFor(step: Step): string {
         .join(' ');
     case 'router-route':
       return `lab router route add ${step.dst} via ${step.via}`;
+    case 'iptables':
+      return ['iptables', ...step.args].join(' ');
   }
 }

@@ -9,11 +9,22 @@ import {
   stopContainer,
   addRemote,
   addRouterRoute,
+  editIptables,
   type Profile,
   type OpResult,
   type World,
 } from '../sim';
+import { parseEdit } from '../terminal/host/iptables-edit';
 import type { Scenario, Step } from './types';
+
+/** `iptables …` as the terminal reads it, applied as the store applies it. */
+function iptablesStep(world: World, args: readonly string[]): OpResult<unknown> {
+  const edit = parseEdit(args, world.netfilter);
+  if ('exit' in edit) return { ok: false, error: { source: 'cli', message: edit.text } };
+  const r = editIptables(world, edit);
+  if (!r.ok) return { ok: false, error: { source: 'cli', message: `iptables: ${r.refusal}` } };
+  return { ok: true, world: r.world, value: undefined, warnings: [] };
+}
 
 /** One step as the operation the UI and the terminal call: a new world, or Docker's error. */
 export function applyStep(world: World, step: Step): OpResult<unknown> {
@@ -34,6 +45,8 @@ export function applyStep(world: World, step: Step): OpResult<unknown> {
       return addRemote(world, step.opts);
     case 'router-route':
       return addRouterRoute(world, step.dst, step.via);
+    case 'iptables':
+      return iptablesStep(world, step.args);
   }
 }
 

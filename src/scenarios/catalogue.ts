@@ -52,6 +52,28 @@ export const SCENARIOS: readonly Scenario[] = [
     ],
   },
   {
+    id: 'docker-user-blocks-client',
+    title: 'a DOCKER-USER rule drops the client before Docker accepts its published port',
+    setup: [
+      ...twoOnBridge,
+      { op: 'iptables', args: ['-I', 'DOCKER-USER', '-s', '203.0.113.5', '-j', 'DROP'] },
+    ],
+    flows: [
+      { from: { kind: 'remote', name: 'client' }, to: a('192.0.2.10'), kind: 'http', port: 8080 },
+    ],
+  },
+  {
+    id: 'input-rule-misses-published-port',
+    title: 'an INPUT drop of 8080 (as a host firewall writes it) never sees the DNATed packet',
+    setup: [
+      ...twoOnBridge,
+      { op: 'iptables', args: ['-I', 'INPUT', '-p', 'tcp', '--dport', '8080', '-j', 'DROP'] },
+    ],
+    flows: [
+      { from: { kind: 'remote', name: 'client' }, to: a('192.0.2.10'), kind: 'http', port: 8080 },
+    ],
+  },
+  {
     id: 'container-ping-internet',
     title: 'c1 pings 198.51.100.7',
     setup: twoOnBridge,

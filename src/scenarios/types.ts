@@ -20,7 +20,9 @@ export type Step =
       readonly value: '0' | '1';
     }
   | { readonly op: 'remote'; readonly opts: RemoteOptions }
-  | { readonly op: 'router-route'; readonly dst: string; readonly via: string };
+  | { readonly op: 'router-route'; readonly dst: string; readonly via: string }
+  /** A person's own rule change, in iptables' words after `iptables` (e.g. `-I DOCKER-USER …`). */
+  | { readonly op: 'iptables'; readonly args: readonly string[] };
 
 export interface Scenario {
   readonly id: string;

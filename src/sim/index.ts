@@ -57,3 +57,6 @@ export { chainsInOrder } from './netfilter/order';
 export { ruleSpec } from './netfilter/save';
 /** World checks a lab file must pass: the ones the fuzzer asserts after every operation. */
 export { checkAddresses, checkBindings, checkIdentity } from './properties/invariants-world';
+/** A person's own `iptables -A/-I/-D/-C/-P/-N/-X/-F/-Z`, applied as the kernel answers it. */
+export { editIptables, type IptablesResult } from './ops/iptables';
+export type { IptablesEdit, EditRefusal, RuleBody } from './netfilter/edit';

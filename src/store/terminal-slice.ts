@@ -30,6 +30,7 @@ export function shellApi(get: () => AppState): ShellApi {
     disconnectNetwork: (n, c) => s().disconnectNetwork(n, c),
     setDaemonOptions: (p) => s().setDaemonOptions(p),
     setSysctl: (k, v) => s().setSysctl(k, v),
+    editIptables: (edit) => s().editIptables(edit),
     setHostAddress: (a, g) => s().setHostAddress(a, g),
     addRemote: (o) => s().addRemote(o),
     removeRemote: (n) => s().removeRemote(n),

@@ -2,6 +2,8 @@
 import type {
   Container,
   DaemonConfig,
+  IptablesEdit,
+  IptablesResult,
   Network,
   NetworkCreateOptions,
   OpResult,
@@ -30,6 +32,8 @@ export interface WorldSlice {
   disconnectNetwork(network: string, container: string): OpResult<Container>;
   setDaemonOptions(patch: Partial<DaemonConfig>): OpResult;
   setSysctl(key: SysctlKey, value: string): OpResult;
+  /** `iptables -A/-I/-D/…`: the host's rules changed, or the kernel's refusal and nothing changed. */
+  editIptables(edit: IptablesEdit): IptablesResult;
   setHostAddress(address: string, gateway?: string): OpResult;
   addRemote(opts: RemoteOptions): OpResult<RemoteHost>;
   removeRemote(name: string): OpResult;

@@ -8,6 +8,7 @@ import {
   createNetwork,
   createWorld,
   disconnectNetwork,
+  editIptables,
   removeContainer,
   removeNetwork,
   removeRemote,
@@ -43,6 +44,11 @@ export function createWorldSlice(initial: World): StateCreator<AppState, [], [],
       disconnectNetwork: (net, ctr) => apply((w) => disconnectNetwork(w, net, ctr)),
       setDaemonOptions: (patch) => apply((w) => setDaemonOptions(w, patch)),
       setSysctl: (key, value) => apply((w) => setSysctl(w, key, value)),
+      editIptables: (edit) => {
+        const r = editIptables(get().world, edit);
+        if (r.ok) set({ world: r.world });
+        return r;
+      },
       setHostAddress: (address, gateway) =>
         apply((w) => setHostAddress(w, address, ...(gateway === undefined ? [] : [gateway]))),
       addRemote: (opts) => apply((w) => addRemote(w, opts)),

@@ -2,6 +2,8 @@
 import type {
   Container,
   DaemonConfig,
+  IptablesEdit,
+  IptablesResult,
   Network,
   NetworkCreateOptions,
   OpResult,
@@ -51,6 +53,8 @@ export interface ShellApi {
   disconnectNetwork(network: string, container: string): OpResult<Container>;
   setDaemonOptions(patch: Partial<DaemonConfig>): OpResult;
   setSysctl(key: SysctlKey, value: string): OpResult;
+  /** `iptables -A/-I/-D/…` on the host: the rules changed, or the kernel's refusal. */
+  editIptables(edit: IptablesEdit): IptablesResult;
   setHostAddress(address: string, gateway?: string): OpResult;
   addRemote(opts: RemoteOptions): OpResult<RemoteHost>;
   removeRemote(name: string): OpResult;

@@ -11,6 +11,9 @@ Docker:
 Host networking:
   ip [-br] addr|link|route|neigh   ifconfig [IF]   route -n   arp -n   brctl show
   bridge link   bridge fdb show    iptables [-t TABLE] -L [CHAIN] [-n] [-v] [--line-numbers] | -S
+  iptables [-t TABLE] -A|-C|-D CHAIN RULE | -I CHAIN [N] RULE | -D CHAIN N | -P CHAIN ACCEPT|DROP
+           | -N|-X CHAIN | -F|-Z [CHAIN]     RULE: [!] -s|-d CIDR [!] -i|-o IF -p tcp|udp|icmp
+           [--dport N] -m conntrack --ctstate S,… -m addrtype --dst-type LOCAL -j TARGET|CHAIN
   iptables-save   conntrack -L   sysctl net.ipv4.ip_forward[=0|1]   cat /proc/sys/net/ipv4/ip_forward
   cat /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
 Clients (each sends packets you can step through in the diagram):

@@ -1,15 +1,18 @@
-// `iptables [-t T] -L|-S [CHAIN] [-n] [-v] [-x] [--line-numbers]`, `iptables-save`: read-only views.
+// `iptables [-t T] -L|-S [CHAIN] [-n] [-v] [-x] [--line-numbers]`, `iptables-save`; a rule-changing
+// command (-A -I -D -C -P -N -X -F -Z) goes to iptables-edit.ts and the store's editIptables.
 import type { TableName } from '../../sim';
 import { iptablesList } from '../../sim/netfilter/list';
 import { iptablesS, iptablesSave } from '../../sim/netfilter/save';
 import { listedChains } from '../../sim/netfilter/order';
 import type { Ctx } from '../context';
+import { changeRules, isEditCommand, IPT_VERSION } from './iptables-edit-run';
 import { ctimeDate } from '../docker/time';
 
 const TABLES: readonly TableName[] = ['filter', 'nat', 'raw'];
-const VERSION = 'iptables v1.8.9 (nf_tables)';
+const VERSION = IPT_VERSION;
 
 export function iptables(args: readonly string[], ctx: Ctx): number {
+  if (args.some(isEditCommand)) return changeRules(args, ctx);
   let table: TableName = 'filter';
   let action: 'L' | 'S' | null = null;
   let chain: string | undefined;
@@ -28,7 +31,7 @@ export function iptables(args: readonly string[], ctx: Ctx): number {
       if (t === undefined) return fail('option "-t" requires an argument');
       if (!TABLES.includes(t as TableName) && t !== 'mangle' && t !== 'security') {
         ctx.err(
-          `${VERSION}: can't initialize iptables table \`${t}': Table does not exist (do you need to insmod?)\nPerhaps iptables or your kernel needs to be upgraded.\n`,
+          `${VERSION}: table '${t}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n`,
         );
         return 3;
       }
@@ -49,10 +52,8 @@ export function iptables(args: readonly string[], ctx: Ctx): number {
         else if (ch === 'v') verbose = true;
         else exact = true;
       }
-    } else if (/^-[AIDRFPNXZ]/.test(a) || /^--(append|insert|delete|flush|policy)/.test(a)) {
-      ctx.err(
-        'iptables: this lab shows the rules Docker programs but does not let you change them\n',
-      );
+    } else if (a === '-R' || a === '--replace' || a === '-E' || a === '--rename-chain') {
+      ctx.err(`iptables: ${a} is not in this lab\n`);
       return 1;
     } else if (a.startsWith('-')) return fail(`unknown option "${a}"`);
     else if (action !== null && chain === undefined) chain = a;

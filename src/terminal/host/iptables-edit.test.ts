@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import recorded from '../../__fixtures__/iptables-writes.json';
+import { referenceHost } from '../testing/reference-host';
+import { terminalOn } from '../testing/terminal';
+
+interface Case {
+  readonly line: string;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exit: number;
+  readonly save?: string;
+}
+
+/**
+ * Rules iptables accepts that the lab's rule model does not hold. The lab refuses each one, saying
+ * it is not in the lab, rather than storing something else.
+ */
+const NOT_MODELLED: Readonly<Record<string, string>> = {
+  'iptables -A FORWARD -s 172.17.0.0/16 -d 198.51.100.7 -j REJECT': 'REJECT target',
+  'iptables -A INPUT -p tcp --dport 80': 'a rule with no target',
+  'iptables -A INPUT': 'a rule with no target',
+  'iptables -A INPUT -p sctp -j DROP': 'protocol sctp',
+  'iptables -A INPUT -p tcp ! --dport 80 -j DROP': 'a negated port',
+  'iptables -A INPUT -m state --state ESTABLISHED -j ACCEPT': 'the state match (saved as -m state)',
+  'iptables -A INPUT -p udp --dport 53 -m udp -j ACCEPT': 'a match loaded twice',
+};
+
+/** iptables-save's ruleset with its comments dropped and every counter zero (they vary per run). */
+const ruleset = (save: string): string =>
+  save
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .map((l) => l.replace(/\[\d+:\d+\]/, '[0:0]'))
+    .join('\n');
+
+const cases = (recorded as { cases: Case[] }).cases;
+
+describe('iptables rule changes, as iptables 1.8.9 (nf_tables) answered them on the reference host', () => {
+  for (const c of cases) {
+    const reason = NOT_MODELLED[c.line];
+    if (reason !== undefined) {
+      it(`${c.line}: says plainly that ${reason} is not in the lab, and changes nothing`, () => {
+        const t = terminalOn(referenceHost());
+        const before = ruleset(t.run('iptables-save').out);
+        const r = t.run(c.line);
+        expect(c.exit).toBe(0); // the real one accepted it: the lab must not claim it is wrong
+        expect(r.err).toMatch(/is not in this lab\n$/);
+        expect(r.exit).toBe(1);
+        expect(ruleset(t.run('iptables-save').out)).toBe(before);
+      });
+      continue;
+    }
+    it(`${c.line}: prints, exits and leaves the rules as the real one did`, () => {
+      const t = terminalOn(referenceHost());
+      const before = ruleset(t.run('iptables-save').out);
+      const r = t.run(c.line);
+      expect({ out: r.out, err: r.err, exit: r.exit }).toEqual({
+        out: c.stdout,
+        err: c.stderr,
+        exit: c.exit,
+      });
+      const after = ruleset(t.run('iptables-save').out);
+      expect(after).toBe(c.save === undefined ? before : ruleset(c.save));
+    });
+  }
+});
+
+describe('rules a person adds take part in the walk', () => {
+  it('a DOCKER-USER drop of the client stops its curl to the published port; deleting it lets it through', () => {
+    const t = terminalOn(referenceHost());
+    expect(t.run('lab from client curl -s --max-time 2 http://192.0.2.10:8080/').exit).toBe(0);
+    expect(t.run('iptables -I DOCKER-USER -s 203.0.113.5 -j DROP').exit).toBe(0);
+    expect(t.run('lab from client curl -s --max-time 2 http://192.0.2.10:8080/').exit).not.toBe(0);
+    expect(t.run('iptables -D DOCKER-USER -s 203.0.113.5 -j DROP').exit).toBe(0);
+    expect(t.run('lab from client curl -s --max-time 2 http://192.0.2.10:8080/').exit).toBe(0);
+  });
+
+  it('an INPUT drop of the published port does not stop it: the DNATed packet is forwarded, not input', () => {
+    const t = terminalOn(referenceHost());
+    expect(t.run('iptables -A INPUT -p tcp --dport 8080 -j DROP').exit).toBe(0);
+    expect(t.run('lab from client curl -s --max-time 2 http://192.0.2.10:8080/').exit).toBe(0);
+  });
+
+  it('a second identical rule is a second rule: deleting one leaves the other', () => {
+    const t = terminalOn(referenceHost());
+    t.run('iptables -A INPUT -p icmp -j DROP');
+    t.run('iptables -A INPUT -p icmp -j DROP');
+    expect(t.run('iptables -S INPUT').out).toBe(
+      '-P INPUT ACCEPT\n-A INPUT -p icmp -j DROP\n-A INPUT -p icmp -j DROP\n',
+    );
+    t.run('iptables -D INPUT -p icmp -j DROP');
+    expect(t.run('iptables -S INPUT').out).toBe('-P INPUT ACCEPT\n-A INPUT -p icmp -j DROP\n');
+  });
+});
