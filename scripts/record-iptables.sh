@@ -95,6 +95,12 @@ CASES=(
   "iptables -A INPUT -m state --state ESTABLISHED -j ACCEPT"
   "iptables -A INPUT -m addrtype --dst-type LOCAL -j ACCEPT"
   "iptables -A INPUT -p udp --dport 53 -m udp -j ACCEPT"
+  "iptables -N ABCDEFGHIJKLMNOPQRSTUVWXYZ123"
+  "iptables -N ABCDEFGHIJKLMNOPQRSTUVWXYZ12"
+  "iptables -N -x"
+  "iptables -N ACCEPT"
+  "iptables -N ok_chain.1"
+  "iptables -N a!b"
 )
 node - "$NS" "$IN" "$OUT" "${CASES[@]}" <<'JS'
 const { spawnSync } = require('node:child_process');

@@ -31,7 +31,8 @@ import {
 } from './guards';
 import { LIMITS } from './limits';
 
-const CHAIN = /^[A-Za-z0-9_-]{1,64}$/;
+/** What `iptables -N` accepts that the lab holds: printable ASCII, no space (under 29 characters). */
+const CHAIN = /^[!-~]{1,64}$/;
 const count = (v: unknown, p: string) => int(v, p, 0, Number.MAX_SAFE_INTEGER);
 
 function neg<T>(v: unknown, p: string, f: (x: unknown, p: string) => T): Neg<T> {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import recorded from '../../__fixtures__/iptables-writes.json';
+import { decodeFile, encodeFile } from '../../share';
+import type { Netfilter } from '../../sim';
 import { referenceHost } from '../testing/reference-host';
 import { terminalOn } from '../testing/terminal';
 
@@ -32,6 +34,20 @@ const ruleset = (save: string): string =>
     .filter((l) => !l.startsWith('#'))
     .map((l) => l.replace(/\[\d+:\d+\]/, '[0:0]'))
     .join('\n');
+
+/** What a lab file keeps of the rules: everything but the counters. */
+function zeroCounters(nf: Netfilter): Netfilter {
+  const zero = (t: Netfilter['raw']) => ({
+    ...t,
+    chains: t.chains.map((c) => ({
+      ...c,
+      pkts: 0,
+      bytes: 0,
+      rules: c.rules.map((r) => ({ ...r, pkts: 0, bytes: 0 })),
+    })),
+  });
+  return { raw: zero(nf.raw), nat: zero(nf.nat), filter: zero(nf.filter) };
+}
 
 const cases = (recorded as { cases: Case[] }).cases;
 
@@ -90,5 +106,24 @@ describe('rules a person adds take part in the walk', () => {
     );
     t.run('iptables -D INPUT -p icmp -j DROP');
     expect(t.run('iptables -S INPUT').out).toBe('-P INPUT ACCEPT\n-A INPUT -p icmp -j DROP\n');
+  });
+});
+
+describe('a lab with rules a person changed saves and opens again', () => {
+  it('keeps a duplicate rule, a chain named ok_chain.1 and a jump to it through a lab file', () => {
+    const t = terminalOn(referenceHost());
+    for (const line of [
+      'iptables -N ok_chain.1',
+      'iptables -A ok_chain.1 -p icmp -j DROP',
+      'iptables -I DOCKER-USER -j ok_chain.1',
+      'iptables -A INPUT -p icmp -j DROP',
+      'iptables -A INPUT -p icmp -j DROP',
+      'iptables -P INPUT DROP',
+    ])
+      expect(t.run(line).exit).toBe(0);
+    const world = t.store.getState().world;
+    const back = decodeFile(encodeFile({ world }));
+    if (!back.ok) throw new Error(back.error);
+    expect(back.value.world.netfilter).toEqual(zeroCounters(world.netfilter));
   });
 });

@@ -146,7 +146,7 @@ export function parseEdit(args: readonly string[], nf: Netfilter): IptablesEdit 
       kind = COMMANDS[a] ?? null;
       const optional = kind === 'delete-chain' || kind === 'flush' || kind === 'zero';
       const name = args[i + 1];
-      if (name === undefined || (name.startsWith('-') && name !== '-')) {
+      if (name === undefined || (optional && name.startsWith('-'))) {
         if (!optional) return usage(`option "${a}" requires an argument`);
         continue;
       }
@@ -285,7 +285,7 @@ export function parseEdit(args: readonly string[], nf: Netfilter): IptablesEdit 
       if (chain === null) return notInLab('deleting every user chain at once (-X without a chain)');
       return { kind, ...at };
     case 'new-chain':
-      return { kind, ...at };
+      return chainNameError(chain ?? '') ?? { kind, ...at };
     case 'policy':
       if (table === 'nat' && policy === 'DROP') return usage(NAT_DROP);
       return { kind, ...at, policy: policy ?? '' };
@@ -297,6 +297,17 @@ export function parseEdit(args: readonly string[], nf: Netfilter): IptablesEdit 
   const rule = { match, target };
   if (kind === 'insert') return { kind, ...at, at: num ?? 1, rule };
   return { kind, ...at, rule };
+}
+
+/** `iptables -N NAME`'s own checks on NAME (recorded in a namespace). */
+function chainNameError(name: string): IptFailure | null {
+  if (name.length > 28) return usage(`chain name \`${name}' too long (must be under 29 chars)`);
+  if (name.startsWith('-')) return usage("chain name not allowed to start with `-'");
+  if (/\s/.test(name)) return usage(`Invalid chain name \`${name}'`);
+  if (VERDICTS.has(name) || name === 'REJECT' || name === 'LOG' || name === 'QUEUE')
+    return usage('chain name may not clash with target name');
+  if (!/^[!-~]+$/.test(name)) return notInLab('a chain name outside printable ASCII');
+  return null;
 }
 
 function ruleTarget(
