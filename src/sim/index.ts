@@ -47,5 +47,11 @@ export {
   type RemoteOptions,
 } from './ops/host';
 export { simulate } from './walk/simulate';
+export {
+  creationSteps,
+  type CreationStep,
+  type CreationStepKind,
+  type CreationFacts,
+} from './creation';
 export { WHY_EN, formatWhy, type WhyKey } from './messages';
 export { ifStatsOf } from './walk/state';
