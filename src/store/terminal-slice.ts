@@ -97,6 +97,9 @@ export function createTerminalSlice(
       location,
       setLocation: (l) => set({ location: l }),
       clearTranscript: () => set({ transcript: [] }),
+      echoCommand: (line, output) => {
+        if (get().location.kind === 'host') typed(line, () => output);
+      },
       runCommand: (line) => {
         const sh = shell.current();
         if (!sh) throw new Error('runCommand: the shell has not loaded yet (use enterCommand)');

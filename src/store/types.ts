@@ -101,6 +101,12 @@ export interface TerminalSlice {
   loadShell(): Promise<void>;
   setLocation(location: Location): void;
   clearTranscript(): void;
+  /**
+   * A line the UI ran by its own action (the run form's `docker run`): prompt, line and what it
+   * printed go into the transcript and the line into the history, and the clock moves 1 s, as if it
+   * had been typed. Only at the host's prompt, the one place that line would have run.
+   */
+  echoCommand(line: string, output: CommandOutput): void;
 }
 
 export type AppState = WorldSlice & FlowSlice & TerminalSlice;

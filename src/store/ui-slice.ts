@@ -29,6 +29,8 @@ export interface UiSlice {
   readonly draft: FlowDraft;
   /** Name of the container launched last, so its card can play the veth story once. */
   readonly launched: string | null;
+  /** Counts setLaunched calls, so replaying the same container's story starts it again. */
+  readonly launchSeq: number;
   /** The last action's message (an engine error, a warning), shown in the status line. */
   readonly notice: { readonly kind: 'error' | 'info'; readonly text: string } | null;
   /** Presentation mode: diagram and narration fill the screen, clicker keys step. */
@@ -76,6 +78,7 @@ export function createUiSlice(initial: UiInitial = {}): StateCreator<UiSlice> {
       panelTab: 'netfilter',
       draft: EMPTY_DRAFT,
       launched: null,
+      launchSeq: 0,
       notice: null,
       presenting: false,
       setTheme: (theme) => set({ theme }),
@@ -83,7 +86,7 @@ export function createUiSlice(initial: UiInitial = {}): StateCreator<UiSlice> {
       setOpenForm: (openForm) => set({ openForm }),
       setPanelTab: (panelTab) => set({ panelTab }),
       setDraft: (patch) => set({ draft: { ...get().draft, ...patch } }),
-      setLaunched: (launched) => set({ launched }),
+      setLaunched: (launched) => set((s) => ({ launched, launchSeq: s.launchSeq + 1 })),
       setNotice: (notice) => set({ notice }),
       setPresenting: (presenting) => set({ presenting }),
     };

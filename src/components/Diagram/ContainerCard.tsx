@@ -33,6 +33,7 @@ export const ContainerCard = memo(
     const stop = useAppStore((s) => s.stopContainer);
     const remove = useAppStore((s) => s.removeContainer);
     const setNotice = useUi((s) => s.setNotice);
+    const setLaunched = useUi((s) => s.setLaunched);
     const launched = useUi((s) => s.launched === c.name);
     const t = useT();
     const act = (r: { ok: boolean; error?: { message: string } }, done: string) =>
@@ -92,6 +93,17 @@ export const ContainerCard = memo(
           <div className="card-foot">
             <span className="lo-chip">lo 127.0.0.1</span>
             <span className="card-actions">
+              {running && c.mode.kind === 'bridge' && c.endpoints.length > 0 && (
+                <button
+                  type="button"
+                  onClick={() => setLaunched(c.name)}
+                  aria-label={t('card.replay', { name: c.name })}
+                  title={t('card.replay', { name: c.name })}
+                  data-testid={`replay-${c.name}`}
+                >
+                  ↻ veth
+                </button>
+              )}
               {running ? (
                 <button
                   type="button"
