@@ -71,7 +71,7 @@ export function createTerminalSlice(
       });
       const output = run();
       // `clear` empties the transcript during the command; what it printed (nothing) follows.
-      set({ transcript: [...get().transcript, ...toTranscriptLines(output.chunks)] });
+      set({ transcript: [...get().transcript, ...toTranscriptLines(output.chunks, output.exit)] });
       // Each command takes a simulated second, so `docker ps` shows time passing.
       if (trimmed !== '') set({ world: advanceClock(get().world, 1) });
       return { output, before, after: get() };

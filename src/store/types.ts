@@ -66,6 +66,11 @@ export type TranscriptLine =
       readonly text: string;
       /** The tool wrote no final newline: the next prompt follows on the same line. */
       readonly open?: true;
+      /**
+       * stderr of a command that then exited 0 (conntrack's "N flow entries have been shown.",
+       * curl -v, nc -v): a terminal shows it like any output; only a failure's stderr is marked.
+       */
+      readonly info?: true;
     };
 
 /** A line as it ran: what it printed, and the store just before and just after it. */
