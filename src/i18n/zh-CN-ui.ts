@@ -95,8 +95,8 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'story.address':
     '{ifName} 设置 MAC {mac} 和地址 {cidr}，启用，并添加经 {gateway}（{bridge} 的地址）的默认路由。lo 也已启用。',
   'card.replay': '重放 {name} 的网络是怎样接好的',
-  'inspector.arpRequest': 'ARP 请求：谁是 {ip}',
-  'inspector.arpReply': 'ARP 应答：{ip} 在 {mac}',
+  'arp.request': 'ARP 请求：谁是 {ip}',
+  'arp.reply': 'ARP 应答：{ip} 在 {mac}',
   'header.newLab': '新建实验',
   'header.newLabDone': '已新建实验',
   'header.undo': '撤销',
