@@ -32,7 +32,12 @@ export interface UiSlice {
   /** Counts setLaunched calls, so replaying the same container's story starts it again. */
   readonly launchSeq: number;
   /** The last action's message (an engine error, a warning), shown in the status line. */
-  readonly notice: { readonly kind: 'error' | 'info'; readonly text: string } | null;
+  readonly notice: {
+    readonly kind: 'error' | 'info';
+    readonly text: string;
+    /** A button in the message (New lab's Undo). */
+    readonly action?: { readonly label: string; readonly run: () => void };
+  } | null;
   /** Presentation mode: diagram and narration fill the screen, clicker keys step. */
   readonly presenting: boolean;
   setTheme(theme: Theme): void;
