@@ -72,6 +72,7 @@ export function CreationStory() {
     >
       <header className="cs-head">
         <h3>{t('story.heading', { name: launched })}</h3>
+        <span className="cs-count">{t('story.count', { n: step + 1, of: steps.length })}</span>
         <button
           type="button"
           className="ghost cs-close"
@@ -82,20 +83,6 @@ export function CreationStory() {
           ×
         </button>
       </header>
-      <ol className="cs-steps">
-        {steps.map((s, i) => (
-          <li key={s.kind} className={i === step ? 'on' : i < step ? 'done' : ''}>
-            <button
-              type="button"
-              onClick={() => go(i)}
-              aria-current={i === step ? 'step' : undefined}
-              data-testid={`story-step-${s.kind}`}
-            >
-              <span className="cs-n">{i + 1}</span> {title(s, t)}
-            </button>
-          </li>
-        ))}
-      </ol>
       <p className="cs-caption" aria-live="polite" data-testid="story-caption">
         {caption(current, t)}
       </p>
@@ -109,20 +96,44 @@ export function CreationStory() {
           type="button"
           onClick={() => go(step - 1)}
           disabled={step === 0}
+          aria-label={t('story.prev')}
           data-testid="story-prev"
         >
-          ◀ {t('story.prev')}
+          ◀
         </button>
-        <span className="cs-count">{t('story.count', { n: step + 1, of: steps.length })}</span>
+        {/* The moments by number, the current one by name too: one row even at 1366×768. */}
+        <ol className="cs-steps">
+          {steps.map((s, i) => (
+            <li key={s.kind} className={i === step ? 'on' : ''}>
+              <button
+                type="button"
+                onClick={() => go(i)}
+                aria-current={i === step ? 'step' : undefined}
+                aria-label={`${i + 1} ${title(s, t)}`}
+                title={title(s, t)}
+                data-testid={`story-step-${s.kind}`}
+              >
+                <span className="cs-n">{i + 1}</span>
+                {i === step && <span aria-hidden="true"> {title(s, t)}</span>}
+              </button>
+            </li>
+          ))}
+        </ol>
         <button
           type="button"
           onClick={() => go(step + 1)}
           disabled={step === last}
+          aria-label={t('story.next')}
           data-testid="story-next"
         >
-          {t('story.next')} ▶
+          ▶
         </button>
-        <button type="button" onClick={() => setLaunched(launched)} data-testid="story-replay">
+        <button
+          type="button"
+          className="cs-replay"
+          onClick={() => setLaunched(launched)}
+          data-testid="story-replay"
+        >
           ↻ {t('story.replay')}
         </button>
       </div>
