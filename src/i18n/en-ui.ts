@@ -95,8 +95,8 @@ export const enUi = {
   'story.address':
     '{ifName} gets MAC {mac} and address {cidr}, comes up, and routes by default via {gateway}, the address of {bridge}. lo is up too.',
   'card.replay': 'Replay how {name} got its network',
-  'arp.request': 'ARP request who-has {ip}',
-  'arp.reply': 'ARP reply {ip} is-at {mac}',
+  'frame.arpRequest': 'ARP request who-has {ip}',
+  'frame.arpReply': 'ARP reply {ip} is-at {mac}',
   'header.newLab': 'New lab',
   'header.newLabDone': 'New lab',
   'header.undo': 'Undo',

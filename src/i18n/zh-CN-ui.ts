@@ -78,7 +78,7 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'story.label': '{name} 的网络是怎样接好的',
   'story.heading': '{name} 的网络是怎样接好的',
   'story.close': '关闭这段演示',
-  'story.byHand': '在宿主机上以 root 手动完成同样的步骤',
+  'story.byHand': '在宿主机上以 root 手动完成同样的操作',
   'story.prev': '上一步',
   'story.next': '下一步',
   'story.count': '第 {n} 步，共 {of} 步',
@@ -88,15 +88,15 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'story.title.move': '移入 {name}，改名 eth0',
   'story.title.address': '地址与路由',
   'story.create':
-    'dockerd 在宿主机上创建一对 veth：{veth} 和它的另一端 {peer}（临时名字）。从一端发进去的帧会从另一端出来。',
+    'dockerd 在宿主机上创建一对 veth：{veth} 和它的另一端 {peer}（暂用的名字）。从一端发进去的帧会从另一端出来。',
   'story.joins': '{veth} 接入网桥 {bridge}（master {bridge}）并启用：网桥现在可以把帧交换给它。',
   'story.moves':
     '另一端 {peer} 被移入 {name} 的网络命名空间，并改名为 {ifName}：宿主机上再也看不到它。',
   'story.address':
     '{ifName} 设置 MAC {mac} 和地址 {cidr}，启用，并添加经 {gateway}（{bridge} 的地址）的默认路由。lo 也已启用。',
   'card.replay': '重放 {name} 的网络是怎样接好的',
-  'arp.request': 'ARP 请求：谁是 {ip}',
-  'arp.reply': 'ARP 应答：{ip} 在 {mac}',
+  'frame.arpRequest': 'ARP 请求：谁是 {ip}',
+  'frame.arpReply': 'ARP 应答：{ip} 在 {mac}',
   'header.newLab': '新建实验',
   'header.newLabDone': '已新建实验',
   'header.undo': '撤销',

@@ -62,6 +62,6 @@ export function hopLabel(packetLabel: string, frame: Frame, t: Say = translate):
   const a = frame.arp;
   if (!a) return packetLabel;
   return a.op === 'request'
-    ? t('arp.request', { ip: a.targetIp })
-    : t('arp.reply', { ip: a.senderIp, mac: a.senderMac });
+    ? t('frame.arpRequest', { ip: a.targetIp })
+    : t('frame.arpReply', { ip: a.senderIp, mac: a.senderMac });
 }
