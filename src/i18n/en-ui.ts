@@ -81,7 +81,7 @@ export const enUi = {
   'story.prev': 'Back',
   'story.next': 'Next',
   'story.count': '{n} of {of}',
-  'story.replay': 'Replay',
+  'story.replay': 'From the start',
   'story.title.create': 'veth pair created',
   'story.title.join': 'joins {bridge}',
   'story.title.move': 'into {name} as eth0',
@@ -94,7 +94,7 @@ export const enUi = {
     "The peer {peer} moves into {name}'s network namespace and is renamed {ifName}: the host no longer sees it.",
   'story.address':
     '{ifName} gets MAC {mac} and address {cidr}, comes up, and routes by default via {gateway}, the address of {bridge}. lo is up too.',
-  'card.replay': 'Replay how {name} got its network',
+  'card.replay': 'Show again how {name} got its network',
   'frame.arpRequest': 'ARP request who-has {ip}',
   'frame.arpReply': 'ARP reply {ip} is-at {mac}',
   'header.newLab': 'New lab',

@@ -82,7 +82,7 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'story.prev': '上一步',
   'story.next': '下一步',
   'story.count': '第 {n} 步，共 {of} 步',
-  'story.replay': '重放',
+  'story.replay': '从头再看',
   'story.title.create': '创建 veth 对',
   'story.title.join': '接入 {bridge}',
   'story.title.move': '移入 {name}，改名 eth0',
@@ -94,7 +94,7 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
     '另一端 {peer} 被移入 {name} 的网络命名空间，并改名为 {ifName}：宿主机上再也看不到它。',
   'story.address':
     '{ifName} 设置 MAC {mac} 和地址 {cidr}，启用，并添加经 {gateway}（{bridge} 的地址）的默认路由。lo 也已启用。',
-  'card.replay': '重放 {name} 的网络是怎样接好的',
+  'card.replay': '再看一次 {name} 的网络是怎样接好的',
   'frame.arpRequest': 'ARP 请求：谁是 {ip}',
   'frame.arpReply': 'ARP 应答：{ip} 在 {mac}',
   'header.newLab': '新建实验',

@@ -78,6 +78,19 @@ export const ContainerCard = memo(
               <span className="if-ip">
                 {e.ip}/{e.prefix}
               </span>
+              {/* How this interface came to be: the creation story, from its first moment. */}
+              {running && e.ifName === 'eth0' && c.mode.kind === 'bridge' && (
+                <button
+                  type="button"
+                  className="if-story"
+                  onClick={() => setLaunched(c.name)}
+                  aria-label={t('card.replay', { name: c.name })}
+                  title={t('card.replay', { name: c.name })}
+                  data-testid={`replay-${c.name}`}
+                >
+                  ↻
+                </button>
+              )}
               <span className="if-mac">{e.mac}</span>
             </div>
           ))}
@@ -93,17 +106,6 @@ export const ContainerCard = memo(
           <div className="card-foot">
             <span className="lo-chip">lo 127.0.0.1</span>
             <span className="card-actions">
-              {running && c.mode.kind === 'bridge' && c.endpoints.length > 0 && (
-                <button
-                  type="button"
-                  onClick={() => setLaunched(c.name)}
-                  aria-label={t('card.replay', { name: c.name })}
-                  title={t('card.replay', { name: c.name })}
-                  data-testid={`replay-${c.name}`}
-                >
-                  ↻ veth
-                </button>
-              )}
               {running ? (
                 <button
                   type="button"
