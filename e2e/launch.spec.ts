@@ -21,7 +21,12 @@ test.describe('launching containers from the form', () => {
       veth ?? '',
     );
     await expect(page.getByTestId('badge-web-eth0')).toHaveText('eth0');
-    await expect(page.getByTestId('veth-story')).toContainText(`${veth} joins docker0`);
+    const story = page.getByTestId('veth-story');
+    await expect(story.getByTestId('story-commands')).toContainText(
+      `ip link add ${veth} type veth`,
+    );
+    await story.getByTestId('story-step-join').click();
+    await expect(story).toContainText(`${veth} joins docker0`);
   });
 
   test('engine errors appear next to their field and nothing is half-created', async ({

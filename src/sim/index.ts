@@ -47,6 +47,12 @@ export {
   type RemoteOptions,
 } from './ops/host';
 export { simulate } from './walk/simulate';
+export {
+  creationSteps,
+  type CreationStep,
+  type CreationStepKind,
+  type CreationFacts,
+} from './creation';
 export { WHY_EN, formatWhy, type WhyKey } from './messages';
 export { ifStatsOf } from './walk/state';
 /** iptables' own number format for counters (`1234K`), as `-L -v` prints them. */

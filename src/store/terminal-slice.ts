@@ -72,7 +72,7 @@ export function createTerminalSlice(
       });
       const output = run();
       // `clear` empties the transcript during the command; what it printed (nothing) follows.
-      set({ transcript: [...get().transcript, ...toTranscriptLines(output.chunks)] });
+      set({ transcript: [...get().transcript, ...toTranscriptLines(output.chunks, output.exit)] });
       // Each command takes a simulated second, so `docker ps` shows time passing.
       if (trimmed !== '') set({ world: advanceClock(get().world, 1) });
       return { output, before, after: get() };
@@ -98,6 +98,9 @@ export function createTerminalSlice(
       location,
       setLocation: (l) => set({ location: l }),
       clearTranscript: () => set({ transcript: [] }),
+      echoCommand: (line, output) => {
+        if (get().location.kind === 'host') typed(line, () => output);
+      },
       runCommand: (line) => {
         const sh = shell.current();
         if (!sh) throw new Error('runCommand: the shell has not loaded yet (use enterCommand)');

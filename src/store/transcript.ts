@@ -2,14 +2,17 @@
 import type { Chunk } from '../terminal/api';
 import type { TranscriptLine } from './types';
 
-export function toTranscriptLines(chunks: readonly Chunk[]): TranscriptLine[] {
+/** `exit`: the command's status; stderr of a command that succeeded is marked `info`. */
+export function toTranscriptLines(chunks: readonly Chunk[], exit = 1): TranscriptLine[] {
   const out: TranscriptLine[] = [];
+  const info = exit === 0 ? ({ info: true } as const) : {};
   for (const c of chunks) {
     if (c.text === '') continue;
     const parts = c.text.split('\n');
     const open = parts.pop() ?? '';
-    for (const text of parts) out.push({ kind: c.stream, text });
-    if (open !== '') out.push({ kind: c.stream, text: open, open: true });
+    const mark = c.stream === 'stderr' ? info : {};
+    for (const text of parts) out.push({ kind: c.stream, text, ...mark });
+    if (open !== '') out.push({ kind: c.stream, text: open, open: true, ...mark });
   }
   return out;
 }

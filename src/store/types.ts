@@ -70,6 +70,11 @@ export type TranscriptLine =
       readonly text: string;
       /** The tool wrote no final newline: the next prompt follows on the same line. */
       readonly open?: true;
+      /**
+       * stderr of a command that then exited 0 (conntrack's "N flow entries have been shown.",
+       * curl -v, nc -v): a terminal shows it like any output; only a failure's stderr is marked.
+       */
+      readonly info?: true;
     };
 
 /** A line as it ran: what it printed, and the store just before and just after it. */
@@ -105,6 +110,12 @@ export interface TerminalSlice {
   loadShell(): Promise<void>;
   setLocation(location: Location): void;
   clearTranscript(): void;
+  /**
+   * A line the UI ran by its own action (the run form's `docker run`): prompt, line and what it
+   * printed go into the transcript and the line into the history, and the clock moves 1 s, as if it
+   * had been typed. Only at the host's prompt, the one place that line would have run.
+   */
+  echoCommand(line: string, output: CommandOutput): void;
 }
 
 export type AppState = WorldSlice & FlowSlice & TerminalSlice;

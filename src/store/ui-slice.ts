@@ -29,8 +29,15 @@ export interface UiSlice {
   readonly draft: FlowDraft;
   /** Name of the container launched last, so its card can play the veth story once. */
   readonly launched: string | null;
+  /** Counts setLaunched calls, so replaying the same container's story starts it again. */
+  readonly launchSeq: number;
   /** The last action's message (an engine error, a warning), shown in the status line. */
-  readonly notice: { readonly kind: 'error' | 'info'; readonly text: string } | null;
+  readonly notice: {
+    readonly kind: 'error' | 'info';
+    readonly text: string;
+    /** A button in the message (New lab's Undo). */
+    readonly action?: { readonly label: string; readonly run: () => void };
+  } | null;
   /** Presentation mode: diagram and narration fill the screen, clicker keys step. */
   readonly presenting: boolean;
   setTheme(theme: Theme): void;
@@ -76,6 +83,7 @@ export function createUiSlice(initial: UiInitial = {}): StateCreator<UiSlice> {
       panelTab: 'netfilter',
       draft: EMPTY_DRAFT,
       launched: null,
+      launchSeq: 0,
       notice: null,
       presenting: false,
       setTheme: (theme) => set({ theme }),
@@ -83,7 +91,7 @@ export function createUiSlice(initial: UiInitial = {}): StateCreator<UiSlice> {
       setOpenForm: (openForm) => set({ openForm }),
       setPanelTab: (panelTab) => set({ panelTab }),
       setDraft: (patch) => set({ draft: { ...get().draft, ...patch } }),
-      setLaunched: (launched) => set({ launched }),
+      setLaunched: (launched) => set((s) => ({ launched, launchSeq: s.launchSeq + 1 })),
       setNotice: (notice) => set({ notice }),
       setPresenting: (presenting) => set({ presenting }),
     };

@@ -2,6 +2,7 @@
 import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 import { selectCurrentEntry } from '../../store/selectors';
+import { hopLabel } from '../Diagram/packetText';
 
 export function Narration() {
   const entry = useAppStore(selectCurrentEntry);
@@ -22,7 +23,7 @@ export function Narration() {
       data-testid="narration"
       aria-live="polite"
     >
-      <span className="narration-tag">{packet.label}</span>
+      <span className="narration-tag">{hopLabel(packet.label, hop.frame, t)}</span>
       {t.why(hop.why)}
     </p>
   );

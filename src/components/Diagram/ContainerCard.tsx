@@ -33,6 +33,7 @@ export const ContainerCard = memo(
     const stop = useAppStore((s) => s.stopContainer);
     const remove = useAppStore((s) => s.removeContainer);
     const setNotice = useUi((s) => s.setNotice);
+    const setLaunched = useUi((s) => s.setLaunched);
     const launched = useUi((s) => s.launched === c.name);
     const t = useT();
     const act = (r: { ok: boolean; error?: { message: string } }, done: string) =>
@@ -77,6 +78,19 @@ export const ContainerCard = memo(
               <span className="if-ip">
                 {e.ip}/{e.prefix}
               </span>
+              {/* How this interface came to be: the creation story, from its first moment. */}
+              {running && e.ifName === 'eth0' && c.mode.kind === 'bridge' && (
+                <button
+                  type="button"
+                  className="if-story"
+                  onClick={() => setLaunched(c.name)}
+                  aria-label={t('card.replay', { name: c.name })}
+                  title={t('card.replay', { name: c.name })}
+                  data-testid={`replay-${c.name}`}
+                >
+                  ↻
+                </button>
+              )}
               <span className="if-mac">{e.mac}</span>
             </div>
           ))}

@@ -11,11 +11,11 @@ import { activeOf } from './active';
 import { BridgeSwitch } from './BridgeSwitch';
 import { Cable } from './Cable';
 import { ContainerCard } from './ContainerCard';
+import { CreationStory } from './CreationStory';
 import { HostFrame } from './HostFrame';
 import { IfaceBadges } from './IfaceBadges';
 import { Outside } from './Outside';
 import { PacketGlyph } from './PacketGlyph';
-import { VethStory } from './VethStory';
 import { ZoomControls } from './ZoomControls';
 import { LessonFocus } from '../Lesson/LessonFocus';
 
@@ -110,12 +110,12 @@ export function Diagram() {
               </g>
             );
           })}
-          <VethStory layout={layout} />
           <LessonFocus layout={layout} />
           {view && <PacketGlyph view={view} />}
         </g>
       </svg>
       <ZoomControls onFit={fitToScreen} onZoom={zoomBy} />
+      <CreationStory />
       {picking && (
         <p className="pick-hint" role="status">
           {t(picking === 'from' ? 'diagram.pickSource' : 'diagram.pickTarget')}

@@ -1,7 +1,7 @@
 // The packet on the diagram: a glyph on the current hop's anchor, labelled src → dst; NAT shows old → new.
 import { useT } from '../../hooks/useT';
 import type { HopView } from '../../hooks/useDiagramLayout';
-import { changedEnds, frameBefore, frameEnds } from './packetText';
+import { changedEnds, frameBefore, frameEnds, hopLabel } from './packetText';
 
 const LABEL_W = 460;
 const LABEL_H = 150;
@@ -50,7 +50,7 @@ export function PacketGlyph(props: { view: HopView }) {
           <div className={`glyph-label-wrap${below ? ' below' : ''}`}>
             <div className="glyph-label" data-testid="glyph-label">
               <div className="glyph-kind">
-                <span className="pkt-name">{packet.label}</span>
+                <span className="pkt-name">{hopLabel(packet.label, hop.frame, t)}</span>
                 <span className="pkt-dir">{t(reply ? 'glyph.reply' : 'glyph.request')}</span>
                 <span className="pkt-event">{hop.event}</span>
               </div>

@@ -53,3 +53,15 @@ export function frameBefore(frame: Frame, changed: readonly FieldChange[]): Fram
 export function tcpFlags(frame: Frame): string {
   return frame.tcp ? frame.tcp.flags.join(',') : '';
 }
+
+/**
+ * What the frame at a hop is called: its packet's label ("SYN", "echo request"), except while the
+ * kernel resolves the next hop's address, when the frame on the wire is ARP, not the packet waiting.
+ */
+export function hopLabel(packetLabel: string, frame: Frame, t: Say = translate): string {
+  const a = frame.arp;
+  if (!a) return packetLabel;
+  return a.op === 'request'
+    ? t('frame.arpRequest', { ip: a.targetIp })
+    : t('frame.arpReply', { ip: a.senderIp, mac: a.senderMac });
+}

@@ -1,6 +1,7 @@
 // `docker run` as a form: name, image, network, published ports. Engine errors sit by their field.
 import { useState, type FormEvent } from 'react';
 import { IMAGES, parsePortSpecs } from '../../sim';
+import { detachedRunOutput, dockerRunLine, type RunLine } from '../../terminal/docker/run-line';
 import { useAppStore } from '../../store/react';
 import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
@@ -12,6 +13,7 @@ type Errors = Partial<Record<RunField, string>>;
 export function RunContainerForm() {
   const networks = useAppStore((s) => s.world.networks);
   const runContainer = useAppStore((s) => s.runContainer);
+  const echoCommand = useAppStore((s) => s.echoCommand);
   const close = useUi((s) => s.setOpenForm);
   const setLaunched = useUi((s) => s.setLaunched);
   const setNotice = useUi((s) => s.setNotice);
@@ -21,26 +23,31 @@ export function RunContainerForm() {
   const [network, setNetwork] = useState('bridge');
   const [ports, setPorts] = useState('');
   const [errors, setErrors] = useState<Errors>({});
+  const specs = ports.split(/[\s,]+/).filter((p) => p !== '');
+  // What the form asks for, as the command line the terminal would run to the same container.
+  const asked: RunLine = {
+    image,
+    network,
+    publish: specs,
+    detach: true,
+    interactive: true,
+    tty: true,
+    ...(name.trim() === '' ? {} : { name: name.trim() }),
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const specs = ports.split(/[\s,]+/).filter((p) => p !== '');
     const parsed = parsePortSpecs(specs);
     if (!parsed.ok) return setErrors({ ports: parsed.error });
-    const r = runContainer({
-      image,
-      network,
-      detach: true,
-      tty: true,
-      interactive: true,
-      ports: parsed.value,
-      ...(name.trim() === '' ? {} : { name: name.trim() }),
-    });
+    const { publish: _specs, ...opts } = asked;
+    const r = runContainer({ ...opts, ports: parsed.value });
     if (!r.ok) {
       const prefix = r.error.source === 'daemon' ? 'Error response from daemon: ' : '';
       return setErrors({ [runErrorField(r.error.message)]: prefix + r.error.message });
     }
     setErrors({});
+    // The terminal shows the line as if typed, with what `docker run -d` prints.
+    echoCommand(dockerRunLine(asked), { chunks: detachedRunOutput(r.value, r.warnings), exit: 0 });
     setLaunched(r.value.name);
     setNotice({
       kind: 'info',
@@ -107,15 +114,8 @@ export function RunContainerForm() {
         </label>
         {err('ports')}
         {err('form')}
-        <p className="cmd-preview">
-          docker run -d{name.trim() ? ` --name ${name.trim()}` : ''}
-          {network !== 'bridge' ? ` --network ${network}` : ''}
-          {ports
-            .split(/[\s,]+/)
-            .filter(Boolean)
-            .map((p) => ` -p ${p}`)
-            .join('')}{' '}
-          {image}
+        <p className="cmd-preview" data-testid="run-preview">
+          {dockerRunLine(asked)}
         </p>
         <div className="form-actions">
           <button type="submit" className="primary">

@@ -2,6 +2,7 @@
 import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 import { selectCurrentEntry } from '../../store/selectors';
+import { hopLabel } from '../Diagram/packetText';
 import { frameLayers } from './layers';
 
 export function Inspector() {
@@ -22,7 +23,7 @@ export function Inspector() {
       <h2>
         {t('inspector.title')}{' '}
         <span className="muted">
-          #{index + 1} · {packet.label} · {hop.node}
+          #{index + 1} · {hopLabel(packet.label, hop.frame, t)} · {hop.node}
           {hop.iface ? ` · ${hop.iface}` : ''}
         </span>
       </h2>

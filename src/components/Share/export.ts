@@ -1,8 +1,11 @@
-// The diagram as a standalone picture: its SVG with the computed styles inlined, and a 2× PNG drawn from it.
+// The diagram as a standalone picture: its SVG with the computed styles inlined and its HTML cards
+// redrawn as SVG shapes (vectorize.ts), and a 2× PNG drawn from it.
 // Reads the live DOM once per export; never changes what the page shows (the clone is what gets edited).
 
+import { vectorizeIslands } from './vectorize';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const PAD = 16;
 /** Chromium's canvas limit is 16384 px a side; stay well under it. */
 const MAX_CANVAS_SIDE = 8192;
@@ -31,69 +34,11 @@ const SVG_PROPS = [
   'letter-spacing',
   'text-anchor',
   'dominant-baseline',
-  'text-transform',
   'transform',
   'transform-origin',
   'transform-box',
   'filter',
   'overflow',
-] as const;
-
-/** What the HTML inside the cards and the packet label needs to look the same. */
-const HTML_PROPS = [
-  'display',
-  'visibility',
-  'opacity',
-  'box-sizing',
-  'width',
-  'height',
-  'min-width',
-  'max-width',
-  'margin',
-  'padding',
-  'border-top',
-  'border-right',
-  'border-bottom',
-  'border-left',
-  'border-radius',
-  'background-color',
-  'background-image',
-  'box-shadow',
-  'color',
-  'font-family',
-  'font-size',
-  'font-weight',
-  'font-style',
-  'font-variant-numeric',
-  'line-height',
-  'letter-spacing',
-  'text-align',
-  'text-transform',
-  'text-decoration',
-  'text-overflow',
-  'white-space',
-  'word-break',
-  'overflow',
-  'position',
-  'top',
-  'left',
-  'right',
-  'bottom',
-  'flex-direction',
-  'flex-wrap',
-  'flex-grow',
-  'flex-shrink',
-  'flex-basis',
-  'align-items',
-  'align-self',
-  'justify-content',
-  'gap',
-  'grid-template-columns',
-  'grid-template-rows',
-  'grid-column',
-  'grid-row',
-  'transform',
-  'vertical-align',
 ] as const;
 
 export interface DiagramPicture {
@@ -103,12 +48,21 @@ export interface DiagramPicture {
 }
 
 function inlineStyles(from: Element, to: Element): void {
+  // HTML (inside foreignObject) is redrawn as SVG by vectorizeIslands, from the live page.
+  if (from.namespaceURI !== SVG_NS) return;
   const cs = getComputedStyle(from);
-  const props = from.namespaceURI === SVG_NS ? SVG_PROPS : HTML_PROPS;
-  const style = (to as HTMLElement | SVGElement).style;
-  for (const p of props) {
+  const style = (to as SVGElement).style;
+  for (const p of SVG_PROPS) {
     const v = cs.getPropertyValue(p);
     if (v !== '') style.setProperty(p, v);
+  }
+  // SVG readers (librsvg, Inkscape) ignore CSS text-transform: write the letters as shown.
+  const caps = cs.getPropertyValue('text-transform');
+  if (caps === 'uppercase' || caps === 'lowercase') {
+    for (const t of Array.from(to.childNodes)) {
+      if (t instanceof Text)
+        t.data = caps === 'uppercase' ? t.data.toUpperCase() : t.data.toLowerCase();
+    }
   }
   // Values are final: no animation or transition replays in a viewer.
   style.setProperty('animation', 'none');
@@ -139,6 +93,9 @@ export function diagramSvg(svg: SVGSVGElement): DiagramPicture {
     box = content.getBBox();
     clone = svg.cloneNode(true) as SVGSVGElement;
     inlineStyles(svg, clone);
+    // Cards and labels are HTML on screen; in the file they are rects and text, which every
+    // SVG reader draws (none of Inkscape, PowerPoint, Keynote, librsvg draws foreignObject).
+    vectorizeIslands(svg, clone);
   } finally {
     svg.removeAttribute('data-exporting');
   }
@@ -149,6 +106,8 @@ export function diagramSvg(svg: SVGSVGElement): DiagramPicture {
   clone.removeAttribute('data-exporting');
   clone.removeAttribute('class');
   clone.setAttribute('xmlns', SVG_NS);
+  // Spaces at the edge of a <tspan> ("docker0" + " switch") are kept, as the browser keeps them.
+  clone.setAttributeNS(XML_NS, 'xml:space', 'preserve');
   clone.setAttribute('viewBox', `${x} ${y} ${width} ${height}`);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
@@ -166,7 +125,6 @@ export function diagramSvg(svg: SVGSVGElement): DiagramPicture {
   bg.setAttribute('height', String(height));
   bg.setAttribute('fill', pageBackground(svg));
   clone.insertBefore(bg, clone.firstChild);
-  for (const fo of clone.querySelectorAll('foreignObject > *')) fo.setAttribute('xmlns', XHTML_NS);
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
   return { text, width, height };
 }

@@ -6,6 +6,7 @@ import { LessonsButton } from '../Lesson/LessonsButton';
 import { PresentButton } from '../Presentation/PresentButton';
 import { Share } from '../Share/Share';
 import { LangSwitch } from './LangSwitch';
+import { NewLab } from './NewLab';
 
 export function Header() {
   const t = useT();
@@ -24,6 +25,7 @@ export function Header() {
       </div>
       <div className="header-actions">
         <LessonsButton />
+        <NewLab />
         <button
           type="button"
           className={openForm === 'run' ? 'primary on' : 'primary'}

@@ -4,6 +4,8 @@ import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 
 const INFO_MS = 5000;
+/** Long enough to find and press the Undo the message offers. */
+const ACTION_MS = 12000;
 
 export function StatusLine() {
   const notice = useUi((s) => s.notice);
@@ -12,7 +14,7 @@ export function StatusLine() {
   // Confirmations fade on their own; an engine error stays until dismissed.
   useEffect(() => {
     if (notice?.kind !== 'info') return;
-    const id = window.setTimeout(() => setNotice(null), INFO_MS);
+    const id = window.setTimeout(() => setNotice(null), notice.action ? ACTION_MS : INFO_MS);
     return () => window.clearTimeout(id);
   }, [notice, setNotice]);
   if (!notice) return null;
@@ -23,6 +25,18 @@ export function StatusLine() {
       data-testid="status-line"
     >
       <span>{notice.text}</span>
+      {notice.action && (
+        <button
+          type="button"
+          onClick={() => {
+            setNotice(null);
+            notice.action?.run();
+          }}
+          data-testid="status-action"
+        >
+          {notice.action.label}
+        </button>
+      )}
       <button
         type="button"
         className="ghost"

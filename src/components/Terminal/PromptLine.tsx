@@ -92,8 +92,10 @@ export function PromptLine(props: PromptLineProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing) return;
     const el = e.currentTarget;
+    // Esc hands the keyboard back to the page: the next Tab goes on from here.
+    if (e.key === 'Escape') return el.blur();
     const start = el.selectionStart ?? state.line.length;
-    const key = keyOf(e, start !== (el.selectionEnd ?? start));
+    const key = keyOf(e, start !== (el.selectionEnd ?? start), state.line === '');
     if (key === null) return;
     e.preventDefault();
     dispatch({ type: 'key', key, cursor: start });

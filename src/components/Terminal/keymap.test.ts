@@ -169,6 +169,9 @@ describe('which keys the terminal takes', () => {
 
   it('lets Shift-Tab move focus out, and leaves ordinary keys alone', () => {
     expect(keyOf(k('Tab', { shiftKey: true }), false)).toBeNull();
+    // An empty line has nothing to complete: Tab moves focus on, as everywhere else on the page.
+    expect(keyOf(k('Tab'), false, true)).toBeNull();
+    expect(keyOf(k('Tab'), false, false)).toBe('Tab');
     expect(keyOf(k('a'), false)).toBeNull();
     expect(keyOf(k('v', { ctrlKey: true }), false)).toBeNull();
     expect(keyOf(k('c', { metaKey: true }), false)).toBeNull();

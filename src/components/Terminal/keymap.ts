@@ -147,9 +147,11 @@ const CTRL: { readonly [letter: string]: TermKey } = {
 
 /**
  * The terminal's keys; null leaves the key to the browser. Ctrl-C copies while text is selected
- * (the browser's meaning wins), and Shift-Tab still moves focus out of the panel.
+ * (the browser's meaning wins), Shift-Tab still moves focus out of the panel, and so does Tab on an
+ * empty line: there is nothing to complete yet, and a keyboard user must be able to get past the
+ * terminal to the flow form and the panels (Esc leaves it too, whatever the line holds).
  */
-export function keyOf(e: KeyLike, hasSelection: boolean): TermKey | null {
+export function keyOf(e: KeyLike, hasSelection: boolean, lineEmpty = false): TermKey | null {
   if (e.altKey || e.metaKey) return null;
   if (e.ctrlKey) {
     if (e.shiftKey) return null;
@@ -162,7 +164,7 @@ export function keyOf(e: KeyLike, hasSelection: boolean): TermKey | null {
     case 'ArrowDown':
       return e.shiftKey ? null : e.key;
     case 'Tab':
-      return e.shiftKey ? null : 'Tab';
+      return e.shiftKey || lineEmpty ? null : 'Tab';
     default:
       return null;
   }

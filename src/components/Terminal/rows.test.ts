@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../store';
 import type { TranscriptLine } from '../../store/types';
 import { liveEchoes, overstrike, toRows, type Echo } from './rows';
 
@@ -63,5 +64,16 @@ describe('carriage returns', () => {
   it('overwrites from the start of the line, as busybox wget’s progress bar does', () => {
     expect(overstrike('index.html   0% \rindex.html 100% |****|')).toBe('index.html 100% |****|');
     expect(overstrike('abcdef\rXY')).toBe('XYcdef');
+  });
+
+  it('shows a succeeding command’s stderr as output, a failing one’s as an error', () => {
+    const store = createAppStore();
+    store.getState().runCommand('conntrack -L'); // exit 0, its summary on stderr
+    store.getState().runCommand('docker stop nosuch'); // exit 1
+    const { rows } = toRows(store.getState().transcript, []);
+    const summary = rows.find((r) => text(r).includes('flow entries have been shown'));
+    expect(summary?.kind).toBe('stdout');
+    const failure = rows.find((r) => text(r).includes('No such container: nosuch'));
+    expect(failure?.kind).toBe('stderr');
   });
 });

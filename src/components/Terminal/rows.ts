@@ -89,7 +89,11 @@ export function toRows(
     if (l.kind !== 'prompt' && l.open) {
       if (open.length === 0) openKey = `t${i}`;
       open = [...open, ...segments];
-    } else push({ key: `t${i}`, kind: l.kind, segments });
+    } else {
+      // A succeeding command's stderr reads as output; only a failure's is marked as an error.
+      const kind = l.kind === 'stderr' && l.info ? 'stdout' : l.kind;
+      push({ key: `t${i}`, kind, segments });
+    }
     for (const e of after.get(l) ?? []) echoRows(e).forEach(push);
   });
   return { rows: rows.length > limit ? rows.slice(rows.length - limit) : rows, open };

@@ -4,6 +4,7 @@ import { useT } from '../../hooks/useT';
 import { selectTimeline } from '../../store/selectors';
 import { useAppStore } from '../../store/react';
 import type { Frame } from '../../sim';
+import { hopLabel } from '../Diagram/packetText';
 import { TopologyTables } from './TopologyTables';
 
 function endpoint(f: Frame, side: 'src' | 'dst'): string {
@@ -49,7 +50,7 @@ export function TextView() {
             {timeline.map((e) => (
               <tr key={e.index} aria-current={e.index === cursor ? 'step' : undefined}>
                 <td>{e.index + 1}</td>
-                <td>{e.packet.label}</td>
+                <td>{hopLabel(e.packet.label, e.hop.frame, t)}</td>
                 <td className="mono">
                   {e.hop.iface ? `${e.hop.node} ${e.hop.iface}` : e.hop.node}
                 </td>

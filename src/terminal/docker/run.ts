@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { allValues, isSet, lastValue, parseFlags, type FlagSpec } from '../flags';
 import { argsError, daemonText, flagError, runReport } from './errors';
 import { commandHelp } from './help';
+import { detachedRunOutput } from './run-line';
 
 export const RUN_FLAGS: readonly FlagSpec[] = [
   { long: 'detach', short: 'd' },
@@ -68,12 +69,13 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
     ctx.err(runReport(profile, daemonText(r.error), !atStart));
     return 125;
   }
-  for (const w of r.warnings) ctx.err(`${w}\n`);
   const c = r.value;
   if (opts.detach) {
-    ctx.out(`${c.id}\n`);
+    for (const ch of detachedRunOutput(c, r.warnings))
+      (ch.stream === 'stdout' ? ctx.out : ctx.err)(ch.text);
     return 0;
   }
+  for (const w of r.warnings) ctx.err(`${w}\n`);
   if (
     c.state === 'running' &&
     opts.tty &&
