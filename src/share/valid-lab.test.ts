@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, type World } from '../sim';
 import { createAppStore, type AppStore } from '../store';
-import { decodeFile, encodeFile } from './codec';
+import { decodeFile } from './codec';
 import { toStored } from './compact';
 import { kept, reopen } from './round-trip.test-util';
 
