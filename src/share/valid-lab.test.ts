@@ -1,7 +1,8 @@
 // One definition of a valid lab: what the terminal accepts, the lab saves and reopens; what the
 // parser would refuse, the command refuses first, with Docker's or Linux's error or the lab's limit.
 import { describe, expect, it } from 'vitest';
-import { LIMITS, type World } from '../sim';
+import { SCENARIOS, buildScenario } from '../scenarios';
+import { LIMITS, createWorld, labProblems, type World } from '../sim';
 import { createAppStore, type AppStore } from '../store';
 import { decodeFile } from './codec';
 import { toStored } from './compact';
@@ -276,4 +277,14 @@ describe('names that are JavaScript object members', () => {
       expectReopens(store);
     });
   }
+});
+
+describe('the limits themselves', () => {
+  it('every scenario, in both profiles, and a fresh host are within them', () => {
+    const worlds = [
+      createWorld(),
+      ...SCENARIOS.flatMap((s) => [buildScenario(s, 'classic'), buildScenario(s, 'current')]),
+    ];
+    expect(worlds.flatMap(labProblems)).toEqual([]);
+  });
 });
