@@ -126,7 +126,44 @@ help
 history
 clear
 echo hello world`.split('\n'),
+  ...limitLines(),
 ];
+
+/** Lines at the edges of what the lab can save and reopen (src/sim/limits.ts, issue 17). */
+function limitLines(): string[] {
+  const n = (k: number) => Array.from({ length: k }, (_, i) => String(i + 1)).join(' ');
+  return [
+    `docker run -d --name ${'n'.repeat(64)} nginx`,
+    `docker run -d --name ${'n'.repeat(65)} nginx`,
+    `docker network create ${'w'.repeat(65)}`,
+    'docker run -d --name pa nginx',
+    'docker run -d --name pb --network container:pa busybox sleep 999',
+    'docker rm -f pa',
+    'docker network create -o com.docker.network.driver.mtu=abc m1',
+    'docker network create -o com.docker.network.driver.mtu=67 m2',
+    'docker network create -o com.docker.network.driver.mtu=9000 m3',
+    'docker run -d -p 1000-1064:1000-1064 nginx',
+    'docker run -d -p 2000-2063:2000-2063 nginx',
+    'docker run -d -p 1-65535:1-65535 nginx',
+    `docker run -d busybox sleep ${n(32)}`,
+    `docker run -d busybox sleep ${'9'.repeat(257)}`,
+    `lab remote add many 198.51.100.33 ${n(17)}`,
+    'lab host eth0 192.0.2.10/0',
+    'lab remote add twin 192.0.2.10',
+    'curl "http://192.0.2.10:8080/a b"',
+    'curl -s http://192.0.2.10:8080/名前',
+    'wget -q -O- "http://192.0.2.10:8080/a b名"',
+    'docker exec c2 wget -O- "http://172.17.0.2/a b名"',
+    'nc -zv 127.0.0.1 0',
+    'curl http://127.0.0.1:0/',
+    'docker network create -o com.docker.network.bridge.name=constructor ctor',
+    'docker run -d --name toString --network ctor busybox sleep 1d',
+    'docker run -d --name valueOf --network ctor busybox sleep 1d',
+    'docker exec toString ping -c 1 valueOf',
+    'lab remote add constructor 198.51.100.21 80',
+    'lab from constructor curl -s http://192.0.2.10:8080/',
+  ];
+}
 
 // Hostile words, one space apart (none contains a space): numbers, flags, names, quotes, Unicode, controls.
 const HOSTILE: readonly string[] = (
@@ -283,17 +320,20 @@ function silentAllowed(
   if (a === 'wget' && words.some((w) => /^-[a-zA-Z]*q/.test(w))) return true;
   if (a === 'nc' && !words.some((w) => /^-[a-zA-Z]*v/.test(w))) return true;
   if (exit !== 0) return false;
-  // A foreground `docker run IMAGE` prints what its process prints: busybox's sh alone prints nothing.
+  // A foreground `docker run IMAGE` prints what its process prints: busybox's sh alone prints
+  // nothing, nor does `sleep`.
   if (
     a === 'docker' &&
     b === 'run' &&
-    ['busybox', 'alpine', 'sh'].includes(words[words.length - 1] ?? '')
+    (['busybox', 'alpine', 'sh'].includes(words[words.length - 1] ?? '') || words.includes('sleep'))
   )
     return true;
   if (a === 'clear' || a === 'exit' || a === 'sh' || a === 'cat') return true;
   // Listings of a table that may be empty.
   if (['ip', 'arp', 'bridge', 'route'].includes(a)) return true;
-  if (a === 'docker' && (b === 'logs' || (b === 'ps' && words.includes('-q')))) return true;
+  // `docker port C` of a container that publishes nothing prints nothing (cli container/port.go).
+  if (a === 'docker' && (b === 'logs' || b === 'port' || (b === 'ps' && words.includes('-q'))))
+    return true;
   if (a === 'docker' && b === 'network' && (c === 'connect' || c === 'disconnect')) return true;
   if (a === 'lab' && ['host', 'remote', 'router', 'daemon', 'profile', 'reset'].includes(b))
     return true;
@@ -418,7 +458,7 @@ const worldFor = (start: number): World | undefined => {
   const sc = SCENARIOS[start];
   return sc ? buildScenario(sc, start % 2 === 0 ? 'classic' : 'current') : undefined;
 };
-const storeFor = (start: number): Store => {
+export const storeFor = (start: number): Store => {
   const world = worldFor(start);
   return createAppStore(world ? { world } : {});
 };

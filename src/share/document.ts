@@ -1,9 +1,9 @@
 // The lab document: a versioned JSON envelope around a world, and its strict parser (untrusted input in).
 import { findLesson } from '../lessons';
 import type { Lang } from '../i18n/locale';
-import type { World } from '../sim';
+import { flowProblem, labProblems, LIMITS, type World } from '../sim';
 import type { Flow } from '../sim';
-import { NAME, ShareError, fail, int, ipv4, obj, oneOf, port, shown, str } from './guards';
+import { ShareError, fail, int, ipv4, name, obj, oneOf, shown, str } from './guards';
 import { parseWorld } from './parse-world-root';
 import { checkAddresses, checkBindings, checkIdentity } from '../sim';
 
@@ -36,20 +36,25 @@ function flow(v: unknown, p: string): Flow {
   const from =
     kind === 'host'
       ? (obj(o['from'], `${p}.from`, ['kind']), { kind })
-      : { kind, name: str(f['name'], `${p}.from.name`, 64, NAME) };
+      : { kind, name: name(f['name'], `${p}.from.name`) };
   const base: Flow = {
     from,
     to: ipv4(o['to'], `${p}.to`),
     kind: oneOf(o['kind'], `${p}.kind`, ['ping', 'tcp', 'http', 'udp'] as const),
   };
-  return {
+  const parsed: Flow = {
     ...base,
-    ...(o['port'] === undefined ? {} : { port: port(o['port'], `${p}.port`) }),
-    ...(o['count'] === undefined ? {} : { count: int(o['count'], `${p}.count`, 1, 100) }),
+    // Port 0 is a real flow: curl tries it and the kernel refuses the connection.
+    ...(o['port'] === undefined ? {} : { port: int(o['port'], `${p}.port`, 0, 65535) }),
+    ...(o['count'] === undefined
+      ? {}
+      : { count: int(o['count'], `${p}.count`, 1, LIMITS.pingCount) }),
     ...(o['path'] === undefined
       ? {}
-      : { path: str(o['path'], `${p}.path`, 256, /^\/[\x21-\x7e]*$/) }),
+      : { path: str(o['path'], `${p}.path`, LIMITS.pathChars, /^\//) }),
   };
+  const problem = flowProblem(parsed);
+  return problem === null ? parsed : fail(p, problem);
 }
 
 function fields(v: unknown): LabDocument {
@@ -65,7 +70,12 @@ function fields(v: unknown): LabDocument {
   const o = obj(v, 'document', ['format', 'version', 'world', 'flow', 'cursor', 'lesson', 'lang']);
   const world = parseWorld(o['world']);
   // Well-formed is not enough: the lab must be one the engine could have made.
-  const broken = [...checkAddresses(world), ...checkBindings(world), ...checkIdentity(world)];
+  const broken = [
+    ...labProblems(world),
+    ...checkAddresses(world),
+    ...checkBindings(world),
+    ...checkIdentity(world),
+  ];
   if (broken[0] !== undefined) fail('world', `inconsistent lab: ${broken[0]}`);
   let doc: LabDocument = { format: FORMAT, version: VERSION, world };
   if (o['flow'] !== undefined) doc = { ...doc, flow: flow(o['flow'], 'flow') };

@@ -1,5 +1,15 @@
 // Parsing untrusted JSON into typed values: each guard checks one shape and names the path on failure.
-import { parseCidr, parseIPv4, parseMac, type Cidr, type IPv4, type MacAddress } from '../sim';
+import {
+  IFNAME_PATTERN,
+  LIMITS,
+  NAME_PATTERN,
+  parseCidr,
+  parseIPv4,
+  parseMac,
+  type Cidr,
+  type IPv4,
+  type MacAddress,
+} from '../sim';
 
 /** Thrown inside the parsers only; parseLab turns it into `{ ok: false, error }`. */
 export class ShareError extends Error {}
@@ -16,8 +26,13 @@ export function shown(v: unknown): string {
 
 export type Json = { readonly [key: string]: unknown };
 
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-export const MAX_STRING = 256;
+/**
+ * Keys a document may not hold: `__proto__` would replace an object's prototype where it is
+ * assigned. `constructor` or `toString` are fine (a bridge may be called so): the engine looks
+ * names up as own entries only (sim/own.ts).
+ */
+const FORBIDDEN = new Set(['__proto__']);
+export const MAX_STRING: number = LIMITS.argChars;
 
 export function fail(path: string, what: string): never {
   const reason = `${path}: ${what}`;
@@ -124,6 +139,8 @@ export const optional = <T>(v: unknown, f: (x: unknown) => T): T | undefined =>
   v === undefined ? undefined : f(v);
 
 export const HEX64 = /^[0-9a-f]{64}$/;
-export const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
-export const IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.@:-]{0,14}$/;
+export const NAME = NAME_PATTERN;
+export const IFNAME = IFNAME_PATTERN;
+/** A container's or network's name: Docker's pattern, the lab's length. */
+export const name = (v: unknown, path: string) => str(v, path, LIMITS.nameChars, NAME);
 export const port = (v: unknown, path: string) => int(v, path, 1, 65535);

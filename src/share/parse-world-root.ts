@@ -193,11 +193,8 @@ function checkReferences(w: World, p: string): void {
       !w.networks.some((n) => n.name === (c.mode as { network: string }).network)
     )
       fail(`${q}.mode.network`, `no network named "${c.mode.network}"`);
-    if (
-      c.mode.kind === 'container' &&
-      !w.containers.some((x) => x.id === (c.mode as { target: string }).target)
-    )
-      fail(`${q}.mode.target`, 'no such container');
+    // `container:X` may name a container removed since: dockerd lets X go and the dependent keeps
+    // running in the namespace it joined (moby#22784); the engine then gives it only lo.
     for (const id of c.networks)
       if (!byId.has(id)) fail(`${q}.networks`, `no network with id ${id.slice(0, 12)}`);
     c.endpoints.forEach((ep, j) => {

@@ -10,10 +10,10 @@ import type {
   PortRequest,
   RemoteHost,
 } from '../sim';
+import { MTU, REMOTE_NAME_PATTERN } from '../sim';
 import {
   HEX64,
   IFNAME,
-  NAME,
   arr,
   bool,
   cidr,
@@ -21,6 +21,7 @@ import {
   int,
   ipv4,
   mac,
+  name,
   num,
   obj,
   oneOf,
@@ -49,7 +50,7 @@ export function listener(v: unknown, p: string): Listener {
 export function remote(v: unknown, p: string): RemoteHost {
   const o = obj(v, p, ['name', 'ip', 'mac', 'routerIface', 'routerIfaceMac', 'listeners']);
   return {
-    name: str(o['name'], `${p}.name`, 31, /^[a-zA-Z][a-zA-Z0-9_.-]{0,30}$/),
+    name: str(o['name'], `${p}.name`, 31, REMOTE_NAME_PATTERN),
     ip: ipv4(o['ip'], `${p}.ip`),
     mac: mac(o['mac'], `${p}.mac`),
     routerIface: str(o['routerIface'], `${p}.routerIface`, 15, IFNAME),
@@ -77,7 +78,7 @@ function bridgeOptions(v: unknown, p: string): BridgeOptions {
     ifindex: int(o['ifindex'], `${p}.ifindex`, 1, 1 << 20),
     icc: bool(o['icc'], `${p}.icc`),
     masquerade: bool(o['masquerade'], `${p}.masquerade`),
-    mtu: int(o['mtu'], `${p}.mtu`, 68, 65535),
+    mtu: int(o['mtu'], `${p}.mtu`, MTU.min, MTU.max),
   };
 }
 
@@ -86,7 +87,7 @@ export function network(v: unknown, p: string): Network {
   const driver = oneOf(o['driver'], `${p}.driver`, ['bridge', 'host', 'null'] as const);
   const base = {
     id: str(o['id'], `${p}.id`, 64, HEX64),
-    name: str(o['name'], `${p}.name`, 64, NAME),
+    name: name(o['name'], `${p}.name`),
     driver,
     isDefault: bool(o['isDefault'], `${p}.isDefault`),
     created: time(o['created'], `${p}.created`),
@@ -111,7 +112,7 @@ function mode(v: unknown, p: string): NetworkMode {
     case 'bridge':
       return {
         kind,
-        network: str(obj(v, p, ['kind', 'network'])['network'], `${p}.network`, 64, NAME),
+        network: name(obj(v, p, ['kind', 'network'])['network'], `${p}.network`),
       };
     case 'container':
       return {
@@ -200,7 +201,7 @@ export function container(v: unknown, p: string): Container {
   ]);
   return {
     id: str(o['id'], `${p}.id`, 64, HEX64),
-    name: str(o['name'], `${p}.name`, 64, NAME),
+    name: name(o['name'], `${p}.name`),
     image: str(o['image'], `${p}.image`, 128, /^[a-z0-9][a-z0-9._/:-]*$/),
     command: arr(o['command'], `${p}.command`, LIMITS.commandArgs, (x, q) => str(x, q)),
     mode: mode(o['mode'], `${p}.mode`),

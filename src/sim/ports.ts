@@ -1,5 +1,6 @@
 // `-p` port specs (docker/go-connections nat.ParsePortSpec semantics and error texts). Pure.
 import { parseIPv4, type IPv4 } from './addr';
+import { LIMITS, TOO_MANY_PORTS } from './limits';
 import type { L4Proto, PortRequest } from './types';
 
 export type PortSpecResult = { ok: true; value: PortRequest[] } | { ok: false; error: string };
@@ -47,6 +48,7 @@ export function parsePortSpec(raw: string): PortSpecResult {
       };
     }
   }
+  if (cRange[1] - cRange[0] >= LIMITS.ports) return { ok: false, error: TOO_MANY_PORTS };
   const out: PortRequest[] = [];
   for (let i = 0; i <= cRange[1] - cRange[0]; i++) {
     const h = hRange ? hRange[0] + i : null;
@@ -65,6 +67,7 @@ export function parsePortSpecs(raws: readonly string[]): PortSpecResult {
   for (const raw of raws) {
     const r = parsePortSpec(raw);
     if (!r.ok) return r;
+    if (all.length + r.value.length > LIMITS.ports) return { ok: false, error: TOO_MANY_PORTS };
     all.push(...r.value);
   }
   return { ok: true, value: all };

@@ -20,7 +20,7 @@ function ipCommand(args: readonly string[], ctx: Ctx): number {
   else if ('link'.startsWith(obj)) ctx.out(ipLink(ns, 'busybox', dev));
   else if ('route'.startsWith(obj)) ctx.out(ipRoute(ns, 'busybox'));
   else if ('neighbor'.startsWith(obj) || 'neighbour'.startsWith(obj))
-    ctx.out(ipNeigh(ctx.api.world().neigh[ns.node] ?? [], ctx.api.world().clock, 'busybox'));
+    ctx.out(ipNeigh(own(ctx.api.world().neigh, ns.node) ?? [], ctx.api.world().clock, 'busybox'));
   else {
     ctx.err(`ip: invalid argument '${obj}' to 'ip'\n`);
     return 1;

@@ -1,5 +1,6 @@
 // docker run / start / stop / rm as world -> world' transitions, with Docker's errors. Pure.
 import { findImage, hasExecutable } from '../images';
+import { NAME_PATTERN } from '../limits';
 import { Rng } from '../rng';
 import type { Container, NetworkMode, PortBinding, PortRequest, World } from '../types';
 import { attachNetworks, detachAll } from './attach';
@@ -20,7 +21,6 @@ export interface RunOptions {
   readonly autoRemove?: boolean;
 }
 
-const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const ADJ = [
   'admiring',
   'brave',
@@ -88,7 +88,7 @@ export function runContainer(world: World, opts: RunOptions): OpResult<Container
       `pull access denied for ${ref.split(':')[0]}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied (this lab is offline: images are ${'busybox, alpine, nginx, training/webapp, redis, httpd'})`,
     );
   }
-  if (opts.name !== undefined && !NAME_RE.test(opts.name)) {
+  if (opts.name !== undefined && !NAME_PATTERN.test(opts.name)) {
     return daemonError(
       `Invalid container name (${opts.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
     );

@@ -6,6 +6,7 @@ import { neighHeard } from '../neigh';
 import { EPHEMERAL_RANGE } from '../ports';
 import type { Rng } from '../rng';
 import type { Container, Endpoint, Network, PortBinding, PortRequest, World } from '../types';
+import { own } from '../own';
 import { daemonError, type OpResult } from './result';
 
 const ctx = (w: World) => ({ profile: w.profile, daemon: w.daemon });
@@ -127,7 +128,7 @@ function announce(world: World, network: Network, ep: Endpoint): World {
   }
   let neigh = world.neigh;
   for (const [node, dev] of onNet) {
-    const list = neigh[node];
+    const list = own(neigh, node);
     if (!list?.some((n) => n.ip === ep.ip && n.dev === dev)) continue;
     if (neigh === world.neigh) neigh = { ...world.neigh };
     neigh = {
@@ -139,7 +140,7 @@ function announce(world: World, network: Network, ep: Endpoint): World {
       ),
     };
   }
-  const fdb = (world.fdb[device] ?? []).filter((e) => e.mac !== ep.mac);
+  const fdb = (own(world.fdb, device) ?? []).filter((e) => e.mac !== ep.mac);
   return {
     ...world,
     neigh,
@@ -185,7 +186,7 @@ export function clearConntrackEntries(world: World, ip: IPv4): World {
 export function releaseEndpoint(world: World, c: Container, network: Network, ep: Endpoint): World {
   const bindings = c.bindings.filter((b) => b.networkId === network.id);
   const device = network.bridge?.device ?? '';
-  const fdb = world.fdb[device];
+  const fdb = own(world.fdb, device);
   return {
     ...world,
     netfilter: removeEndpointRules(world.netfilter, ctx(world), network, ep, bindings),

@@ -1,6 +1,7 @@
 // Host-level settings: daemon options, sysctls, the host's address, remote hosts, the clock. Pure.
 import { inCidr, ip, networkOf, parseCidr, parseIPv4, type MacAddress } from '../addr';
 import { addEndpointRules, addNetworkRules, daemonStartRules } from '../netfilter/docker';
+import { REMOTE_NAME_PATTERN } from '../limits';
 import { Rng } from '../rng';
 import type { DaemonConfig, Listener, Netfilter, RemoteHost, World } from '../types';
 import { networkById } from './lookup';
@@ -106,8 +107,7 @@ export interface RemoteOptions {
 export function addRemote(world: World, opts: RemoteOptions): OpResult<RemoteHost> {
   const a = parseIPv4(opts.ip);
   if (!a.ok) return cliError(a.error);
-  if (!/^[a-zA-Z][a-zA-Z0-9_.-]{0,30}$/.test(opts.name))
-    return cliError(`invalid remote name: ${opts.name}`);
+  if (!REMOTE_NAME_PATTERN.test(opts.name)) return cliError(`invalid remote name: ${opts.name}`);
   if (world.remotes.some((r) => r.name === opts.name))
     return cliError(`remote ${opts.name} already exists`);
   if (

@@ -13,7 +13,9 @@ import {
   type MacAddress,
 } from '../addr';
 import { allocateSubnet } from '../ipam';
+import { MTU, NAME_PATTERN } from '../limits';
 import { addNetworkRules, removeNetworkRules } from '../netfilter/docker';
+import { own } from '../own';
 import { Rng } from '../rng';
 import type { Container, Network, World } from '../types';
 import { attachOne, detachOne } from './attach';
@@ -36,13 +38,32 @@ function boolOption(value: string | undefined, fallback: boolean): boolean {
   return value === undefined ? fallback : value === 'true' || value === '1';
 }
 
+const MTU_OPTION = 'com.docker.network.driver.mtu';
+
+/**
+ * `-o com.docker.network.driver.mtu=V` as the bridge driver reads it (moby
+ * libnetwork/drivers/bridge: strconv.Atoi in fromLabels, `Mtu < 0` refused by Validate, 0 = the
+ * default). A value the kernel refuses for a bridge (ETH_MIN_MTU 68..ETH_MAX_MTU 65535) fails in
+ * setupMTU, which returns netlink's EINVAL as it is.
+ */
+function bridgeMtu(value: string | undefined): number | string {
+  if (value === undefined) return 1500;
+  const atoi = `failed to parse ${MTU_OPTION} value: ${value} (strconv.Atoi: parsing ${JSON.stringify(value)}`;
+  if (!/^[+-]?\d+$/.test(value)) return `${atoi}: invalid syntax)`;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) return `${atoi}: value out of range)`;
+  if (n < 0) return `invalid MTU number: ${n}`;
+  if (n === 0) return 1500;
+  return n < MTU.min || n > MTU.max ? 'invalid argument' : n;
+}
+
 export function createNetwork(world: World, opts: NetworkCreateOptions): OpResult<Network> {
   const driver = opts.driver ?? 'bridge';
   if (driver === 'host' || driver === 'null') {
     return daemonError(`only one instance of "${driver}" network is allowed`);
   }
   if (driver !== 'bridge') return daemonError(`plugin "${driver}" not found`);
-  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(opts.name)) {
+  if (!NAME_PATTERN.test(opts.name)) {
     return daemonError(`invalid network name "${opts.name}"`);
   }
   if (world.networks.some((n) => n.name === opts.name)) {
@@ -81,12 +102,14 @@ export function createNetwork(world: World, opts: NetworkCreateOptions): OpResul
     gateway = g.value;
   }
   const o = opts.options ?? {};
+  const mtu = bridgeMtu(own(o, MTU_OPTION));
+  if (typeof mtu === 'string') return daemonError(mtu);
   const rng = new Rng(world.rng);
   const id = rng.hex(64);
   const mac = (
     world.profile === 'classic' ? macFromBytes([0x02, 0x42, ...rng.bytes(4)]) : rng.mac()
   ) as MacAddress;
-  const device = o['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`;
+  const device = own(o, 'com.docker.network.bridge.name') ?? `br-${id.slice(0, 12)}`;
   const sameDevice = world.networks.find((n) => n.bridge?.device === device);
   if (sameDevice) {
     return daemonError(
@@ -110,9 +133,9 @@ export function createNetwork(world: World, opts: NetworkCreateOptions): OpResul
       gateway,
       mac,
       ifindex: world.nextIfindex,
-      icc: boolOption(o['com.docker.network.bridge.enable_icc'], true),
-      masquerade: boolOption(o['com.docker.network.bridge.enable_ip_masquerade'], true),
-      mtu: Number(o['com.docker.network.driver.mtu'] ?? 1500),
+      icc: boolOption(own(o, 'com.docker.network.bridge.enable_icc'), true),
+      masquerade: boolOption(own(o, 'com.docker.network.bridge.enable_ip_masquerade'), true),
+      mtu,
     },
   };
   const w: World = {

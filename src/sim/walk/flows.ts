@@ -14,6 +14,7 @@ import {
 import { exchange, proxyGivesUp, relay, relayClose } from './http';
 import { closeFrom, connect, isSession } from './tcp';
 import { lookupRoute } from './topology';
+import { own } from '../own';
 
 /** TCP to `dst`: the handshake, then curl's GET and answer or nc -z's close; docker-proxy relays both. */
 export function tcpFlow(
@@ -43,7 +44,7 @@ export function tcpFlow(
 }
 
 export function nextPort(conv: Conversation, node: NodeId): number {
-  const p = conv.s.nextSourcePort[node] ?? 40000;
+  const p = own(conv.s.nextSourcePort, node) ?? 40000;
   conv.s.nextSourcePort[node] = p >= 60999 ? 32768 : p + 1;
   return p;
 }

@@ -1,6 +1,7 @@
 // Layer 2: transmit on an interface, veth pairs and wires, the learning bridge, ARP resolution.
 import { BROADCAST_MAC, type IPv4, type MacAddress } from '../addr';
 import type { Frame, NodeId } from '../trace';
+import { own } from '../own';
 import { bridgeNetfilter } from './bridge-nf';
 import type { CtCtx } from './hooks';
 import { ipIn } from './ip';
@@ -72,7 +73,7 @@ export function l2In(s: WalkState, node: NodeId, name: string, frame: Frame): vo
 function learn(s: WalkState, bridge: string, port: string, frame: Frame): void {
   const mac = frame.eth?.src;
   if (!mac) return;
-  const list = s.fdb[bridge] ?? [];
+  const list = own(s.fdb, bridge) ?? [];
   const known = list.find((e) => e.mac === mac);
   if (known && known.port === port) return;
   s.fdb[bridge] = [...list.filter((e) => e.mac !== mac), { mac, port, updated: s.base.clock }];
@@ -112,10 +113,10 @@ function passUp(s: WalkState, bridge: string, frame: Frame, prerouted: Prerouted
 function bridgeIn(s: WalkState, bridge: string, port: string, frame: Frame): void {
   learn(s, bridge, port, frame);
   const dst = frame.eth?.dst;
-  const own = bridgeMac(s, bridge);
-  const local = dst === own || dst === BROADCAST_MAC;
+  const mine = bridgeMac(s, bridge);
+  const local = dst === mine || dst === BROADCAST_MAC;
   const entry =
-    dst === BROADCAST_MAC ? undefined : (s.fdb[bridge] ?? []).find((e) => e.mac === dst);
+    dst === BROADCAST_MAC ? undefined : (own(s.fdb, bridge) ?? []).find((e) => e.mac === dst);
   // br_netfilter: IPv4 frames meet the iptables hooks at the bridge (PREROUTING once, here).
   let f = frame;
   let pre: Prerouted | false = false;
@@ -152,7 +153,7 @@ function bridgeIn(s: WalkState, bridge: string, port: string, frame: Frame): voi
 function bridgeOut(s: WalkState, bridge: string, frame: Frame): void {
   const dst = frame.eth?.dst;
   const entry =
-    dst === BROADCAST_MAC ? undefined : (s.fdb[bridge] ?? []).find((e) => e.mac === dst);
+    dst === BROADCAST_MAC ? undefined : (own(s.fdb, bridge) ?? []).find((e) => e.mac === dst);
   if (entry) {
     emit(
       s,

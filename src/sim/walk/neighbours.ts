@@ -14,14 +14,15 @@ import {
 import type { NodeId } from '../trace';
 import type { NeighEntry } from '../types';
 import type { WalkState } from './state';
+import { own } from '../own';
 
 function find(s: WalkState, node: NodeId, ip: string, dev: string): NeighEntry | undefined {
-  return (s.neigh[node] ?? []).find((n) => n.ip === ip && n.dev === dev);
+  return (own(s.neigh, node) ?? []).find((n) => n.ip === ip && n.dev === dev);
 }
 
 /** Stores an entry: in place when the address is known on that device, else at the end. */
 function put(s: WalkState, node: NodeId, entry: NeighEntry): void {
-  const list = s.neigh[node] ?? [];
+  const list = own(s.neigh, node) ?? [];
   const at = list.findIndex((n) => n.ip === entry.ip && n.dev === entry.dev);
   if (at === -1) s.neigh[node] = [...list, entry];
   else if (list[at] !== entry) s.neigh[node] = list.map((n, i) => (i === at ? entry : n));
@@ -63,7 +64,7 @@ const sentAt = (s: WalkState) => s.hops[0]?.t ?? s.t;
  * ping's 4th request, a second after the 3rd, always came just after the errors) and asks anew.
  */
 export function neighQueued(s: WalkState, node: NodeId, dev: string, ip: IPv4): number | null {
-  const start = s.resolving[queueKey(node, dev, ip)];
+  const start = own(s.resolving, queueKey(node, dev, ip));
   if (start === undefined) return null;
   const end = start + MCAST_PROBES * RETRANS * 1_000_000;
   return sentAt(s) < end ? end : null;

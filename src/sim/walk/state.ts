@@ -13,6 +13,7 @@ import type {
 } from '../trace';
 import type { InFlight } from './ct-tcp';
 import type { Topology } from './topology';
+import { own } from '../own';
 
 export interface WalkState {
   readonly topo: Topology;
@@ -176,11 +177,11 @@ export function countIf(
   const b = bucketOf(key);
   if (s.statsCopied.size === 0) s.ifStats = { ...s.ifStats };
   if (!s.statsCopied.has(b)) {
-    s.ifStats[b] = { ...s.ifStats[b] };
+    s.ifStats[b] = { ...own(s.ifStats, b) };
     s.statsCopied.add(b);
   }
   const bucket = s.ifStats[b] as { [key: string]: IfStats };
-  const st = bucket[key] ?? ZERO;
+  const st = own(bucket, key) ?? ZERO;
   bucket[key] =
     dir === 'rx'
       ? { ...st, rxPackets: st.rxPackets + 1, rxBytes: st.rxBytes + bytes }
@@ -209,5 +210,6 @@ export function ifStatsOf(
   iface: string,
 ): IfStats {
   const key = `${node}/${iface}`;
-  return world.ifStats[bucketOf(key)]?.[key] ?? ZERO;
+  const bucket = own(world.ifStats, bucketOf(key));
+  return (bucket && own(bucket, key)) ?? ZERO;
 }

@@ -2,7 +2,14 @@
 import type { DockerError, Profile } from '../../sim';
 
 export function daemonText(e: DockerError): string {
-  return e.source === 'daemon' ? `Error response from daemon: ${e.message}` : e.message;
+  switch (e.source) {
+    case 'daemon':
+      return `Error response from daemon: ${e.message}`;
+    case 'lab':
+      return `docker: ${e.message}`;
+    case 'cli':
+      return e.message;
+  }
 }
 
 /**

@@ -91,7 +91,8 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
     1,
     '[OPTIONS] NETWORK',
     (f, ctx) => {
-      const options: Record<string, string> = {};
+      // Keys are the user's: own entries only (`-o __proto__=x` is an option, not a prototype).
+      const pairs: [string, string][] = [];
       for (const kv of allValues(f, 'opt')) {
         const eq = kv.indexOf('=');
         if (eq < 0) {
@@ -103,8 +104,9 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
           );
           return 125;
         }
-        options[kv.slice(0, eq)] = kv.slice(eq + 1);
+        pairs.push([kv.slice(0, eq), kv.slice(eq + 1)]);
       }
+      const options = Object.fromEntries(pairs);
       const driver = lastValue(f, 'driver');
       const subnet = lastValue(f, 'subnet');
       const gateway = lastValue(f, 'gateway');

@@ -66,7 +66,13 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
     }
     // Errors found while creating get the help hint; errors while starting (ports) do not.
     const atStart = r.error.message.includes('driver failed programming');
-    ctx.err(runReport(profile, daemonText(r.error), !atStart));
+    ctx.err(
+      runReport(
+        profile,
+        r.error.source === 'lab' ? r.error.message : daemonText(r.error),
+        !atStart,
+      ),
+    );
     return 125;
   }
   const c = r.value;

@@ -1,6 +1,7 @@
 // brctl show, bridge link, bridge fdb show (bridge-utils 1.7 / iproute2 6.1), from the host netns. Pure.
 import type { World } from '../../sim';
 import type { Iface, Netns } from './netns';
+import { own } from '../own';
 
 /** FDB entries age out after the bridge's default 300 s. */
 export const FDB_AGEING_SECONDS = 300;
@@ -57,7 +58,7 @@ export function bridgeFdbShow(world: World, ns: Netns): string {
       s += selfEntries(i, mc);
       s += `${i.mac} dev ${i.name} master ${i.name} permanent\n`;
     } else if (i.master) {
-      const learned = (world.fdb[i.master] ?? []).filter(
+      const learned = (own(world.fdb, i.master) ?? []).filter(
         (e) => e.port === i.name && world.clock - e.updated < FDB_AGEING_SECONDS,
       );
       s += learned.map((e) => `${e.mac} dev ${i.name} master ${i.master ?? ''} \n`).join('');

@@ -3,7 +3,8 @@
 import type { Ctx } from '../context';
 import { ARP_FAIL_MS, lastDrop } from './flow-view';
 import { flowSource, resolveName } from './resolve';
-import { byteLength, contentType, parseUrl, STATUS_TEXT } from './url';
+import { LIMITS } from '../../sim';
+import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { curlOptions, type CurlOptions } from './curl-options';
 import { progressMeter, writeOut, type WriteOutVars } from './curl-meter';
 
@@ -58,12 +59,19 @@ function transfer(opts: CurlOptions, ctx: Ctx): number {
     );
     return 2;
   }
-  const url = parseUrl(urlText);
-  if ('error' in url) {
-    return url.error === 'scheme'
-      ? fail(1, `Protocol "${url.scheme ?? ''}" not supported or disabled in libcurl`)
+  const parsed = parseUrl(urlText);
+  if ('error' in parsed) {
+    return parsed.error === 'scheme'
+      ? fail(1, `Protocol "${parsed.scheme ?? ''}" not supported or disabled in libcurl`)
       : fail(3, 'URL using bad/illegal format or missing URL');
   }
+  const path = requestPath(parsed.path, 'curl');
+  if (path === null) return fail(3, 'URL using bad/illegal format or missing URL');
+  if (path.length > LIMITS.pathChars) {
+    ctx.err(`curl: the lab sends URL paths of at most ${LIMITS.pathChars} characters\n`);
+    return 3;
+  }
+  const url = { ...parsed, path };
   const world = ctx.api.world();
   const ip = resolveName(world, ctx.where, url.host);
   if (!ip) {

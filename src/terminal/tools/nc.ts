@@ -48,12 +48,7 @@ export function nc(args: readonly string[], ctx: Ctx): number {
     }
   }
   const [host, portText] = rest;
-  if (
-    host === undefined ||
-    portText === undefined ||
-    !/^\d+$/.test(portText) ||
-    Number(portText) > 65535
-  ) {
+  if (host === undefined || portText === undefined || !/^\d+$/.test(portText)) {
     ctx.err(
       busybox
         ? usage
@@ -61,6 +56,13 @@ export function nc(args: readonly string[], ctx: Ctx): number {
           ? 'nc: missing port number\n'
           : `nc: port number invalid: ${portText}\n`,
     );
+    return 1;
+  }
+  // netcat-openbsd reads the port with strtonum(port, 1, 65535); busybox takes 0 and connects.
+  const range =
+    Number(portText) > 65535 ? 'large' : Number(portText) < 1 && !busybox ? 'small' : '';
+  if (range !== '') {
+    ctx.err(busybox ? usage : `nc: port number too ${range}: ${portText}\n`);
     return 1;
   }
   const port = Number(portText);

@@ -1,4 +1,5 @@
 // Splitting an http:// URL as curl and wget do: host, port (80 by default) and path. Pure.
+import { isControl } from '../../sim';
 
 export interface Url {
   readonly host: string;
@@ -40,3 +41,32 @@ export function byteLength(s: string): number {
 
 export const contentType = (body: string): string =>
   body.trimStart().startsWith('<') ? 'text/html' : 'text/plain';
+
+/** How a client writes a typed URL's path on the request line. */
+export type PathStyle = 'curl' | 'gnu-wget' | 'busybox-wget';
+
+const percent = (s: string, upper: boolean) =>
+  [...new TextEncoder().encode(s)]
+    .map((b) => `%${b.toString(16).padStart(2, '0')}`)
+    .map((x) => (upper ? x.toUpperCase() : x))
+    .join('');
+
+/**
+ * The path as the client sends it, or null where the client refuses the URL. Measured on the
+ * reference tools: curl 7.88.1 refuses a space or a control character (`(3) URL using
+ * bad/illegal format`) and writes other bytes over 0x7f as lowercase %xx; GNU Wget 1.21.3 writes
+ * spaces and those bytes as uppercase %XX; busybox wget sends the path as typed (parse_url copies
+ * it), control characters aside, which the lab writes as %XX so a request line stays one line.
+ */
+export function requestPath(path: string, style: PathStyle): string | null {
+  let out = '';
+  for (const ch of path) {
+    const wide = ch.charCodeAt(0) > 0x7f;
+    const space = ch === ' ';
+    if (style === 'curl' && (isControl(ch) || space)) return null;
+    const encode =
+      style === 'curl' ? wide : isControl(ch) || (style === 'gnu-wget' && (wide || space));
+    out += encode ? percent(ch, style !== 'curl') : ch;
+  }
+  return out;
+}

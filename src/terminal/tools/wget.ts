@@ -2,7 +2,8 @@
 import type { Ctx } from '../context';
 import { lastDrop } from './flow-view';
 import { flowSource, resolveName } from './resolve';
-import { byteLength, contentType, parseUrl, STATUS_TEXT } from './url';
+import { LIMITS } from '../../sim';
+import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { clockDate } from '../docker/time';
 
 function busyboxBar(name: string, size: number): string {
@@ -74,11 +75,19 @@ export function wget(args: readonly string[], ctx: Ctx): number {
     ctx.err(busybox ? BUSYBOX_USAGE : `wget: missing URL\n${GNU_TRY}`);
     return 1;
   }
-  const url = parseUrl(urlText.includes('://') ? urlText : `http://${urlText}`);
-  if ('error' in url) {
+  const parsed = parseUrl(urlText.includes('://') ? urlText : `http://${urlText}`);
+  if ('error' in parsed) {
     fail(
       busybox ? `wget: not an http or ftp url: ${urlText}\n` : `${urlText}: Unsupported scheme.\n`,
     );
+    return 1;
+  }
+  const url = {
+    ...parsed,
+    path: requestPath(parsed.path, busybox ? 'busybox-wget' : 'gnu-wget') ?? '/',
+  };
+  if (url.path.length > LIMITS.pathChars) {
+    ctx.err(`wget: the lab sends URL paths of at most ${LIMITS.pathChars} characters\n`);
     return 1;
   }
   const world = ctx.api.world();
