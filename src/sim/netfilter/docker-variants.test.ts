@@ -285,17 +285,24 @@ describe.each(['classic', 'current'] as const)('%s: lifecycle', (profile) => {
     expect(addNetworkRules(base, ctx, hostNet)).toBe(base);
   });
 
-  it('adds a container to a host with 1,000 published containers in well under 1 ms', () => {
+  // Speed is the bench's (npm run bench: `docker run` at 1,000 containers); what keeps it flat is
+  // that one more container copies only what it changes, and that is what this checks.
+  it('adds a container to a host with 1,000 published containers by sharing every rule it leaves', () => {
     let nf = addNetworkRules(daemonStartRules(ctx), ctx, d0);
     for (let i = 0; i < 1000; i++) {
       const e = ep(d0, `172.17.${(i + 2) >> 8}.${(i + 2) & 255}`);
       nf = addEndpointRules(nf, ctx, d0, e, [publish(d0, e, 10000 + i, 80)]);
     }
     const e = ep(d0, '172.17.9.9');
-    const runs = 50;
-    const start = performance.now();
-    for (let i = 0; i < runs; i++)
-      addEndpointRules(nf, ctx, d0, e, [publish(d0, e, 20000 + i, 80)]);
-    expect((performance.now() - start) / runs).toBeLessThan(1);
+    const next = addEndpointRules(nf, ctx, d0, e, [publish(d0, e, 20000, 80)]);
+    for (const t of ['raw', 'nat', 'filter'] as const) {
+      for (const c of next[t].chains) {
+        const old = nf[t].chains.find((x) => x.name === c.name);
+        if (!old) continue;
+        if (c.rules.length === old.rules.length) expect(c).toBe(old);
+        // A chain that gained the new container's rule keeps every old rule object.
+        else for (const r of old.rules) expect(c.rules).toContain(r);
+      }
+    }
   });
 });
