@@ -24,7 +24,8 @@ describe('planTopology', () => {
       .flatMap((p) => p.stages.flat())
       .filter((l) => l.includes('type veth'));
     expect(adds.length).toBe(5); // host↔router, two containers, two remotes
-    for (const l of adds) expect(l).toMatch(/ peer name \S+ address \S+ mtu \d+ netns dnl-1-\S+$/);
+    for (const l of adds)
+      expect(l).toMatch(/ peer name \S+ address \S+ mtu \d+ txqueuelen \d+ netns dnl-1-\S+$/);
   });
 
   it("uses the world's MACs, addresses and bridge, and Docker's sysctls", () => {
@@ -32,7 +33,7 @@ describe('planTopology', () => {
     const lines = host.stages.flat();
     const c1 = world.containers.find((c) => c.name === 'c1')!.endpoints[0]!;
     expect(lines).toContain(
-      `link add docker0 address ${world.networks[0]!.bridge!.mac} mtu 1500 type bridge`,
+      `link add docker0 address ${world.networks[0]!.bridge!.mac} mtu 1500 txqueuelen 0 type bridge`,
     );
     expect(lines).toContain('addr add 172.17.0.1/16 brd + dev docker0');
     expect(lines).toContain(`link set ${c1.hostVeth} master docker0`);
@@ -80,7 +81,7 @@ describe('planTopology', () => {
     );
     const c1 = w.containers.find((c) => c.name === 'c1')!.endpoints[0]!;
     expect(lines).toContain(
-      `link add ${c1.hostVeth} address ${c1.hostVethMac} mtu 1450 type veth peer name eth0 address ${c1.mac} mtu 1450 netns dnl-1-c-c1`,
+      `link add ${c1.hostVeth} address ${c1.hostVethMac} mtu 1450 txqueuelen 0 type veth peer name eth0 address ${c1.mac} mtu 1450 txqueuelen 0 netns dnl-1-c-c1`,
     );
   });
 });

@@ -58,7 +58,8 @@ function role(id: NodeId): Role {
 const rank = (id: NodeId): number => (id === 'host' ? 0 : id === 'router' ? 1 : 2);
 
 /** A device's own settings for `ip link add`; `ether` (a cable in the model) is a veth here. */
-const linkOpts = (d: Device): string => `${d.name} address ${d.mac} mtu ${d.mtu}`;
+const linkOpts = (d: Device): string =>
+  `${d.name} address ${d.mac} mtu ${d.mtu} txqueuelen ${d.txqueuelen}`;
 
 function batch(ns: Namespace, all: ReadonlyMap<NodeId, Namespace>, nsName: (id: NodeId) => string) {
   const devices = [...ns.devices.values()].filter((d) => d.kind !== 'loopback');

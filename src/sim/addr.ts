@@ -104,7 +104,16 @@ export const ZERO_MAC = '00:00:00:00:00:00' as MacAddress;
 /** The IPv6 link-local address (fe80::/64) a MAC gives by modified EUI-64, written as iproute2 writes it. */
 export function linkLocalOf(mac: MacAddress): string {
   const b = mac.split(':').map((h) => parseInt(h, 16));
-  const bytes = [(b[0] ?? 0) ^ 2, b[1] ?? 0, b[2] ?? 0, 0xff, 0xfe, b[3] ?? 0, b[4] ?? 0, b[5] ?? 0];
+  const bytes = [
+    (b[0] ?? 0) ^ 2,
+    b[1] ?? 0,
+    b[2] ?? 0,
+    0xff,
+    0xfe,
+    b[3] ?? 0,
+    b[4] ?? 0,
+    b[5] ?? 0,
+  ];
   const groups: string[] = [];
   for (let i = 0; i < 8; i += 2)
     groups.push((((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0)).toString(16));
