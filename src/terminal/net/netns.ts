@@ -3,7 +3,13 @@
 import { broadcastOf, cidr, type IPv4 } from '../../sim/addr';
 import type { Container, IfStats, World } from '../../sim';
 import { ifStatsOf } from '../../sim';
-import { containerNamespace, namespaceOf, namespacesOf, type Device, type Route } from '../../sim/netns';
+import {
+  containerNamespace,
+  namespaceOf,
+  namespacesOf,
+  type Device,
+  type Route,
+} from '../../sim/netns';
 import { parseNodeId, type NodeId } from '../../sim/node';
 import type { Location } from '../api';
 import { hereContainer } from '../context';
