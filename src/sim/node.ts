@@ -35,8 +35,3 @@ export function parseNodeId(id: string): ParsedNode | null {
   const name = m[2] ?? '';
   return m[1] === 'container' ? { kind: 'container', name } : { kind: 'remote', name };
 }
-
-/** A string already known to be a node id (a stored table's key), checked. */
-export function asNodeId(id: string): NodeId | null {
-  return parseNodeId(id) ? (id as NodeId) : null;
-}
