@@ -1,6 +1,6 @@
 // namespacesOf(world): every network namespace the world implies, built once per world. Pure.
 import { nodeId, type NodeId } from '../node';
-import type { Container, World } from '../types';
+import type { Container, Endpoint, World } from '../types';
 import { added, ANY, linkLocal, loopback, namespace } from './devices';
 import { hostUplink, outsideNamespaces } from './outside';
 import type { Device, Namespace, Namespaces } from './types';
@@ -22,35 +22,48 @@ const mtuOf = (world: Pick<World, 'networks'>, networkId: string): number =>
 /** The host: lo, eth0, one bridge per bridge network, the host end of every running veth pair. */
 function hostNs(world: World): Namespace {
   const bridges = new Map<string, string[]>();
-  const deviceOf = new Map<string, string>();
+  const bridgeOf = new Map<string, { device: string; mtu: number }>();
   for (const n of world.networks) {
     if (!n.bridge) continue;
     bridges.set(n.bridge.device, []);
-    deviceOf.set(n.id, n.bridge.device);
+    bridgeOf.set(n.id, n.bridge);
   }
-  const veths: Device[] = [];
+  const pairs: { c: Container; ep: Endpoint }[] = [];
   for (const c of world.containers) {
     if (c.state !== 'running' || c.mode.kind !== 'bridge') continue;
+    for (const ep of c.endpoints) pairs.push({ c, ep });
+  }
+  // A container's namespace gets the next link-netnsid when the first of its veths (by ifindex)
+  // is created; ports join their bridge in attach order (world order).
+  const netnsids = new Map<string, number>();
+  for (const { c } of [...pairs].sort((a, b) => a.ep.hostVethIfindex - b.ep.hostVethIfindex))
+    if (!netnsids.has(c.name)) netnsids.set(c.name, netnsids.size);
+  const veths: Device[] = [];
+  for (const { c, ep } of pairs) {
     const peerNs = nodeId.container(c.name);
-    for (const ep of c.endpoints) {
-      const master = deviceOf.get(ep.networkId) ?? 'docker0';
-      veths.push({
-        ns: 'host',
-        name: ep.hostVeth,
-        ifindex: ep.hostVethIfindex,
-        kind: 'veth',
-        mac: ep.hostVethMac,
-        mtu: mtuOf(world, ep.networkId),
-        addrs: [],
-        addrs6: linkLocal({ mac: ep.hostVethMac, lowerUp: true }),
-        peer: { ns: peerNs, name: ep.ifName, ifindex: ep.ifindex, netnsid: null },
-        master,
-        lowerUp: true,
-        qdisc: 'noqueue',
-        txqueuelen: 0,
-      });
-      bridges.get(master)?.push(ep.hostVeth);
-    }
+    const b = bridgeOf.get(ep.networkId);
+    const master = b?.device ?? 'docker0';
+    veths.push({
+      ns: 'host',
+      name: ep.hostVeth,
+      ifindex: ep.hostVethIfindex,
+      kind: 'veth',
+      mac: ep.hostVethMac,
+      mtu: b?.mtu ?? 1500,
+      addrs: [],
+      addrs6: linkLocal({ mac: ep.hostVethMac, lowerUp: true }),
+      peer: {
+        ns: peerNs,
+        name: ep.ifName,
+        ifindex: ep.ifindex,
+        netnsid: netnsids.get(c.name) ?? null,
+      },
+      master,
+      lowerUp: true,
+      qdisc: 'noqueue',
+      txqueuelen: 0,
+    });
+    bridges.get(master)?.push(ep.hostVeth);
   }
   const devices: Device[] = [loopback('host'), hostUplink(world), ...veths];
   for (const n of world.networks) {
@@ -95,7 +108,7 @@ export function containerNamespace(world: Pick<World, 'networks'>, c: Container)
     mtu: mtuOf(world, ep.networkId),
     addrs: [{ ip: ep.ip, prefix: ep.prefix }],
     addrs6: [],
-    peer: { ns: 'host', name: ep.hostVeth, ifindex: ep.hostVethIfindex, netnsid: null },
+    peer: { ns: 'host', name: ep.hostVeth, ifindex: ep.hostVethIfindex, netnsid: 0 },
     master: null,
     lowerUp: true,
     qdisc: 'noqueue',

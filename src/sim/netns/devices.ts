@@ -23,9 +23,21 @@ export function loopback(ns: NodeId): Device {
   };
 }
 
+const NONE: readonly Addr6[] = [];
+// One list per MAC, shared by every build of the namespace (a thousand veths each time).
+const linkLocals = new Map<string, readonly Addr6[]>();
+
 /** IPv6 is on outside containers (Docker turns it off inside): a device with carrier has fe80::. */
-export const linkLocal = (d: Pick<Device, 'mac' | 'lowerUp'>): readonly Addr6[] =>
-  d.lowerUp ? [{ ip: linkLocalOf(d.mac), prefix: 64, scope: 'link' }] : [];
+export function linkLocal(d: Pick<Device, 'mac' | 'lowerUp'>): readonly Addr6[] {
+  if (!d.lowerUp) return NONE;
+  let list = linkLocals.get(d.mac);
+  if (!list) {
+    if (linkLocals.size > 100_000) linkLocals.clear();
+    list = [{ ip: linkLocalOf(d.mac), prefix: 64, scope: 'link' }];
+    linkLocals.set(d.mac, list);
+  }
+  return list;
+}
 
 /**
  * The route the kernel adds with an address: its network on the device, the address as source.
@@ -65,31 +77,19 @@ export function sortRoutes(routes: readonly Route[]): Route[] {
   );
 }
 
-/**
- * Each veth's peer namespace gets an id (`link-netnsid`) the first time one of this namespace's
- * veths reaches it, in ifindex order, numbered from 0.
- */
-function withNetnsids(devices: readonly Device[]): Device[] {
-  const ids = new Map<NodeId, number>();
-  return devices.map((d) => {
-    if (d.kind !== 'veth' || !d.peer) return d;
-    let id = ids.get(d.peer.ns);
-    if (id === undefined) ids.set(d.peer.ns, (id = ids.size));
-    return id === d.peer.netnsid ? d : { ...d, peer: { ...d.peer, netnsid: id } };
-  });
-}
-
 export function namespace(
   id: NodeId,
   devices: readonly Device[],
   routes: readonly Route[],
   opts: Pick<Namespace, 'forwarding' | 'netfilter'> & { bridges?: Namespace['bridges'] },
 ): Namespace {
-  const ordered = withNetnsids([...devices].sort((a, b) => a.ifindex - b.ifindex));
+  const ordered = [...devices].sort((a, b) => a.ifindex - b.ifindex);
+  const routes2: Route[] = [...routes];
+  for (const d of ordered) if (d.addrs.length > 0) routes2.push(...connected(d));
   return {
     id,
     devices: new Map(ordered.map((d) => [d.name, d])),
-    routes: sortRoutes([...routes, ...ordered.flatMap(connected)]),
+    routes: sortRoutes(routes2),
     bridges: opts.bridges ?? new Map(),
     forwarding: opts.forwarding,
     netfilter: opts.netfilter,

@@ -54,7 +54,7 @@ function routerNs(world: World): Namespace {
     mac: r.routerIfaceMac,
     addrs: [],
     addrs6: linkLocal({ mac: r.routerIfaceMac, lowerUp: true }),
-    peer: { ns: nodeId.remote(r.name), name: 'eth0', ifindex: 2, netnsid: null },
+    peer: { ns: nodeId.remote(r.name), name: 'eth0', ifindex: 2, netnsid: i },
     lowerUp: true,
   }));
   const routes = [
@@ -82,7 +82,7 @@ function remoteNs(world: World, index: number): Namespace | null {
     mac: r.mac,
     addrs: [{ ip: r.ip, prefix: 32 }],
     addrs6: linkLocal({ mac: r.mac, lowerUp: true }),
-    peer: { ns: 'router', name: r.routerIface, ifindex: 3 + index, netnsid: null },
+    peer: { ns: 'router', name: r.routerIface, ifindex: 3 + index, netnsid: 0 },
     lowerUp: true,
   };
   const gw: IPv4 = world.router.ip;
