@@ -5,15 +5,21 @@ import { added, ANY, linkLocal, loopback, namespace } from './devices';
 import { hostUplink, outsideNamespaces } from './outside';
 import type { Device, Namespace, Namespaces } from './types';
 
-/** The namespace a container's processes live in (`--network container:` follows its target). */
-export function namespaceOf(world: World, c: Container, depth = 0): NodeId {
-  if (c.mode.kind === 'host') return 'host';
-  if (c.mode.kind === 'container' && depth < 8) {
-    const id = c.mode.target;
-    const owner = world.containers.find((x) => x.id === id);
-    if (owner) return namespaceOf(world, owner, depth + 1);
-  }
-  return nodeId.container(c.name);
+/**
+ * The container whose namespace `c` uses: itself, or for `--network container:` its target's
+ * (dockerd hands the joiner its target's sandbox, so a chain ends at the first that owns one).
+ */
+export function namespaceOwner(world: World, c: Container, depth = 0): Container {
+  if (c.mode.kind !== 'container' || depth >= 8) return c;
+  const id = c.mode.target;
+  const target = world.containers.find((x) => x.id === id);
+  return target ? namespaceOwner(world, target, depth + 1) : c;
+}
+
+/** The namespace a container's processes live in: the host's in host mode, else its owner's. */
+export function namespaceOf(world: World, c: Container): NodeId {
+  const owner = namespaceOwner(world, c);
+  return owner.mode.kind === 'host' ? 'host' : nodeId.container(owner.name);
 }
 
 const mtuOf = (world: Pick<World, 'networks'>, networkId: string): number =>
