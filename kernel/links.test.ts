@@ -105,6 +105,15 @@ describe('modelView and compareViews', () => {
     ]);
   });
 
+  it('reports devices the kernel numbered in another order', () => {
+    const host = modelView(ns.get('host')!, name);
+    const [lo, eth0, docker0, ...rest] = [...host.links];
+    const swapped: NsView = { ...host, links: new Map([lo!, docker0!, eth0!, ...rest]) };
+    expect(compareViews(swapped, host, 'host')[0]).toMatch(
+      /^ {2}host device order: kernel \[lo docker0 eth0 .*\], model \[lo eth0 docker0 /,
+    );
+  });
+
   it('reports a device only one side has', () => {
     const host = modelView(ns.get('host')!, name);
     const fewer: NsView = { ...host, links: new Map([...host.links].slice(0, 2)) };

@@ -174,6 +174,11 @@ const show = (v: unknown): string => (Array.isArray(v) ? `[${v.join(' ')}]` : St
 /** Every difference, one line each; empty when the kernel built exactly the model. */
 export function compareViews(kernel: NsView, model: NsView, label: string): string[] {
   const out: string[] = [];
+  // Devices in ifindex order (the numbers themselves depend on the namespace's history).
+  const both = (v: NsView, w: NsView) => [...v.links.keys()].filter((n) => w.links.has(n));
+  const [ko, mo] = [both(kernel, model), both(model, kernel)];
+  if (show(ko) !== show(mo))
+    out.push(`  ${label} device order: kernel ${show(ko)}, model ${show(mo)}`);
   for (const name of new Set([...model.links.keys(), ...kernel.links.keys()])) {
     const k = kernel.links.get(name);
     const m = model.links.get(name);

@@ -71,6 +71,14 @@ describe('planTopology', () => {
     expect(host.stages.flat()).toContain('addr add 10.1.2.3/16 brd + dev eth0');
   });
 
+  it("creates the host's devices in the model's ifindex order", () => {
+    // The kernel numbers devices as they come; MASQUERADE on lo takes the first device's address.
+    const host = plan.namespaces.find((p) => p.role === 'host')!;
+    const added = host.stages.flat().filter((l) => l.startsWith('link add '));
+    expect(added.map((l) => l.split(' ')[2])).toEqual(host.ifaces.slice(1));
+    expect(host.ifaces.slice(0, 3)).toEqual(['lo', 'eth0', 'docker0']);
+  });
+
   it('gives a veth its network MTU on both ends', () => {
     const w = buildScenario(findScenario('container-to-container')!, 'classic');
     const nets = w.networks.map((n) =>

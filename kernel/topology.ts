@@ -64,9 +64,11 @@ const linkOpts = (d: Device): string =>
 function batch(ns: Namespace, all: ReadonlyMap<NodeId, Namespace>, nsName: (id: NodeId) => string) {
   const devices = [...ns.devices.values()].filter((d) => d.kind !== 'loopback');
   const lines: string[] = [];
-  for (const d of devices)
-    if (d.kind === 'bridge') lines.push(`link add ${linkOpts(d)} type bridge`);
+  // In the model's ifindex order: the kernel numbers devices as they are created, and the order
+  // matters (an address picked for a device with none of its own is the first device's, as
+  // MASQUERADE does for a packet leaving on lo).
   for (const d of devices) {
+    if (d.kind === 'bridge') lines.push(`link add ${linkOpts(d)} type bridge`);
     if (!d.peer || rank(d.peer.ns) <= rank(ns.id)) continue;
     const peer = all.get(d.peer.ns)?.devices.get(d.peer.name);
     if (!peer)
