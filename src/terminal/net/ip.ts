@@ -1,5 +1,5 @@
 // `ip` in two dialects: iproute2 6.1 on the host, busybox 1.35 in containers. Pure formatting.
-import { ZERO_MAC } from '../../sim/addr';
+import { maskOf, ZERO_MAC } from '../../sim/addr';
 import { broadcastFor, type Iface, type Netns, type Route } from './netns';
 
 export type Dialect = 'iproute2' | 'busybox';
@@ -95,15 +95,10 @@ export function routeN(ns: Netns): string {
     'Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n';
   for (const r of ns.routes) {
     const dst = r.dst.address;
-    const mask = prefixMask(r.dst.prefix);
+    const mask = maskOf(r.dst.prefix);
     const gw = r.via ?? '0.0.0.0';
     const fl = r.via ? 'UG' : 'U';
     s += `${dst.padEnd(15)} ${gw.padEnd(15)} ${mask.padEnd(15)} ${fl.padEnd(6)}${'0'.padEnd(6)} ${'0'.padEnd(2)} ${'0'.padStart(7)} ${r.dev}\n`;
   }
   return s;
-}
-
-function prefixMask(prefix: number): string {
-  const m = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return [24, 16, 8, 0].map((sh) => (m >>> sh) & 255).join('.');
 }
