@@ -1,5 +1,7 @@
 // Applies a topology plan to real namespaces and loads the engine's iptables into the host namespace.
-import { createNs, ipBatch, nsMust, nsRun, sysctls } from './netns';
+import { namespacesOf, type NodeId, type World } from '../src/sim';
+import { compareViews, kernelViews, modelView, type RawNs } from './links';
+import { createNs, ipBatch, nsMust, nsRun, NS_PREFIX, sysctls } from './netns';
 import type { TopologyPlan } from './topology';
 
 /**
@@ -47,4 +49,42 @@ export async function loadIptables(ns: string, rules: string): Promise<string> {
   if (r.code !== 0)
     throw new Error(`iptables-restore rejected the engine's rules: ${r.stderr.trim()}`);
   return comparableSave(await nsMust(ns, ['iptables-save']));
+}
+
+/** What the kernel lists in each namespace of the plan: links (-d), IPv4 addresses, main table, netnsids. */
+export async function readTopology(plan: TopologyPlan): Promise<Map<string, RawNs>> {
+  const read = async (ns: string, argv: string[]) => nsMust(ns, ['ip', '-j', ...argv]);
+  const out = new Map<string, RawNs>();
+  for (const p of plan.namespaces) {
+    out.set(p.ns, {
+      link: await read(p.ns, ['-d', 'link', 'show']),
+      addr: await read(p.ns, ['addr', 'show']),
+      route: await read(p.ns, ['route', 'show']),
+      nsid: await read(p.ns, ['netns', 'list-id']),
+    });
+  }
+  return out;
+}
+
+/**
+ * The kernel's topology against the model, namespace by namespace: every difference, or none.
+ * A bridge's carrier follows its ports' through the kernel's link watch, which may take up to a
+ * second: a difference is only reported if it is still there after two.
+ */
+export async function compareTopology(plan: TopologyPlan, world: World): Promise<string[]> {
+  const model = namespacesOf(world);
+  const nsName = (id: NodeId): string => plan.nodeNs[id] ?? `(${id}: no namespace)`;
+  let diffs: string[] = [];
+  for (let attempt = 0; attempt < 9; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 250));
+    const kernel = kernelViews(await readTopology(plan));
+    diffs = plan.namespaces.flatMap((p) => {
+      const ns = model.get(p.node);
+      const k = kernel.get(p.ns);
+      if (!ns || !k) return [`  ${p.ns}: ${ns ? 'not read' : 'not in the model'}`];
+      return compareViews(k, modelView(ns, nsName), p.ns.replace(NS_PREFIX, ''));
+    });
+    if (diffs.length === 0) break;
+  }
+  return diffs;
 }

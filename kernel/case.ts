@@ -3,7 +3,7 @@ import type { Flow, Profile, SimResult, World } from '../src/sim';
 import { simulate } from '../src/sim';
 import { iptablesSave } from '../src/sim/netfilter/save';
 import { buildScenario, type Scenario } from '../src/scenarios';
-import { buildTopology, comparableSave, loadIptables, readSysctl } from './build';
+import { buildTopology, comparableSave, compareTopology, loadIptables, readSysctl } from './build';
 import { abortCapture, startCapture, stopCapture, waitQuiet, type IfaceCapture } from './capture';
 import { compareFlow } from './compare';
 import { compareConntrack, engineConntrack } from './conntrack';
@@ -114,6 +114,9 @@ export async function runCase(
     if (brnf !== String(Number(world.host.bridgeNfCallIptables))) {
       fail(`  bridge-nf-call-iptables did not take in the host namespace: ${brnf}`);
     }
+    const topo = await compareTopology(plan, world);
+    if (topo.length > 0) fail('  the namespaces differ from the model:', ...topo);
+    else details.push(`  namespaces identical to the model (${plan.namespaces.length})`);
     const rules = comparableSave(iptablesSave(world.netfilter));
     const saved = await loadIptables(hostNs, rules);
     if (saved !== rules) fail('  iptables-save round trip differs:', ...lineDiff(rules, saved));

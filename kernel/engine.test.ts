@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame, Hop, PacketTrace } from '../src/sim';
+import { nodeId, type Frame, type Hop, type PacketTrace } from '../src/sim';
 import { engineWire, wireOfFrame } from './engine';
 import { frameKey } from './wire';
 
@@ -16,7 +16,7 @@ const packet = (hops: Hop[]): PacketTrace => ({
   label: 'SYN',
   direction: 'request',
   hops,
-  outcome: { kind: 'delivered', node: 'container:c1' },
+  outcome: { kind: 'delivered', node: nodeId.container('c1') },
 });
 
 describe('wireOfFrame', () => {

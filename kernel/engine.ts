@@ -1,8 +1,6 @@
 // The engine's claim as a wire view: every 'tx'/'rx' hop is a frame tcpdump would show on (node, iface). Pure.
-import type { Frame, Hop, PacketTrace } from '../src/sim';
+import { ZERO_MAC, type Frame, type Hop, type PacketTrace } from '../src/sim';
 import type { TcpFlagName, WireFrame } from './wire';
-
-const ZERO_MAC = '00:00:00:00:00:00';
 
 /** A hop's frame in wire terms; `t` (simulated µs) only orders frames. */
 export function wireOfFrame(frame: Frame, t: number): WireFrame {

@@ -1,7 +1,7 @@
 // The listeners of the world (containers, remotes, docker-proxy) as python services in the right namespace.
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Listener, World } from '../src/sim';
+import { nodeId, type Listener, type World } from '../src/sim';
 import { LISTENER_FIRST } from './cpu';
 import { nsRun, nsSpawn } from './netns';
 import type { TopologyPlan } from './topology';
@@ -40,7 +40,7 @@ export function planServices(
     byNs.set(ns, [...(byNs.get(ns) ?? []), s]);
   };
   for (const c of world.containers) {
-    const node = `container:${c.name}`;
+    const node = nodeId.container(c.name);
     const ns = plan.nodeNs[node];
     for (const l of c.listeners) add(ns, fromListener(node, l, udpEcho));
     if (!world.daemon.userlandProxy || c.state !== 'running') continue;
@@ -56,7 +56,7 @@ export function planServices(
     }
   }
   for (const r of world.remotes) {
-    const node = `remote:${r.name}`;
+    const node = nodeId.remote(r.name);
     for (const l of r.listeners) add(plan.nodeNs[node], fromListener(node, l, udpEcho));
   }
   return byNs;

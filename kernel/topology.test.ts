@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setHostAddress } from '../src/sim';
 import { buildScenario, findScenario } from '../src/scenarios';
 import { planTopology } from './topology';
 
@@ -23,7 +24,8 @@ describe('planTopology', () => {
       .flatMap((p) => p.stages.flat())
       .filter((l) => l.includes('type veth'));
     expect(adds.length).toBe(5); // host↔router, two containers, two remotes
-    for (const l of adds) expect(l).toMatch(/ peer name \S+ address \S+ netns dnl-1-\S+$/);
+    for (const l of adds)
+      expect(l).toMatch(/ peer name \S+ address \S+ mtu \d+ txqueuelen \d+ netns dnl-1-\S+$/);
   });
 
   it("uses the world's MACs, addresses and bridge, and Docker's sysctls", () => {
@@ -31,7 +33,7 @@ describe('planTopology', () => {
     const lines = host.stages.flat();
     const c1 = world.containers.find((c) => c.name === 'c1')!.endpoints[0]!;
     expect(lines).toContain(
-      `link add docker0 address ${world.networks[0]!.bridge!.mac} mtu 1500 type bridge`,
+      `link add docker0 address ${world.networks[0]!.bridge!.mac} mtu 1500 txqueuelen 0 type bridge`,
     );
     expect(lines).toContain('addr add 172.17.0.1/16 brd + dev docker0');
     expect(lines).toContain(`link set ${c1.hostVeth} master docker0`);
@@ -57,5 +59,37 @@ describe('planTopology', () => {
     const iso = planTopology(w, 'dnl-1-').namespaces.find((p) => p.role === 'c-iso')!;
     expect(iso.ifaces).toEqual(['lo']);
     expect(iso.stages.flat()).toEqual([]);
+  });
+
+  it("gives the router's eth0 the host LAN's prefix, which is the host's", () => {
+    // Both ends of a link share its subnet: on a /16 LAN the router must reach the whole /16.
+    const r = setHostAddress(world, '10.1.2.3/16', '10.1.0.1');
+    if (!r.ok) throw new Error(r.error.message);
+    const router = planTopology(r.world, 'dnl-1-').namespaces.find((p) => p.role === 'router')!;
+    expect(router.stages.flat()).toContain('addr add 10.1.0.1/16 brd + dev eth0');
+    const host = planTopology(r.world, 'dnl-1-').namespaces.find((p) => p.role === 'host')!;
+    expect(host.stages.flat()).toContain('addr add 10.1.2.3/16 brd + dev eth0');
+  });
+
+  it("creates the host's devices in the model's ifindex order", () => {
+    // The kernel numbers devices as they come; MASQUERADE on lo takes the first device's address.
+    const host = plan.namespaces.find((p) => p.role === 'host')!;
+    const added = host.stages.flat().filter((l) => l.startsWith('link add '));
+    expect(added.map((l) => l.split(' ')[2])).toEqual(host.ifaces.slice(1));
+    expect(host.ifaces.slice(0, 3)).toEqual(['lo', 'eth0', 'docker0']);
+  });
+
+  it('gives a veth its network MTU on both ends', () => {
+    const w = buildScenario(findScenario('container-to-container')!, 'classic');
+    const nets = w.networks.map((n) =>
+      n.bridge ? { ...n, bridge: { ...n.bridge, mtu: 1450 } } : n,
+    );
+    const lines = planTopology({ ...w, networks: nets }, 'dnl-1-').namespaces.flatMap((p) =>
+      p.stages.flat(),
+    );
+    const c1 = w.containers.find((c) => c.name === 'c1')!.endpoints[0]!;
+    expect(lines).toContain(
+      `link add ${c1.hostVeth} address ${c1.hostVethMac} mtu 1450 txqueuelen 0 type veth peer name eth0 address ${c1.mac} mtu 1450 txqueuelen 0 netns dnl-1-c-c1`,
+    );
   });
 });

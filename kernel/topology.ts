@@ -1,5 +1,7 @@
-// From a World to the namespaces that reproduce it: names, ip commands, sysctls, interfaces. Pure.
-import type { Container, Network, World } from '../src/sim';
+// From the engine's namespace model (`namespacesOf`) to the namespaces that reproduce it: names,
+// ip commands, sysctls, interfaces. Pure: every device, address and route comes from the model.
+import { namespaceOf, namespacesOf, nodeId, parseNodeId } from '../src/sim';
+import type { Device, Namespace, NodeId, World } from '../src/sim';
 
 export type Role = 'host' | 'router' | `c-${string}` | `r-${string}`;
 
@@ -7,6 +9,8 @@ export type Role = 'host' | 'router' | `c-${string}` | `r-${string}`;
 export interface NsPlan {
   readonly ns: string;
   readonly role: Role;
+  /** The model's namespace it reproduces. */
+  readonly node: NodeId;
   /** `ip -batch` lines; a stage runs after every namespace's earlier stages (peers must exist). */
   readonly stages: readonly (readonly string[])[];
   readonly sysctls: Readonly<Record<string, string | number>>;
@@ -31,145 +35,102 @@ const BASE_SYSCTLS = {
   'net.ipv4.conf.default.rp_filter': 0,
 };
 
-function bridgeOf(world: World, networkId: string): Network | undefined {
-  return world.networks.find((n) => n.id === networkId && n.bridge);
+function role(id: NodeId): Role {
+  const p = parseNodeId(id);
+  switch (p?.kind) {
+    case 'host':
+    case 'router':
+      return p.kind;
+    case 'container':
+      return `c-${safe(p.name)}`;
+    case 'remote':
+      return `r-${safe(p.name)}`;
+    case undefined:
+      throw new Error(`not a node id: ${id}`);
+  }
 }
 
-/** The namespace a container's processes live in, or null when it has none of its own. */
-function containerHome(world: World, c: Container, prefix: string, depth = 0): string | null {
-  if (c.state !== 'running' || depth > 4) return null;
-  switch (c.mode.kind) {
-    case 'host':
-      return `${prefix}host`;
-    case 'container': {
-      const targetId = c.mode.target;
-      const t = world.containers.find((x) => x.id === targetId || x.name === targetId);
-      return t ? containerHome(world, t, prefix, depth + 1) : null;
-    }
-    case 'bridge':
-    case 'none':
-      return `${prefix}c-${safe(c.name)}`;
+/**
+ * Build order: the host first, then the router, then the rest. A pair is created by the earlier of
+ * its two namespaces with the peer placed straight into the later one, which configures its end
+ * in its own, later stage.
+ */
+const rank = (id: NodeId): number => (id === 'host' ? 0 : id === 'router' ? 1 : 2);
+
+/** A device's own settings for `ip link add`; `ether` (a cable in the model) is a veth here. */
+const linkOpts = (d: Device): string =>
+  `${d.name} address ${d.mac} mtu ${d.mtu} txqueuelen ${d.txqueuelen}`;
+
+function batch(ns: Namespace, all: ReadonlyMap<NodeId, Namespace>, nsName: (id: NodeId) => string) {
+  const devices = [...ns.devices.values()].filter((d) => d.kind !== 'loopback');
+  const lines: string[] = [];
+  // In the model's ifindex order: the kernel numbers devices as they are created, and the order
+  // matters (an address picked for a device with none of its own is the first device's, as
+  // MASQUERADE does for a packet leaving on lo).
+  for (const d of devices) {
+    if (d.kind === 'bridge') lines.push(`link add ${linkOpts(d)} type bridge`);
+    if (!d.peer || rank(d.peer.ns) <= rank(ns.id)) continue;
+    const peer = all.get(d.peer.ns)?.devices.get(d.peer.name);
+    if (!peer)
+      throw new Error(`${ns.id}/${d.name}: peer ${d.peer.ns}/${d.peer.name} not in the model`);
+    lines.push(
+      `link add ${linkOpts(d)} type veth peer name ${linkOpts(peer)} netns ${nsName(peer.ns)}`,
+    );
   }
+  for (const d of devices) if (d.master) lines.push(`link set ${d.name} master ${d.master}`);
+  for (const d of devices)
+    for (const a of d.addrs)
+      lines.push(`addr add ${a.ip}/${a.prefix}${a.prefix < 31 ? ' brd +' : ''} dev ${d.name}`);
+  for (const d of devices) lines.push(`link set ${d.name} up`);
+  for (const r of ns.routes) {
+    if (r.proto !== 'boot') continue; // the kernel adds its own with each address
+    const dst = r.dst.prefix === 0 ? 'default' : `${r.dst.address}/${r.dst.prefix}`;
+    const via = r.via ? ` via ${r.via}` : '';
+    lines.push(`route add ${dst}${via} dev ${r.dev}${r.onlink ? ' onlink' : ''}`);
+  }
+  return lines;
 }
 
 export function planTopology(world: World, prefix: string): TopologyPlan {
-  const hostNs = `${prefix}host`;
-  const routerNs = `${prefix}router`;
-  const nodeNs: Record<string, string> = { host: hostNs, router: routerNs };
-  const h = world.host;
-
-  const hostLinks: string[] = [
-    `link add eth0 address ${h.eth0.mac} type veth peer name eth0 address ${world.router.mac} netns ${routerNs}`,
-  ];
-  const hostAddrs: string[] = [`addr add ${h.eth0.ip}/${h.eth0.prefix} brd + dev eth0`];
-  const hostUp: string[] = ['link set eth0 up'];
-  const hostIfaces = ['lo', 'eth0'];
-  const hostBridgeCmds: string[][] = [];
-  const hostSysctls: Record<string, string | number> = {
-    ...BASE_SYSCTLS,
-    'net.ipv4.ip_forward': bool(h.ipForward),
-    'net.bridge.bridge-nf-call-iptables': bool(h.bridgeNfCallIptables),
-  };
-  for (const n of world.networks) {
-    if (!n.bridge) continue;
-    const b = n.bridge;
-    hostLinks.push(`link add ${b.device} address ${b.mac} mtu ${b.mtu} type bridge`);
-    hostAddrs.push(`addr add ${b.gateway}/${b.subnet.prefix} brd + dev ${b.device}`);
-    hostUp.push(`link set ${b.device} up`);
-    hostIfaces.push(b.device);
-    if (!world.daemon.userlandProxy) hostSysctls[`net.ipv4.conf.${b.device}.route_localnet`] = 1;
-  }
-
-  const containerPlans: NsPlan[] = [];
+  const all = new Map<NodeId, Namespace>(namespacesOf(world));
+  const nsName = (id: NodeId): string => `${prefix}${role(id)}`;
+  const nodeNs: Record<string, string> = {};
+  for (const id of all.keys()) nodeNs[id] = nsName(id);
+  // A container in host mode or joined to another's namespace runs its processes there.
   for (const c of world.containers) {
-    const home = containerHome(world, c, prefix);
-    if (home === null) continue;
-    nodeNs[`container:${c.name}`] = home;
-    if (c.mode.kind !== 'bridge' && c.mode.kind !== 'none') continue;
-    const batch: string[] = [];
-    const ifaces = ['lo'];
-    c.endpoints.forEach((ep, i) => {
-      const net = bridgeOf(world, ep.networkId);
-      if (!net?.bridge) return;
-      hostLinks.push(
-        `link add ${ep.hostVeth} address ${ep.hostVethMac} type veth peer name ${ep.ifName} address ${ep.mac} netns ${home}`,
-        `link set ${ep.hostVeth} master ${net.bridge.device}`,
-      );
-      hostUp.push(`link set ${ep.hostVeth} up`);
-      hostIfaces.push(ep.hostVeth);
-      if (!world.daemon.userlandProxy) {
-        hostBridgeCmds.push(['bridge', 'link', 'set', 'dev', ep.hostVeth, 'hairpin', 'on']);
+    const home = c.state === 'running' ? namespaceOf(world, c) : null;
+    if (home && all.has(home)) nodeNs[nodeId.container(c.name)] ??= nsName(home);
+  }
+  const proxyless = !world.daemon.userlandProxy;
+  const namespaces = [...all.values()]
+    .sort((a, b) => rank(a.id) - rank(b.id))
+    .map((ns): NsPlan => {
+      const stages: string[][] = [[], [], []];
+      stages[rank(ns.id)] = batch(ns, all, nsName);
+      const devices = [...ns.devices.values()];
+      const sysctls: Record<string, string | number> = {
+        ...BASE_SYSCTLS,
+        'net.ipv4.ip_forward': bool(ns.forwarding),
+      };
+      const bridgeCmds: string[][] = [];
+      if (ns.netfilter) {
+        sysctls['net.bridge.bridge-nf-call-iptables'] = bool(world.host.bridgeNfCallIptables);
+        for (const d of devices) {
+          if (proxyless && d.kind === 'bridge')
+            sysctls[`net.ipv4.conf.${d.name}.route_localnet`] = 1;
+          if (proxyless && d.master)
+            bridgeCmds.push(['bridge', 'link', 'set', 'dev', d.name, 'hairpin', 'on']);
+        }
       }
-      batch.push(
-        `addr add ${ep.ip}/${ep.prefix} brd + dev ${ep.ifName}`,
-        `link set ${ep.ifName} up`,
-      );
-      if (i === 0) batch.push(`route add default via ${ep.gateway} dev ${ep.ifName}`);
-      ifaces.push(ep.ifName);
+      return {
+        ns: nsName(ns.id),
+        role: role(ns.id),
+        node: ns.id,
+        stages: stages.slice(0, rank(ns.id) + 1),
+        sysctls,
+        bridgeCmds,
+        ifaces: devices.map((d) => d.name),
+      };
     });
-    containerPlans.push({
-      ns: home,
-      role: `c-${safe(c.name)}`,
-      stages: [[], [], batch],
-      sysctls: { ...BASE_SYSCTLS, 'net.ipv4.ip_forward': 0 },
-      bridgeCmds: [],
-      ifaces,
-    });
-  }
-
-  const routerBatch: string[] = [
-    `addr add ${world.router.ip}/24 brd + dev eth0`,
-    'link set eth0 up',
-  ];
-  const remotePlans: NsPlan[] = [];
-  const routerIfaces = ['lo', 'eth0'];
-  for (const r of world.remotes) {
-    const ns = `${prefix}r-${safe(r.name)}`;
-    nodeNs[`remote:${r.name}`] = ns;
-    routerBatch.push(
-      `link add ${r.routerIface} address ${r.routerIfaceMac} type veth peer name eth0 address ${r.mac} netns ${ns}`,
-      `link set ${r.routerIface} up`,
-      `route add ${r.ip}/32 dev ${r.routerIface}`,
-    );
-    routerIfaces.push(r.routerIface);
-    remotePlans.push({
-      ns,
-      role: `r-${safe(r.name)}`,
-      stages: [
-        [],
-        [],
-        [
-          `addr add ${r.ip}/32 dev eth0`,
-          'link set eth0 up',
-          `route add default via ${world.router.ip} dev eth0 onlink`,
-        ],
-      ],
-      sysctls: { ...BASE_SYSCTLS, 'net.ipv4.ip_forward': 0 },
-      bridgeCmds: [],
-      ifaces: ['lo', 'eth0'],
-    });
-  }
-  for (const route of world.router.routes) {
-    routerBatch.push(`route add ${route.dst.address}/${route.dst.prefix} via ${route.via}`);
-  }
-
-  const host: NsPlan = {
-    ns: hostNs,
-    role: 'host',
-    stages: [
-      [...hostLinks, ...hostAddrs, ...hostUp, `route add default via ${h.gateway} dev eth0`],
-    ],
-    sysctls: hostSysctls,
-    bridgeCmds: hostBridgeCmds,
-    ifaces: hostIfaces,
-  };
-  const router: NsPlan = {
-    ns: routerNs,
-    role: 'router',
-    stages: [[], routerBatch],
-    sysctls: { ...BASE_SYSCTLS, 'net.ipv4.ip_forward': 1 },
-    bridgeCmds: [],
-    ifaces: routerIfaces,
-  };
-  return { namespaces: [host, router, ...containerPlans, ...remotePlans], nodeNs };
+  return { namespaces, nodeNs };
 }

@@ -1,5 +1,5 @@
 // Sends one engine Flow with the real tool (ping, curl, nc) in the source namespace; reads the tool's verdict.
-import type { Flow } from '../src/sim';
+import { nodeId, type Flow, type NodeId } from '../src/sim';
 import { ON_TOOL_CPU } from './cpu';
 import { nsRun, type ExecResult } from './netns';
 
@@ -22,14 +22,14 @@ export type ToolOutcome =
   | { readonly kind: 'udp-sent' }
   | { readonly kind: 'error'; readonly detail: string };
 
-export function sourceNode(flow: Flow): string {
+export function sourceNode(flow: Flow): NodeId {
   switch (flow.from.kind) {
     case 'host':
       return 'host';
     case 'container':
-      return `container:${flow.from.name}`;
+      return nodeId.container(flow.from.name);
     case 'remote':
-      return `remote:${flow.from.name}`;
+      return nodeId.remote(flow.from.name);
   }
 }
 

@@ -1,5 +1,5 @@
 // Where on the diagram a hop happens: one point per hop, from its node, interface and event.
-import type { Hop, NodeId } from '../sim';
+import { parseNodeId, type Hop, type NodeId } from '../sim';
 import type { DiagramLayout } from './diagram';
 import { center, type Box, type Point, type Stage } from './geometry';
 
@@ -74,14 +74,15 @@ function nodeAnchor(
   stage: Stage | null,
   local: boolean,
 ): Point {
-  if (node === 'host') return hostAnchor(layout, hop, stage, local);
-  if (node === 'router') return ptOf(layout.outside.router);
-  if (node.startsWith('remote:')) {
-    const r = layout.outside.remotes.find((x) => `remote:${x.remote.name}` === node);
+  const p = parseNodeId(node);
+  if (p?.kind === 'host') return hostAnchor(layout, hop, stage, local);
+  if (p?.kind === 'router') return ptOf(layout.outside.router);
+  if (p?.kind === 'remote') {
+    const r = layout.outside.remotes.find((x) => x.remote.name === p.name);
     if (r) return ptOf(r.box);
   }
-  if (node.startsWith('container:')) {
-    const card = layout.cards.find((c) => `container:${c.model.container.name}` === node);
+  if (p?.kind === 'container') {
+    const card = layout.cards.find((c) => c.model.container.name === p.name);
     if (card) {
       const badge = hop.iface ? card.badges[hop.iface] : undefined;
       if (badge && AT_IFACE.has(hop.event)) return ptOf(badge);

@@ -1,20 +1,23 @@
 // Choice labels and default questions, in both languages. Technical values (IPs, devices) stay as-is.
+import { parseNodeId } from '../sim';
 import type { Ask, Choice, Text } from './types';
 
 const same = (s: string): Text => ({ en: s, 'zh-CN': s });
 
 export function nodeLabel(node: string): Text {
-  if (node === 'host') return { en: 'the host', 'zh-CN': '宿主机' };
-  if (node === 'router') return { en: 'the router', 'zh-CN': '路由器' };
-  if (node.startsWith('container:')) {
-    const n = node.slice('container:'.length);
-    return { en: `container ${n}`, 'zh-CN': `容器 ${n}` };
+  const p = parseNodeId(node);
+  switch (p?.kind) {
+    case 'host':
+      return { en: 'the host', 'zh-CN': '宿主机' };
+    case 'router':
+      return { en: 'the router', 'zh-CN': '路由器' };
+    case 'container':
+      return { en: `container ${p.name}`, 'zh-CN': `容器 ${p.name}` };
+    case 'remote':
+      return { en: `${p.name} (outside)`, 'zh-CN': `外部主机 ${p.name}` };
+    case undefined:
+      return same(node);
   }
-  if (node.startsWith('remote:')) {
-    const n = node.slice('remote:'.length);
-    return { en: `${n} (outside)`, 'zh-CN': `外部主机 ${n}` };
-  }
-  return same(node);
 }
 
 /** Choice id `${node}/${iface}` → "docker0 (the host)" / "docker0（宿主机）". */

@@ -98,6 +98,35 @@ export function parseMac(text: string): Parsed<MacAddress> {
 }
 
 export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff' as MacAddress;
+/** lo's address, and the target MAC of an ARP request (not yet known). */
+export const ZERO_MAC = '00:00:00:00:00:00' as MacAddress;
+
+// A memo: the host's namespace is rebuilt after every docker run, with a thousand veths' addresses.
+const linkLocals = new Map<string, string>();
+
+/** The IPv6 link-local address (fe80::/64) a MAC gives by modified EUI-64, written as iproute2 writes it. */
+export function linkLocalOf(mac: MacAddress): string {
+  const known = linkLocals.get(mac);
+  if (known !== undefined) return known;
+  const b = mac.split(':').map((h) => parseInt(h, 16));
+  const bytes = [
+    (b[0] ?? 0) ^ 2,
+    b[1] ?? 0,
+    b[2] ?? 0,
+    0xff,
+    0xfe,
+    b[3] ?? 0,
+    b[4] ?? 0,
+    b[5] ?? 0,
+  ];
+  const groups: string[] = [];
+  for (let i = 0; i < 8; i += 2)
+    groups.push((((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0)).toString(16));
+  const text = `fe80::${groups.join(':')}`;
+  if (linkLocals.size > 100_000) linkLocals.clear();
+  linkLocals.set(mac, text);
+  return text;
+}
 
 export function macFromBytes(bytes: readonly number[]): MacAddress {
   return bytes.map((b) => (b & 255).toString(16).padStart(2, '0')).join(':') as MacAddress;

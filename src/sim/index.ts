@@ -13,6 +13,18 @@ export {
   UCAST_PROBES,
 } from './neigh';
 export type * from './trace';
+export { nodeId, parseNodeId, type ParsedNode } from './node';
+export {
+  namespacesOf,
+  namespaceOf,
+  isLocal,
+  lookupRoute,
+  type Namespace,
+  type Namespaces,
+  type Device,
+  type DeviceKind,
+  type Route,
+} from './netns';
 export { createWorld, DEFAULT_SEED, type WorldOptions } from './world';
 export { IMAGES, findImage, type ImageInfo } from './images';
 export { parsePortSpec, parsePortSpecs, EPHEMERAL_RANGE } from './ports';

@@ -2,8 +2,8 @@
 import type { IPv4, MacAddress } from './addr';
 import type { ConntrackEntry, CtState, L4Proto, Proto, TableName } from './types';
 
-/** Node ids: 'host', 'router', `container:${name}`, `remote:${name}`. */
-export type NodeId = string;
+import type { NodeId } from './node';
+export type { NodeId } from './node';
 
 export type TcpFlag = 'SYN' | 'ACK' | 'FIN' | 'RST' | 'PSH';
 

@@ -68,7 +68,7 @@ describe('clients send flows through the simulator and print as the real tools (
 /** A hand-built echo exchange with the capture's round-trip times, to check the number formats. */
 function echo(seq: number, sentUs: number, rttUs: number, ttl: number): PacketTrace[] {
   const hop = (t: number, type: number): Hop => ({
-    node: 'x',
+    node: 'host',
     iface: null,
     event: 'deliver',
     frame: {
@@ -85,13 +85,13 @@ function echo(seq: number, sentUs: number, rttUs: number, ttl: number): PacketTr
       label: 'echo request',
       direction: 'request',
       hops: [hop(sentUs, 8)],
-      outcome: { kind: 'delivered', node: 'x' },
+      outcome: { kind: 'delivered', node: 'host' },
     },
     {
       label: 'echo reply',
       direction: 'reply',
       hops: [hop(sentUs + rttUs, 0)],
-      outcome: { kind: 'delivered', node: 'x' },
+      outcome: { kind: 'delivered', node: 'host' },
     },
   ];
 }

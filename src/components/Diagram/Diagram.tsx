@@ -1,5 +1,6 @@
 // The lab diagram: outside, host frame, bridges, veth cables, container cards and the packet glyph.
 import { useMemo } from 'react';
+import { nodeId } from '../../sim';
 import { useAppStore } from '../../store/react';
 import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
 import { usePick } from '../../hooks/usePick';
@@ -74,7 +75,7 @@ export function Diagram() {
                 story={c.container === launched}
                 active={
                   (active.node === 'host' && active.iface === c.hostVeth) ||
-                  (active.node === `container:${c.container}` && active.iface === c.ifName)
+                  (active.node === nodeId.container(c.container) && active.iface === c.ifName)
                 }
               />
             ))}
@@ -95,7 +96,7 @@ export function Diagram() {
             </text>
           )}
           {layout.cards.map((card) => {
-            const node = `container:${card.model.container.name}`;
+            const node = nodeId.container(card.model.container.name);
             return (
               // A card and its badges move together by this translate: a card that only moves keeps its
               // HTML, its layout and its text.

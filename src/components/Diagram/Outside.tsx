@@ -1,7 +1,7 @@
 // Outside the Docker host: the upstream router and the remote machines behind it.
 import { memo } from 'react';
 import { useT } from '../../hooks/useT';
-import type { FlowSource, World } from '../../sim';
+import { nodeId, type FlowSource, type World } from '../../sim';
 import type { OutsideLayout } from '../../layout/outside';
 
 export const Outside = memo(function Outside(props: {
@@ -31,7 +31,7 @@ export const Outside = memo(function Outside(props: {
       </g>
       {layout.remotes.map(({ remote, box }) => {
         const listens = remote.listeners.map((l) => `${l.port}/${l.proto}`).join(' ');
-        const id = `remote:${remote.name}`;
+        const id = nodeId.remote(remote.name);
         return (
           <g
             key={remote.name}

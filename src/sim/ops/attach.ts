@@ -1,5 +1,6 @@
 // Attaching a starting container to its bridge networks and detaching it at stop. Pure.
 import { Rng } from '../rng';
+import { nodeId } from '../node';
 import { dropIfStats } from '../walk/state';
 import type { Container, Endpoint, PortBinding, PortRequest, World } from '../types';
 import {
@@ -107,7 +108,7 @@ export function detachOne(world: World, c: Container, networkId: string): World 
 export function detachAll(world: World, c: Container): World {
   // The namespace and the host ends of its veth pairs disappear, and their counters with them.
   const veths = new Set(c.endpoints.map((ep) => `host/${ep.hostVeth}`));
-  const prefix = `container:${c.name}/`;
+  const prefix = `${nodeId.container(c.name)}/`;
   let w: World = {
     ...world,
     ifStats: dropIfStats(world.ifStats, (k) => k.startsWith(prefix) || veths.has(k)),
@@ -119,7 +120,7 @@ export function detachAll(world: World, c: Container): World {
   // Leaving its gateway endpoint, dockerd flushes the connections of that address.
   const gateway = c.endpoints[0];
   if (gateway) w = clearConntrackEntries(w, gateway.ip);
-  const key = `container:${c.name}`;
+  const key = nodeId.container(c.name);
   if (key in w.neigh) {
     const { [key]: _gone, ...rest } = w.neigh;
     w = { ...w, neigh: rest };

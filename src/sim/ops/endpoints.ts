@@ -3,6 +3,7 @@ import { macFromIp, type IPv4, type MacAddress } from '../addr';
 import { allocateAddress } from '../ipam';
 import { addEndpointRules, removeEndpointRules } from '../netfilter/docker';
 import { neighHeard } from '../neigh';
+import { nodeId } from '../node';
 import { EPHEMERAL_RANGE } from '../ports';
 import type { Rng } from '../rng';
 import type { Container, Endpoint, Network, PortBinding, PortRequest, World } from '../types';
@@ -124,7 +125,7 @@ function announce(world: World, network: Network, ep: Endpoint): World {
   const onNet = new Map<string, string>([['host', device]]);
   for (const c of world.containers) {
     const mine = c.endpoints.find((e) => e.networkId === network.id);
-    if (mine && mine.endpointId !== ep.endpointId) onNet.set(`container:${c.name}`, mine.ifName);
+    if (mine && mine.endpointId !== ep.endpointId) onNet.set(nodeId.container(c.name), mine.ifName);
   }
   let neigh = world.neigh;
   for (const [node, dev] of onNet) {

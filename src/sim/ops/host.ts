@@ -1,5 +1,6 @@
 // Host-level settings: daemon options, sysctls, the host's address, remote hosts, the clock. Pure.
-import { inCidr, ip, networkOf, parseCidr, parseIPv4, type MacAddress } from '../addr';
+import { inCidr, ip, parseCidr, parseIPv4, type MacAddress } from '../addr';
+import { namespacesOf } from '../netns';
 import { addEndpointRules, addNetworkRules, daemonStartRules } from '../netfilter/docker';
 import { REMOTE_NAME_PATTERN } from '../limits';
 import { Rng } from '../rng';
@@ -157,11 +158,13 @@ export function addRouterRoute(world: World, dst: string, via: string): OpResult
   if (!c.ok) return cliError(`Error: any valid prefix is expected rather than "${dst}".`);
   const g = parseIPv4(via);
   if (!g.ok) return cliError(`Error: inet address is expected rather than "${via}".`);
-  const lan = {
-    address: networkOf(world.router.ip, world.host.eth0.prefix),
-    prefix: world.host.eth0.prefix,
-  };
-  if (!inCidr(g.value, lan)) {
+  // As the kernel: the gateway must be on a link, reached by a route with no gateway of its own
+  // (static routes go out of the router's eth0, so its LAN).
+  const router = namespacesOf(world).get('router');
+  const onLink = router?.routes.some(
+    (r) => r.via === null && r.dev === 'eth0' && inCidr(g.value, r.dst),
+  );
+  if (!onLink) {
     return cliError('Error: Nexthop has invalid gateway.');
   }
   if (

@@ -34,9 +34,5 @@ export function noSuchContainer(ref: string): string {
   return `No such container: ${ref}`;
 }
 
-/** The container whose namespace a container uses (itself, or its `container:` target). */
-export function netnsOwner(world: World, c: Container): Container {
-  if (c.mode.kind !== 'container') return c;
-  const id = c.mode.target;
-  return world.containers.find((x) => x.id === id) ?? c;
-}
+/** The container whose namespace a container uses (itself, or its `container:` target's owner). */
+export { namespaceOwner as netnsOwner } from '../netns/build';

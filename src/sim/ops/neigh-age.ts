@@ -12,7 +12,7 @@ import { buildTopology, isLocal, type Topology } from '../walk/topology';
 function answered(topo: Topology, e: NeighEntry): boolean {
   if (e.mac === null) return false;
   for (const ns of topo.ns.values()) {
-    for (const i of ns.ifaces.values()) {
+    for (const i of ns.devices.values()) {
       if (i.mac === e.mac && i.master === null && i.kind !== 'loopback') return isLocal(ns, e.ip);
     }
   }

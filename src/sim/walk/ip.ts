@@ -1,7 +1,5 @@
 // Layer 3 in one namespace: receive, route, forward (TTL, MAC rewrite), deliver, and send.
-import type { IPv4, MacAddress } from '../addr';
-
-const LO_MAC = '00:00:00:00:00:00' as MacAddress;
+import { ZERO_MAC, type IPv4 } from '../addr';
 import type { Frame, NodeId } from '../trace';
 import { decrementTtl, dstPort, srcPort, withEth } from './frame';
 import {
@@ -223,7 +221,7 @@ export function ipOutput(s: WalkState, node: NodeId, frame: Frame, sendKey = 'se
       if (!r) return;
       f = r;
     }
-    const lo: Frame = { ...f, eth: { src: LO_MAC, dst: LO_MAC, type: 'IPv4' } };
+    const lo: Frame = { ...f, eth: { src: ZERO_MAC, dst: ZERO_MAC, type: 'IPv4' } };
     emit(s, node, 'lo', 'tx', lo, why('tx.lo', {}));
     emit(s, node, 'lo', 'rx', lo, why('rx.lo', {}), {}, 0);
     const local = ct

@@ -1,5 +1,6 @@
 // Layer 2: transmit on an interface, veth pairs and wires, the learning bridge, ARP resolution.
-import { BROADCAST_MAC, type IPv4, type MacAddress } from '../addr';
+import { BROADCAST_MAC, ZERO_MAC, type IPv4, type MacAddress } from '../addr';
+import { parseNodeId } from '../node';
 import type { Frame, NodeId } from '../trace';
 import { own } from '../own';
 import { bridgeNetfilter } from './bridge-nf';
@@ -21,11 +22,12 @@ import { isLocal, type IfaceInfo } from './topology';
 const DELAY = { veth: 4, lan: 60, internet: 5000, bridge: 2 } as const;
 
 export function iface(s: WalkState, node: NodeId, name: string): IfaceInfo | undefined {
-  return s.topo.ns.get(node)?.ifaces.get(name);
+  return s.topo.ns.get(node)?.devices.get(name);
 }
 
 function linkDelay(from: NodeId, to: NodeId): number {
-  if (from.startsWith('remote:') || to.startsWith('remote:')) return DELAY.internet;
+  if (parseNodeId(from)?.kind === 'remote' || parseNodeId(to)?.kind === 'remote')
+    return DELAY.internet;
   if (from === 'router' || to === 'router') return DELAY.lan;
   return DELAY.veth;
 }
@@ -37,7 +39,7 @@ export function txOn(s: WalkState, node: NodeId, name: string, frame: Frame): vo
   countIf(s, node, name, 'tx', frameBytes(frame));
   emit(s, node, name, 'tx', frame, why(i.kind === 'bridge' ? 'tx.bridge' : 'tx', { iface: name }));
   if (i.kind === 'bridge') {
-    bridgeOut(s, name, frame);
+    bridgeOut(s, node, name, frame);
     return;
   }
   if (!i.peer) return;
@@ -62,7 +64,7 @@ export function l2In(s: WalkState, node: NodeId, name: string, frame: Frame): vo
   const i = iface(s, node, name);
   if (!i || !frame.eth) return;
   if (i.master) {
-    bridgeIn(s, i.master, name, frame);
+    bridgeIn(s, node, i.master, name, frame);
     return;
   }
   if (frame.eth.dst !== i.mac && frame.eth.dst !== BROADCAST_MAC) return; // not for this host
@@ -70,25 +72,23 @@ export function l2In(s: WalkState, node: NodeId, name: string, frame: Frame): vo
   else ipIn(s, node, name, frame, false);
 }
 
-function learn(s: WalkState, bridge: string, port: string, frame: Frame): void {
+// A bridge and its ports live in one namespace (`node`); its FDB is world.fdb[bridge].
+function learn(s: WalkState, node: NodeId, bridge: string, port: string, frame: Frame): void {
   const mac = frame.eth?.src;
   if (!mac) return;
   const list = own(s.fdb, bridge) ?? [];
   const known = list.find((e) => e.mac === mac);
   if (known && known.port === port) return;
   s.fdb[bridge] = [...list.filter((e) => e.mac !== mac), { mac, port, updated: s.base.clock }];
-  emit(s, 'host', bridge, 'bridge-learn', frame, why('bridge.learn', { bridge, mac, port }), {}, 0);
+  emit(s, node, bridge, 'bridge-learn', frame, why('bridge.learn', { bridge, mac, port }), {}, 0);
 }
 
-function bridgeMac(s: WalkState, bridge: string): MacAddress | undefined {
-  return iface(s, 'host', bridge)?.mac;
-}
-
-function flood(s: WalkState, bridge: string, except: string | null, frame: Frame): void {
-  const ports = (s.topo.bridgePorts.get(bridge) ?? []).filter((p) => p !== except);
+function flood(s: WalkState, node: NodeId, bridge: string, except: string | null, frame: Frame) {
+  const all = s.topo.ns.get(node)?.bridges.get(bridge) ?? [];
+  const ports = all.filter((p) => p !== except);
   emit(
     s,
-    'host',
+    node,
     bridge,
     'bridge-flood',
     frame,
@@ -96,24 +96,30 @@ function flood(s: WalkState, bridge: string, except: string | null, frame: Frame
     {},
     DELAY.bridge,
   );
-  for (const p of ports) txOn(s, 'host', p, frame);
+  for (const p of ports) txOn(s, node, p, frame);
 }
 
 type Prerouted = { frame: Frame; ct: CtCtx };
 
-function passUp(s: WalkState, bridge: string, frame: Frame, prerouted: Prerouted | false): void {
-  emit(s, 'host', bridge, 'bridge-local', frame, why('bridge.local', { bridge }), {}, DELAY.bridge);
-  countIf(s, 'host', bridge, 'rx', frameBytes(frame));
-  emit(s, 'host', bridge, 'rx', frame, why('rx.bridge', { iface: bridge }), {}, 0);
-  if (frame.arp) arpIn(s, 'host', bridge, frame);
-  else ipIn(s, 'host', bridge, frame, prerouted);
+function passUp(
+  s: WalkState,
+  node: NodeId,
+  bridge: string,
+  frame: Frame,
+  prerouted: Prerouted | false,
+): void {
+  emit(s, node, bridge, 'bridge-local', frame, why('bridge.local', { bridge }), {}, DELAY.bridge);
+  countIf(s, node, bridge, 'rx', frameBytes(frame));
+  emit(s, node, bridge, 'rx', frame, why('rx.bridge', { iface: bridge }), {}, 0);
+  if (frame.arp) arpIn(s, node, bridge, frame);
+  else ipIn(s, node, bridge, frame, prerouted);
 }
 
 /** A frame entered the bridge on a port: learn, then forward, flood or pass it up to the host. */
-function bridgeIn(s: WalkState, bridge: string, port: string, frame: Frame): void {
-  learn(s, bridge, port, frame);
+function bridgeIn(s: WalkState, node: NodeId, bridge: string, port: string, frame: Frame): void {
+  learn(s, node, bridge, port, frame);
   const dst = frame.eth?.dst;
-  const mine = bridgeMac(s, bridge);
+  const mine = iface(s, node, bridge)?.mac;
   const local = dst === mine || dst === BROADCAST_MAC;
   const entry =
     dst === BROADCAST_MAC ? undefined : (own(s.fdb, bridge) ?? []).find((e) => e.mac === dst);
@@ -121,21 +127,21 @@ function bridgeIn(s: WalkState, bridge: string, port: string, frame: Frame): voi
   let f = frame;
   let pre: Prerouted | false = false;
   if (frame.ip && s.base.host.bridgeNfCallIptables) {
-    const r = bridgeNetfilter(s, bridge, port, f, local ? null : bridge);
+    const r = bridgeNetfilter(s, node, bridge, port, f, local ? null : bridge);
     if (!r) return;
     f = r.frame;
     if (local) pre = r;
   }
   if (dst === BROADCAST_MAC) {
-    flood(s, bridge, port, f);
-    passUp(s, bridge, f, pre);
+    flood(s, node, bridge, port, f);
+    passUp(s, node, bridge, f, pre);
   } else if (local) {
-    passUp(s, bridge, f, pre);
+    passUp(s, node, bridge, f, pre);
   } else if (entry) {
     if (entry.port === port) return; // the kernel drops a frame for the port it came from
     emit(
       s,
-      'host',
+      node,
       bridge,
       'bridge-forward',
       f,
@@ -143,21 +149,21 @@ function bridgeIn(s: WalkState, bridge: string, port: string, frame: Frame): voi
       {},
       DELAY.bridge,
     );
-    txOn(s, 'host', entry.port, f);
+    txOn(s, node, entry.port, f);
   } else {
-    flood(s, bridge, port, f);
+    flood(s, node, bridge, port, f);
   }
 }
 
 /** The host sends through the bridge device: the bridge picks the port from its FDB. */
-function bridgeOut(s: WalkState, bridge: string, frame: Frame): void {
+function bridgeOut(s: WalkState, node: NodeId, bridge: string, frame: Frame): void {
   const dst = frame.eth?.dst;
   const entry =
     dst === BROADCAST_MAC ? undefined : (own(s.fdb, bridge) ?? []).find((e) => e.mac === dst);
   if (entry) {
     emit(
       s,
-      'host',
+      node,
       bridge,
       'bridge-forward',
       frame,
@@ -165,9 +171,9 @@ function bridgeOut(s: WalkState, bridge: string, frame: Frame): void {
       {},
       DELAY.bridge,
     );
-    txOn(s, 'host', entry.port, frame);
+    txOn(s, node, entry.port, frame);
   } else {
-    flood(s, bridge, null, frame);
+    flood(s, node, bridge, null, frame);
   }
 }
 
@@ -202,7 +208,7 @@ function arpSource(s: WalkState, node: NodeId, dev: IfaceInfo, packetSrc: IPv4 |
   if (info && packetSrc && isLocal(info, packetSrc)) return packetSrc;
   const own = dev.addrs[0]?.ip;
   if (own) return own;
-  for (const i of info?.ifaces.values() ?? []) {
+  for (const i of info?.devices.values() ?? []) {
     const a = i.addrs[0]?.ip;
     if (a && i.kind !== 'loopback') return a;
   }
@@ -246,7 +252,7 @@ export function resolveNeighbour(
       op: 'request',
       senderMac: dev.mac,
       senderIp: sender,
-      targetMac: '00:00:00:00:00:00' as MacAddress,
+      targetMac: ZERO_MAC,
       targetIp: nextHop,
     },
   };

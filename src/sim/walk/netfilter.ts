@@ -3,7 +3,7 @@ import type { IPv4 } from '../addr';
 import { listFacts, type CompiledMatch } from '../netfilter/compiled';
 import { countPolicy, countRule, getChain } from '../netfilter/table';
 import type { CtState, Proto, Rule, TableName } from '../types';
-import type { Frame, NetfilterStep } from '../trace';
+import type { Frame, NetfilterStep, NodeId } from '../trace';
 import { emit, why, type WalkState } from './state';
 import { isLocal } from './topology';
 
@@ -61,7 +61,7 @@ function targetName(r: Rule): string {
  */
 export function runHook(
   s: WalkState,
-  node: string,
+  node: NodeId,
   hook: Hook,
   table: TableName,
   p: NfPacket,

@@ -14,13 +14,13 @@ const universe = (a: { readonly ip: IPv4 }) => !inCidr(a.ip, LO_NET);
  * docker0 on a Docker host). Null when the namespace has none: MASQUERADE then drops.
  */
 export function selectAddress(info: NsInfo, dev: string, nextHop: IPv4): IPv4 | null {
-  const own = (info.ifaces.get(dev)?.addrs ?? []).filter(universe);
+  const own = (info.devices.get(dev)?.addrs ?? []).filter(universe);
   const onLink = own.find((a) =>
     inCidr(nextHop, { address: networkOf(a.ip, a.prefix), prefix: a.prefix }),
   );
   const pick = onLink ?? own[0];
   if (pick) return pick.ip;
-  for (const i of info.ifaces.values()) {
+  for (const i of info.devices.values()) {
     const a = i.addrs.find(universe);
     if (a) return a.ip;
   }

@@ -1,5 +1,6 @@
 // simulate(world, flow): the packet walk's entry point. Pure: the world passed in is never changed.
 import type { IPv4 } from '../addr';
+import { nodeId } from '../node';
 import type { Flow, FlowResult, NodeId, SimResult } from '../trace';
 import type { World } from '../types';
 import type { Conversation } from './conversation';
@@ -15,7 +16,7 @@ function sourceNode(world: World, flow: Flow): NodeId | null {
       return 'host';
     case 'remote': {
       const name = flow.from.name;
-      return world.remotes.some((r) => r.name === name) ? `remote:${name}` : null;
+      return world.remotes.some((r) => r.name === name) ? nodeId.remote(name) : null;
     }
     case 'container': {
       const name = flow.from.name;

@@ -1,5 +1,6 @@
 // Who listens where: container services, host-mode services, docker-proxy, remote servers, clients.
 import { findImage } from '../images';
+import { nodeId } from '../node';
 import type { Listener, PortBinding, World } from '../types';
 import type { NodeId } from '../trace';
 import type { SocketInfo, SocketTable } from './state';
@@ -71,7 +72,7 @@ class ListenerIndex {
     }
     for (const r of world.remotes) {
       for (const l of r.listeners)
-        this.add(`remote:${r.name}`, {
+        this.add(nodeId.remote(r.name), {
           proto: l.proto,
           ip: null,
           port: l.port,

@@ -46,7 +46,7 @@ export function bridgeFdbShow(world: World, ns: Netns): string {
     if (i.kind === 'ether') {
       s += selfEntries(i, ['33:33:00:00:00:01', '01:00:5e:00:00:01', solicited(i.mac)]);
     } else if (i.kind === 'bridge') {
-      const mc = i.linkLocal
+      const mc = i.addrs6.some((x) => x.scope === 'link')
         ? [
             '33:33:00:00:00:01',
             '01:00:5e:00:00:6a',

@@ -1,6 +1,6 @@
 // ifconfig in two dialects: net-tools 2.10 on the host, busybox 1.35 in containers. Pure formatting.
 import { maskOf } from '../../sim/addr';
-import { broadcastFor, byIfName, type Iface } from './netns';
+import { addrOf, broadcastFor, byIfName, type Iface } from './netns';
 
 /** net-tools: `6184 (6.0 KiB)`, scaled only above 1024. */
 function netToolsBytes(n: number): string {
@@ -39,15 +39,19 @@ function netToolsFlags(i: Iface): string {
     : 'flags=4099<UP,BROADCAST,MULTICAST>';
 }
 
+/** net-tools' scopeid: the kernel's IPv6 address type bits (IPV6_ADDR_LOOPBACK, _LINKLOCAL). */
+const SCOPE_ID = { host: '0x10<host>', link: '0x20<link>' } as const;
+
 /** One interface as `ifconfig` (net-tools 2.10) prints it, blank line included. */
 export function netToolsIfconfig(i: Iface): string {
   let s = `${i.name}: ${netToolsFlags(i)}  mtu ${i.mtu}\n`;
-  if (i.addr) {
+  const a = addrOf(i);
+  if (a) {
     const brd = broadcastFor(i);
-    s += `        inet ${i.addr.ip}  netmask ${maskOf(i.addr.prefix)}${brd ? `  broadcast ${brd}` : ''}\n`;
+    s += `        inet ${a.ip}  netmask ${maskOf(a.prefix)}${brd ? `  broadcast ${brd}` : ''}\n`;
   }
-  if (i.kind === 'loopback') s += '        inet6 ::1  prefixlen 128  scopeid 0x10<host>\n';
-  if (i.linkLocal) s += `        inet6 ${i.linkLocal}  prefixlen 64  scopeid 0x20<link>\n`;
+  for (const x of i.addrs6)
+    s += `        inet6 ${x.ip}  prefixlen ${x.prefix}  scopeid ${SCOPE_ID[x.scope]}\n`;
   s +=
     i.kind === 'loopback'
       ? `        loop  txqueuelen ${i.txqueuelen}  (Local Loopback)\n`
@@ -66,12 +70,13 @@ export function busyboxIfconfig(i: Iface): string {
     i.kind === 'loopback'
       ? `${head}Link encap:Local Loopback  \n`
       : `${head}Link encap:Ethernet  HWaddr ${i.mac.toUpperCase()}  \n`;
-  if (i.addr) {
+  const a = addrOf(i);
+  if (a) {
     const brd = broadcastFor(i);
-    s += `          inet addr:${i.addr.ip}${brd ? `  Bcast:${brd}` : ''}  Mask:${maskOf(i.addr.prefix)}\n`;
+    s += `          inet addr:${a.ip}${brd ? `  Bcast:${brd}` : ''}  Mask:${maskOf(a.prefix)}\n`;
   }
-  if (i.kind === 'loopback') s += '          inet6 addr: ::1/128 Scope:Host\n';
-  if (i.linkLocal) s += `          inet6 addr: ${i.linkLocal}/64 Scope:Link\n`;
+  for (const x of i.addrs6)
+    s += `          inet6 addr: ${x.ip}/${x.prefix} Scope:${x.scope === 'host' ? 'Host' : 'Link'}\n`;
   const flags =
     i.kind === 'loopback'
       ? 'UP LOOPBACK RUNNING'

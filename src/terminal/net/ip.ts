@@ -1,4 +1,5 @@
 // `ip` in two dialects: iproute2 6.1 on the host, busybox 1.35 in containers. Pure formatting.
+import { maskOf, ZERO_MAC } from '../../sim/addr';
 import { broadcastFor, type Iface, type Netns, type Route } from './netns';
 
 export type Dialect = 'iproute2' | 'busybox';
@@ -11,7 +12,9 @@ function flags(i: Iface, d: Dialect): string {
 }
 
 const state = (i: Iface): string => (i.kind === 'loopback' ? 'UNKNOWN' : i.lowerUp ? 'UP' : 'DOWN');
-const label = (i: Iface): string => (i.peer ? `${i.name}@if${i.peer.ifindex}` : i.name);
+// A veth names its peer's ifindex; the ether's peer is at the end of a cable, not in the kernel.
+const label = (i: Iface): string =>
+  i.kind === 'veth' && i.peer ? `${i.name}@if${i.peer.ifindex}` : i.name;
 
 function headLine(i: Iface, d: Dialect, link: boolean): string {
   const qlen = i.txqueuelen > 0 ? `qlen ${i.txqueuelen}` : '';
@@ -26,23 +29,22 @@ function headLine(i: Iface, d: Dialect, link: boolean): string {
 }
 
 function linkLine(i: Iface, d: Dialect): string {
-  if (i.kind === 'loopback') return '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n';
-  const nsid = d === 'iproute2' && i.peer ? ` link-netnsid ${i.peer.netnsid}` : '';
+  if (i.kind === 'loopback') return `    link/loopback ${ZERO_MAC} brd ${ZERO_MAC}\n`;
+  const netnsid = i.peer?.netnsid ?? null;
+  const nsid = d === 'iproute2' && netnsid !== null ? ` link-netnsid ${netnsid}` : '';
   return `    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff${nsid}\n`;
 }
 
 function addrLines(i: Iface): string {
   let s = '';
-  if (i.addr) {
+  for (const a of i.addrs) {
     const brd = broadcastFor(i);
     const scope = i.kind === 'loopback' ? 'host' : 'global';
-    s += `    inet ${i.addr.ip}/${i.addr.prefix}${brd ? ` brd ${brd}` : ''} scope ${scope} ${i.name}\n`;
+    s += `    inet ${a.ip}/${a.prefix}${brd ? ` brd ${brd}` : ''} scope ${scope} ${i.name}\n`;
     s += '       valid_lft forever preferred_lft forever\n';
   }
-  if (i.kind === 'loopback')
-    s += '    inet6 ::1/128 scope host \n       valid_lft forever preferred_lft forever\n';
-  if (i.linkLocal)
-    s += `    inet6 ${i.linkLocal}/64 scope link \n       valid_lft forever preferred_lft forever\n`;
+  for (const a of i.addrs6)
+    s += `    inet6 ${a.ip}/${a.prefix} scope ${a.scope} \n       valid_lft forever preferred_lft forever\n`;
   return s;
 }
 
@@ -66,21 +68,21 @@ export function ipBrief(ns: Netns, what: 'addr' | 'link'): string {
     .map((i) => {
       const head = `${label(i).padEnd(16)} ${state(i).padEnd(14)} `;
       if (what === 'link') return `${head}${i.mac} ${flags(i, 'iproute2')} \n`;
-      const addrs = [
-        ...(i.addr ? [`${i.addr.ip}/${i.addr.prefix}`] : []),
-        ...(i.kind === 'loopback' ? ['::1/128'] : []),
-        ...(i.linkLocal ? [`${i.linkLocal}/64`] : []),
-      ];
+      const addrs = [...i.addrs, ...i.addrs6].map((a) => `${a.ip}/${a.prefix}`);
       return `${head}${addrs.map((a) => `${a} `).join('')}\n`;
     })
     .join('');
 }
 
+const isDefault = (r: Route): boolean => r.dst.prefix === 0;
+
 function routeLine(r: Route, d: Dialect): string {
-  if (r.dst === 'default') return `default via ${r.via ?? ''} dev ${r.dev} \n`;
-  const dst = `${r.dst.address}/${r.dst.prefix}`;
+  const dst = isDefault(r) ? 'default' : `${r.dst.address}/${r.dst.prefix}`;
+  const flags = `${r.onlink ? 'onlink ' : ''}${r.linkdown ? 'linkdown ' : ''}`;
+  if (r.via) return `${dst} via ${r.via} dev ${r.dev} ${flags}\n`;
+  if (r.proto === 'boot') return `${dst} dev ${r.dev} scope link ${flags}\n`;
   if (d === 'busybox') return `${dst} dev ${r.dev} scope link  src ${r.src ?? ''} \n`;
-  return `${dst} dev ${r.dev} proto kernel scope link src ${r.src ?? ''} ${r.linkdown ? 'linkdown ' : ''}\n`;
+  return `${dst} dev ${r.dev} proto kernel scope link src ${r.src ?? ''} ${flags}\n`;
 }
 
 export function ipRoute(ns: Netns, d: Dialect): string {
@@ -92,16 +94,11 @@ export function routeN(ns: Netns): string {
   let s =
     'Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n';
   for (const r of ns.routes) {
-    const dst = r.dst === 'default' ? '0.0.0.0' : r.dst.address;
-    const mask = r.dst === 'default' ? '0.0.0.0' : prefixMask(r.dst.prefix);
+    const dst = r.dst.address;
+    const mask = maskOf(r.dst.prefix);
     const gw = r.via ?? '0.0.0.0';
     const fl = r.via ? 'UG' : 'U';
     s += `${dst.padEnd(15)} ${gw.padEnd(15)} ${mask.padEnd(15)} ${fl.padEnd(6)}${'0'.padEnd(6)} ${'0'.padEnd(2)} ${'0'.padStart(7)} ${r.dev}\n`;
   }
   return s;
-}
-
-function prefixMask(prefix: number): string {
-  const m = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return [24, 16, 8, 0].map((sh) => (m >>> sh) & 255).join('.');
 }
