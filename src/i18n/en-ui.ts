@@ -246,6 +246,7 @@ export const enUi = {
   'share.recentOpen': 'Open',
   'share.recentDownload': 'Download',
   'share.recentContainers': '{n} containers',
+  'share.recentContainer': '1 container',
   'share.recentUnreadable': 'cannot be opened',
   'share.recentOpened': 'Opened the lab kept at {time}; the one you had is kept too.',
   'share.origin.autosave': 'saved as you worked',

@@ -242,6 +242,7 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'share.recentOpen': '打开',
   'share.recentDownload': '下载',
   'share.recentContainers': '{n} 个容器',
+  'share.recentContainer': '1 个容器',
   'share.recentUnreadable': '无法打开',
   'share.recentOpened': '已打开 {time} 保存的实验；你原来的实验也保存着。',
   'share.origin.autosave': '你工作时自动保存',

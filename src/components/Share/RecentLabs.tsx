@@ -49,7 +49,9 @@ export function RecentLabs(props: { onStatus: (text: string) => void }) {
                 {when(e.at, lang)} ·{' '}
                 {e.containers === null
                   ? t('share.recentUnreadable')
-                  : t('share.recentContainers', { n: e.containers })}
+                  : e.containers === 1
+                    ? t('share.recentContainer')
+                    : t('share.recentContainers', { n: e.containers })}
                 <small>{t(`share.origin.${e.origin}`, { reason: e.reason ?? '' })}</small>
               </span>
               {e.containers !== null && (
