@@ -244,6 +244,7 @@ export const enUi = {
   'share.recentEmpty': 'No earlier lab in this browser yet.',
   'share.recentOff': 'Labs are not kept while this page is shown inside another page.',
   'share.recentOpen': 'Open',
+  'share.exportFailed': 'The {kind} could not be made: {reason}.',
   'share.recentDownload': 'Download',
   'share.recentContainers': '{n} containers',
   'share.recentContainer': '1 container',

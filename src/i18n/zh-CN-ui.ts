@@ -240,6 +240,7 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'share.recentEmpty': '这个浏览器里还没有以前的实验。',
   'share.recentOff': '这个页面显示在另一个页面里时，不保存实验。',
   'share.recentOpen': '打开',
+  'share.exportFailed': '{kind} 无法生成：{reason}。',
   'share.recentDownload': '下载',
   'share.recentContainers': '{n} 个容器',
   'share.recentContainer': '1 个容器',

@@ -179,6 +179,20 @@ describe('autosave', () => {
     auto.stop();
   });
 
+  it('hands each save to `write` when given (the session’s slot and history), not to the slot', () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const written: string[] = [];
+    const a = fresh();
+    const auto = startAutosave(a, storage, { delayMs: 5, write: (t) => void written.push(t) });
+    a.getState().sendFlow(scenario.flows[0]!);
+    vi.advanceTimersByTime(5);
+    expect(written).toHaveLength(1);
+    expect(decodeFile(written[0]!)).toMatchObject({ ok: true, value: { flow: scenario.flows[0] } });
+    expect(storage.map.size).toBe(0);
+    auto.stop();
+  });
+
   it('says once when the browser refuses to store, and keeps working', () => {
     vi.useFakeTimers();
     const onError = vi.fn();

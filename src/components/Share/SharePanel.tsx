@@ -55,9 +55,8 @@ export function SharePanel(props: { onClose: () => void }) {
       downloadBlob(blob, name);
       setStatus(t('share.saved', { name }));
     } catch (e) {
-      setStatus(
-        `The ${kind.toUpperCase()} could not be made: ${e instanceof Error ? e.message : 'unknown error'}.`,
-      );
+      const reason = e instanceof Error ? e.message : 'unknown error';
+      setStatus(t('share.exportFailed', { kind: kind.toUpperCase(), reason }));
     }
   };
 
