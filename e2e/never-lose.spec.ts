@@ -44,7 +44,19 @@ async function myLab(lab: LabPage, terminal: TerminalPage, share: SharePage): Pr
   await terminal.run('docker run -d --name mine nginx');
   await expect(lab.card('mine')).toBeVisible();
   await share.waitForAutosave(holds('mine'));
-  return (await stored(lab.page)) ?? '';
+  return settled(lab.page);
+}
+
+/** The saved lab once no save is pending: unchanged across 1.5 s (saves wait 0.5 s, then idle). */
+async function settled(page: Page): Promise<string> {
+  let last = await stored(page);
+  for (let tries = 0; tries < 10; tries++) {
+    await page.waitForTimeout(1500);
+    const now = await stored(page);
+    if (now === last) return now ?? '';
+    last = now;
+  }
+  throw new Error('the autosave never settled');
 }
 
 async function textOf(download: Download): Promise<string> {
@@ -107,7 +119,7 @@ test.describe('never lose a lab', () => {
     await expect(lab.card('alpha')).toBeVisible();
     await expect(share.banner).toContainText('This lab opened from a link, beside yours');
     await share.waitForAutosave(holds('alpha'));
-    const alpha = await stored(page);
+    const alpha = await settled(page);
 
     await page.goto('about:blank');
     await page.goto(await linkTo(['beta']));

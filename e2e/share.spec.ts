@@ -59,7 +59,8 @@ test.describe('share and keep a lab', () => {
     page,
   }) => {
     await buildLab(lab);
-    await share.waitForAutosave((json) => json.includes('"web2"'));
+    // The lab as built, hop 6 included, is saved (the saves are debounced).
+    await share.waitForAutosave((json) => json.includes('"web2"') && json.includes('"hop": 5'));
     const good = await share.copyLink();
     const saved = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
 
