@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { strictStyles } from './scripts/vite-csp.ts';
 import { prerender } from './scripts/vite-prerender.ts';
 
 export default defineConfig({
-  plugins: [react(), prerender()],
+  plugins: [react(), prerender(), strictStyles()],
   base: './',
   build: { target: 'es2022', sourcemap: false },
   test: {

@@ -42,6 +42,8 @@ test.describe('the built page', () => {
     expect(directive('default-src')).toBe("default-src 'self'");
     expect(directive('object-src')).toBe("object-src 'none'");
     expect(directive('base-uri')).toMatch(/^base-uri ('self'|'none')$/);
+    // No inline style but the stylesheet the build inlined, pinned by its hash (scripts/vite-csp.ts).
+    expect(directive('style-src')).toMatch(/^style-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
     expect(csp).not.toMatch(
       /unsafe-eval|'unsafe-inline'[^;]*;?\s*$|script-src[^;]*unsafe-inline|\*/,
     );

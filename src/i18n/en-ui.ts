@@ -238,8 +238,47 @@ export const enUi = {
   'share.noDiagram': 'There is no diagram to export yet.',
   'share.saved': 'Saved {name}.',
   'share.opened': 'Opened {name}.',
-  'share.openBackup': 'Open my last lab',
+  'share.openBackup': 'Open my lab',
   'share.dismiss': 'Dismiss message',
+  'share.download': 'Download it',
+  'share.openNewer': 'Open the newer lab',
+  'share.linkOpened':
+    'This lab opened from a link, beside yours: your own lab is kept in Share → Recent labs.',
+  'share.linkRefusedOwn': 'This link could not be opened: {reason}. Your own lab is open instead.',
+  'share.linkRefusedDefault':
+    'This link could not be opened: {reason}. The default lab is open instead.',
+  'share.noLab':
+    'This link asks for the lab "{lab}", which does not exist: the default lab is open instead.',
+  'share.noFlow':
+    'This link asks for the flow "{flow}", which this lab does not have: no flow is shown.',
+  'share.fileRefused': 'This file could not be opened: {reason}. Your lab is unchanged.',
+  'share.keptRefused': 'This lab could not be opened: {reason}. Your lab is unchanged.',
+  'share.keptGone': 'This lab is no longer kept in this browser.',
+  'share.storedRefused':
+    'Your last lab could not be restored: {reason}. It is kept as it was (download it below or from Share → Recent labs); the default lab is open instead.',
+  'share.storedNewer':
+    'Your last lab was saved by a newer version of this app ({reason}). It is kept and will not be overwritten here; the default lab is open, and what you do here is kept in Share → Recent labs.',
+  'share.autosaveOff': 'Autosave is off: {reason}.',
+  'share.autosaveNoCode': 'Autosave is off: its code could not be loaded.',
+  'share.framed':
+    'This lab is shown inside another page: nothing you do here is saved. Open it in its own tab to keep your work.',
+  'share.otherTab':
+    'Your lab was changed in another tab: this one is out of date. What you had here is kept in Share → Recent labs.',
+  'share.recent': 'Recent labs',
+  'share.recentEmpty': 'No earlier lab in this browser yet.',
+  'share.recentOff': 'Labs are not kept while this page is shown inside another page.',
+  'share.recentOpen': 'Open',
+  'share.exportFailed': 'The {kind} could not be made: {reason}.',
+  'share.recentDownload': 'Download',
+  'share.recentContainers': '{n} containers',
+  'share.recentContainer': '1 container',
+  'share.recentUnreadable': 'cannot be opened',
+  'share.recentOpened': 'Opened the lab kept at {time}; the one you had is kept too.',
+  'share.origin.autosave': 'saved as you worked',
+  'share.origin.before-link': 'put aside when a link opened',
+  'share.origin.before-file': 'put aside when a file opened',
+  'share.origin.before-restore': 'put aside when another lab opened',
+  'share.origin.unreadable': 'could not be opened: {reason}',
   'tab.text': 'Text',
   'text.trace': 'Every hop of the current flow',
   'text.noTrace': 'No flow yet: send one to list its hops here.',

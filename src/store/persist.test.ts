@@ -3,10 +3,9 @@ import { buildScenario, findScenario } from '../scenarios';
 import { decodeFile, decodeFragment, encodeFile, encodeFragment } from '../share';
 import { createAppStore, type AppStore } from './index';
 import {
-  BACKUP_KEY,
   STORAGE_KEY,
   applyLab,
-  backUpStored,
+  claimedVersion,
   labOf,
   readStored,
   startAutosave,
@@ -180,6 +179,20 @@ describe('autosave', () => {
     auto.stop();
   });
 
+  it('hands each save to `write` when given (the session’s slot and history), not to the slot', () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const written: string[] = [];
+    const a = fresh();
+    const auto = startAutosave(a, storage, { delayMs: 5, write: (t) => void written.push(t) });
+    a.getState().sendFlow(scenario.flows[0]!);
+    vi.advanceTimersByTime(5);
+    expect(written).toHaveLength(1);
+    expect(decodeFile(written[0]!)).toMatchObject({ ok: true, value: { flow: scenario.flows[0] } });
+    expect(storage.map.size).toBe(0);
+    auto.stop();
+  });
+
   it('says once when the browser refuses to store, and keeps working', () => {
     vi.useFakeTimers();
     const onError = vi.fn();
@@ -202,6 +215,16 @@ describe('autosave', () => {
   });
 });
 
+describe('the version a saved lab claims', () => {
+  it('is read from the head the app writes, without trusting the rest', () => {
+    expect(claimedVersion(encodeFile(labOf(built())))).toBe(1);
+    expect(claimedVersion('{"format":"docker-network-lab","version":7,"world":')).toBe(7);
+    expect(claimedVersion('{ "format": "docker-network-lab", "version": 12 }')).toBe(12);
+    expect(claimedVersion('{"version":7}')).toBeNull();
+    expect(claimedVersion('{ half a lab')).toBeNull();
+  });
+});
+
 describe('the stored lab on load', () => {
   it('is nothing when nothing is stored', () => {
     expect(readStored(memoryStorage())).toBeNull();
@@ -216,13 +239,5 @@ describe('the stored lab on load', () => {
     });
     storage.setItem(STORAGE_KEY, '{ half a lab');
     expect(readStored(storage)).toEqual({ ok: false, error: 'not valid JSON' });
-  });
-
-  it('is copied aside before a link replaces it', () => {
-    const storage = memoryStorage();
-    expect(backUpStored(storage)).toBe(false);
-    storage.setItem(STORAGE_KEY, encodeFile(labOf(built())));
-    expect(backUpStored(storage)).toBe(true);
-    expect(readStored(storage, BACKUP_KEY)).toMatchObject({ ok: true });
   });
 });

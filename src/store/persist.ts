@@ -7,10 +7,10 @@ import type { World } from '../sim';
 import { flowOriginOf } from './flow-origin';
 import { selectTimeline } from './selectors';
 import { showingOnly } from './showing';
-import { BACKUP_KEY, readKey, STORAGE_KEY, type KeyValueStorage } from './storage';
+import { readKey, STORAGE_KEY, type KeyValueStorage } from './storage';
 import type { AppState } from './types';
 
-export { BACKUP_KEY, STORAGE_KEY, browserStorage, type KeyValueStorage } from './storage';
+export { STORAGE_KEY, browserStorage, type KeyValueStorage } from './storage';
 
 type Store = StoreApi<AppState>;
 export type LabContent = Omit<LabDocument, 'format' | 'version'>;
@@ -93,16 +93,16 @@ export function readStored(
   return text === null ? null : decodeFile(text);
 }
 
-/** Copies the autosaved lab aside before a link replaces it; true when there was one. */
-export function backUpStored(storage: KeyValueStorage): boolean {
-  const text = readKey(storage, STORAGE_KEY);
-  if (text === null) return false;
-  try {
-    storage.setItem(BACKUP_KEY, text);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * The document version a saved text claims, read from its head without parsing the rest (the app
+ * writes `format` and `version` first): null when it claims none. A newer app's lab is never
+ * overwritten by this one.
+ */
+export function claimedVersion(text: string): number | null {
+  const m = /^\s*\{\s*"format"\s*:\s*"docker-network-lab"\s*,\s*"version"\s*:\s*(\d{1,9})\b/.exec(
+    text.slice(0, 200),
+  );
+  return m ? Number(m[1]) : null;
 }
 
 export interface Autosave {
@@ -123,8 +123,15 @@ function whenIdle(task: () => void): void {
 export function startAutosave(
   store: Store,
   storage: KeyValueStorage,
-  opts: { delayMs?: number; extras?: LabExtras; onError?: (message: string) => void } = {},
+  opts: {
+    delayMs?: number;
+    extras?: LabExtras;
+    onError?: (message: string) => void;
+    /** Where the text goes (throws when refused); the lab's own slot by default. */
+    write?: (text: string) => void;
+  } = {},
 ): Autosave {
+  const write = opts.write ?? ((text: string) => storage.setItem(STORAGE_KEY, text));
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pending = false;
   let failed = false;
@@ -133,7 +140,7 @@ export function startAutosave(
     pending = false;
     timer = null;
     try {
-      storage.setItem(STORAGE_KEY, encodeFile(labOf(store, opts.extras)));
+      write(encodeFile(labOf(store, opts.extras)));
       failed = false;
     } catch {
       // Quota or a refused storage: say so once, keep working without it.

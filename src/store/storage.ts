@@ -4,7 +4,9 @@
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export const STORAGE_KEY = 'docker-network-lab:lab';
-/** The autosaved lab a link replaced at start-up, so opening a link never loses what was built. */
+/** Recent labs (history.ts): the index, and each lab's text under `${HISTORY_KEY}:<id>`. */
+export const HISTORY_KEY = 'docker-network-lab:history';
+/** The one backup earlier versions kept (a link's displaced lab); moved into the history at start. */
 export const BACKUP_KEY = 'docker-network-lab:previous-lab';
 
 /** localStorage, or null where the browser refuses it (private modes, sandboxed frames). */

@@ -1,27 +1,55 @@
-// Why a link, file or stored lab did not open (the decoder's own reason), with a way back to the last lab.
+// Why a link, file or stored lab did not open (the decoder's own reason), that a link opened beside
+// the user's lab, or that another tab changed it; with the way back (open or download a kept lab).
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { useT } from '../../hooks/useT';
+import type { UiKey } from '../../i18n';
 import { useAppStoreApi } from '../../store/react';
-import { clearIssue, shareBanner } from './banner';
+import { clearIssue, shareBanner, type BannerAction } from './banner';
 import './share.css';
+
+const LABEL: { readonly [K in BannerAction['kind']]: UiKey } = {
+  restore: 'share.openBackup',
+  download: 'share.download',
+  'open-current': 'share.openNewer',
+};
+const TEST_ID: { readonly [K in BannerAction['kind']]: string } = {
+  restore: 'open-backup',
+  download: 'download-kept',
+  'open-current': 'open-newer',
+};
 
 export function ShareBanner() {
   const issue = useStore(shareBanner, (s) => s.issue);
   const app = useAppStoreApi();
   const t = useT();
   if (!issue) return null;
-  // Its code comes with the share code, which a refused link or lab has loaded already.
-  const openBackup = () => void import('./backup').then((m) => m.openBackup(app));
+  // Their code comes with the share code, which whatever showed this banner has loaded already.
+  const run = (a: BannerAction) =>
+    void import('./restore').then((m): unknown => {
+      switch (a.kind) {
+        case 'restore':
+          return m.openKept(app, a.id);
+        case 'download':
+          return m.downloadKept(a.id);
+        case 'open-current':
+          return m.openCurrent(app);
+      }
+    });
   // On <body>, so it shows in presentation mode too (the header is folded away there).
   return createPortal(
-    <div className="share-banner" role="alert" data-testid="share-banner">
-      <span className="share-banner-text">{issue.text}</span>
-      {issue.offerBackup && (
-        <button type="button" onClick={openBackup} data-testid="open-backup">
-          {t('share.openBackup')}
+    <div
+      className={`share-banner ${issue.tone}`}
+      role={issue.tone === 'error' ? 'alert' : 'status'}
+      data-testid="share-banner"
+      data-tone={issue.tone}
+    >
+      <span className="share-banner-text">{t(issue.key, issue.params)}</span>
+      {(issue.actions ?? []).map((a) => (
+        <button key={a.kind} type="button" onClick={() => run(a)} data-testid={TEST_ID[a.kind]}>
+          {t(LABEL[a.kind])}
         </button>
-      )}
+      ))}
       <button type="button" className="ghost" onClick={clearIssue} aria-label={t('share.dismiss')}>
         ✕
       </button>

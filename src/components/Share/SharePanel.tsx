@@ -5,10 +5,12 @@ import { encodeFragment, LIMITS } from '../../share';
 import { useT } from '../../hooks/useT';
 import { useAppStoreApi } from '../../store/react';
 import { labOf } from '../../store/persist';
-import { showIssue } from './banner';
+import { clearIssue, showError } from './banner';
 import { diagramPng, diagramSvg, downloadBlob, findDiagramSvg } from './export';
 import { applyExtras, labExtras } from './extras';
+import { keeping } from './keeper';
 import { openLabFile, saveLabFile } from './labFile';
+import { RecentLabs } from './RecentLabs';
 import { useLangBridge } from './usePersistence';
 
 export function SharePanel(props: { onClose: () => void }) {
@@ -53,9 +55,8 @@ export function SharePanel(props: { onClose: () => void }) {
       downloadBlob(blob, name);
       setStatus(t('share.saved', { name }));
     } catch (e) {
-      setStatus(
-        `The ${kind.toUpperCase()} could not be made: ${e instanceof Error ? e.message : 'unknown error'}.`,
-      );
+      const reason = e instanceof Error ? e.message : 'unknown error';
+      setStatus(t('share.exportFailed', { kind: kind.toUpperCase(), reason }));
     }
   };
 
@@ -63,13 +64,15 @@ export function SharePanel(props: { onClose: () => void }) {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    const r = await openLabFile(app, file);
+    const r = await openLabFile(app, file, () => keeping()?.keepShown('before-file'));
     if (!r.ok) {
-      showIssue(`This file could not be opened: ${r.error}. Your lab is unchanged.`);
+      showError('share.fileRefused', { reason: r.error });
       props.onClose();
       return;
     }
     await applyExtras(app, r.value, setLang);
+    // A later success: the banner of an earlier refusal no longer describes the screen.
+    clearIssue();
     setStatus(t('share.opened', { name: file.name }));
   };
 
@@ -127,6 +130,7 @@ export function SharePanel(props: { onClose: () => void }) {
           {t('share.png')}
         </button>
       </div>
+      <RecentLabs onStatus={setStatus} />
       <p className="share-status" role="status" data-testid="share-status">
         {status}
       </p>

@@ -22,8 +22,15 @@ export function saveLabFile(app: AppStore, extras: LabExtras): void {
   downloadBlob(new Blob([encodeFile(labOf(app, extras))], { type: FILE_MIME }), labFileName(app));
 }
 
-/** Reads and applies a chosen file: the lab, or the reason it was refused (nothing changed then). */
-export async function openLabFile(app: AppStore, file: File): Promise<ParseResult<LabDocument>> {
+/**
+ * Reads and applies a chosen file: the lab, or the reason it was refused (nothing changed then).
+ * `beforeApply` runs once the file is known to be a lab, before it replaces the one on screen.
+ */
+export async function openLabFile(
+  app: AppStore,
+  file: File,
+  beforeApply: () => void = () => {},
+): Promise<ParseResult<LabDocument>> {
   if (file.size > LIMITS.jsonBytes)
     return { ok: false, error: `the file is too large (over ${LIMITS.jsonBytes} bytes)` };
   let text: string;
@@ -34,6 +41,7 @@ export async function openLabFile(app: AppStore, file: File): Promise<ParseResul
   }
   const doc = decodeFile(text);
   if (!doc.ok) return doc;
+  beforeApply();
   const applied = applyLab(app, doc.value);
   return applied.ok ? doc : applied;
 }

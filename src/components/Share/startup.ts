@@ -1,51 +1,153 @@
-// Which lab opens: a #lab= link first, then (when the URL names no lab of its own) the autosaved one.
-// A link that fails opens the default lab and keeps the autosaved lab aside, so nothing is lost.
-import { decodeFragment, type LabDocument } from '../../share';
+// Which lab opens, and what is kept first. The user's saved lab goes into Recent labs before
+// anything else opens, so a link (#lab=, or ?lab=/?flow=/?profile=) opens beside it, never over it.
+// A #lab= link that fails opens the user's own lab; a saved lab that cannot be read (corrupt, or
+// from a newer version) is kept as it was, never replaced.
+import { findScenario } from '../../scenarios';
+import { decodeFile, decodeFragment, VERSION, type LabDocument } from '../../share';
 import { hasLinkFragment } from '../../share/link';
 import type { AppStore } from '../../store';
-import { applyLab, backUpStored, readStored, type KeyValueStorage } from '../../store/persist';
+import { keepLab, textHash, type KeptLab } from '../../store/history';
+import { applyLab, claimedVersion } from '../../store/persist';
+import { BACKUP_KEY, readKey, STORAGE_KEY, type KeyValueStorage } from '../../store/storage';
+import type { BannerAction, ShareIssue } from './banner';
 
 export type Startup =
-  | { readonly kind: 'link' | 'stored'; readonly doc: LabDocument }
-  | { readonly kind: 'default' }
-  | { readonly kind: 'refused'; readonly text: string; readonly offerBackup: boolean };
+  | { readonly kind: 'link' | 'stored'; readonly doc: LabDocument; readonly issue: Issue }
+  | { readonly kind: 'query' | 'default'; readonly issue: Issue };
+type Issue = ShareIssue | null;
 
 /** Query parameters that already choose a lab at boot (see Shell/boot.ts); they win over the autosave. */
-const LAB_PARAMS = ['lab', 'flow', 'hop', 'profile'];
+export const LAB_PARAMS = ['lab', 'flow', 'hop', 'profile'] as const;
+
+/** The user's saved lab as found at start, already kept in Recent labs (id null if storage refused). */
+type Saved =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ok'; readonly doc: LabDocument; readonly id: string | null }
+  | { readonly kind: 'unreadable'; readonly reason: string; readonly id: string | null };
+
+const idOf = (list: readonly KeptLab[] | null, text: string): string | null =>
+  list?.find((e) => e.hash === textHash(text))?.id ?? null;
+
+/** Reads the lab's slot and keeps what it holds (readable or not) in the history. */
+function readSaved(storage: KeyValueStorage, now: number): Saved {
+  // The one backup of earlier versions joins the history (and leaves its old key).
+  const backup = readKey(storage, BACKUP_KEY);
+  if (backup !== null) {
+    const r = decodeFile(backup);
+    const containers = r.ok ? r.value.world.containers.length : null;
+    if (
+      keepLab(
+        storage,
+        { text: backup, origin: 'before-link', containers, at: now },
+        { ifAbsent: true },
+      )
+    )
+      storage.removeItem(BACKUP_KEY);
+  }
+  const text = readKey(storage, STORAGE_KEY);
+  if (text === null) return { kind: 'none' };
+  const r = decodeFile(text);
+  if (r.ok) {
+    const input = {
+      text,
+      origin: 'autosave',
+      containers: r.value.world.containers.length,
+      at: now,
+    } as const;
+    return {
+      kind: 'ok',
+      doc: r.value,
+      id: idOf(keepLab(storage, input, { ifAbsent: true }), text),
+    };
+  }
+  return keepUnreadable(storage, text, r.error, now);
+}
+
+function keepUnreadable(
+  storage: KeyValueStorage,
+  text: string,
+  reason: string,
+  now: number,
+): Saved {
+  const input = { text, origin: 'unreadable', containers: null, at: now, reason } as const;
+  return {
+    kind: 'unreadable',
+    reason,
+    id: idOf(keepLab(storage, input, { ifAbsent: true }), text),
+  };
+}
+
+/** True when the lab's slot holds a lab of a newer app: this app never writes over it. */
+export function heldByNewer(storage: KeyValueStorage | null): boolean {
+  const text = storage ? readKey(storage, STORAGE_KEY) : null;
+  return text !== null && (claimedVersion(text) ?? 0) > VERSION;
+}
+
+const info = (key: ShareIssue['key'], actions: readonly BannerAction[]): ShareIssue => ({
+  key,
+  tone: 'info',
+  actions,
+});
 
 export async function openAtStart(
   app: AppStore,
   where: { readonly hash: string; readonly search: string },
   storage: KeyValueStorage | null,
+  now: number,
 ): Promise<Startup> {
+  let saved: Saved = storage ? readSaved(storage, now) : { kind: 'none' };
+  const mine: BannerAction[] =
+    saved.kind === 'none' || saved.id === null
+      ? []
+      : [{ kind: saved.kind === 'ok' ? 'restore' : 'download', id: saved.id }];
+  let linkError: string | null = null;
   if (hasLinkFragment(where.hash)) {
-    const hadLab = storage ? backUpStored(storage) : false;
     const r = await decodeFragment(where.hash);
     const applied = r.ok ? applyLab(app, r.value) : r;
-    if (r.ok && applied.ok) return { kind: 'link', doc: r.value };
-    const reason = r.ok ? (applied.ok ? '' : applied.error) : r.error;
-    return {
-      kind: 'refused',
-      text: `This link could not be opened: ${reason}. The default lab is open instead${hadLab ? '; your last lab is kept' : ''}.`,
-      offerBackup: hadLab,
-    };
+    if (r.ok && applied.ok)
+      return {
+        kind: 'link',
+        doc: r.value,
+        issue: mine.length ? info('share.linkOpened', mine) : null,
+      };
+    linkError = applied.ok ? 'unknown error' : applied.error;
   }
   const q = new URLSearchParams(where.search);
-  if (!storage || LAB_PARAMS.some((p) => q.has(p))) return { kind: 'default' };
-  const stored = readStored(storage);
-  if (stored === null) return { kind: 'default' };
-  if (!stored.ok)
+  if (linkError === null && LAB_PARAMS.some((p) => q.has(p))) {
+    const lab = q.get('lab');
+    const flow = q.get('flow');
+    const issue: Issue =
+      lab !== null && !findScenario(lab)
+        ? { key: 'share.noLab', params: { lab }, tone: 'error', actions: mine }
+        : flow !== null && app.getState().flow === null
+          ? { key: 'share.noFlow', params: { flow }, tone: 'error', actions: mine }
+          : mine.length
+            ? info('share.linkOpened', mine)
+            : null;
+    return { kind: 'query', issue };
+  }
+  if (saved.kind === 'ok') {
+    const applied = applyLab(app, saved.doc);
+    if (applied.ok) {
+      const issue: Issue = linkError
+        ? { key: 'share.linkRefusedOwn', params: { reason: linkError }, tone: 'error' }
+        : null;
+      return { kind: 'stored', doc: saved.doc, issue };
+    }
+    saved = storage
+      ? keepUnreadable(storage, readKey(storage, STORAGE_KEY) ?? '', applied.error, now)
+      : saved;
+  }
+  if (linkError !== null)
     return {
-      kind: 'refused',
-      text: `Your last lab could not be restored: ${stored.error}. The default lab is open instead.`,
-      offerBackup: false,
+      kind: 'default',
+      issue: { key: 'share.linkRefusedDefault', params: { reason: linkError }, tone: 'error' },
     };
-  const applied = applyLab(app, stored.value);
-  return applied.ok
-    ? { kind: 'stored', doc: stored.value }
-    : {
-        kind: 'refused',
-        text: `Your last lab could not be restored: ${applied.error}.`,
-        offerBackup: false,
-      };
+  if (saved.kind !== 'unreadable') return { kind: 'default', issue: null };
+  const key = heldByNewer(storage) ? 'share.storedNewer' : 'share.storedRefused';
+  const actions: BannerAction[] = saved.id ? [{ kind: 'download', id: saved.id }] : [];
+  return {
+    kind: 'default',
+    issue: { key, params: { reason: saved.reason }, tone: 'error', actions },
+  };
 }

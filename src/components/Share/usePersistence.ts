@@ -7,7 +7,7 @@ import { hasLinkFragment } from '../../share/link';
 import { useAppStoreApi } from '../../store/react';
 import { browserStorage, readKey, STORAGE_KEY } from '../../store/storage';
 import { afterFirstPaint } from '../Shell/idle';
-import { showIssue } from './banner';
+import { showError } from './banner';
 import type { Session } from './session';
 
 /** The UI store's language and its setter (a lab carries the language it was made in). */
@@ -44,7 +44,7 @@ export function useLabPersistence(): void {
         (m) => {
           if (!cancelled) session.current = m.startSession(app, bridge, opened);
         },
-        () => showIssue('Autosave is off: its code could not be loaded.'),
+        () => showError('share.autosaveNoCode'),
       );
     if (labWaiting()) start();
     else afterFirstPaint(start);
