@@ -48,4 +48,4 @@ export {
 } from './ops/host';
 export { simulate } from './walk/simulate';
 export { WHY_EN, formatWhy, type WhyKey } from './messages';
-export { ifStatsOf } from './walk/state';
+export { ifStatsOf, seenOf } from './walk/state';

@@ -13,7 +13,7 @@ import {
 } from '../neigh';
 import type { NodeId } from '../trace';
 import type { NeighEntry } from '../types';
-import type { WalkState } from './state';
+import { writable, type WalkState } from './state';
 
 function find(s: WalkState, node: NodeId, ip: string, dev: string): NeighEntry | undefined {
   return (s.neigh[node] ?? []).find((n) => n.ip === ip && n.dev === dev);
@@ -23,8 +23,10 @@ function find(s: WalkState, node: NodeId, ip: string, dev: string): NeighEntry |
 function put(s: WalkState, node: NodeId, entry: NeighEntry): void {
   const list = s.neigh[node] ?? [];
   const at = list.findIndex((n) => n.ip === entry.ip && n.dev === entry.dev);
-  if (at === -1) s.neigh[node] = [...list, entry];
-  else if (list[at] !== entry) s.neigh[node] = list.map((n, i) => (i === at ? entry : n));
+  if (at === -1) writable(s, 'neigh')[node] = [...list, entry];
+  else if (list[at] !== entry) {
+    writable(s, 'neigh')[node] = list.map((n, i) => (i === at ? entry : n));
+  }
 }
 
 /**
