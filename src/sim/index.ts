@@ -47,5 +47,6 @@ export {
   type RemoteOptions,
 } from './ops/host';
 export { simulate } from './walk/simulate';
+export { CHAPTERS, hopChapters, keyMoments, type Chapter, type Moment } from './moments';
 export { WHY_EN, formatWhy, type WhyKey } from './messages';
 export { ifStatsOf, seenOf } from './walk/state';
