@@ -33,6 +33,8 @@ export interface UiSlice {
   readonly notice: { readonly kind: 'error' | 'info'; readonly text: string } | null;
   /** Presentation mode: diagram and narration fill the screen, clicker keys step. */
   readonly presenting: boolean;
+  /** The key-moments view of the hop list, as chosen; null: on in presentation mode and lessons. */
+  readonly momentsView: boolean | null;
   setTheme(theme: Theme): void;
   /** Switches the language, once its catalogue is here (fetched first if need be): never a mix. */
   setLang(lang: Lang): void;
@@ -42,6 +44,7 @@ export interface UiSlice {
   setLaunched(name: string | null): void;
   setNotice(notice: UiSlice['notice']): void;
   setPresenting(presenting: boolean): void;
+  setMomentsView(on: boolean): void;
 }
 
 export const EMPTY_DRAFT: FlowDraft = {
@@ -78,6 +81,7 @@ export function createUiSlice(initial: UiInitial = {}): StateCreator<UiSlice> {
       launched: null,
       notice: null,
       presenting: false,
+      momentsView: null,
       setTheme: (theme) => set({ theme }),
       setLang,
       setOpenForm: (openForm) => set({ openForm }),
@@ -86,6 +90,7 @@ export function createUiSlice(initial: UiInitial = {}): StateCreator<UiSlice> {
       setLaunched: (launched) => set({ launched }),
       setNotice: (notice) => set({ notice }),
       setPresenting: (presenting) => set({ presenting }),
+      setMomentsView: (momentsView) => set({ momentsView }),
     };
   };
 }
