@@ -128,6 +128,14 @@ const NAT_TARGETS = new Set(['DNAT', 'SNAT', 'MASQUERADE']);
 export function selectRuleAt(s: Pick<AppState, 'packets' | 'cursor'>): RuleAt | null {
   const e = selectCurrentEntry(s);
   if (!e) return null;
+  // The same object for the same hop: React compares what a selector returns.
+  if (!rulesAt.has(e)) rulesAt.set(e, ruleAt(e));
+  return rulesAt.get(e) ?? null;
+}
+
+const rulesAt = new WeakMap<TimelineEntry, RuleAt | null>();
+
+function ruleAt(e: TimelineEntry): RuleAt | null {
   const hops = e.packet.hops;
   let i = e.hopIndex;
   const hop = e.hop;
