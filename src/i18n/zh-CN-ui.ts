@@ -189,7 +189,7 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'chapter.verdict': '过滤判定',
   'chapter.snat': 'MASQUERADE / SNAT（源地址转换）',
   'chapter.un-nat': 'conntrack 反向 NAT',
-  'chapter.proxy': 'docker-proxy',
+  'chapter.proxy': 'docker-proxy（用户态代理）',
   'chapter.deliver': '送达',
   'chapter.transit': '传输途中',
   'chapter.teardown': '连接关闭',
