@@ -10,13 +10,14 @@ import {
   selectTimeline,
   type TimelineEntry,
 } from '../../store/selectors';
+import { MomentBar } from './MomentBar';
 import { useMomentsView } from './useMomentsView';
 
 export function EventList() {
   const timeline = useAppStore(selectTimeline);
   const cursor = useAppStore((s) => s.cursor);
   const seek = useAppStore((s) => s.seek);
-  const [moments, setMoments] = useMomentsView();
+  const [moments] = useMomentsView();
   const t = useT();
   const listRef = useRef<HTMLOListElement | null>(null);
   useEffect(() => {
@@ -25,17 +26,8 @@ export function EventList() {
   }, [cursor, moments]);
   if (timeline.length === 0) return <p className="muted events-empty">{t('events.empty')}</p>;
   return (
-    <>
-      <button
-        type="button"
-        className="small moments-toggle"
-        aria-pressed={moments}
-        title={t('events.momentsViewTitle')}
-        onClick={() => setMoments(!moments)}
-        data-testid="moments-toggle"
-      >
-        {t('events.momentsView')}
-      </button>
+    <div className="events-col">
+      <MomentBar />
       <ol className="events" ref={listRef} data-testid="event-list" aria-label={t('events.label')}>
         {moments ? (
           <MomentRows timeline={timeline} cursor={cursor} seek={seek} t={t} />
@@ -43,7 +35,7 @@ export function EventList() {
           <HopRows timeline={timeline} cursor={cursor} seek={seek} t={t} />
         )}
       </ol>
-    </>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 // Playback controls: restart, step back, play/pause, step forward, speed, and where we are.
 import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
-import { selectMomentIndex, selectMoments, selectPlayback } from '../../store/selectors';
+import { selectPlayback } from '../../store/selectors';
 import { Icon } from './icons';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -14,12 +14,7 @@ export function Playback() {
     togglePlay: s.togglePlay,
     seek: s.seek,
     setSpeed: s.setSpeed,
-    nextMoment: s.nextMoment,
-    prevMoment: s.prevMoment,
   }));
-  const moments = useAppStore(selectMoments);
-  const moment = useAppStore(selectMomentIndex);
-  const lastMoment = moments.length - 1;
   const none = length === 0;
   const t = useT();
   return (
@@ -44,16 +39,6 @@ export function Playback() {
       </button>
       <button
         type="button"
-        onClick={a.prevMoment}
-        disabled={none || cursor <= (moments[0]?.at ?? 0)}
-        aria-label={t('playback.prevMoment')}
-        title={t('playback.prevMomentTitle')}
-        data-testid="prev-moment"
-      >
-        <Icon name="prevMoment" />
-      </button>
-      <button
-        type="button"
         className="play"
         onClick={a.togglePlay}
         disabled={none}
@@ -73,16 +58,6 @@ export function Playback() {
       </button>
       <button
         type="button"
-        onClick={a.nextMoment}
-        disabled={none || cursor >= (moments[lastMoment]?.at ?? 0)}
-        aria-label={t('playback.nextMoment')}
-        title={t('playback.nextMomentTitle')}
-        data-testid="next-moment"
-      >
-        <Icon name="nextMoment" />
-      </button>
-      <button
-        type="button"
         onClick={() => a.seek(length - 1)}
         disabled={none}
         aria-label={t('playback.last')}
@@ -93,11 +68,6 @@ export function Playback() {
       <span className="hop-count" data-testid="hop-count" aria-live="polite">
         {none ? t('playback.noFlow') : t('playback.hop', { n: cursor + 1, total: length })}
       </span>
-      {!none && moment >= 0 && (
-        <span className="hop-count moment-count" data-testid="moment-count">
-          {t('playback.moment', { n: moment + 1, total: moments.length })}
-        </span>
-      )}
       <label className="speed">
         <span>{t('playback.speed')}</span>
         <select
