@@ -8,6 +8,10 @@ test('key moments: ] jumps to the DNAT, every panel shows that moment, then on t
   await expect(lab.hopCount).toHaveText(/^hop 1 \/ 29\d$/);
   await expect(page.getByTestId('moment-count')).toHaveText('moment 1 / 11');
 
+  // The full hop list groups the hops under their chapter: the DNAT's chain walk under "DNAT".
+  const dnatHead = page.locator('.events .ch-head[data-chapter="dnat"]').first();
+  await expect(dnatHead).toHaveText('DNAT');
+
   // ARP first (hop 3), then the DNAT: hop 27 of ~290, two key presses away.
   await page.keyboard.press(']');
   await expect(lab.hopCount).toHaveText(/^hop 3 \//);
