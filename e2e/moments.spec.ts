@@ -23,7 +23,7 @@ test('key moments: ] jumps to the DNAT, every panel shows that moment, then on t
   const nfNow = page.getByTestId('nf-now');
   await expect(nfNow).toHaveAttribute('data-chain', 'nat/DOCKER');
   await expect(nfNow).toHaveAttribute('data-target', 'DNAT');
-  await expect(page.getByTestId('nf-path')).toHaveText('PREROUTING → DOCKER');
+  await expect(page.getByTestId('nf-path')).toHaveText('nat/PREROUTING → DOCKER');
   // …and lights it in nat/DOCKER with its counters at this moment: this SYN, 60 bytes.
   const matched = lab.netfilter.getByTestId('chain-nat-DOCKER').locator('tr.matched');
   await expect(matched).toHaveCount(1);

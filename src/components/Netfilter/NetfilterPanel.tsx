@@ -111,7 +111,7 @@ export function NetfilterPanel() {
         >
           <span>{step.hook}:</span>
           <strong data-testid="nf-path">
-            {[...(ruleAt?.path ?? []), step].map((x) => x.chain).join(' → ')}
+            {step.table}/{[...(ruleAt?.path ?? []), step].map((x) => x.chain).join(' → ')}
           </strong>
           <span>→ {step.target}</span>
           {step.rule ? <code>{step.rule}</code> : <span>{tr('nf.chainPolicy')}</span>}
