@@ -23,21 +23,22 @@ test.describe('presentation mode', () => {
     const size = await lab.narration.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(size).toBeGreaterThanOrEqual(28);
 
-    // What presenter clickers send: PageDown / PageUp; the keyboard's → ← and Space too.
-    await page.keyboard.press('PageDown');
-    await expect(lab.hopCount).toHaveText(/^hop 2 \//);
+    // What presenter clickers send: PageDown / PageUp; the keyboard's → ← and Space too. While
+    // presenting they go key moment by key moment: ARP (hop 3), DNAT (27), routing (28), verdict (35).
     await page.keyboard.press('PageDown');
     await expect(lab.hopCount).toHaveText(/^hop 3 \//);
+    await page.keyboard.press('PageDown');
+    await expect(lab.hopCount).toHaveText(/^hop 27 \//);
     await page.keyboard.press('ArrowRight');
-    await expect(lab.hopCount).toHaveText(/^hop 4 \//);
+    await expect(lab.hopCount).toHaveText(/^hop 28 \//);
     // Space steps here; it does not start playback.
     await page.keyboard.press('Space');
-    await expect(lab.hopCount).toHaveText(/^hop 5 \//);
+    await expect(lab.hopCount).toHaveText(/^hop 35 \//);
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
     await page.keyboard.press('PageUp');
-    await expect(lab.hopCount).toHaveText(/^hop 4 \//);
+    await expect(lab.hopCount).toHaveText(/^hop 28 \//);
     await page.keyboard.press('ArrowLeft');
-    await expect(lab.hopCount).toHaveText(/^hop 3 \//);
+    await expect(lab.hopCount).toHaveText(/^hop 27 \//);
 
     await page.screenshot({ path: testInfo.outputPath('presentation-1920x1080.png') });
     await testInfo.attach('presentation', {
@@ -47,7 +48,7 @@ test.describe('presentation mode', () => {
     await page.keyboard.press('Escape');
     await expect(page.locator('html')).not.toHaveAttribute('data-presenting');
     await expect(lab.inspector).toBeVisible();
-    await expect(lab.hopCount).toHaveText(/^hop 3 \//);
+    await expect(lab.hopCount).toHaveText(/^hop 27 \//);
   });
 
   test('P toggles it, not while typing; the exit control leaves it', async ({ lab, page }) => {

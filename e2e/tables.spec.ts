@@ -14,8 +14,12 @@ for (const [w, h] of [
     await lab.sendPreset('host-to-container');
     await page.getByTestId('tab-tables').click();
     const panel = page.getByTestId('tables-panel');
-    // The host asked for c1's MAC and got the reply: REACHABLE (iproute2's line format), then the
+    // The tables as they stood at the hop shown: at the first, the host has not asked yet…
+    const c1 = panel.getByRole('listitem').filter({ hasText: '172.17.0.2 dev docker0' });
+    await expect(c1).toHaveCount(0);
+    // …at the last, it has asked for c1's MAC and got the reply: REACHABLE (iproute2's line format), then the
     // seconds until it turns STALE.
+    await page.keyboard.press('End');
     await expect(panel.getByRole('region', { name: 'host' }).getByRole('listitem')).toHaveText([
       /^172\.17\.0\.2 dev docker0 lladdr 02:42:ac:11:00:02 REACHABLE · \d+s$/,
     ]);

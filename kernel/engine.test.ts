@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeId, type Frame, type Hop, type PacketTrace } from '../src/sim';
+import { createWorld, nodeId, seenOf, type Frame, type Hop, type PacketTrace } from '../src/sim';
 import { engineWire, wireOfFrame } from './engine';
 import { frameKey } from './wire';
 
@@ -10,7 +10,16 @@ const syn: Frame = {
 } as unknown as Frame;
 
 const hop = (node: string, iface: string | null, event: Hop['event'], frame: Frame = syn): Hop =>
-  ({ node, iface, event, frame, changed: [], why: { key: 'x', params: {} }, t: 0 }) as Hop;
+  ({
+    node,
+    iface,
+    event,
+    frame,
+    changed: [],
+    why: { key: 'x', params: {} },
+    t: 0,
+    seen: seenOf(createWorld()),
+  }) as Hop;
 
 const packet = (hops: Hop[]): PacketTrace => ({
   label: 'SYN',

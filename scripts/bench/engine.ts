@@ -1,5 +1,7 @@
 // Engine figures: traces per second for a short flow, and one trace / one `docker run` in big worlds.
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   createWorld,
   runContainer,
@@ -55,6 +57,21 @@ function timeIt(fn: () => void, minMs = 400): number {
   return (cpu.user + cpu.system) / 1000 / n;
 }
 
+/**
+ * Heap kept alive by one flow's packets (every hop with the tables it saw), in KB: many traces held
+ * at once, measured between two full collections, divided by their number.
+ */
+function retainedKb(make: () => unknown, n = 40): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = Array.from({ length: n }, make);
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  return kept.length > 0 ? (after - before) / n / 1024 : 0;
+}
+
 export function engineFigures(): Figure[] {
   const out: Figure[] = [];
   // 3 hops on the wire: c2 eth0 -> host veth -> (bridge) -> c1 veth -> c1 eth0, ARP already cached.
@@ -96,6 +113,12 @@ export function engineFigures(): Figure[] {
       unit: 'ms CPU',
       target: '<= 1 ms at 1000',
       ok: n < 1000 || traceMs <= 1,
+    });
+    const kb = retainedKb(() => simulate(w, flow).packets);
+    out.push({
+      name: `engine.trace_retained_kb.${n}_containers`,
+      value: +kb.toFixed(1),
+      unit: 'KB heap per trace',
     });
     out.push({
       name: `engine.docker_run_ms.${n}_containers`,

@@ -65,6 +65,7 @@ export {
 } from './limits';
 export { own } from './own';
 export { simulate } from './walk/simulate';
+export { CHAPTERS, hopChapters, keyMoments, type Chapter, type Moment } from './moments';
 export {
   creationSteps,
   type CreationStep,
@@ -72,7 +73,7 @@ export {
   type CreationFacts,
 } from './creation';
 export { WHY_EN, formatWhy, type WhyKey } from './messages';
-export { ifStatsOf } from './walk/state';
+export { ifStatsOf, seenOf } from './walk/state';
 /** iptables' own number format for counters (`1234K`), as `-L -v` prints them. */
 export { formatCounter } from './netfilter/list';
 /** A table's chains in the order iptables lists them (built-ins first, then user chains). */

@@ -1,6 +1,6 @@
 // What a packet walk produces: flows in, complete per-hop snapshots out. Types only.
 import type { IPv4, MacAddress } from './addr';
-import type { ConntrackEntry, CtState, L4Proto, Proto, TableName } from './types';
+import type { ConntrackEntry, CtState, L4Proto, Netfilter, Proto, TableName, World } from './types';
 
 import type { NodeId } from './node';
 export type { NodeId } from './node';
@@ -123,6 +123,18 @@ export interface NetfilterStep {
   readonly counters: { readonly pkts: number; readonly bytes: number };
 }
 
+/**
+ * The host's tables as they stood right after a hop: what `conntrack -L`, `iptables -L -v`,
+ * `ip neigh` and `bridge fdb` would have printed at that moment. The walk copies a table only when it
+ * writes to it, so a hop that changed nothing shares the object of the hop before (walk/state.ts).
+ */
+export interface Seen {
+  readonly conntrack: World['conntrack'];
+  readonly netfilter: Netfilter;
+  readonly neigh: World['neigh'];
+  readonly fdb: World['fdb'];
+}
+
 export interface Hop {
   readonly node: NodeId;
   readonly iface: string | null;
@@ -140,6 +152,8 @@ export interface Hop {
   };
   /** Simulated microseconds since the flow started. */
   readonly t: number;
+  /** The tables right after this hop (shared, never copied per hop). */
+  readonly seen: Seen;
 }
 
 export type DropReason =

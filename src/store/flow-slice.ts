@@ -1,7 +1,7 @@
 // The flow slice: the last flow's packets and result, and the playback cursor over their hops.
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState, FlowSlice, Simulate } from './types';
-import { timelineLength } from './selectors';
+import { momentTarget, timelineLength } from './selectors';
 
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 4;
@@ -35,6 +35,14 @@ export function createFlowSlice(
     seek: (index) => {
       const last = Math.max(0, timelineLength(get()) - 1);
       set({ cursor: Number.isFinite(index) ? clamp(Math.trunc(index), 0, last) : 0 });
+    },
+    nextMoment: () => {
+      const at = momentTarget(get(), 1);
+      if (at !== null) set({ cursor: at });
+    },
+    prevMoment: () => {
+      const at = momentTarget(get(), -1);
+      if (at !== null) set({ cursor: at });
     },
     togglePlay: () => {
       const s = get();

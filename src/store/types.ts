@@ -59,6 +59,9 @@ export interface FlowSlice {
   stepForward(): void;
   stepBack(): void;
   seek(index: number): void;
+  /** To the next / previous key moment (sim/moments.ts); nothing past the last / before the first. */
+  nextMoment(): void;
+  prevMoment(): void;
   togglePlay(): void;
   setSpeed(speed: number): void;
 }

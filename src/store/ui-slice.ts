@@ -40,6 +40,8 @@ export interface UiSlice {
   } | null;
   /** Presentation mode: diagram and narration fill the screen, clicker keys step. */
   readonly presenting: boolean;
+  /** The key-moments view of the hop list, as chosen; null: on in presentation mode and lessons. */
+  readonly momentsView: boolean | null;
   setTheme(theme: Theme): void;
   /** Switches the language, once its catalogue is here (fetched first if need be): never a mix. */
   setLang(lang: Lang): void;
@@ -49,6 +51,7 @@ export interface UiSlice {
   setLaunched(name: string | null): void;
   setNotice(notice: UiSlice['notice']): void;
   setPresenting(presenting: boolean): void;
+  setMomentsView(on: boolean): void;
 }
 
 export const EMPTY_DRAFT: FlowDraft = {
@@ -86,6 +89,7 @@ export function createUiSlice(initial: UiInitial = {}): StateCreator<UiSlice> {
       launchSeq: 0,
       notice: null,
       presenting: false,
+      momentsView: null,
       setTheme: (theme) => set({ theme }),
       setLang,
       setOpenForm: (openForm) => set({ openForm }),
@@ -94,6 +98,7 @@ export function createUiSlice(initial: UiInitial = {}): StateCreator<UiSlice> {
       setLaunched: (launched) => set((s) => ({ launched, launchSeq: s.launchSeq + 1 })),
       setNotice: (notice) => set({ notice }),
       setPresenting: (presenting) => set({ presenting }),
+      setMomentsView: (momentsView) => set({ momentsView }),
     };
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runContainer, type World } from '../sim';
+import { createWorld, runContainer, seenOf, type World } from '../sim';
 import type { Hop, PacketTrace } from '../sim/trace';
 import { fixture } from './testing/fixtures';
 import { referenceHost } from './testing/reference-host';
@@ -68,6 +68,7 @@ describe('clients send flows through the simulator and print as the real tools (
 /** A hand-built echo exchange with the capture's round-trip times, to check the number formats. */
 function echo(seq: number, sentUs: number, rttUs: number, ttl: number): PacketTrace[] {
   const hop = (t: number, type: number): Hop => ({
+    seen: seenOf(createWorld()),
     node: 'host',
     iface: null,
     event: 'deliver',

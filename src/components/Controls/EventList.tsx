@@ -1,24 +1,123 @@
-// Every hop of every packet of the flow, in order; click one to jump there.
-import { memo, useEffect, useRef } from 'react';
+// Every hop of every packet of the flow, in order, under its packet and its chapter; or, in the
+// key-moments view, one row per key moment, each unfolding into its hops. Click one to jump there.
+import { memo, useEffect, useRef, useState } from 'react';
+import type { Chapter, Moment } from '../../sim';
 import { useT, type Translate } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
-import { selectTimeline, type TimelineEntry } from '../../store/selectors';
+import {
+  selectChapters,
+  selectMoments,
+  selectTimeline,
+  type TimelineEntry,
+} from '../../store/selectors';
+import { MomentBar } from './MomentBar';
+import { useMomentsView } from './useMomentsView';
 
 export function EventList() {
   const timeline = useAppStore(selectTimeline);
   const cursor = useAppStore((s) => s.cursor);
   const seek = useAppStore((s) => s.seek);
+  const [moments] = useMomentsView();
   const t = useT();
   const listRef = useRef<HTMLOListElement | null>(null);
   useEffect(() => {
     const el = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]');
     el?.scrollIntoView({ block: 'nearest' });
-  }, [cursor]);
+  }, [cursor, moments]);
   if (timeline.length === 0) return <p className="muted events-empty">{t('events.empty')}</p>;
   return (
-    <ol className="events" ref={listRef} data-testid="event-list" aria-label={t('events.label')}>
-      {timeline.map((e) => (
-        <EventRow key={e.index} entry={e} current={e.index === cursor} seek={seek} t={t} />
+    <div className="events-col">
+      <MomentBar />
+      <ol className="events" ref={listRef} data-testid="event-list" aria-label={t('events.label')}>
+        {moments ? (
+          <MomentRows timeline={timeline} cursor={cursor} seek={seek} t={t} />
+        ) : (
+          <HopRows timeline={timeline} cursor={cursor} seek={seek} t={t} />
+        )}
+      </ol>
+    </div>
+  );
+}
+
+interface RowsProps {
+  readonly timeline: readonly TimelineEntry[];
+  readonly cursor: number;
+  readonly seek: (i: number) => void;
+  readonly t: Translate;
+}
+
+/** Every hop, a heading where a packet or a chapter begins. */
+function HopRows({ timeline, cursor, seek, t }: RowsProps) {
+  const chapters = useAppStore(selectChapters);
+  return timeline.map((e) => (
+    <EventRow
+      key={e.index}
+      entry={e}
+      chapter={chapters[e.index] ?? 'transit'}
+      newChapter={e.hopIndex === 0 || chapters[e.index - 1] !== chapters[e.index]}
+      current={e.index === cursor}
+      seek={seek}
+      t={t}
+    />
+  ));
+}
+
+/** One row per key moment; the one the cursor is in, or one opened by hand, shows its hops. */
+function MomentRows({ timeline, cursor, seek, t }: RowsProps) {
+  const moments = useAppStore(selectMoments);
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const flip = (i: number) =>
+    setOpen((o) => {
+      const n = new Set(o);
+      if (!n.delete(i)) n.add(i);
+      return n;
+    });
+  return moments.map((m, i) => {
+    const here = cursor >= m.from && cursor <= m.to;
+    const shown = open.has(i);
+    return (
+      <li key={m.from} className="moment" data-chapter={m.chapter} data-testid="moment-row">
+        <span className="moment-row">
+          <button
+            type="button"
+            aria-current={here && cursor === m.at ? 'step' : undefined}
+            className={here ? 'moment-here' : undefined}
+            onClick={() => seek(m.at)}
+          >
+            <span className="ev-n">{i + 1}</span>
+            <span className="ev-chapter">{t(`chapter.${m.chapter}`)}</span>
+            <span className="ev-where">{where(timeline[m.at] as TimelineEntry)}</span>
+          </button>
+          <button
+            type="button"
+            className="small"
+            aria-expanded={shown}
+            onClick={() => flip(i)}
+            title={t('events.hops', { n: m.to - m.from + 1 })}
+          >
+            {t('events.hops', { n: m.to - m.from + 1 })}
+          </button>
+        </span>
+        {shown && <MomentHops moment={m} timeline={timeline} cursor={cursor} seek={seek} t={t} />}
+      </li>
+    );
+  });
+}
+
+function MomentHops(props: RowsProps & { moment: Moment }) {
+  const { moment: m } = props;
+  return (
+    <ol className="events nested">
+      {props.timeline.slice(m.from, m.to + 1).map((e) => (
+        <EventRow
+          key={e.index}
+          entry={e}
+          chapter={m.chapter}
+          newChapter={false}
+          current={e.index === props.cursor}
+          seek={props.seek}
+          t={props.t}
+        />
       ))}
     </ol>
   );
@@ -26,13 +125,14 @@ export function EventList() {
 
 const EventRow = memo(function EventRow(props: {
   entry: TimelineEntry;
+  chapter: Chapter;
+  newChapter: boolean;
   current: boolean;
   seek: (i: number) => void;
   t: Translate;
 }) {
   const e = props.entry;
   const t = props.t;
-  const first = e.hopIndex === 0;
   const row = (
     <li className={e.hop.event === 'drop' ? 'drop' : undefined}>
       <button
@@ -47,7 +147,19 @@ const EventRow = memo(function EventRow(props: {
       </button>
     </li>
   );
-  if (!first) return row;
+  const chapter = props.newChapter && (
+    <li className="ch-head" aria-hidden data-chapter={props.chapter}>
+      {t(`chapter.${props.chapter}`)}
+    </li>
+  );
+  if (e.hopIndex !== 0) {
+    return (
+      <>
+        {chapter}
+        {row}
+      </>
+    );
+  }
   return (
     <>
       <li className="pkt-head" aria-hidden>
@@ -56,6 +168,7 @@ const EventRow = memo(function EventRow(props: {
           · {t(e.packet.direction === 'reply' ? 'dir.reply' : 'dir.request')}
         </span>
       </li>
+      {chapter}
       {row}
     </>
   );

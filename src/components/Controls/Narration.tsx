@@ -1,13 +1,15 @@
-// One sentence for the current hop, from the engine's why.key in the chosen language.
+// One sentence for the current hop, from the engine's why.key in the chosen language, after the
+// packet and the chapter of the story it is in (sim/moments.ts).
 import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
-import { selectCurrentEntry } from '../../store/selectors';
+import { selectChapters, selectCurrentEntry } from '../../store/selectors';
 import { hopLabel } from '../Diagram/packetText';
 
 export function Narration() {
   const entry = useAppStore(selectCurrentEntry);
   const result = useAppStore((s) => s.result);
   const flow = useAppStore((s) => s.flow);
+  const chapter = useAppStore((s) => selectChapters(s)[s.cursor]);
   const t = useT();
   if (!entry) {
     return (
@@ -24,6 +26,11 @@ export function Narration() {
       aria-live="polite"
     >
       <span className="narration-tag">{hopLabel(packet.label, hop.frame, t)}</span>
+      {chapter && (
+        <span className="narration-tag chapter" data-testid="narration-chapter">
+          {t(`chapter.${chapter}`)}
+        </span>
+      )}
       {t.why(hop.why)}
     </p>
   );

@@ -6,6 +6,9 @@ const paths = {
   pause: 'M6 4h4v16H6zM14 4h4v16h-4z',
   forward: 'M6 4v16l12-8z',
   last: 'M17 4h2v16h-2zM5 4v16l11-8z',
+  // Two triangles: a jump over several hops to the next / previous key moment.
+  prevMoment: 'M12 4v16L2 12zM22 4v16l-10-8z',
+  nextMoment: 'M2 4v16l10-8zM12 4v16l10-8z',
 } as const;
 
 export function Icon(props: { name: keyof typeof paths }) {

@@ -1,11 +1,11 @@
-// The host's raw/nat/filter chains with counters; the rule the engine matched at this hop lit up.
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+// The host's raw/nat/filter chains with their counters as of the current hop (selectSeen); the rule
+// behind this hop lit up: the one it matched, or for a NAT rewrite the rule that asked for it.
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { NetfilterStep, TableName } from '../../sim';
 import { chainsInOrder } from '../../sim';
 import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
-import { selectCurrentEntry, selectTimeline, type TimelineEntry } from '../../store/selectors';
-import { countersAt, policyKey, ruleKey } from './countersAt';
+import { selectCurrentEntry, selectRuleAt, selectSeen } from '../../store/selectors';
 import { RuleRow } from './RuleRow';
 
 const TABLES: readonly TableName[] = ['raw', 'nat', 'filter'];
@@ -13,12 +13,10 @@ const TABLES: readonly TableName[] = ['raw', 'nat', 'filter'];
 function Tables(props: { step: NetfilterStep | null; cursor: number }) {
   // A new rule (`docker run -p`) reaches the tables in a render of its own, after the diagram has
   // shown the container: the tables of a big lab are the most costly part of the page to lay out.
-  const netfilter = useDeferredValue(useAppStore((s) => s.world.netfilter));
+  // The rules carry their counters as they stood at this hop, not after the whole flow.
+  const netfilter = useDeferredValue(useAppStore((s) => selectSeen(s).netfilter));
   const profile = useAppStore((s) => s.world.profile);
   const tr = useT();
-  const timeline = useAppStore(selectTimeline);
-  // Counters as they stood at this hop, not after the whole flow.
-  const counters = useMemo(() => countersAt(timeline, props.cursor), [timeline, props.cursor]);
   // A table picked by hand holds only on the hop it was picked on; then the engine's hop leads again.
   const [choice, setChoice] = useState<{ table: TableName; at: number } | null>(null);
   const chosen = choice && choice.at === props.cursor ? choice.table : null;
@@ -53,7 +51,7 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
         {chainsInOrder(netfilter[table]).map((chain) => {
           const here = step !== null && step.table === table && step.chain === chain.name;
           const policyHit = here && step.rule === null;
-          const policy = counters.get(policyKey(table, chain.name)) ?? chain;
+          const policy = chain;
           return (
             <section
               key={chain.name}
@@ -75,7 +73,6 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
                       key={r.id}
                       chain={chain.name}
                       rule={r}
-                      counters={counters.get(ruleKey(r.id))}
                       matched={here && step.ruleId === r.id}
                       passed={here && step.passed.includes(r.id)}
                     />
@@ -95,18 +92,13 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
   );
 }
 
-/** The step to light up: this hop's, or for a drop the rule that just decided it. */
-function stepAt(entry: TimelineEntry | null): NetfilterStep | null {
-  if (!entry) return null;
-  if (entry.hop.nf) return entry.hop.nf;
-  if (entry.hop.event !== 'drop') return null;
-  return entry.packet.hops[entry.hopIndex - 1]?.nf ?? null;
-}
-
 export function NetfilterPanel() {
   const entry = useAppStore(selectCurrentEntry);
   const cursor = useAppStore((s) => s.cursor);
-  const step = stepAt(entry);
+  const ruleAt = useAppStore(selectRuleAt);
+  const step = ruleAt?.step ?? null;
+  // conntrack rewrote this packet from its entry: say so rather than "not netfilter".
+  const byEntry = entry?.hop.event === 'nat' && !step;
   const tr = useT();
   return (
     <div className="netfilter" data-testid="netfilter-panel">
@@ -118,14 +110,16 @@ export function NetfilterPanel() {
           data-target={step.target}
         >
           <span>{step.hook}:</span>
-          <strong>
-            {step.table}/{step.chain}
+          <strong data-testid="nf-path">
+            {step.table}/{[...(ruleAt?.path ?? []), step].map((x) => x.chain).join(' → ')}
           </strong>
           <span>→ {step.target}</span>
           {step.rule ? <code>{step.rule}</code> : <span>{tr('nf.chainPolicy')}</span>}
         </p>
       ) : (
-        <p className="nf-now small muted">{tr(entry ? 'nf.notHere' : 'nf.noPacket')}</p>
+        <p className="nf-now small muted">
+          {tr(byEntry ? 'nf.byConntrack' : entry ? 'nf.notHere' : 'nf.noPacket')}
+        </p>
       )}
       <Tables step={step} cursor={cursor} />
     </div>

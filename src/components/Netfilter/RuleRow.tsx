@@ -7,14 +7,11 @@
 import { Fragment, memo } from 'react';
 import type { Rule } from '../../sim';
 import { ruleSpec } from '../../sim';
-import type { Counters } from './countersAt';
 import { ruleColumns } from './ruleColumns';
 
 export interface RuleRowProps {
   readonly chain: string;
   readonly rule: Rule;
-  /** The rule's counters as they stood at the cursor, when the flow touched it. */
-  readonly counters: Counters | undefined;
   readonly matched: boolean;
   readonly passed: boolean;
 }
@@ -23,12 +20,9 @@ export interface RuleRowProps {
 const sameRule = (a: Rule, b: Rule): boolean =>
   a === b || (a.id === b.id && a.pkts === b.pkts && a.bytes === b.bytes);
 
-const sameCounters = (a: Counters | undefined, b: Counters | undefined): boolean =>
-  a === b || (a?.pkts === b?.pkts && a?.bytes === b?.bytes);
-
 export const RuleRow = memo(
-  function RuleRow({ chain, rule, counters, matched, passed }: RuleRowProps) {
-    const c = ruleColumns({ ...rule, ...counters });
+  function RuleRow({ chain, rule, matched, passed }: RuleRowProps) {
+    const c = ruleColumns(rule);
     const state = matched ? 'matched' : passed ? 'passed' : '';
     const spec = ruleSpec(chain, rule);
     return (
@@ -62,6 +56,5 @@ export const RuleRow = memo(
     a.chain === b.chain &&
     a.matched === b.matched &&
     a.passed === b.passed &&
-    sameRule(a.rule, b.rule) &&
-    sameCounters(a.counters, b.counters),
+    sameRule(a.rule, b.rule),
 );

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useUi } from '../../hooks/useUi';
 import { useAppStoreApi } from '../../store/react';
+import { useMomentsView } from '../Controls/useMomentsView';
 
 const typing = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement &&
@@ -31,6 +32,8 @@ export function usePresentation(): (on: boolean) => void {
   const presenting = useUi((s) => s.presenting);
   const setPresenting = useUi((s) => s.setPresenting);
   const wentFullscreen = useRef(false);
+  // In the key-moments view (the default while presenting) the clicker goes moment by moment.
+  const [moments] = useMomentsView();
 
   // The layout is CSS on <html data-presenting>; the diagram refits itself as its box grows.
   useEffect(() => {
@@ -70,12 +73,12 @@ export function usePresentation(): (on: boolean) => void {
       e.preventDefault();
       e.stopImmediatePropagation();
       if (e.key === 'Escape') togglePresentation(false, setPresenting, wentFullscreen);
-      else if (step === 1) app.getState().stepForward();
-      else app.getState().stepBack();
+      else if (step === 1) (moments ? app.getState().nextMoment : app.getState().stepForward)();
+      else (moments ? app.getState().prevMoment : app.getState().stepBack)();
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [app, presenting, setPresenting]);
+  }, [app, presenting, setPresenting, moments]);
 
   return useCallback(
     (on: boolean) => togglePresentation(on, setPresenting, wentFullscreen),

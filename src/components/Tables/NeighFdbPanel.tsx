@@ -1,7 +1,9 @@
-// Neighbour (ARP) tables per namespace and each bridge's learned forwarding database.
+// Neighbour (ARP) tables per namespace and each bridge's learned forwarding database, as the
+// current hop saw them (selectSeen): the same moment as the netfilter and conntrack panels.
 import { isValid, neighAt, neighTimer, type NeighEntry } from '../../sim';
 import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
+import { selectSeen } from '../../store/selectors';
 
 /**
  * One entry as `ip neigh` prints it in the state its timers have reached (no lladdr for an address
@@ -25,8 +27,8 @@ function NeighRows({ entry, clock }: { entry: NeighEntry; clock: number }) {
 }
 
 export function NeighFdbPanel() {
-  const neigh = useAppStore((s) => s.world.neigh);
-  const fdb = useAppStore((s) => s.world.fdb);
+  const neigh = useAppStore((s) => selectSeen(s).neigh);
+  const fdb = useAppStore((s) => selectSeen(s).fdb);
   const clock = useAppStore((s) => s.world.clock);
   const t = useT();
   const nodes = Object.keys(neigh).sort();

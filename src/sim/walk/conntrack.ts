@@ -147,9 +147,9 @@ export function ctNew(s: WalkState, t: PacketTuple, f: Frame): ConntrackEntry | 
 
 /** Puts a confirmed entry (or its update) into the table. */
 export function ctStore(s: WalkState, e: ConntrackEntry): void {
+  // A new array: the hops before this one keep the table they saw.
   const i = s.conntrack.findIndex((x) => x.id === e.id);
-  if (i >= 0) s.conntrack[i] = e;
-  else s.conntrack.push(e);
+  s.conntrack = i >= 0 ? s.conntrack.map((x, j) => (j === i ? e : x)) : [...s.conntrack, e];
 }
 
 /**

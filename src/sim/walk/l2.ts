@@ -15,7 +15,7 @@ import {
   neighReplyIn,
   neighSolicitIn,
 } from './neighbours';
-import { countIf, emit, frameBytes, why, type WalkState } from './state';
+import { countIf, emit, frameBytes, why, writable, type WalkState } from './state';
 import { isLocal, type IfaceInfo } from './topology';
 
 /** Simulated latency of each medium, in µs. */
@@ -79,7 +79,10 @@ function learn(s: WalkState, node: NodeId, bridge: string, port: string, frame: 
   const list = own(s.fdb, bridge) ?? [];
   const known = list.find((e) => e.mac === mac);
   if (known && known.port === port) return;
-  s.fdb[bridge] = [...list.filter((e) => e.mac !== mac), { mac, port, updated: s.base.clock }];
+  writable(s, 'fdb')[bridge] = [
+    ...list.filter((e) => e.mac !== mac),
+    { mac, port, updated: s.base.clock },
+  ];
   emit(s, node, bridge, 'bridge-learn', frame, why('bridge.learn', { bridge, mac, port }), {}, 0);
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../neigh';
 import type { NodeId } from '../trace';
 import type { NeighEntry } from '../types';
-import type { WalkState } from './state';
+import { writable, type WalkState } from './state';
 import { own } from '../own';
 
 function find(s: WalkState, node: NodeId, ip: string, dev: string): NeighEntry | undefined {
@@ -24,8 +24,10 @@ function find(s: WalkState, node: NodeId, ip: string, dev: string): NeighEntry |
 function put(s: WalkState, node: NodeId, entry: NeighEntry): void {
   const list = own(s.neigh, node) ?? [];
   const at = list.findIndex((n) => n.ip === entry.ip && n.dev === entry.dev);
-  if (at === -1) s.neigh[node] = [...list, entry];
-  else if (list[at] !== entry) s.neigh[node] = list.map((n, i) => (i === at ? entry : n));
+  if (at === -1) writable(s, 'neigh')[node] = [...list, entry];
+  else if (list[at] !== entry) {
+    writable(s, 'neigh')[node] = list.map((n, i) => (i === at ? entry : n));
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   HopEvent,
   NetfilterStep,
   NodeId,
+  Seen,
   Why,
 } from '../trace';
 import type { InFlight } from './ct-tcp';
@@ -19,12 +20,14 @@ export interface WalkState {
   readonly topo: Topology;
   readonly base: World;
   nf: Netfilter;
-  conntrack: ConntrackEntry[];
+  /** Replaced, never changed in place: the hops that saw a table keep it (`seen`). */
+  conntrack: readonly ConntrackEntry[];
   /**
    * Per TCP entry id, data not yet acknowledged in either direction (it caps the timeout). Only
    * for this walk: every connection opens and closes within one flow.
    */
   ctInFlight: { [id: number]: InFlight };
+  /** Copied on the first write after a hop published it (`writable`). */
   neigh: { [node: string]: readonly NeighEntry[] };
   /**
    * Resolutions this flow started, by `node dev ip`: when the packet that began asking was sent
@@ -38,6 +41,8 @@ export interface WalkState {
   readonly statsCopied: Set<string>;
   nextConntrackId: number;
   nextSourcePort: { [node: string]: number };
+  /** The tables the last hop saw: a hop that changed none of them shares this object. */
+  seen: Seen | null;
   /** Hops of the packet being walked. */
   hops: Hop[];
   /** Simulated µs since the flow began. */
@@ -83,15 +88,16 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     topo,
     base: world,
     nf: world.netfilter,
-    conntrack: [...world.conntrack],
+    conntrack: world.conntrack,
     ctInFlight: {},
-    neigh: { ...world.neigh },
+    neigh: world.neigh,
     resolving: {},
-    fdb: { ...world.fdb },
+    fdb: world.fdb,
     ifStats: world.ifStats,
     statsCopied: new Set(),
     nextConntrackId: world.nextConntrackId,
     nextSourcePort: { ...world.nextSourcePort },
+    seen: null,
     hops: [],
     t: 0,
     delivered: null,
@@ -115,6 +121,41 @@ export function endWalk(s: WalkState): World {
     nextConntrackId: s.nextConntrackId,
     nextSourcePort: s.nextSourcePort,
   };
+}
+
+/**
+ * The neighbour or FDB map, ready to write: copied first when it is still the world's or the one the
+ * last hop saw, so neither changes under its readers. One copy per hop that writes, not per write.
+ */
+export function writable<K extends 'neigh' | 'fdb'>(s: WalkState, table: K): WalkState[K] {
+  const map: WalkState[K] = s[table];
+  if (map !== s.base[table] && map !== s.seen?.[table]) return map;
+  const copy: WalkState[K] = { ...map };
+  (s as Pick<WalkState, K>)[table] = copy;
+  return copy;
+}
+
+/** A world's tables as a hop would see them: for the moment before a flow, or with no flow. */
+export const seenOf = (w: World): Seen => ({
+  conntrack: w.conntrack,
+  netfilter: w.netfilter,
+  neigh: w.neigh,
+  fdb: w.fdb,
+});
+
+/** What this hop saw: the last hop's object while no table has changed since. */
+function seenNow(s: WalkState): Seen {
+  const last = s.seen;
+  if (
+    last &&
+    last.conntrack === s.conntrack &&
+    last.netfilter === s.nf &&
+    last.neigh === s.neigh &&
+    last.fdb === s.fdb
+  )
+    return last;
+  s.seen = { conntrack: s.conntrack, netfilter: s.nf, neigh: s.neigh, fdb: s.fdb };
+  return s.seen;
 }
 
 export const why = (key: string, params: Why['params'] = {}): Why => ({ key, params });
@@ -147,6 +188,7 @@ export function emit(
     ...(extras.nf ? { nf: extras.nf } : {}),
     ...(extras.ct ? { ct: extras.ct } : {}),
     t: s.t,
+    seen: seenNow(s),
   });
 }
 
