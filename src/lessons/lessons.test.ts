@@ -140,7 +140,7 @@ describe('facts the engine gives the lessons', () => {
     expect(answerOf('lab-port-clash', 'clash-result').detail).toContain(
       'port is already allocated',
     );
-    expect(answerOf('lab-ip-forward', 'fwd-off').answer).toBe('no');
+    expect(answerOf('lab-ip-forward', 'fwd-off').answer).toBe('host');
     expect(answerOf('lab-icc', 'icc-chain').answer).toBe('filter/FORWARD');
     expect(answerOf('lab-isolated', 'isolation-chain').answer).toBe(
       'filter/DOCKER-ISOLATION-STAGE-2',
