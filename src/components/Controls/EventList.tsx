@@ -39,7 +39,7 @@ const EventRow = memo(function EventRow(props: {
         type="button"
         aria-current={props.current ? 'step' : undefined}
         onClick={() => props.seek(e.index)}
-        title={t.why(e.hop.why)}
+        title={t.why(e.hop.why, e.hop.node)}
       >
         <span className="ev-n">{e.index + 1}</span>
         <span className={`ev-kind ev-${e.hop.event}`}>{e.hop.event}</span>

@@ -23,7 +23,7 @@ export function Narration() {
       aria-live="polite"
     >
       <span className="narration-tag">{packet.label}</span>
-      {t.why(hop.why)}
+      {t.why(hop.why, hop.node)}
     </p>
   );
 }

@@ -64,7 +64,7 @@ export function Inspector() {
           {hop.ct.created ? t('inspector.ctNew') : ''}
         </p>
       )}
-      <p className="sr-only">{t.why(hop.why)}</p>
+      <p className="sr-only">{t.why(hop.why, hop.node)}</p>
     </section>
   );
 }

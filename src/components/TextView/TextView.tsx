@@ -58,7 +58,7 @@ export function TextView() {
                   {`${endpoint(e.hop.frame, 'src')} → ${endpoint(e.hop.frame, 'dst')} ${what(e.hop.frame)}`}
                 </td>
                 <td>{e.hop.frame.ip?.ttl ?? ''}</td>
-                <td>{t.why(e.hop.why)}</td>
+                <td>{t.why(e.hop.why, e.hop.node)}</td>
               </tr>
             ))}
           </tbody>
