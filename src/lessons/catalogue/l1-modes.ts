@@ -148,8 +148,8 @@ export const LESSON_MODES: Lesson = {
           mistakes: [
             miss(
               'ok',
-              "There is nothing to map: nginx listens in the host's own stack already. Docker starts the container but tells you it dropped -p.",
-              '没有什么可映射的：nginx 本来就在宿主机自己的协议栈里监听。Docker 会启动容器，但会告诉你它丢掉了 -p。',
+              'In host mode there is no address to translate to, so nothing to map. Docker starts the container but tells you it dropped -p.',
+              'host 模式下没有可以转换过去的地址，也就无从映射。Docker 会启动容器，但会告诉你它丢掉了 -p。',
             ),
             miss(
               'error',
@@ -216,19 +216,6 @@ export const LESSON_MODES: Lesson = {
       focus: 'container:web',
       predictions: [
         {
-          id: 'web-gw',
-          ask: { kind: 'gateway', container: 'web' },
-          mistakes: GATEWAY,
-          right: t(
-            "Right: {answer}, docker0's own address.",
-            '答对了：{answer}，也就是 docker0 自己的地址。',
-          ),
-          wrong: t(
-            "The right answer: {answer}, docker0's address on the host, on web's own subnet.",
-            '正确答案是 {answer}：宿主机上 docker0 的地址，与 web 在同一子网。',
-          ),
-        },
-        {
           id: 'host-out',
           ask: { kind: 'next-iface', hop: { match: { event: 'tx', node: 'host', ip: true } } },
           askBefore: { match: { event: 'route', node: 'host' } },
@@ -251,6 +238,19 @@ export const LESSON_MODES: Lesson = {
           wrong: t(
             "The right answer: {answer}. The host's route for 172.17.0.0/16 points at docker0.",
             '正确答案是 {answer}：宿主机到 172.17.0.0/16 的路由指向 docker0。',
+          ),
+        },
+        {
+          id: 'web-gw',
+          ask: { kind: 'gateway', container: 'web' },
+          mistakes: GATEWAY,
+          right: t(
+            "Right: {answer}, docker0's own address.",
+            '答对了：{answer}，也就是 docker0 自己的地址。',
+          ),
+          wrong: t(
+            "The right answer: {answer}, docker0's address on the host, on web's own subnet.",
+            '正确答案是 {answer}：宿主机上 docker0 的地址，与 web 在同一子网。',
           ),
         },
       ],

@@ -131,42 +131,28 @@ export const LESSON_VETH: Lesson = {
           ),
         },
         {
-          id: 'veth-out',
-          ask: {
-            kind: 'next-iface',
-            hop: {
-              after: { match: { event: 'bridge-forward', ip: true } },
-              match: { event: 'tx', ip: true },
-            },
-          },
+          id: 'echo-switched',
+          ask: { kind: 'bridge-action', hop: { match: { event: [...BRIDGE_EVENTS], ip: true } } },
           question: t(
-            "c1 has answered, so docker0 knows c1's MAC. Which port of docker0 does the host's echo request leave through?",
-            'c1 已经应答，docker0 知道了 c1 的 MAC。宿主机的回显请求从 docker0 的哪个端口发出？',
+            "c1 has answered, and docker0 has learned from that answer behind which port c1's MAC lives. What does the bridge do with the host's echo request to c1?",
+            'c1 已经应答，docker0 也从这个应答中学到了 c1 的 MAC 在哪个端口之后。网桥会怎样处理宿主机发给 c1 的回显请求？',
           ),
           mistakes: [
             miss(
-              'host/docker0',
-              'docker0 is the bridge itself; a frame leaves the bridge through one of its ports.',
-              'docker0 是网桥本身；帧要从它的某个端口离开网桥。',
+              'bridge-flood',
+              "The bridge floods only frames for unknown or broadcast MACs; it has just learned c1's.",
+              '网桥只对未知或广播 MAC 泛洪；它刚刚学到了 c1 的 MAC。',
             ),
-            miss(
-              'container:c1/eth0',
-              "c1's eth0 is where the frame comes out, the other end of the pair; the bridge's port is the end that stays in the host.",
-              'c1 的 eth0 是帧出来的地方，在这对 veth 的另一端；网桥的端口是留在宿主机上的那一端。',
-            ),
-            miss(
-              'host/eth0',
-              'eth0 is not a port of docker0: it leads to the router outside.',
-              'eth0 不是 docker0 的端口：它通往外面的路由器。',
-            ),
+            NOT_UP,
+            BRIDGE_NEVER_ROUTES,
           ],
           right: t(
-            "Right: {answer}, the host end of c1's veth pair.",
-            '答对了：{answer}，即 c1 那对 veth 在宿主机上的一端。',
+            "Right: {answer}: to the host end of c1's veth pair, whose other end is c1's eth0.",
+            '答对了：{answer}：交换到 c1 那对 veth 在宿主机上的一端，它的另一端就是 c1 的 eth0。',
           ),
           wrong: t(
-            "The right answer: {answer}, the host end of c1's veth pair. What leaves it arrives on c1's eth0.",
-            '正确答案是 {answer}：c1 的 veth 对在宿主机上的一端。从这里发出的帧会出现在 c1 的 eth0 上。',
+            "The right answer: {answer}. The FDB now knows c1's port, the host end of c1's veth pair.",
+            '正确答案是：{answer}。FDB 已经知道 c1 的端口，即 c1 那对 veth 在宿主机上的一端。',
           ),
         },
       ],
@@ -190,9 +176,10 @@ export const LESSON_VETH: Lesson = {
         {
           id: 'syn-switched',
           ask: { kind: 'bridge-action', hop: { match: { event: [...BRIDGE_EVENTS], ip: true } } },
+          askBefore: { match: { event: 'send' } },
           question: t(
-            "c2's SYN for c1 reaches docker0. What does the bridge do with it?",
-            'c2 发给 c1 的 SYN 到达 docker0。网桥会怎样处理它？',
+            'c2 is about to send its SYN to c1 (after ARP, if it must). When the SYN reaches docker0, what will the bridge do with it?',
+            'c2 即将把 SYN 发给 c1（如有需要，先做 ARP）。SYN 到达 docker0 时，网桥会怎样处理它？',
           ),
           mistakes: [
             miss(

@@ -152,29 +152,6 @@ export const LESSON_INBOUND: Lesson = {
   ],
   checks: [
     {
-      step: 1,
-      prediction: {
-        id: 'ack-by',
-        ask: {
-          kind: 'nat-by',
-          hop: { packet: { direction: 'request', nth: 1 }, match: { event: 'nat' } },
-        },
-        question: t(
-          "The client's next packet, its ACK to 192.0.2.10:8080, is also sent on to c1's port 80. Who rewrites its destination?",
-          '客户端的下一个包，也就是发往 192.0.2.10:8080 的 ACK，同样被送往 c1 的 80 端口。是谁改写了它的目的地址？',
-        ),
-        mistakes: NAT_BY_CONNTRACK,
-        right: t(
-          'Right: {answer}. The rule only ever sees the first packet.',
-          '答对了：{answer}。规则只会看到第一个包。',
-        ),
-        wrong: t(
-          'The right answer: {answer}. After the first packet, NAT comes from the conntrack entry.',
-          '正确答案是：{answer}。第一个包之后，NAT 都来自 conntrack 条目。',
-        ),
-      },
-    },
-    {
       step: 2,
       prediction: {
         id: 'reply-src',
@@ -207,6 +184,29 @@ export const LESSON_INBOUND: Lesson = {
         wrong: t(
           'The right answer: {answer}. The client must see the reply come from the address it talked to.',
           '正确答案是 {answer}：客户端必须看到应答来自它所访问的地址。',
+        ),
+      },
+    },
+    {
+      step: 1,
+      prediction: {
+        id: 'ack-by',
+        ask: {
+          kind: 'nat-by',
+          hop: { packet: { direction: 'request', nth: 1 }, match: { event: 'nat' } },
+        },
+        question: t(
+          "The client's next packet, its ACK to 192.0.2.10:8080, is also sent on to c1's port 80. Who rewrites its destination?",
+          '客户端的下一个包，也就是发往 192.0.2.10:8080 的 ACK，同样被送往 c1 的 80 端口。是谁改写了它的目的地址？',
+        ),
+        mistakes: NAT_BY_CONNTRACK,
+        right: t(
+          'Right: {answer}. The rule only ever sees the first packet.',
+          '答对了：{answer}。规则只会看到第一个包。',
+        ),
+        wrong: t(
+          'The right answer: {answer}. After the first packet, NAT comes from the conntrack entry.',
+          '正确答案是：{answer}。第一个包之后，NAT 都来自 conntrack 条目。',
         ),
       },
     },

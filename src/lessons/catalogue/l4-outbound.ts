@@ -79,6 +79,7 @@ export const LESSON_OUTBOUND: Lesson = {
         {
           id: 'bridge-up',
           ask: { kind: 'bridge-action', hop: { match: { event: [...BRIDGE_EVENTS], ip: true } } },
+          askBefore: { match: { event: 'send' } },
           question: t(
             "c1's SYN reaches docker0, addressed to docker0's own MAC. What does the bridge do with it?",
             'c1 的 SYN 到达 docker0，目的 MAC 是 docker0 自己的。网桥会怎样处理它？',
@@ -139,24 +140,6 @@ export const LESSON_OUTBOUND: Lesson = {
             '正确答案是 {answer}：宿主机的默认路由经 eth0 指向路由器。',
           ),
         },
-        {
-          id: 'forward-chain',
-          ask: {
-            kind: 'deciding-chain',
-            hop: { match: { event: 'netfilter', chain: 'filter/', target: 'ACCEPT' } },
-          },
-          askBefore: { match: { event: 'netfilter', chain: 'filter/' } },
-          question: t(
-            "The host passes c1's SYN from docker0 on to another interface. Which chain of the filter table accepts it?",
-            '宿主机把 c1 的 SYN 从 docker0 转交到另一个接口。filter 表的哪条链放行了它？',
-          ),
-          mistakes: NOT_A_FORWARD_CHAIN,
-          right: t('Right: {answer}.', '答对了：{answer}。'),
-          wrong: t(
-            "The right answer: {answer}. Forwarded packets meet the filter FORWARD hook, and Docker's rule accepts them.",
-            '正确答案是 {answer}：被转发的包要经过 filter 表的 FORWARD 钩子，由 Docker 的规则放行。',
-          ),
-        },
       ],
     },
     {
@@ -175,6 +158,24 @@ export const LESSON_OUTBOUND: Lesson = {
       flow: fromContainer('c1', SERVER_IP, 'http', 80),
       focus: 'nat:POSTROUTING',
       predictions: [
+        {
+          id: 'forward-chain',
+          ask: {
+            kind: 'deciding-chain',
+            hop: { match: { event: 'netfilter', chain: 'filter/', target: 'ACCEPT' } },
+          },
+          askBefore: { match: { event: 'netfilter', chain: 'filter/' } },
+          question: t(
+            "The host forwards c1's SYN, a new connection, from docker0 to another interface. Which chain of the filter table accepts it?",
+            '宿主机把 c1 的 SYN（一个新连接）从 docker0 转发到另一个接口。filter 表的哪条链放行了它？',
+          ),
+          mistakes: NOT_A_FORWARD_CHAIN,
+          right: t('Right: {answer}.', '答对了：{answer}。'),
+          wrong: t(
+            "The right answer: {answer}. Forwarded packets meet the filter FORWARD hook, and Docker's rule accepts them.",
+            '正确答案是 {answer}：被转发的包要经过 filter 表的 FORWARD 钩子，由 Docker 的规则放行。',
+          ),
+        },
         {
           id: 'masq-src',
           ask: { kind: 'src-after', hop: FIRST_NAT },
