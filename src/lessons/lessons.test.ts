@@ -149,3 +149,13 @@ describe('facts the engine gives the lessons', () => {
     expect(answerOf('lab-direct', 'raw-chain', 'current').answer).toBe('raw/PREROUTING');
   });
 });
+
+describe('the Chinese words for -p', () => {
+  it('gives the usual term 端口映射 beside 发布端口 where publishing is taught', async () => {
+    const l = findLesson('inbound')!;
+    expect(l.title['zh-CN']).toMatch(/发布端口.*端口映射/);
+    expect(l.steps[0]!.body['zh-CN']).toMatch(/发布端口.*端口映射/);
+    const { zhCNUi } = await import('../i18n/zh-CN-ui');
+    expect(zhCNUi['form.publish']).toMatch(/发布端口.*端口映射/);
+  });
+});

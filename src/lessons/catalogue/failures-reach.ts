@@ -33,7 +33,7 @@ const droppedAt = (
 export const LAB_NO_PUBLISH: Lesson = {
   id: 'lab-no-publish',
   kind: 'failure-lab',
-  title: t('Forgot `-p`', '忘了 `-p`'),
+  title: t('Forgot `-p`', '忘了 `-p`（端口映射）'),
   summary: t(
     'nginx runs in c1, but nothing on the host answers for it.',
     'nginx 在 c1 里运行，可宿主机上没有谁替它应答。',
