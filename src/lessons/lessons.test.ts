@@ -159,3 +159,28 @@ describe('the Chinese words for -p', () => {
     expect(zhCNUi['form.publish']).toMatch(/发布端口.*端口映射/);
   });
 });
+
+describe('the broken items a student found', () => {
+  it('calls 192.0.2.1 the router, not the host, when it is chosen as a gateway', () => {
+    for (const [lesson, id] of [
+      ['modes', 'web-gw'],
+      ['outbound', 'c1-gw'],
+    ] as const) {
+      const why = answerOf(lesson, id).why['192.0.2.1'];
+      expect(why?.en).toMatch(/router/);
+      expect(why?.en).not.toMatch(/host's eth0/);
+      expect(why?.['zh-CN']).toMatch(/路由器/);
+    }
+  });
+  it('names the container in both interface questions of lesson 1, and the packet in conntrack questions', () => {
+    expect(answerOf('modes', 'iso-ifaces').question.en).toContain('iso');
+    expect(answerOf('modes', 'bridge-ifaces').question.en).toContain('web');
+    expect(answerOf('inbound', 'reply-state').question.en).toMatch(/SYN-ACK/);
+    expect(answerOf('inbound', 'reply-state').question['zh-CN']).toMatch(/SYN-ACK/);
+  });
+  it('asks the Chinese SYN-ACK check as a question of its own, not "那么…呢？"', () => {
+    const q = answerOf('veth', 'reply-switched').question['zh-CN'];
+    expect(q).not.toMatch(/^那么|呢？$/);
+    expect(q).toContain('SYN-ACK');
+  });
+});

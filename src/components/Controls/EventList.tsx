@@ -1,6 +1,7 @@
 // Every hop of every packet of the flow, in order; click one to jump there.
 import { memo, useEffect, useRef } from 'react';
-import { useT, type Translate } from '../../hooks/useT';
+import { useLang, useT, type Lang, type Translate } from '../../hooks/useT';
+import { placeName } from '../../i18n/narrate';
 import { useAppStore } from '../../store/react';
 import { selectTimeline, type TimelineEntry } from '../../store/selectors';
 
@@ -9,6 +10,7 @@ export function EventList() {
   const cursor = useAppStore((s) => s.cursor);
   const seek = useAppStore((s) => s.seek);
   const t = useT();
+  const lang = useLang();
   const listRef = useRef<HTMLOListElement | null>(null);
   useEffect(() => {
     const el = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]');
@@ -18,7 +20,14 @@ export function EventList() {
   return (
     <ol className="events" ref={listRef} data-testid="event-list" aria-label={t('events.label')}>
       {timeline.map((e) => (
-        <EventRow key={e.index} entry={e} current={e.index === cursor} seek={seek} t={t} />
+        <EventRow
+          key={e.index}
+          entry={e}
+          current={e.index === cursor}
+          seek={seek}
+          t={t}
+          lang={lang}
+        />
       ))}
     </ol>
   );
@@ -29,6 +38,7 @@ const EventRow = memo(function EventRow(props: {
   current: boolean;
   seek: (i: number) => void;
   t: Translate;
+  lang: Lang;
 }) {
   const e = props.entry;
   const t = props.t;
@@ -43,7 +53,7 @@ const EventRow = memo(function EventRow(props: {
       >
         <span className="ev-n">{e.index + 1}</span>
         <span className={`ev-kind ev-${e.hop.event}`}>{e.hop.event}</span>
-        <span className="ev-where">{where(e)}</span>
+        <span className="ev-where">{where(e, props.lang)}</span>
       </button>
     </li>
   );
@@ -61,12 +71,12 @@ const EventRow = memo(function EventRow(props: {
   );
 });
 
-function where(e: TimelineEntry): string {
+function where(e: TimelineEntry, lang: Lang): string {
   const { hop } = e;
   if (hop.nf) return `${hop.nf.table}/${hop.nf.chain} → ${hop.nf.target}`;
   const changed = hop.changed
     .filter((c) => !c.field.startsWith('eth.'))
     .map((c) => `${c.field} ${c.from}→${c.to}`);
   if (changed.length > 0) return changed.join(', ');
-  return `${hop.node}${hop.iface ? ` · ${hop.iface}` : ''}`;
+  return `${placeName(hop.node, lang)}${hop.iface ? ` · ${hop.iface}` : ''}`;
 }

@@ -1,5 +1,6 @@
 // The current hop's packet, layer by layer; fields this hop changed show their old value too.
-import { useT } from '../../hooks/useT';
+import { useLang, useT } from '../../hooks/useT';
+import { placeName } from '../../i18n/narrate';
 import { useAppStore } from '../../store/react';
 import { selectCurrentEntry } from '../../store/selectors';
 import { frameLayers } from './layers';
@@ -7,6 +8,7 @@ import { frameLayers } from './layers';
 export function Inspector() {
   const entry = useAppStore(selectCurrentEntry);
   const t = useT();
+  const lang = useLang();
   if (!entry) {
     return (
       <section className="panel inspector" aria-label={t('inspector.label')}>
@@ -22,7 +24,7 @@ export function Inspector() {
       <h2>
         {t('inspector.title')}{' '}
         <span className="muted">
-          #{index + 1} · {packet.label} · {hop.node}
+          #{index + 1} · {packet.label} · {placeName(hop.node, lang)}
           {hop.iface ? ` · ${hop.iface}` : ''}
         </span>
       </h2>

@@ -1,6 +1,7 @@
 // The lab as text: the topology and every hop of the current flow in tables, for screen readers,
 // for copying into notes, and for anyone who prefers reading to watching.
-import { useT } from '../../hooks/useT';
+import { useLang, useT } from '../../hooks/useT';
+import { placeName } from '../../i18n/narrate';
 import { selectTimeline } from '../../store/selectors';
 import { useAppStore } from '../../store/react';
 import type { Frame } from '../../sim';
@@ -23,6 +24,7 @@ function what(f: Frame): string {
 
 export function TextView() {
   const t = useT();
+  const lang = useLang();
   const timeline = useAppStore(selectTimeline);
   const cursor = useAppStore((s) => s.cursor);
   return (
@@ -51,7 +53,8 @@ export function TextView() {
                 <td>{e.index + 1}</td>
                 <td>{e.packet.label}</td>
                 <td className="mono">
-                  {e.hop.iface ? `${e.hop.node} ${e.hop.iface}` : e.hop.node}
+                  {placeName(e.hop.node, lang)}
+                  {e.hop.iface ? ` ${e.hop.iface}` : ''}
                 </td>
                 <td>{e.hop.event}</td>
                 <td className="mono">
