@@ -87,7 +87,7 @@ export const en: { readonly [K in WhyKey]: string } = {
     'net.ipv4.ip_forward=0: {node} does not route packets that are not its own; dropped.',
   'drop.ttl-exceeded': 'TTL reached 0: dropped.',
   'drop.arp-failed': 'Nobody answered ARP for {ip} on {dev}: host unreachable.',
-  'drop.no-network': "{At}'s network namespace has no interface but lo.",
+  'drop.no-network': "{At}'s network namespace has no network interface but lo.",
   'drop.no-listener': 'Nothing listens there.',
   'drop.lost':
     'Nobody took the frame: it went to a MAC address no one on the segment owns (a stale neighbour entry) and was lost.',

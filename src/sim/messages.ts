@@ -85,7 +85,7 @@ export const WHY_EN = {
     'net.ipv4.ip_forward=0: {node} does not route packets that are not its own; dropped.',
   'drop.ttl-exceeded': 'TTL reached 0: dropped.',
   'drop.arp-failed': 'Nobody answered ARP for {ip} on {dev}: host unreachable.',
-  'drop.no-network': "{At}'s network namespace has no interface but lo.",
+  'drop.no-network': "{At}'s network namespace has no network interface but lo.",
   'drop.no-listener': 'Nothing listens there.',
   'drop.invalid': 'The packet was lost.',
   'drop.lost':
