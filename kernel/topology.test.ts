@@ -45,11 +45,13 @@ describe('planTopology', () => {
     ]);
   });
 
-  it('gives remotes a /32 and an on-link default through the router', () => {
+  it('gives each remote a point-to-point link whose router end is its gateway, on its own link', () => {
     const server = plan.namespaces.find((p) => p.role === 'r-server')!;
-    expect(server.stages.flat()).toContain('route add default via 192.0.2.1 dev eth0 onlink');
+    expect(server.stages.flat()).toContain('addr add 198.51.100.7 peer 198.51.100.1 dev eth0');
+    expect(server.stages.flat()).toContain('route add default via 198.51.100.1 dev eth0');
     const router = plan.namespaces.find((p) => p.role === 'router')!;
-    expect(router.stages.flat()).toContain('route add 198.51.100.7/32 dev eth1');
+    expect(router.stages.flat()).toContain('addr add 198.51.100.1 peer 198.51.100.7 dev eth1');
+    expect(router.stages.flat()).toContain('addr add 203.0.113.1 peer 203.0.113.5 dev eth2');
   });
 
   it('gives a none-mode container only lo', () => {

@@ -1,5 +1,6 @@
 // From a World to the namespaces that reproduce it: names, ip commands, sysctls, interfaces. Pure.
 import type { Container, Network, World } from '../src/sim';
+import { remoteGateway } from '../src/sim';
 
 export type Role = 'host' | 'router' | `c-${string}` | `r-${string}`;
 
@@ -129,7 +130,8 @@ export function planTopology(world: World, prefix: string): TopologyPlan {
     routerBatch.push(
       `link add ${r.routerIface} address ${r.routerIfaceMac} type veth peer name eth0 address ${r.mac} netns ${ns}`,
       `link set ${r.routerIface} up`,
-      `route add ${r.ip}/32 dev ${r.routerIface}`,
+      // Point-to-point: the peer route to the machine comes with the address.
+      `addr add ${remoteGateway(r.ip)} peer ${r.ip} dev ${r.routerIface}`,
     );
     routerIfaces.push(r.routerIface);
     remotePlans.push({
@@ -139,9 +141,9 @@ export function planTopology(world: World, prefix: string): TopologyPlan {
         [],
         [],
         [
-          `addr add ${r.ip}/32 dev eth0`,
+          `addr add ${r.ip} peer ${remoteGateway(r.ip)} dev eth0`,
           'link set eth0 up',
-          `route add default via ${world.router.ip} dev eth0 onlink`,
+          `route add default via ${remoteGateway(r.ip)} dev eth0`,
         ],
       ],
       sysctls: { ...BASE_SYSCTLS, 'net.ipv4.ip_forward': 0 },

@@ -13,7 +13,7 @@ export {
   UCAST_PROBES,
 } from './neigh';
 export type * from './trace';
-export { createWorld, DEFAULT_SEED, type WorldOptions } from './world';
+export { createWorld, DEFAULT_SEED, remoteGateway, type WorldOptions } from './world';
 export { IMAGES, findImage, type ImageInfo } from './images';
 export { parsePortSpec, parsePortSpecs, EPHEMERAL_RANGE } from './ports';
 export type { DockerError, OpResult } from './ops/result';

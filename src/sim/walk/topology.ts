@@ -1,6 +1,7 @@
 // The namespaces, interfaces, links and routes a world implies, indexed once per walk. Pure, read-only.
 import { cidr, inCidr, networkOf, type Cidr, type IPv4, type MacAddress } from '../addr';
 import type { Container, Network, World } from '../types';
+import { remoteGateway } from '../world';
 import type { NodeId } from '../trace';
 
 export interface IfaceInfo {
@@ -231,21 +232,18 @@ function buildOutside(world: World, ns: Map<NodeId, NsInfo>): void {
     rRoutes.push({ dst: r.dst, dev: 'eth0', via: r.via, src: router.ip });
   for (const r of world.remotes) {
     const id: NodeId = `remote:${r.name}`;
+    // A point-to-point link: the router's end holds the machine's gateway, the peer route its /32.
+    const gw = remoteGateway(r.ip);
     rIfaces.set(r.routerIface, {
       ns: 'router',
       name: r.routerIface,
       mac: r.routerIfaceMac,
-      addrs: [],
+      addrs: [{ ip: gw, prefix: 32 }],
       peer: { ns: id, name: 'eth0' },
       master: null,
       kind: 'veth',
     });
-    rRoutes.push({
-      dst: { address: r.ip, prefix: 32 },
-      dev: r.routerIface,
-      via: null,
-      src: router.ip,
-    });
+    rRoutes.push({ dst: { address: r.ip, prefix: 32 }, dev: r.routerIface, via: null, src: gw });
     const ifaces = new Map<string, IfaceInfo>([
       ['lo', loopback(id)],
       [
@@ -264,7 +262,10 @@ function buildOutside(world: World, ns: Map<NodeId, NsInfo>): void {
     ns.set(id, {
       id,
       ifaces,
-      routes: [{ dst: cidr('0.0.0.0/0'), dev: 'eth0', via: router.ip, src: r.ip }],
+      routes: [
+        { dst: { address: gw, prefix: 32 }, dev: 'eth0', via: null, src: r.ip },
+        { dst: cidr('0.0.0.0/0'), dev: 'eth0', via: gw, src: r.ip },
+      ],
       forwarding: false,
       netfilter: false,
     });
