@@ -1,11 +1,22 @@
-// Guided lessons, a failure lab and compare mode, in English and Chinese. Answers come from the engine.
+// Every lesson and failure lab end to end, compare mode, in English and Chinese: predictions asked
+// before their explanation, wrong and right answers, the review of misses. Answers come from the engine.
 import AxeBuilder from '@axe-core/playwright';
-import { commandFor, runCompare, runLessonStep, type Lesson } from '../src/lessons';
+import {
+  LESSONS,
+  commandFor,
+  runCompare,
+  runLessonStep,
+  type Lesson,
+  type ResolvedPrediction,
+} from '../src/lessons';
+import { loadCatalogue } from '../src/i18n';
 import type { Lang } from '../src/i18n/locale';
+import { narrate } from '../src/i18n/narrate';
 import {
   expect,
   feedbackFor,
   lessonById,
+  profileOf,
   resolved,
   shown,
   test,
@@ -13,21 +24,28 @@ import {
 } from './fixtures/lessons';
 
 const LANGS: readonly Lang[] = ['en', 'zh-CN'];
-const GUIDED = ['modes', 'veth', 'inbound', 'outbound'] as const;
 
 const SCORE: { readonly [L in Lang]: (c: number, a: number) => string } = {
   en: (c, a) => `You got ${c} of ${a} right.`,
   'zh-CN': (c, a) => `答对 ${c} 题，共答 ${a} 题。`,
 };
+const RIGHT_ANSWER: { readonly [L in Lang]: string } = {
+  en: 'the right answer',
+  'zh-CN': '正确答案',
+};
 
-/** Plays every step: one wrong prediction first, every other answer right; returns [correct, answered]. */
-async function playSteps(
-  lessons: LessonsPage,
-  lesson: Lesson,
-  lang: Lang,
-): Promise<[number, number]> {
-  let answered = 0;
-  let wrongGiven = false;
+interface Miss {
+  readonly key: string;
+  readonly step: number;
+  readonly r: ResolvedPrediction;
+}
+
+/**
+ * Plays every step: the lesson's first prediction wrong, every other right. Before each answer the
+ * step's explanation is not on screen; after the step's last answer it is. Returns the misses.
+ */
+async function playSteps(lessons: LessonsPage, lesson: Lesson, lang: Lang): Promise<Miss[]> {
+  const misses: Miss[] = [];
   for (const [i, step] of lesson.steps.entries()) {
     await expect(lessons.panel.getByTestId('lesson-step')).toHaveAttribute('data-step', step.id);
     await expect(lessons.title).toHaveText(shown(step.title[lang]));
@@ -37,49 +55,82 @@ async function playSteps(
     for (const p of step.predictions ?? []) {
       const r = resolved(lesson, i, p);
       await lessons.reachQuestion();
+      await expect(lessons.explain).toHaveCount(0);
       await expect(lessons.question.locator('h3')).toHaveText(shown(r.question[lang]));
       await expect(lessons.choices).toHaveCount(r.choices.length);
       const wrong = r.choices.find((c) => c.id !== r.answer)?.id ?? r.answer;
-      const choice = wrongGiven ? r.answer : wrong;
+      const choice = misses.length === 0 ? wrong : r.answer;
       await lessons.choose(choice);
       await expect(lessons.feedback).toHaveAttribute('data-correct', String(choice === r.answer));
       await expect(lessons.feedback).toContainText(feedbackFor(lesson, p, r, choice, lang));
-      wrongGiven = true;
-      answered++;
+      // Every wrong choice says why it is wrong.
+      await expect(lessons.panel.getByTestId('lesson-why')).toHaveCount(r.choices.length - 1);
+      if (choice !== r.answer) misses.push({ key: `${step.id}/${p.id}`, step: i, r });
       await lessons.proceed();
     }
+    if (step.explain) await expect(lessons.explain).toContainText(shown(step.explain[lang]));
     await lessons.next();
   }
-  return [answered - 1, answered];
+  return misses;
 }
 
-async function playChecks(lessons: LessonsPage, lesson: Lesson, lang: Lang): Promise<void> {
+/** The checks: the first one wrong, the rest right; the last Continue goes straight to the score. */
+async function playChecks(lessons: LessonsPage, lesson: Lesson, lang: Lang): Promise<Miss[]> {
+  const misses: Miss[] = [];
   await expect(lessons.panel.getByTestId('lesson-check')).toHaveAttribute('data-phase', 'check');
-  for (const c of lesson.checks) {
+  for (const [n, c] of lesson.checks.entries()) {
     const r = resolved(lesson, c.step, c.prediction);
     await lessons.reachQuestion();
     await expect(lessons.question.locator('h3')).toHaveText(shown(r.question[lang]));
-    await lessons.choose(r.answer);
-    await expect(lessons.feedback).toHaveAttribute('data-correct', 'true');
+    const choice = n === 0 ? (r.choices.find((x) => x.id !== r.answer)?.id ?? r.answer) : r.answer;
+    await lessons.choose(choice);
+    await expect(lessons.feedback).toHaveAttribute('data-correct', String(choice === r.answer));
+    if (choice !== r.answer) misses.push({ key: `check/${c.prediction.id}`, step: c.step, r });
     await lessons.proceed();
   }
+  return misses;
 }
 
 for (const lang of LANGS) {
-  for (const id of GUIDED) {
-    test(`${id}: the whole lesson with a wrong and a right prediction and the final check (${lang})`, async ({
+  for (const lesson of LESSONS) {
+    test(`${lesson.id}: every step and check, wrong and right answers, then the review (${lang})`, async ({
       lessons,
+      page,
     }) => {
-      const lesson = lessonById(id);
       await lessons.open(lang);
-      await lessons.start(id);
-      const [correct, answered] = await playSteps(lessons, lesson, lang);
-      await playChecks(lessons, lesson, lang);
-      await lessons.next();
-      const total = answered + lesson.checks.length;
+      await lessons.start(lesson.id);
+      const misses = await playSteps(lessons, lesson, lang);
+      // (Without checks, the last step's button already led to the score.)
+      if (lesson.checks.length > 0) misses.push(...(await playChecks(lessons, lesson, lang)));
+      // No empty "Check n of n" page: the score is next.
+      await expect(lessons.panel.getByTestId('lesson-check')).toHaveAttribute('data-phase', 'done');
+      const questions =
+        lesson.steps.reduce((n, s) => n + (s.predictions ?? []).length, 0) + lesson.checks.length;
       await expect(lessons.panel.getByTestId('lesson-score-text')).toHaveText(
-        SCORE[lang](correct + lesson.checks.length, total),
+        SCORE[lang](questions - misses.length, questions),
       );
+      // The review goes through each miss, the right answer named as such.
+      const rows = lessons.panel.getByTestId('lesson-miss');
+      await expect(rows).toHaveCount(misses.length);
+      for (const [i, m] of misses.entries()) {
+        const row = rows.nth(i);
+        await expect(row).toHaveAttribute('data-key', m.key);
+        await expect(row).toContainText(shown(m.r.question[lang]));
+        await expect(row).toContainText(RIGHT_ANSWER[lang]);
+        const right = m.r.choices.find((c) => c.id === m.r.answer)?.label[lang] ?? m.r.answer;
+        await expect(row).toContainText(shown(right));
+      }
+      await page.screenshot({ path: test.info().outputPath(`review-${lesson.id}-${lang}.png`) });
+      // A miss with a hop: the diagram replays its step and stops on that hop.
+      const withHop = misses.findIndex((m) => m.r.at);
+      if (withHop >= 0) {
+        const m = misses[withHop]!;
+        await rows.nth(withHop).getByTestId('lesson-miss-show').click();
+        const hop = runLessonStep(lesson, m.step, profileOf(lesson)).sim!.packets[m.r.at!.packet]!
+          .hops[m.r.at!.hop]!;
+        await loadCatalogue('zh-CN');
+        await expect(page.getByTestId('narration')).toContainText(narrate(hop.why, lang, hop.node));
+      }
     });
   }
 }

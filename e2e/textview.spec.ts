@@ -10,7 +10,8 @@ test('the text view lists the topology and every hop of the flow as tables', asy
   );
   await lab.sendPreset('outside-to-published-port');
   const rows = view.locator('.text-trace tbody tr');
-  await expect(rows.first()).toContainText('remote:client');
+  await expect(rows.first()).toContainText('the client');
+  await expect(view).not.toContainText('remote:client');
   // The DNAT hop as text: the destination the engine rewrote, and its narration.
   await expect(
     view.locator('.text-trace tbody tr', { hasText: 'the destination is rewritten' }).first(),

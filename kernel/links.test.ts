@@ -81,8 +81,10 @@ describe('modelView and compareViews', () => {
   const name = (id: NodeId): string => `dnl-1-${id}`;
 
   it("writes the model's routes as the kernel lists them", () => {
+    // The server's gateway is the router's end of its own link (a /32 route), not 192.0.2.1.
     expect(modelView(ns.get(nodeId.remote('server'))!, name).routes).toEqual([
-      'default via 192.0.2.1 dev eth0 proto boot onlink',
+      'default via 198.51.100.1 dev eth0 proto boot',
+      '198.51.100.1/32 dev eth0 proto boot',
     ]);
     expect(modelView(ns.get('router')!, name).routes).toContain(
       '198.51.100.7/32 dev eth1 proto boot',

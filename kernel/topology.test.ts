@@ -47,11 +47,19 @@ describe('planTopology', () => {
     ]);
   });
 
-  it('gives remotes a /32 and an on-link default through the router', () => {
+  it('gives each remote a link whose router end is its gateway, on its own link', () => {
     const server = plan.namespaces.find((p) => p.role === 'r-server')!;
-    expect(server.stages.flat()).toContain('route add default via 192.0.2.1 dev eth0 onlink');
-    const router = plan.namespaces.find((p) => p.role === 'router')!;
-    expect(router.stages.flat()).toContain('route add 198.51.100.7/32 dev eth1');
+    const lines = server.stages.flat();
+    expect(lines).toContain('addr add 198.51.100.7/32 dev eth0');
+    // The gateway's /32 route comes before the default route that needs it.
+    const toGw = lines.indexOf('route add 198.51.100.1/32 dev eth0');
+    expect(toGw).toBeGreaterThanOrEqual(0);
+    expect(lines.indexOf('route add default via 198.51.100.1 dev eth0')).toBeGreaterThan(toGw);
+    const router = plan.namespaces.find((p) => p.role === 'router')!.stages.flat();
+    expect(router).toContain('addr add 198.51.100.1/32 dev eth1');
+    expect(router).toContain('route add 198.51.100.7/32 dev eth1');
+    expect(router).toContain('addr add 203.0.113.1/32 dev eth2');
+    expect(router).toContain('route add 203.0.113.5/32 dev eth2');
   });
 
   it('gives a none-mode container only lo', () => {

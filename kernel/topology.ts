@@ -82,8 +82,10 @@ function batch(ns: Namespace, all: ReadonlyMap<NodeId, Namespace>, nsName: (id: 
     for (const a of d.addrs)
       lines.push(`addr add ${a.ip}/${a.prefix}${a.prefix < 31 ? ' brd +' : ''} dev ${d.name}`);
   for (const d of devices) lines.push(`link set ${d.name} up`);
-  for (const r of ns.routes) {
-    if (r.proto !== 'boot') continue; // the kernel adds its own with each address
+  // Routes with no gateway first: they are what makes a gateway reachable (a remote's default
+  // goes through its /32 route to the router's end of the link).
+  const boot = ns.routes.filter((r) => r.proto === 'boot'); // the kernel adds its own with each address
+  for (const r of [...boot.filter((x) => !x.via), ...boot.filter((x) => x.via)]) {
     const dst = r.dst.prefix === 0 ? 'default' : `${r.dst.address}/${r.dst.prefix}`;
     const via = r.via ? ` via ${r.via}` : '';
     lines.push(`route add ${dst}${via} dev ${r.dev}${r.onlink ? ' onlink' : ''}`);

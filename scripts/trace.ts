@@ -1,6 +1,6 @@
 // `npm run -s trace -- FILE`: runs FILE's commands like the terminal and prints every packet as JSON.
 import { readFileSync } from 'node:fs';
-import { formatWhy, WHY_EN } from '../src/sim';
+import { narrate } from '../src/i18n/narrate';
 import type { Hop, PacketTrace } from '../src/sim/trace';
 import { createAppStore } from '../src/store';
 
@@ -8,7 +8,6 @@ import { createAppStore } from '../src/store';
 export function hopJson(h: Hop) {
   const f = h.frame;
   const l4 = f.tcp ?? f.udp;
-  const template = (WHY_EN as { readonly [k: string]: string })[h.why.key] ?? h.why.key;
   return {
     node: h.node,
     iface: h.iface,
@@ -24,7 +23,7 @@ export function hopJson(h: Hop) {
     ...(h.nf
       ? { table: h.nf.table, chain: h.nf.chain, ...(h.nf.rule ? { rule: h.nf.rule } : {}) }
       : {}),
-    why: formatWhy(template, h.why.params),
+    why: narrate(h.why, 'en', h.node),
   };
 }
 

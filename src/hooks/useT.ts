@@ -2,6 +2,7 @@
 // translate function bound to it, useDocumentLang() keeps <html lang> and localStorage in step.
 import { useEffect, useMemo, useRef } from 'react';
 import { translate, type MessageKey, type Params } from '../i18n';
+import { narrate, placeName } from '../i18n/narrate';
 import { storeLang } from '../i18n/detect';
 import type { Lang } from '../i18n/locale';
 import '../i18n/cjk-font.css';
@@ -12,8 +13,13 @@ export type { Lang, MessageKey };
 export type Say = (key: MessageKey, params?: Params) => string;
 
 export interface Translate extends Say {
-  /** The engine's narration of a hop: `t.why(hop.why)` (why.key is one of the engine's WhyKeys). */
-  why(why: { readonly key: string; readonly params: Params }): string;
+  /**
+   * The engine's narration of a hop at its node: `t.why(hop.why, hop.node)` (why.key is one of the
+   * engine's WhyKeys); node ids become the names a student knows.
+   */
+  why(why: { readonly key: string; readonly params: Params }, node: string): string;
+  /** A node id as a student knows it: "the host", "c1", "the client". */
+  place(node: string): string;
 }
 
 /** The current interface language ('en' | 'zh-CN'); set it with useUi((s) => s.setLang). */
@@ -21,14 +27,15 @@ export function useLang(): Lang {
   return useUi((s) => s.lang);
 }
 
-/** `t('header.networks')`, `t('playback.hop', { n, total })`, `t.why(hop.why)`: the current language. */
+/** `t('header.networks')`, `t('playback.hop', { n, total })`, `t.why(hop.why, hop.node)`: the current language. */
 export function useT(): Translate {
   const lang = useLang();
   return useMemo(() => {
     const say: Say = (key, params) => translate(key, params, lang);
     return Object.assign(say, {
-      why: (w: { readonly key: string; readonly params: Params }) =>
-        translate(w.key, w.params, lang),
+      why: (w: { readonly key: string; readonly params: Params }, node: string) =>
+        narrate(w, lang, node),
+      place: (node: string) => placeName(node, lang),
     });
   }, [lang]);
 }

@@ -5,7 +5,9 @@ import { hasCatalogue, loadCatalogue, translate } from './index';
 
 describe('translate', () => {
   it('fills parameters from why.params', () => {
-    expect(translate('rx', { iface: 'docker0' })).toBe('The frame arrives on docker0.');
+    expect(translate('tx.bridge', { iface: 'docker0' })).toBe(
+      'The host sends the frame into the bridge docker0.',
+    );
   });
   it('falls back to the key itself for a key it does not know', () => {
     expect(translate('no.such.key')).toBe('no.such.key');
@@ -33,7 +35,9 @@ describe('translate, interface strings', () => {
   it('speaks the language asked for, narration and interface alike', () => {
     expect(translate('playback.hop', { n: 3, total: 12 }, 'zh-CN')).toBe('第 3 / 12 跳');
     expect(translate('playback.hop', { n: 3, total: 12 }, 'en')).toBe('hop 3 / 12');
-    expect(translate('rx', { iface: 'docker0' }, 'zh-CN')).toBe('帧到达 docker0。');
+    expect(translate('tx.bridge', { iface: 'docker0' }, 'zh-CN')).toBe(
+      '宿主机把帧送进网桥 docker0。',
+    );
   });
   it('falls back to English for a language it does not have', () => {
     expect(translate('header.networks', {}, 'fr')).toBe('Networks');

@@ -132,7 +132,7 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'form.image': '镜像',
   'form.network': '网络',
   'form.subnet': '子网',
-  'form.publish': '发布端口',
+  'form.publish': '发布端口（端口映射）',
   'run.title': '运行容器',
   'run.namePlaceholder': '留空则随机命名',
   'run.submit': '运行',

@@ -25,6 +25,7 @@ export {
   prevStep,
   goToStep,
   pendingPrediction,
+  stepExplained,
   answerPrediction,
   revealPrediction,
   answerCheck,
@@ -36,4 +37,5 @@ export {
   type LessonState,
 } from './state';
 export { LESSONS, findLesson } from './catalogue';
+export { orderChoices } from './shuffle';
 export { COMPARE_LANES, runCompare, type CompareLane, type LaneRun, type Mode } from './compare';

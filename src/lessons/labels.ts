@@ -4,6 +4,7 @@ import type { Ask, Choice, Text } from './types';
 
 const same = (s: string): Text => ({ en: s, 'zh-CN': s });
 
+/** A node id ('host', 'container:c1', 'remote:client') as a student reads it: never the id itself. */
 export function nodeLabel(node: string): Text {
   const p = parseNodeId(node);
   switch (p?.kind) {
@@ -14,7 +15,7 @@ export function nodeLabel(node: string): Text {
     case 'container':
       return { en: `container ${p.name}`, 'zh-CN': `容器 ${p.name}` };
     case 'remote':
-      return { en: `${p.name} (outside)`, 'zh-CN': `外部主机 ${p.name}` };
+      return { en: `the ${p.name} outside`, 'zh-CN': `外部主机 ${p.name}` };
     case undefined:
       return same(node);
   }
@@ -42,6 +43,38 @@ export function chainChoice(tableChain: string): Choice {
 }
 
 export const valueChoice = (v: string): Choice => ({ id: v, label: same(v) });
+
+/** The choice an id stands for in questions of this kind (a mistake is named by its id only). */
+export function choiceFor(ask: Ask, id: string): Choice | null {
+  const among = (list: readonly Choice[]) => list.find((c) => c.id === id) ?? null;
+  switch (ask.kind) {
+    case 'next-iface': {
+      const cut = id.lastIndexOf('/');
+      return cut > 0 ? ifaceChoice(id.slice(0, cut), id.slice(cut + 1)) : null;
+    }
+    case 'next-node':
+      return nodeChoice(id);
+    case 'deciding-chain':
+      return id.includes('/') ? chainChoice(id) : null;
+    case 'bridge-action':
+      return among(BRIDGE_ACTIONS);
+    case 'nat-by':
+      return among(NAT_BY);
+    case 'arrives':
+      return among(ARRIVES);
+    case 'setup':
+      return among(SETUP_OUTCOMES);
+    case 'ifaces':
+      return id === HOST_STACK.id ? HOST_STACK : id === NO_IFACE.id ? NO_IFACE : valueChoice(id);
+    case 'fact':
+      return among(ask.choices);
+    case 'ct-state':
+    case 'dst-after':
+    case 'src-after':
+    case 'gateway':
+      return valueChoice(id);
+  }
+}
 
 export const BRIDGE_ACTIONS: readonly Choice[] = [
   {
@@ -83,6 +116,12 @@ export const SETUP_OUTCOMES: readonly Choice[] = [
   { id: 'error', label: { en: 'Docker refuses with an error', 'zh-CN': 'Docker 报错拒绝' } },
 ];
 
+/** A namespace with no interface at all: what learners expect of none mode (lo is always there). */
+export const NO_IFACE: Choice = {
+  id: 'nothing',
+  label: { en: 'No interface at all', 'zh-CN': '一个接口都没有' },
+};
+
 export const HOST_STACK: Choice = {
   id: 'host-stack',
   label: {
@@ -113,10 +152,13 @@ export const QUESTIONS: { readonly [K in Ask['kind']]: Text } = {
   'nat-by': { en: 'Who rewrites the address here?', 'zh-CN': '这里是谁改写了地址？' },
   'ct-state': { en: 'Which state does conntrack see?', 'zh-CN': 'conntrack 看到的是什么状态？' },
   arrives: { en: 'Will the packet arrive?', 'zh-CN': '数据包能到达吗？' },
-  ifaces: { en: 'Which interfaces does the container have?', 'zh-CN': '这个容器有哪些网络接口？' },
+  ifaces: {
+    en: 'Which interfaces does {container} have?',
+    'zh-CN': '{container} 有哪些网络接口？',
+  },
   gateway: {
-    en: "What is the container's default gateway?",
-    'zh-CN': '容器的默认网关是哪个地址？',
+    en: "What is {container}'s default gateway?",
+    'zh-CN': '{container} 的默认网关是哪个地址？',
   },
   setup: { en: 'What will Docker do?', 'zh-CN': 'Docker 会怎么做？' },
   fact: { en: '', 'zh-CN': '' },

@@ -126,7 +126,7 @@ describe('facts the engine gives the lessons', () => {
     expect(answerOf('veth', 'arp-flood').answer).toBe('bridge-flood');
     expect(answerOf('veth', 'syn-switched').answer).toBe('bridge-forward');
     expect(answerOf('veth', 'dst-unchanged').answer).toBe('172.17.0.2:80');
-    expect(answerOf('veth', 'veth-out').answer).toMatch(/^host\/veth[0-9a-f]{7}$/);
+    expect(answerOf('veth', 'echo-switched').answer).toBe('bridge-forward');
   });
   it('lesson 1: none has only lo, host discards -p with a warning, bridge routes via docker0', () => {
     expect(answerOf('modes', 'iso-ifaces').answer).toBe('lo');
@@ -140,12 +140,47 @@ describe('facts the engine gives the lessons', () => {
     expect(answerOf('lab-port-clash', 'clash-result').detail).toContain(
       'port is already allocated',
     );
-    expect(answerOf('lab-ip-forward', 'fwd-off').answer).toBe('no');
+    expect(answerOf('lab-ip-forward', 'fwd-off').answer).toBe('host');
     expect(answerOf('lab-icc', 'icc-chain').answer).toBe('filter/FORWARD');
     expect(answerOf('lab-isolated', 'isolation-chain').answer).toBe(
       'filter/DOCKER-ISOLATION-STAGE-2',
     );
     expect(answerOf('lab-isolated', 'isolation-chain', 'current').answer).toBe('raw/PREROUTING');
     expect(answerOf('lab-direct', 'raw-chain', 'current').answer).toBe('raw/PREROUTING');
+  });
+});
+
+describe('the Chinese words for -p', () => {
+  it('gives the usual term 端口映射 beside 发布端口 where publishing is taught', async () => {
+    const l = findLesson('inbound')!;
+    expect(l.title['zh-CN']).toMatch(/发布端口.*端口映射/);
+    expect(l.steps[0]!.body['zh-CN']).toMatch(/发布端口.*端口映射/);
+    const { zhCNUi } = await import('../i18n/zh-CN-ui');
+    expect(zhCNUi['form.publish']).toMatch(/发布端口.*端口映射/);
+  });
+});
+
+describe('the broken items a student found', () => {
+  it('calls 192.0.2.1 the router, not the host, when it is chosen as a gateway', () => {
+    for (const [lesson, id] of [
+      ['modes', 'web-gw'],
+      ['outbound', 'c1-gw'],
+    ] as const) {
+      const why = answerOf(lesson, id).why['192.0.2.1'];
+      expect(why?.en).toMatch(/router/);
+      expect(why?.en).not.toMatch(/host's eth0/);
+      expect(why?.['zh-CN']).toMatch(/路由器/);
+    }
+  });
+  it('names the container in both interface questions of lesson 1, and the packet in conntrack questions', () => {
+    expect(answerOf('modes', 'iso-ifaces').question.en).toContain('iso');
+    expect(answerOf('modes', 'bridge-ifaces').question.en).toContain('web');
+    expect(answerOf('inbound', 'reply-state').question.en).toMatch(/SYN-ACK/);
+    expect(answerOf('inbound', 'reply-state').question['zh-CN']).toMatch(/SYN-ACK/);
+  });
+  it('asks the Chinese SYN-ACK check as a question of its own, not "那么…呢？"', () => {
+    const q = answerOf('veth', 'reply-switched').question['zh-CN'];
+    expect(q).not.toMatch(/^那么|呢？$/);
+    expect(q).toContain('SYN-ACK');
   });
 });

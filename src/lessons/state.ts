@@ -17,6 +17,8 @@ export interface LessonState {
   readonly answers: { readonly [key: string]: Answer };
   /** Keys of predictions already shown (answered, or revealed without an answer). */
   readonly revealed: readonly string[];
+  /** This run's seed: with the lesson id and the question, it orders the choices (orderChoices). */
+  readonly seed: number;
 }
 
 export interface Feedback {
@@ -27,8 +29,20 @@ export interface Feedback {
 export const predictionKey = (stepId: string, predictionId: string) => `${stepId}/${predictionId}`;
 export const checkKey = (predictionId: string) => `check/${predictionId}`;
 
-export function startLesson(lesson: Lesson): LessonState {
-  return { lessonId: lesson.id, step: 0, phase: 'steps', answers: {}, revealed: [] };
+export function startLesson(lesson: Lesson, seed = 0): LessonState {
+  return {
+    lessonId: lesson.id,
+    step: 0,
+    phase: 'steps',
+    answers: {},
+    revealed: [],
+    seed: seed >>> 0,
+  };
+}
+
+/** Whether the step on screen has asked (answered or revealed) all its predictions: its explanation shows. */
+export function stepExplained(lesson: Lesson, s: LessonState): boolean {
+  return s.phase === 'steps' && pendingPrediction(lesson, s) === null;
 }
 
 export function nextStep(lesson: Lesson, s: LessonState): LessonState {

@@ -47,13 +47,30 @@ export type Ask =
       readonly answer: string;
     };
 
+/** A wrong answer learners really give, and why it is wrong: shown once the question is answered. */
+export interface Mistake {
+  /** A choice id of the ask's kind ('host/docker0', 'filter/INPUT', '192.0.2.10:8080', 'rule'…). */
+  readonly id: string;
+  readonly why: Text;
+}
+
 export interface Prediction {
   /** Unique within its lesson. */
   readonly id: string;
   readonly ask: Ask;
-  /** Overrides the question the ask kind would pose. */
+  /** Overrides the question the ask kind would pose. Names the packet and its point in the path. */
   readonly question?: Text;
-  /** Feedback; `{answer}` is filled with the engine's answer. */
+  /**
+   * The distractors. The choices are the right answer plus these (one equal to the right answer on
+   * some profile is left out there), so every wrong choice on screen comes with its why.
+   */
+  readonly mistakes?: readonly Mistake[];
+  /**
+   * Where playback stops to ask (default: the hop just before the answer's). A hop whose narration
+   * would say the answer (a route naming the outgoing device) must come after the stop.
+   */
+  readonly askBefore?: HopSelector;
+  /** Feedback; `{answer}` is filled with the right answer. */
   readonly right: Text;
   readonly wrong: Text;
 }
@@ -61,7 +78,10 @@ export interface Prediction {
 export interface LessonStep {
   readonly id: string;
   readonly title: Text;
+  /** What the step sets up: shown with its questions, so it never states their answers. */
   readonly body: Text;
+  /** The explanation: shown once every prediction of the step is answered or revealed. */
+  readonly explain?: Text;
   /** Start over from a freshly started host before this step's setup. */
   readonly reset?: boolean;
   readonly setup: readonly SetupAction[];

@@ -22,7 +22,8 @@ export interface LabDocument {
   readonly world: World;
   readonly flow?: Flow;
   readonly cursor?: Cursor;
-  readonly lesson?: { readonly id: string; readonly step: number };
+  /** The lesson on screen; `seed` orders its choices, so a shared link shows them in the same order. */
+  readonly lesson?: { readonly id: string; readonly step: number; readonly seed?: number };
   readonly lang?: Lang;
 }
 
@@ -90,13 +91,17 @@ function fields(v: unknown): LabDocument {
     };
   }
   if (o['lesson'] !== undefined) {
-    const l = obj(o['lesson'], 'lesson', ['id', 'step']);
+    const l = obj(o['lesson'], 'lesson', ['id', 'step', 'seed']);
     const id = str(l['id'], 'lesson.id', 64, /^[a-z0-9-]+$/);
     const lesson = findLesson(id);
     if (!lesson) fail('lesson.id', `no lesson "${id}"`);
     doc = {
       ...doc,
-      lesson: { id, step: int(l['step'], 'lesson.step', 0, lesson.steps.length - 1) },
+      lesson: {
+        id,
+        step: int(l['step'], 'lesson.step', 0, lesson.steps.length - 1),
+        ...(l['seed'] === undefined ? {} : { seed: int(l['seed'], 'lesson.seed', 0, 0xffffffff) }),
+      },
     };
   }
   if (o['lang'] !== undefined)

@@ -25,7 +25,7 @@ export {
   type DeviceKind,
   type Route,
 } from './netns';
-export { createWorld, DEFAULT_SEED, type WorldOptions } from './world';
+export { createWorld, DEFAULT_SEED, remoteGateway, type WorldOptions } from './world';
 export { IMAGES, findImage, type ImageInfo } from './images';
 export { parsePortSpec, parsePortSpecs, EPHEMERAL_RANGE } from './ports';
 export type { DockerError, OpResult } from './ops/result';

@@ -4,22 +4,24 @@
 export const WHY_EN = {
   send: 'A socket in {node} hands the packet to its network stack.',
   'send.kernel': 'The kernel of {node} itself sends this packet.',
-  'route.local':
-    "{dst} is one of this namespace's own addresses: the packet is for a local socket.",
-  'route.default': 'No specific route to {dst}: the default route sends it via {via} out of {dev}.',
-  'route.via': 'The route to {dst} goes via {via} out of {dev}.',
-  'route.connected': '{dst} is on the directly connected network {net}: out of {dev}, no gateway.',
+  'route.local': "{dst} is one of {at}'s own addresses: the packet is for a local socket.",
+  'route.default':
+    '{At} has no specific route to {dst}: its default route sends it via {via} out of {dev}.',
+  'route.via': "{At}'s route to {dst} goes via {via} out of {dev}.",
+  'route.connected':
+    'For {at}, {dst} is on the directly connected network {net}: out of {dev}, no gateway.',
   'arp.request':
-    'The MAC address of {ip} is unknown: broadcast "who has {ip}?" on {iface} (try {attempt}).',
+    '{At} does not know the MAC address of {ip} yet: it broadcasts "who has {ip}?" on {iface} (try {attempt}).',
   'arp.reply': '{ip} is here: the owner answers with its MAC {mac}.',
-  'arp.resolved': 'Learned {ip} is at {mac}; the neighbour table caches it.',
+  'arp.resolved': '{At} learns that {ip} is at {mac}; its neighbour table caches it.',
   'arp.queued':
     'ARP for {ip} on {iface} is already in progress: the packet waits in the queue of that neighbour entry, no new request is sent.',
-  tx: 'The frame leaves through {iface}.',
+  tx: 'The frame leaves {at} through {iface}.',
   'tx.bridge': 'The host sends the frame into the bridge {iface}.',
   'tx.lo': 'Addressed to this host: the packet loops back through lo.',
-  rx: 'The frame arrives on {iface}.',
-  'rx.veth': 'What enters one end of a veth pair comes out of the other: {from} → {iface}.',
+  rx: "Over the cable: what leaves {fromNode}'s {from} arrives on {at}'s {iface}.",
+  'rx.veth':
+    "Through the veth pair: what enters {fromNode}'s end, {from}, comes out of {at}'s end, {iface}.",
   'rx.bridge':
     "The bridge hands the frame to the host's own port {iface}: it enters the host's IP stack.",
   'rx.lo': 'The packet comes back in on lo.',
@@ -62,7 +64,7 @@ export const WHY_EN = {
   'nat.ct-snat': 'Same connection, same source NAT: conntrack rewrites the source.',
   'nat.ct-undnat':
     'A reply to a DNATed connection: conntrack puts back the address the client used.',
-  'forward.ttl': 'The host routes the packet from {from} to {to}: TTL decreases to {ttl}.',
+  'forward.ttl': '{At} routes the packet from {from} to {to}: TTL decreases to {ttl}.',
   'l2.rewrite': 'New Ethernet header for the next hop on {dev}.',
   'deliver.stack': 'Delivered to the network stack of {node}.',
   'deliver.listener': '{process} is listening on port {port}: delivered to it.',
@@ -83,7 +85,7 @@ export const WHY_EN = {
     'net.ipv4.ip_forward=0: {node} does not route packets that are not its own; dropped.',
   'drop.ttl-exceeded': 'TTL reached 0: dropped.',
   'drop.arp-failed': 'Nobody answered ARP for {ip} on {dev}: host unreachable.',
-  'drop.no-network': 'This namespace has no network interface but lo.',
+  'drop.no-network': "{At}'s network namespace has no network interface but lo.",
   'drop.no-listener': 'Nothing listens there.',
   'drop.invalid': 'The packet was lost.',
   'drop.lost':

@@ -1,5 +1,5 @@
 // Creating the initial world: a freshly started Docker host with its three networks. Pure.
-import { cidr, ip, macFromBytes, type IPv4, type MacAddress } from './addr';
+import { cidr, intToIp, ip, ipToInt, macFromBytes, type IPv4, type MacAddress } from './addr';
 import { addNetworkRules, daemonStartRules } from './netfilter/docker';
 import { Rng } from './rng';
 import type { DaemonConfig, Listener, Network, Profile, RemoteHost, World } from './types';
@@ -14,6 +14,18 @@ export interface WorldOptions {
 export const DEFAULT_SEED = 20160520;
 
 const web = (body: string): Listener => ({ proto: 'tcp', port: 80, http: { status: 200, body } });
+
+/**
+ * The router's address on the link to a machine outside: .1 of the machine's /24 (.254 when the
+ * machine is .1 itself). Each such link is point-to-point (`ip addr add A peer B`), so the machine's
+ * default gateway is on its own link and two machines in one /24 still reach each other through the
+ * router. The kernel suite wires the same addresses.
+ */
+export function remoteGateway(remote: IPv4): IPv4 {
+  const n = ipToInt(remote);
+  const net = n - (n & 0xff);
+  return intToIp((n & 0xff) === 1 ? net + 254 : net + 1);
+}
 
 /** Default outside world: one web server on the internet and one client, both behind the router. */
 export function defaultRemotes(rng: Rng): RemoteHost[] {

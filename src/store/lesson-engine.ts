@@ -18,14 +18,18 @@ import {
   type LessonState,
   type Text,
 } from '../lessons';
-import { gateOf, hopIndex, pendingQuestion, replayStep } from './lesson-run';
+import { gateOf, hopIndex, pendingQuestion, questionByKey, replayStep } from './lesson-run';
 import type { LabState, LessonEngine, LessonMoves } from './lesson-slice';
 
-const pick = (r: { question: Text; choices: readonly Choice[]; answer: string }) => ({
-  question: r.question,
-  choices: r.choices,
-  answer: r.answer,
-});
+const pick = (r: {
+  question: Text;
+  choices: readonly Choice[];
+  answer: string;
+  why: { readonly [id: string]: Text };
+}) => ({ question: r.question, choices: r.choices, answer: r.answer, why: r.why });
+
+/** A fresh run's seed: each start of a lesson shows its choices in another order. */
+const freshSeed = () => Math.floor(Math.random() * 0x100000000);
 
 const moves: LessonEngine['moves'] = (set, get): LessonMoves => {
   const enter = (state: LessonState) => {
@@ -51,7 +55,7 @@ const moves: LessonEngine['moves'] = (set, get): LessonMoves => {
     return { lessonHold: on ? i : null, playing: on };
   };
   return {
-    beginLesson: (id) => {
+    beginLesson: (id, seed = freshSeed()) => {
       const lesson = findLesson(id);
       if (!lesson) return false;
       const current = get().world.profile;
@@ -60,14 +64,14 @@ const moves: LessonEngine['moves'] = (set, get): LessonMoves => {
         lessonView: 'lesson',
         lessonProfile: ok ? current : (lesson.profiles?.[0] ?? current),
       });
-      enter(startLesson(lesson));
+      enter(startLesson(lesson, seed));
       return true;
     },
-    resumeLesson: (id, step, profile) => {
+    resumeLesson: (id, step, profile, seed = freshSeed()) => {
       const lesson = findLesson(id);
       if (!lesson) return false;
       set({
-        lesson: goToStep(lesson, startLesson(lesson), step),
+        lesson: goToStep(lesson, startLesson(lesson, seed), step),
         lessonView: 'lesson',
         lessonProfile: profile,
         lessonAnswered: null,
@@ -103,6 +107,20 @@ const moves: LessonEngine['moves'] = (set, get): LessonMoves => {
         lesson: revealPrediction(lesson, s.lesson, q.prediction),
         lessonAnswered: { key: q.key, ...pick(q.resolved), choice: null, feedback: null },
         ...reveal(s, q.resolved.at),
+      });
+    },
+    showLessonAnswer: (key) => {
+      const s = get();
+      const lesson = s.lesson ? findLesson(s.lesson.lessonId) : undefined;
+      const q = lesson ? questionByKey(lesson, key, s.lessonProfile) : null;
+      if (!lesson || !q) return;
+      replayStep(get(), lesson, q.step, s.lessonProfile);
+      const at = q.resolved.at;
+      const packets = get().packets;
+      set({
+        lessonHold: null,
+        playing: false,
+        ...(at && packets.length > 0 ? { cursor: hopIndex(packets, at) } : {}),
       });
     },
     openCompareLane: (mode, flow = 0) => {

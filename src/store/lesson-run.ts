@@ -4,6 +4,7 @@ import {
   checkKey,
   commandFor,
   findLesson,
+  orderChoices,
   pendingPrediction,
   predictionKey,
   resolvePrediction,
@@ -54,6 +55,35 @@ export interface PendingQuestion {
   readonly index: number;
 }
 
+/** The resolution with its choices in this run's order. */
+const ordered = (
+  r: ResolvedPrediction,
+  ls: NonNullable<LabState['lesson']>,
+  key: string,
+): ResolvedPrediction => ({
+  ...r,
+  choices: orderChoices(r.choices, ls.lessonId, ls.seed ?? 0, key),
+});
+
+/** A question of the lesson by its answer key: where it is asked, and its resolution. */
+export function questionByKey(
+  lesson: Lesson,
+  key: string,
+  profile: Profile,
+): { step: number; prediction: Prediction; resolved: ResolvedPrediction } | null {
+  const check = lesson.checks.find((c) => checkKey(c.prediction.id) === key);
+  const found = check
+    ? { step: check.step, prediction: check.prediction }
+    : lesson.steps.flatMap((s, step) =>
+        (s.predictions ?? [])
+          .filter((p) => predictionKey(s.id, p.id) === key)
+          .map((prediction) => ({ step, prediction })),
+      )[0];
+  if (!found) return null;
+  const r = resolved(lesson, found.step, found.prediction, profile);
+  return r ? { ...found, resolved: r } : null;
+}
+
 /** The question the student is to answer now: the step's next prediction, or the next check. */
 export function pendingQuestion(
   s: Pick<LabState, 'lesson' | 'lessonProfile'>,
@@ -66,26 +96,16 @@ export function pendingQuestion(
     const step = lesson.steps[ls.step];
     const r = p && step ? resolved(lesson, ls.step, p, s.lessonProfile) : null;
     if (!p || !step || !r) return null;
-    return {
-      kind: 'prediction',
-      key: predictionKey(step.id, p.id),
-      prediction: p,
-      resolved: r,
-      index: 0,
-    };
+    const key = predictionKey(step.id, p.id);
+    return { kind: 'prediction', key, prediction: p, resolved: ordered(r, ls, key), index: 0 };
   }
   if (ls.phase !== 'check') return null;
   const index = lesson.checks.findIndex((c) => !ls.answers[checkKey(c.prediction.id)]);
   const c = lesson.checks[index];
   const r = c ? resolved(lesson, c.step, c.prediction, s.lessonProfile) : null;
   if (!c || !r) return null;
-  return {
-    kind: 'check',
-    key: checkKey(c.prediction.id),
-    prediction: c.prediction,
-    resolved: r,
-    index,
-  };
+  const key = checkKey(c.prediction.id);
+  return { kind: 'check', key, prediction: c.prediction, resolved: ordered(r, ls, key), index };
 }
 
 /** Index of a hop in the flattened timeline of all packets. */

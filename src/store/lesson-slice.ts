@@ -15,6 +15,8 @@ export interface AnsweredQuestion {
   readonly question: Text;
   readonly choices: readonly Choice[];
   readonly answer: string;
+  /** Why each wrong choice is wrong. */
+  readonly why: { readonly [choiceId: string]: Text };
   /** What the student chose; null when the teacher revealed the answer without one. */
   readonly choice: string | null;
   readonly feedback: Feedback | null;
@@ -35,10 +37,12 @@ export interface LessonSlice {
    * Before that, the moves do nothing and beginLesson answers false.
    */
   loadLessons(): Promise<unknown>;
-  /** Starts a lesson or failure lab at its first step; false for an unknown id. */
-  beginLesson(id: string): boolean;
-  /** Reopens a saved lesson at its step, over the lab saved with it (nothing replayed). */
-  resumeLesson(id: string, step: number, profile: Profile): boolean;
+  /** Starts a lesson or failure lab at its first step, with a fresh seed for its choices' order (or this one); false for an unknown id. */
+  beginLesson(id: string, seed?: number): boolean;
+  /** Reopens a saved lesson at its step, over the lab saved with it (nothing replayed), with its seed. */
+  resumeLesson(id: string, step: number, profile: Profile, seed?: number): boolean;
+  /** On the score page: replays the step of an answered question and stops on the hop that answers it. */
+  showLessonAnswer(key: string): void;
   nextLessonStep(): void;
   prevLessonStep(): void;
   /** Answers the pending prediction or check; returns the engine's verdict. */
@@ -63,6 +67,7 @@ export type LessonMoves = Pick<
   | 'prevLessonStep'
   | 'answerLessonQuestion'
   | 'revealLessonQuestion'
+  | 'showLessonAnswer'
   | 'openCompareLane'
 >;
 
@@ -100,8 +105,10 @@ export function createLessonSlice(
       lessonHold: null,
       setLessonView: (lessonView) => set({ lessonView }),
       loadLessons: () => engine.load(),
-      beginLesson: (id) => ready()?.beginLesson(id) ?? false,
-      resumeLesson: (id, step, profile) => ready()?.resumeLesson(id, step, profile) ?? false,
+      beginLesson: (id, seed) => ready()?.beginLesson(id, seed) ?? false,
+      resumeLesson: (id, step, profile, seed) =>
+        ready()?.resumeLesson(id, step, profile, seed) ?? false,
+      showLessonAnswer: (key) => ready()?.showLessonAnswer(key),
       nextLessonStep: () => ready()?.nextLessonStep(),
       prevLessonStep: () => ready()?.prevLessonStep(),
       answerLessonQuestion: (choice) => ready()?.answerLessonQuestion(choice) ?? null,

@@ -86,7 +86,7 @@ function MomentRows({ timeline, cursor, seek, t }: RowsProps) {
           >
             <span className="ev-n">{i + 1}</span>
             <span className="ev-chapter">{t(`chapter.${m.chapter}`)}</span>
-            <span className="ev-where">{where(timeline[m.at] as TimelineEntry)}</span>
+            <span className="ev-where">{where(timeline[m.at] as TimelineEntry, t)}</span>
           </button>
           <button
             type="button"
@@ -139,11 +139,11 @@ const EventRow = memo(function EventRow(props: {
         type="button"
         aria-current={props.current ? 'step' : undefined}
         onClick={() => props.seek(e.index)}
-        title={t.why(e.hop.why)}
+        title={t.why(e.hop.why, e.hop.node)}
       >
         <span className="ev-n">{e.index + 1}</span>
         <span className={`ev-kind ev-${e.hop.event}`}>{e.hop.event}</span>
-        <span className="ev-where">{where(e)}</span>
+        <span className="ev-where">{where(e, t)}</span>
       </button>
     </li>
   );
@@ -174,12 +174,12 @@ const EventRow = memo(function EventRow(props: {
   );
 });
 
-function where(e: TimelineEntry): string {
+function where(e: TimelineEntry, t: Translate): string {
   const { hop } = e;
   if (hop.nf) return `${hop.nf.table}/${hop.nf.chain} → ${hop.nf.target}`;
   const changed = hop.changed
     .filter((c) => !c.field.startsWith('eth.'))
     .map((c) => `${c.field} ${c.from}→${c.to}`);
   if (changed.length > 0) return changed.join(', ');
-  return `${hop.node}${hop.iface ? ` · ${hop.iface}` : ''}`;
+  return `${t.place(hop.node)}${hop.iface ? ` · ${hop.iface}` : ''}`;
 }

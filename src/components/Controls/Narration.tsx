@@ -31,7 +31,7 @@ export function Narration() {
           {t(`chapter.${chapter}`)}
         </span>
       )}
-      {t.why(hop.why)}
+      {t.why(hop.why, hop.node)}
     </p>
   );
 }

@@ -66,7 +66,7 @@ export function PacketGlyph(props: { view: HopView }) {
               </div>
               {dropped && (
                 <div className="glyph-drop" data-testid="glyph-drop">
-                  ✕ {t.why(hop.why)}
+                  ✕ {t.why(hop.why, hop.node)}
                 </div>
               )}
             </div>

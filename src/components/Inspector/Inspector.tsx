@@ -23,7 +23,7 @@ export function Inspector() {
       <h2>
         {t('inspector.title')}{' '}
         <span className="muted">
-          #{index + 1} · {hopLabel(packet.label, hop.frame, t)} · {hop.node}
+          #{index + 1} · {hopLabel(packet.label, hop.frame, t)} · {t.place(hop.node)}
           {hop.iface ? ` · ${hop.iface}` : ''}
         </span>
       </h2>
@@ -65,7 +65,7 @@ export function Inspector() {
           {hop.ct.created ? t('inspector.ctNew') : ''}
         </p>
       )}
-      <p className="sr-only">{t.why(hop.why)}</p>
+      <p className="sr-only">{t.why(hop.why, hop.node)}</p>
     </section>
   );
 }

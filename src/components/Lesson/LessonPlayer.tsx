@@ -1,6 +1,7 @@
 // A lesson in the drawer: its steps, then the end-of-lesson check, then the score.
 import { findLesson, score } from '../../lessons';
 import { QuestionCard } from './QuestionCard';
+import { Review } from './Review';
 import { RichText } from './RichText';
 import { StepView } from './StepView';
 import { lessonText, useLessonLang } from './strings';
@@ -47,6 +48,7 @@ export function LessonPlayer() {
           <p data-testid="lesson-score-text">
             {sc.answered === 0 ? lessonText(lang, 'scoreNone') : lessonText(lang, 'score', sc)}
           </p>
+          {sc.answered > 0 && <Review state={a.state} lang={lang} />}
         </section>
       )}
       <nav className="lesson-nav">

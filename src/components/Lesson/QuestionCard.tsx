@@ -31,6 +31,11 @@ function Answered(props: { a: AnsweredQuestion; lang: Lang }) {
             {c.id === a.choice && c.id !== a.answer && (
               <span className="lq-tag">{lessonText(lang, 'yours')}</span>
             )}
+            {c.id !== a.answer && a.why[c.id] && (
+              <span className="lq-why" data-testid="lesson-why">
+                <RichText text={a.why[c.id]![lang]} />
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -41,7 +46,9 @@ function Answered(props: { a: AnsweredQuestion; lang: Lang }) {
 function Verdict(props: { a: AnsweredQuestion; lang: Lang }) {
   const { a, lang } = props;
   const go = useRef<HTMLButtonElement>(null);
-  const proceed = useLab((s) => s.continueLesson);
+  // After the last check, Continue goes straight to the score (no empty check page).
+  const last = useLab((s) => s.lesson?.phase === 'check' && pendingQuestion(s) === null);
+  const proceed = useLab((s) => (last ? s.nextLessonStep : s.continueLesson));
   useEffect(() => go.current?.focus(), [a.key]);
   const ok = a.feedback?.correct;
   const answer = a.choices.find((c) => c.id === a.answer)?.label[lang] ?? a.answer;

@@ -1,5 +1,11 @@
 // One lesson step: progress, title and text, the commands it typed, where to look, its question, Next.
-import { commandFor, parseFocus, type Lesson, type LessonState } from '../../lessons';
+import {
+  commandFor,
+  parseFocus,
+  stepExplained,
+  type Lesson,
+  type LessonState,
+} from '../../lessons';
 import { Outcome } from './Outcome';
 import { QuestionCard } from './QuestionCard';
 import { RichText } from './RichText';
@@ -57,6 +63,14 @@ export function StepView(props: { lesson: Lesson; state: LessonState }) {
         </div>
       )}
       <QuestionCard />
+      {step.explain && stepExplained(lesson, state) && (
+        <section className="lesson-explain" data-testid="lesson-explain">
+          <h4>{lessonText(lang, 'explained')}</h4>
+          <p>
+            <RichText text={step.explain[lang]} />
+          </p>
+        </section>
+      )}
       <Outcome />
       {(step.explore ?? []).length > 0 && (
         <div className="lesson-explore">

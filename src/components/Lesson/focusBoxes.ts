@@ -58,8 +58,11 @@ export function focusMarks(layout: DiagramLayout, t: FocusTarget): FocusMarks {
 export function focusName(t: FocusTarget, lang: Lang): string {
   const zh = lang === 'zh-CN';
   switch (t.kind) {
+    // Of the three networks only bridge has a device to point at: docker0 (host and none have none).
     case 'networks':
-      return zh ? '三个网络（docker network ls）' : 'the three networks (docker network ls)';
+      return zh
+        ? 'docker0：三个网络中唯一有设备的 bridge 网络（host 和 none 没有设备）'
+        : 'docker0, the bridge network: of the three, the only one with a device (host and none have none)';
     case 'bridge':
       return zh ? `网桥 ${t.device}` : `the bridge ${t.device}`;
     case 'veth':

@@ -5,7 +5,7 @@ import type { LabContent, LabExtras, LessonAt } from '../../store/persist';
 
 export function lessonOf(app: AppStore): LessonAt | null {
   const l = app.getState().lesson;
-  return l ? { id: l.lessonId, step: l.step } : null;
+  return l ? { id: l.lessonId, step: l.step, seed: l.seed } : null;
 }
 
 /** The language and lesson readers handed to labOf and the autosave. */
@@ -29,7 +29,12 @@ export async function applyExtras(
   if (doc.lesson) {
     await app.getState().loadLessons();
     // The world and flow came with the lab: open the lesson at its step without replaying its setup.
-    if (app.getState().resumeLesson(doc.lesson.id, doc.lesson.step, doc.world.profile)) return;
+    if (
+      app
+        .getState()
+        .resumeLesson(doc.lesson.id, doc.lesson.step, doc.world.profile, doc.lesson.seed)
+    )
+      return;
   }
   // A lab without a lesson: a lesson left open would describe another lab.
   if (app.getState().lesson) app.setState({ lesson: null, lessonAnswered: null, lessonHold: null });

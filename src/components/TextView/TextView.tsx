@@ -1,6 +1,7 @@
 // The lab as text: the topology and every hop of the current flow in tables, for screen readers,
 // for copying into notes, and for anyone who prefers reading to watching.
-import { useT } from '../../hooks/useT';
+import { useLang, useT } from '../../hooks/useT';
+import { placeName } from '../../i18n/narrate';
 import { selectTimeline } from '../../store/selectors';
 import { useAppStore } from '../../store/react';
 import type { Frame } from '../../sim';
@@ -24,6 +25,7 @@ function what(f: Frame): string {
 
 export function TextView() {
   const t = useT();
+  const lang = useLang();
   const timeline = useAppStore(selectTimeline);
   const cursor = useAppStore((s) => s.cursor);
   return (
@@ -52,14 +54,15 @@ export function TextView() {
                 <td>{e.index + 1}</td>
                 <td>{hopLabel(e.packet.label, e.hop.frame, t)}</td>
                 <td className="mono">
-                  {e.hop.iface ? `${e.hop.node} ${e.hop.iface}` : e.hop.node}
+                  {placeName(e.hop.node, lang)}
+                  {e.hop.iface ? ` ${e.hop.iface}` : ''}
                 </td>
                 <td>{e.hop.event}</td>
                 <td className="mono">
                   {`${endpoint(e.hop.frame, 'src')} → ${endpoint(e.hop.frame, 'dst')} ${what(e.hop.frame)}`}
                 </td>
                 <td>{e.hop.frame.ip?.ttl ?? ''}</td>
-                <td>{t.why(e.hop.why)}</td>
+                <td>{t.why(e.hop.why, e.hop.node)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 // Building blocks shared by the lesson data: ports, flows, the article's two containers.
 import type { IPv4, PortRequest } from '../../sim';
 import type { Flow } from '../../sim';
-import type { SetupAction, Text } from '../types';
+import type { Mistake, SetupAction, Text } from '../types';
 
 export const publish = (hostPort: number, containerPort: number): PortRequest => ({
   hostIp: null,
@@ -47,3 +47,6 @@ export const fromContainer = (name: string, to: IPv4, kind: Flow['kind'], port?:
 
 /** Feedback that only restates the engine's answer: for questions whose lesson text explains the why. */
 export const RIGHT = t('Right: {answer}.', '答对了：{answer}。');
+
+/** A wrong answer and why it is wrong. */
+export const miss = (id: string, en: string, zh: string): Mistake => ({ id, why: t(en, zh) });

@@ -3,6 +3,7 @@
 import { linkLocalOf, type IPv4 } from '../addr';
 import { nodeId, type NodeId } from '../node';
 import type { World } from '../types';
+import { remoteGateway } from '../world';
 import { added, ANY, linkLocal, loopback, namespace } from './devices';
 import type { Device, Namespace } from './types';
 
@@ -52,14 +53,15 @@ function routerNs(world: World): Namespace {
     ifindex: 3 + i,
     ...VETH,
     mac: r.routerIfaceMac,
-    addrs: [],
+    // A point-to-point link: the router's end holds the machine's gateway (remoteGateway).
+    addrs: [{ ip: remoteGateway(r.ip), prefix: 32 }],
     addrs6: linkLocal({ mac: r.routerIfaceMac, lowerUp: true }),
     peer: { ns: nodeId.remote(r.name), name: 'eth0', ifindex: 2, netnsid: i },
     lowerUp: true,
   }));
   const routes = [
     ...world.remotes.map((r) =>
-      added({ address: r.ip, prefix: 32 }, r.routerIface, null, router.ip),
+      added({ address: r.ip, prefix: 32 }, r.routerIface, null, remoteGateway(r.ip)),
     ),
     ...router.routes.map((r) => added(r.dst, 'eth0', r.via, router.ip)),
   ];
@@ -69,7 +71,10 @@ function routerNs(world: World): Namespace {
   });
 }
 
-/** A remote machine: its address as a /32 on eth0, everything through the router (on-link). */
+/**
+ * A remote machine: its address as a /32 on eth0, a route to its gateway (the router's end of the
+ * link) and the default route through it, so its gateway is on its own link.
+ */
 function remoteNs(world: World, index: number): Namespace | null {
   const r = world.remotes[index];
   if (!r) return null;
@@ -85,8 +90,12 @@ function remoteNs(world: World, index: number): Namespace | null {
     peer: { ns: 'router', name: r.routerIface, ifindex: 3 + index, netnsid: 0 },
     lowerUp: true,
   };
-  const gw: IPv4 = world.router.ip;
-  return namespace(id, [loopback(id), eth0], [added(ANY, 'eth0', gw, r.ip, true)], {
+  const gw: IPv4 = remoteGateway(r.ip);
+  const routes = [
+    added({ address: gw, prefix: 32 }, 'eth0', null, r.ip),
+    added(ANY, 'eth0', gw, r.ip),
+  ];
+  return namespace(id, [loopback(id), eth0], routes, {
     forwarding: false,
     netfilter: false,
   });

@@ -8,6 +8,7 @@ import type { DaemonConfig, Listener, Netfilter, RemoteHost, World } from '../ty
 import { networkById } from './lookup';
 import { ageNeighbours } from './neigh-age';
 import { cliError, done, type OpResult } from './result';
+import { remoteGateway } from '../world';
 
 /**
  * The rules a daemon (re)start installs for the current state: daemon chains, then each network in
@@ -111,9 +112,12 @@ export function addRemote(world: World, opts: RemoteOptions): OpResult<RemoteHos
   if (!REMOTE_NAME_PATTERN.test(opts.name)) return cliError(`invalid remote name: ${opts.name}`);
   if (world.remotes.some((r) => r.name === opts.name))
     return cliError(`remote ${opts.name} already exists`);
+  // Nor an address the router holds as another machine's gateway, nor one whose gateway is taken.
+  const gw = remoteGateway(a.value);
   if (
-    world.remotes.some((r) => r.ip === a.value) ||
+    world.remotes.some((r) => r.ip === a.value || remoteGateway(r.ip) === a.value || r.ip === gw) ||
     a.value === world.host.eth0.ip ||
+    gw === world.host.eth0.ip ||
     a.value === world.router.ip
   ) {
     return cliError(`address ${opts.ip} is already in use`);
