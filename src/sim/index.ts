@@ -47,5 +47,6 @@ export {
   type RemoteOptions,
 } from './ops/host';
 export { simulate } from './walk/simulate';
+export { checkJumps, type JumpRefusal } from './netfilter/jumps';
 export { WHY_EN, formatWhy, type WhyKey } from './messages';
 export { ifStatsOf } from './walk/state';
