@@ -23,7 +23,11 @@ export function TerminalPanel() {
   const strings = terminalStrings(useLang());
   const term = useTerminal();
   const transcript = useAppStore((s) => s.transcript);
-  const { rows, open } = useMemo(() => toRows(transcript, term.echoes), [transcript, term.echoes]);
+  const offset = useAppStore((s) => s.transcriptOffset);
+  const { rows, open } = useMemo(
+    () => toRows(transcript, term.echoes, undefined, offset),
+    [transcript, term.echoes, offset],
+  );
   const [follow, setFollow] = useState(0);
   const [large, setLarge] = useState(false);
   const logRef = useRef<HTMLDivElement | null>(null);
@@ -100,6 +104,14 @@ export function TerminalPanel() {
         </button>
       </header>
       <TerminalLog rows={rows} strings={strings} follow={follow} logRef={logRef} />
+      {term.pasting && (
+        <p className="term-pasting" role="status" data-testid="terminal-pasting">
+          {fill(strings.pasting, {
+            done: term.pasting.done.toLocaleString(),
+            total: term.pasting.total.toLocaleString(),
+          })}
+        </p>
+      )}
       <PromptLine
         term={term}
         strings={strings}
