@@ -1,13 +1,13 @@
 // conntrack -L, as of the current hop: orig and reply tuples, state, timeout; this hop's entry lit.
 import { useT } from '../../hooks/useT';
-import { useAppStore } from '../../store/react';
+import { useAppStore, useAppStoreRef } from '../../store/react';
 import { selectCurrentEntry, selectTimeline } from '../../store/selectors';
 import { conntrackAt, isNatted, tupleText } from './atCursor';
 
 export function ConntrackPanel() {
-  const final = useAppStore((s) => s.world.conntrack);
+  const final = useAppStoreRef((s) => s.world.conntrack);
   const clock = useAppStore((s) => s.world.clock);
-  const timeline = useAppStore(selectTimeline);
+  const timeline = useAppStoreRef(selectTimeline);
   const cursor = useAppStore((s) => s.cursor);
   const current = useAppStore(selectCurrentEntry);
   const t = useT();

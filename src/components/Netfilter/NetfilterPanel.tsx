@@ -3,7 +3,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { NetfilterStep, TableName } from '../../sim';
 import { chainsInOrder } from '../../sim/netfilter/order';
 import { useT } from '../../hooks/useT';
-import { useAppStore } from '../../store/react';
+import { useAppStore, useAppStoreRef } from '../../store/react';
 import { selectCurrentEntry, selectTimeline, type TimelineEntry } from '../../store/selectors';
 import { countersAt, policyKey, ruleKey } from './countersAt';
 import { RuleRow } from './RuleRow';
@@ -16,7 +16,7 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
   const netfilter = useDeferredValue(useAppStore((s) => s.world.netfilter));
   const profile = useAppStore((s) => s.world.profile);
   const tr = useT();
-  const timeline = useAppStore(selectTimeline);
+  const timeline = useAppStoreRef(selectTimeline);
   // Counters as they stood at this hop, not after the whole flow.
   const counters = useMemo(() => countersAt(timeline, props.cursor), [timeline, props.cursor]);
   // A table picked by hand holds only on the hop it was picked on; then the engine's hop leads again.

@@ -1,7 +1,8 @@
 // The terminal beside the diagram: where you are, the transcript, and the prompt line.
-import { useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useLang } from '../../hooks/useT';
-import { useAppStore } from '../../store/react';
+import { useAppStore, useAppStoreRef } from '../../store/react';
+import { selectTranscript } from '../../store/selectors';
 import { PromptLine } from './PromptLine';
 import { toRows } from './rows';
 import { fill, terminalStrings } from './strings';
@@ -22,8 +23,10 @@ export function TerminalPanel() {
   // The header's language switch applies here at once (the UI store's lang, as every panel).
   const strings = terminalStrings(useLang());
   const term = useTerminal();
-  const transcript = useAppStore((s) => s.transcript);
-  const offset = useAppStore((s) => s.transcriptOffset);
+  // Rendered at transition priority: while a paste runs, React builds the log's rows in small
+  // interruptible pieces instead of one block after each slice of commands.
+  const transcript = useDeferredValue(useAppStoreRef(selectTranscript));
+  const offset = useDeferredValue(useAppStore((s) => s.transcriptOffset));
   const { rows, open } = useMemo(
     () => toRows(transcript, term.echoes, undefined, offset),
     [transcript, term.echoes, offset],

@@ -1,4 +1,4 @@
-// Pasted lines run in slices of a few tens of milliseconds with a yield between them, so a paste of
+// Pasted lines run in slices of ~16 ms with a yield between them, so a paste of
 // thousands of lines never holds the main thread (a 5,000-line paste held it 7 s): the page paints,
 // scrolls and answers keys while it runs, and Ctrl+C drops what has not run yet, as a tty's
 // interrupt flushes the input typed ahead. The lines run one by one through the same `run` as
@@ -34,7 +34,7 @@ export interface LineQueue {
 }
 
 export function createLineQueue(deps: LineQueueDeps): LineQueue {
-  const slice = deps.sliceMs ?? 30;
+  const slice = deps.sliceMs ?? 16;
   let waiting: string[] = [];
   let next = 0;
   let done = 0;

@@ -4,7 +4,8 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useUi } from '../../hooks/useUi';
-import { useAppStore, useAppStoreApi } from '../../store/react';
+import { useAppStore, useAppStoreApi, useAppStoreRef } from '../../store/react';
+import { selectHistory, selectTranscript } from '../../store/selectors';
 import type { Completion } from '../../terminal/complete';
 import { promptFor } from '../../terminal/prompt';
 import { formatColumns } from './columns';
@@ -37,8 +38,8 @@ export function useTerminal(): TerminalActions {
   const api = useAppStoreApi();
   const prompt = useAppStore((s) => promptFor(s.world, s.location));
   const where = useAppStore((s) => s.location);
-  const history = useAppStore((s) => s.history);
-  const transcript = useAppStore((s) => s.transcript);
+  const history = useAppStoreRef(selectHistory);
+  const transcript = useAppStoreRef(selectTranscript);
   const setLaunched = useUi((s) => s.setLaunched);
   const reducedMotion = useReducedMotion();
   const [echoes, setEchoes] = useState<readonly Echo[]>([]);

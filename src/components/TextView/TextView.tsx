@@ -2,7 +2,7 @@
 // for copying into notes, and for anyone who prefers reading to watching.
 import { useT } from '../../hooks/useT';
 import { selectTimeline } from '../../store/selectors';
-import { useAppStore } from '../../store/react';
+import { useAppStore, useAppStoreRef } from '../../store/react';
 import type { Frame } from '../../sim';
 import { TopologyTables } from './TopologyTables';
 
@@ -23,7 +23,7 @@ function what(f: Frame): string {
 
 export function TextView() {
   const t = useT();
-  const timeline = useAppStore(selectTimeline);
+  const timeline = useAppStoreRef(selectTimeline);
   const cursor = useAppStore((s) => s.cursor);
   return (
     <div className="text-view" data-testid="text-view">
