@@ -23,10 +23,15 @@ export function TerminalPanel() {
   // The header's language switch applies here at once (the UI store's lang, as every panel).
   const strings = terminalStrings(useLang());
   const term = useTerminal();
-  // Rendered at transition priority: while a paste runs, React builds the log's rows in small
-  // interruptible pieces instead of one block after each slice of commands.
-  const transcript = useDeferredValue(useAppStoreRef(selectTranscript));
-  const offset = useDeferredValue(useAppStore((s) => s.transcriptOffset));
+  // While a paste runs, the log renders at transition priority: React builds its rows in small
+  // interruptible pieces instead of one block after each slice of commands. A typed line renders
+  // at once, as before (the log follows it in the same frame).
+  const latest = useAppStoreRef(selectTranscript);
+  const latestOffset = useAppStore((s) => s.transcriptOffset);
+  const deferred = useDeferredValue(latest);
+  const deferredOffset = useDeferredValue(latestOffset);
+  const transcript = term.pasting ? deferred : latest;
+  const offset = term.pasting ? deferredOffset : latestOffset;
   const { rows, open } = useMemo(
     () => toRows(transcript, term.echoes, undefined, offset),
     [transcript, term.echoes, offset],
