@@ -320,6 +320,12 @@ test.describe('no input can hang the page', () => {
     // The output wraps inside the row instead of pushing past it.
     expect(openBox?.width ?? Infinity).toBeLessThanOrEqual(row?.width ?? 0);
     expect(openBox?.height ?? 0).toBeGreaterThan((prompt?.height ?? 0) * 2);
+    // And all of it is on screen, in the panel, however long the output.
+    const panel = await terminal.root.boundingBox();
+    expect((input?.y ?? Infinity) + (input?.height ?? 0)).toBeLessThanOrEqual(
+      (panel?.y ?? 0) + (panel?.height ?? 0) + 1,
+    );
+    await expect(terminal.input).toBeInViewport();
     await terminal.run('echo next');
     await expect(terminal.rows('stdout').last()).toHaveText('next');
   });
