@@ -76,6 +76,8 @@ export const zhCN: { readonly [K in WhyKey]: string } = {
   'drop.no-network': '{At}的网络命名空间除了 lo 之外没有任何网络接口。',
   'drop.no-listener': '那里没有进程监听。',
   'drop.invalid': '数据包丢失了。',
+  'drop.nf-budget':
+    '由模拟器丢弃，而不是 Linux：在 {hook} 中走到链 {chain} 时，这一个数据包已进入 {chains} 次链或测试 {rules} 条规则。这些规则一次又一次跳到同样的链（内核会全部走完，只是要多用时间）。',
   'drop.lost':
     '没有人接收这个帧：它发往一个网段上已无人拥有的 MAC 地址（过期的邻居表项），于是丢失了。',
 };

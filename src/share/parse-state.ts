@@ -13,7 +13,7 @@ import type {
   TableName,
   Tuple,
 } from '../sim';
-import { isValid, NUD_STATES, TCP_CT_STATES } from '../sim';
+import { checkJumps, isValid, NUD_STATES, TCP_CT_STATES } from '../sim';
 import {
   IFNAME,
   arr,
@@ -131,11 +131,19 @@ function table(v: unknown, p: string, name: TableName): Table {
 
 export function netfilter(v: unknown, p: string): Netfilter {
   const o = obj(v, p, ['raw', 'nat', 'filter']);
-  return {
+  const nf = {
     raw: table(o['raw'], `${p}.raw`, 'raw'),
     nat: table(o['nat'], `${p}.nat`, 'nat'),
     filter: table(o['filter'], `${p}.filter`, 'filter'),
   };
+  // A jump loop or chains nested past the kernel's jump stack: the kernel refuses to load it.
+  const refused = checkJumps(nf);
+  if (refused) {
+    const at = `${p}.${refused.table}.chains[${refused.chainIndex}].rules[${refused.ruleIndex}]`;
+    const what = refused.kind === 'loop' ? 'a jump loop' : 'user chains nested deeper than 15';
+    fail(at, `${what}; iptables-nft-restore refuses it: ${refused.message}`);
+  }
+  return nf;
 }
 
 function tuple(v: unknown, p: string): Tuple {

@@ -72,6 +72,7 @@ export {
   type CreationStepKind,
   type CreationFacts,
 } from './creation';
+export { checkJumps, type JumpRefusal } from './netfilter/jumps';
 export { WHY_EN, formatWhy, type WhyKey } from './messages';
 export { ifStatsOf, seenOf } from './walk/state';
 /** iptables' own number format for counters (`1234K`), as `-L -v` prints them. */

@@ -88,6 +88,8 @@ export const WHY_EN = {
   'drop.no-network': "{At}'s network namespace has no network interface but lo.",
   'drop.no-listener': 'Nothing listens there.',
   'drop.invalid': 'The packet was lost.',
+  'drop.nf-budget':
+    'Dropped by the lab, not by Linux: walking {hook} reached chain {chain} after {chains} chain entries or {rules} rule tests for this one packet. These rules jump to the same chains over and over (the kernel would walk them all, very slowly).',
   'drop.lost':
     'Nobody took the frame: it went to a MAC address no one on the segment owns (a stale neighbour entry) and was lost.',
 } as const;

@@ -166,7 +166,9 @@ export type DropReason =
   | 'forwarding-disabled'
   | 'ttl-exceeded'
   | 'invalid'
-  | 'lost';
+  | 'lost'
+  /** The lab's per-packet netfilter budget ran out (walk/netfilter.ts NF_BUDGET); not the kernel's. */
+  | 'nf-budget';
 
 export interface PacketTrace {
   /** 'SYN', 'SYN-ACK', 'echo request'… */

@@ -27,3 +27,13 @@ export function useAppStoreApi(): AppStore {
 export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(useAppStoreApi(), useShallow(selector));
 }
+
+/**
+ * Reads a value that changes identity whenever its content does (the transcript, the history, the
+ * memoised timeline): compared by identity. The shallow comparison of useAppStore would walk every
+ * element (building two Maps of them) on each store change: with a 5,000-line transcript that was
+ * most of a pasted line's cost.
+ */
+export function useAppStoreRef<T>(selector: (state: AppState) => T): T {
+  return useStore(useAppStoreApi(), selector);
+}

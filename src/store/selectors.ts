@@ -60,6 +60,7 @@ export const selectPlayback = (s: AppState) => ({
   length: timelineLength(s),
 });
 export const selectTranscript = (s: AppState) => s.transcript;
+export const selectHistory = (s: AppState) => s.history;
 export const selectLocation = (s: AppState) => s.location;
 
 /**

@@ -6,7 +6,7 @@ import type { CommandOutput, Location, Shell, ShellApi } from '../terminal/api';
 import { remember, type History } from '../terminal/history';
 import { promptFor } from '../terminal/prompt';
 import type { Late } from './late';
-import { toTranscriptLines } from './transcript';
+import { appendBounded, toTranscriptLines } from './transcript';
 import type { AppState, CommandRun, TerminalSlice } from './types';
 
 /** The store seen through the terminal's eyes: same actions the UI calls. */
@@ -67,12 +67,21 @@ export function createTerminalSlice(
       const prompt = promptFor(before.world, before.location);
       const trimmed = line.trim();
       set({
-        transcript: [...before.transcript, { kind: 'prompt', prompt, command: line }],
+        ...appendBounded(before.transcript, before.transcriptOffset, [
+          { kind: 'prompt', prompt, command: line },
+        ]),
         ...historyFields(remember(before, line)),
       });
       const output = run();
       // `clear` empties the transcript during the command; what it printed (nothing) follows.
-      set({ transcript: [...get().transcript, ...toTranscriptLines(output.chunks, output.exit)] });
+      const now = get();
+      set(
+        appendBounded(
+          now.transcript,
+          now.transcriptOffset,
+          toTranscriptLines(output.chunks, output.exit),
+        ),
+      );
       // Each command takes a simulated second, so `docker ps` shows time passing.
       if (trimmed !== '') set({ world: advanceClock(get().world, 1) });
       return { output, before, after: get() };
@@ -93,11 +102,12 @@ export function createTerminalSlice(
     };
     return {
       transcript: [],
+      transcriptOffset: 0,
       history: [],
       historyOffset: 0,
       location,
       setLocation: (l) => set({ location: l }),
-      clearTranscript: () => set({ transcript: [] }),
+      clearTranscript: () => set({ transcript: [], transcriptOffset: 0 }),
       echoCommand: (line, output) => {
         if (get().location.kind === 'host') typed(line, () => output);
       },

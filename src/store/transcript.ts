@@ -2,6 +2,25 @@
 import type { Chunk } from '../terminal/api';
 import type { TranscriptLine } from './types';
 
+/**
+ * The transcript keeps the newest 5,000 lines, as a terminal's scrollback does (xterm keeps 1,024 by
+ * default, VTE 10,000; Windows Terminal 9,001): enough to scroll back through any lesson, while a
+ * session of any length holds at most ~2.5 MB of lines (~0.5 KB each) instead of growing forever.
+ */
+export const SCROLLBACK = 5000;
+
+/** Appends lines, dropping the oldest past SCROLLBACK; `offset` counts the lines dropped so far. */
+export function appendBounded(
+  lines: readonly TranscriptLine[],
+  offset: number,
+  added: readonly TranscriptLine[],
+): { transcript: readonly TranscriptLine[]; transcriptOffset: number } {
+  const all = lines.concat(added);
+  const over = all.length - SCROLLBACK;
+  if (over <= 0) return { transcript: all, transcriptOffset: offset };
+  return { transcript: all.slice(over), transcriptOffset: offset + over };
+}
+
 /** `exit`: the command's status; stderr of a command that succeeded is marked `info`. */
 export function toTranscriptLines(chunks: readonly Chunk[], exit = 1): TranscriptLine[] {
   const out: TranscriptLine[] = [];

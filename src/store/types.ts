@@ -88,7 +88,10 @@ export interface CommandRun {
 }
 
 export interface TerminalSlice {
+  /** The newest SCROLLBACK (5,000) lines since the last `clear` (store/transcript.ts). */
   readonly transcript: readonly TranscriptLine[];
+  /** Lines dropped from the front to keep the bound since the last `clear`: rows keep their keys. */
+  readonly transcriptOffset: number;
   /** Commands typed, oldest first (no empty lines, no immediate repeats, as bash's ignoredups). */
   readonly history: readonly string[];
   /** Lines dropped from the front once the history held HISTSIZE (500) of them, as bash does. */

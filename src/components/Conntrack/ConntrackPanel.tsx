@@ -3,12 +3,12 @@
 // leaves POSTROUTING (the kernel confirms it there): until then it shows apart, as unconfirmed.
 import type { ConntrackEntry } from '../../sim';
 import { useT } from '../../hooks/useT';
-import { useAppStore } from '../../store/react';
+import { useAppStore, useAppStoreRef } from '../../store/react';
 import { selectCurrentEntry, selectSeen } from '../../store/selectors';
 import { isNatted, tupleText } from './tuple';
 
 export function ConntrackPanel() {
-  const table = useAppStore((s) => selectSeen(s).conntrack);
+  const table = useAppStoreRef((s) => selectSeen(s).conntrack);
   const clock = useAppStore((s) => s.world.clock);
   const current = useAppStore(selectCurrentEntry);
   const t = useT();

@@ -158,6 +158,10 @@ const DROP: { readonly [K in DropReason]: readonly [string, string] } = {
   'ttl-exceeded': ['the TTL ran out', 'TTL 耗尽'],
   invalid: ['conntrack marks it INVALID', 'conntrack 将其标记为 INVALID'],
   lost: ['no one takes the frame', '没有谁接收这个帧'],
+  'nf-budget': [
+    'the lab stopped walking its tangled iptables rules',
+    '模拟器不再继续走这些反复跳转的 iptables 规则',
+  ],
 };
 
 export const dropText = (lang: Lang, reason: DropReason): string =>

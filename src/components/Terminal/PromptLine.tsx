@@ -113,20 +113,26 @@ export function PromptLine(props: PromptLineProps) {
     const el = e.currentTarget;
     const start = el.selectionStart ?? state.line.length;
     const p = splitPaste(state.line, start, text, el.selectionEnd ?? start);
-    for (const line of p.run) term.run(line);
+    term.runLines(p.run);
     props.onRun();
     setState({ ...EMPTY_LINE, line: p.line, cursor: p.cursor });
   };
 
   return (
     <div className="term-input-row">
-      <span className="term-prompt" aria-hidden="true" data-testid="terminal-prompt">
-        {props.open.map((s, i) => (
-          <span key={i} className={`seg-${s.kind}`}>
-            {s.text}
+      {/* Output without a final newline comes first and wraps on its own, so however long it
+          is the prompt and the input keep their width (they move to the next line). */}
+      <span className="term-prompt-wrap" aria-hidden="true" data-testid="terminal-prompt">
+        {props.open.length > 0 && (
+          <span className="term-open" data-testid="terminal-open">
+            {props.open.map((s, i) => (
+              <span key={i} className={`seg-${s.kind}`}>
+                {s.text}
+              </span>
+            ))}
           </span>
-        ))}
-        {term.prompt}
+        )}
+        <span className="term-prompt">{term.prompt}</span>
       </span>
       <input
         ref={inputRef}

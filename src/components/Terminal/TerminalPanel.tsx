@@ -1,7 +1,8 @@
 // The terminal beside the diagram: where you are, the transcript, and the prompt line.
-import { useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useLang } from '../../hooks/useT';
-import { useAppStore } from '../../store/react';
+import { useAppStore, useAppStoreRef } from '../../store/react';
+import { selectTranscript } from '../../store/selectors';
 import { PromptLine } from './PromptLine';
 import { toRows } from './rows';
 import { fill, terminalStrings } from './strings';
@@ -22,8 +23,19 @@ export function TerminalPanel() {
   // The header's language switch applies here at once (the UI store's lang, as every panel).
   const strings = terminalStrings(useLang());
   const term = useTerminal();
-  const transcript = useAppStore((s) => s.transcript);
-  const { rows, open } = useMemo(() => toRows(transcript, term.echoes), [transcript, term.echoes]);
+  // While a paste runs, the log renders at transition priority: React builds its rows in small
+  // interruptible pieces instead of one block after each slice of commands. A typed line renders
+  // at once, as before (the log follows it in the same frame).
+  const latest = useAppStoreRef(selectTranscript);
+  const latestOffset = useAppStore((s) => s.transcriptOffset);
+  const deferred = useDeferredValue(latest);
+  const deferredOffset = useDeferredValue(latestOffset);
+  const transcript = term.pasting ? deferred : latest;
+  const offset = term.pasting ? deferredOffset : latestOffset;
+  const { rows, open } = useMemo(
+    () => toRows(transcript, term.echoes, undefined, offset),
+    [transcript, term.echoes, offset],
+  );
   const [follow, setFollow] = useState(0);
   const [large, setLarge] = useState(false);
   const logRef = useRef<HTMLDivElement | null>(null);
@@ -100,6 +112,14 @@ export function TerminalPanel() {
         </button>
       </header>
       <TerminalLog rows={rows} strings={strings} follow={follow} logRef={logRef} />
+      {term.pasting && (
+        <p className="term-pasting" role="status" data-testid="terminal-pasting">
+          {fill(strings.pasting, {
+            done: term.pasting.done.toLocaleString(),
+            total: term.pasting.total.toLocaleString(),
+          })}
+        </p>
+      )}
       <PromptLine
         term={term}
         strings={strings}

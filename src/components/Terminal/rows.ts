@@ -1,5 +1,6 @@
 // The transcript as screen rows: store lines plus the panel's own echoes (^C, completion lists).
 import type { TranscriptLine } from '../../store/types';
+import { showBidiControls } from './bidi';
 
 export type SegmentKind = 'prompt' | 'command' | 'stdout' | 'stderr' | 'signal';
 
@@ -44,10 +45,14 @@ function echoRows(e: Echo): Row[] {
   return e.lines.map((l, i) => {
     const key = `e${e.id}.${i}`;
     if (l.kind === 'stdout')
-      return { key, kind: 'stdout', segments: [{ kind: 'stdout', text: l.text }] };
+      return {
+        key,
+        kind: 'stdout',
+        segments: [{ kind: 'stdout', text: showBidiControls(l.text) }],
+      };
     const segments: Segment[] = [
       { kind: 'prompt', text: l.prompt },
-      { kind: 'command', text: l.command },
+      { kind: 'command', text: showBidiControls(l.command) },
     ];
     if (l.signal !== undefined) segments.push({ kind: 'signal', text: l.signal });
     return { key, kind: 'prompt', segments };
@@ -57,12 +62,14 @@ function echoRows(e: Echo): Row[] {
 /**
  * Store lines become rows; an `open` line (no final newline) runs on into the next row, as the
  * next prompt does after `echo -n`. Echoes are placed after the line they follow; `limit` keeps
- * the newest rows only, as a terminal's scrollback does.
+ * the newest rows only, as a terminal's scrollback does. `offset` (lines the store's bound dropped)
+ * keeps each line's key when older lines go, so React keeps its row.
  */
 export function toRows(
   lines: readonly TranscriptLine[],
   echoes: readonly Echo[],
   limit = 2000,
+  offset = 0,
 ): { readonly rows: readonly Row[]; readonly open: readonly Segment[] } {
   const after = new Map<TranscriptLine | null, Echo[]>();
   for (const e of echoes) after.set(e.after, [...(after.get(e.after) ?? []), e]);
@@ -83,16 +90,16 @@ export function toRows(
       l.kind === 'prompt'
         ? [
             { kind: 'prompt', text: l.prompt },
-            { kind: 'command', text: l.command },
+            { kind: 'command', text: showBidiControls(l.command) },
           ]
-        : [{ kind: l.kind, text: overstrike(l.text) }];
+        : [{ kind: l.kind, text: showBidiControls(overstrike(l.text)) }];
     if (l.kind !== 'prompt' && l.open) {
-      if (open.length === 0) openKey = `t${i}`;
+      if (open.length === 0) openKey = `t${offset + i}`;
       open = [...open, ...segments];
     } else {
       // A succeeding command's stderr reads as output; only a failure's is marked as an error.
       const kind = l.kind === 'stderr' && l.info ? 'stdout' : l.kind;
-      push({ key: `t${i}`, kind, segments });
+      push({ key: `t${offset + i}`, kind, segments });
     }
     for (const e of after.get(l) ?? []) echoRows(e).forEach(push);
   });

@@ -1,13 +1,15 @@
 // The panel's link to the store: run a line with the very actions the forms use, then make the
 // view show what happened (the new container's veth story, the flow's packets from hop 0). A line
 // entered before the shell has loaded runs once it is here, and shows what it did then.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useUi } from '../../hooks/useUi';
-import { useAppStore, useAppStoreApi } from '../../store/react';
+import { useAppStore, useAppStoreApi, useAppStoreRef } from '../../store/react';
+import { selectHistory, selectTranscript } from '../../store/selectors';
 import type { Completion } from '../../terminal/complete';
 import { promptFor } from '../../terminal/prompt';
 import { formatColumns } from './columns';
+import { createLineQueue, type LineQueueProgress } from './line-queue';
 import { liveEchoes, type Echo, type EchoLine } from './rows';
 
 export interface TerminalActions {
@@ -17,6 +19,10 @@ export interface TerminalActions {
   readonly history: readonly string[];
   readonly echoes: readonly Echo[];
   run(line: string): void;
+  /** Runs pasted lines in order, in slices that yield to the page (line-queue.ts). */
+  runLines(lines: readonly string[]): void;
+  /** How far a long paste has got, or null. */
+  readonly pasting: LineQueueProgress | null;
   interrupt(line: string): void;
   list(line: string, candidates: readonly string[], columns: number): void;
   clearScreen(): void;
@@ -32,8 +38,8 @@ export function useTerminal(): TerminalActions {
   const api = useAppStoreApi();
   const prompt = useAppStore((s) => promptFor(s.world, s.location));
   const where = useAppStore((s) => s.location);
-  const history = useAppStore((s) => s.history);
-  const transcript = useAppStore((s) => s.transcript);
+  const history = useAppStoreRef(selectHistory);
+  const transcript = useAppStoreRef(selectTranscript);
   const setLaunched = useUi((s) => s.setLaunched);
   const reducedMotion = useReducedMotion();
   const [echoes, setEchoes] = useState<readonly Echo[]>([]);
@@ -49,14 +55,16 @@ export function useTerminal(): TerminalActions {
     [api],
   );
 
-  const run = useCallback(
+  const runNow = useCallback(
     (line: string) => {
       void api
         .getState()
         .enterCommand(line)
         .then(({ before, after }) => {
-          // `clear` emptied the transcript: the panel's own echoes go with it.
-          if (after.transcript.length <= before.transcript.length) setEchoes([]);
+          // `clear` emptied the transcript: the panel's own echoes go with it. (Lines since the
+          // last clear, counting those the scrollback bound dropped: only a clear lowers it.)
+          const lines = (s: typeof before) => s.transcriptOffset + s.transcript.length;
+          if (lines(after) <= lines(before)) setEchoes([]);
           const known = new Set(before.world.containers.map((c) => c.name));
           const born = after.world.containers.filter((c) => !known.has(c.name));
           const newest = born[born.length - 1];
@@ -72,8 +80,35 @@ export function useTerminal(): TerminalActions {
     [api, reducedMotion, setLaunched],
   );
 
+  // One queue for the panel's life; it calls the latest runNow.
+  const [pasting, setPasting] = useState<LineQueueProgress | null>(null);
+  const runLatest = useRef(runNow);
+  useLayoutEffect(() => {
+    runLatest.current = runNow;
+  });
+  const queue = useMemo(
+    () =>
+      createLineQueue({
+        run: (line) => runLatest.current(line),
+        ready: () => api.getState().shellReady(),
+        load: () => api.getState().loadShell(),
+        progress: setPasting,
+        now: () => performance.now(),
+        later: (fn) => setTimeout(fn, 0),
+      }),
+    [api],
+  );
+  // A line typed while a paste runs waits its turn behind the pasted ones, as in a tty.
+  const run = useCallback(
+    (line: string) => (queue.busy() ? queue.push([line]) : runNow(line)),
+    [queue, runNow],
+  );
+  const runLines = useCallback((lines: readonly string[]) => queue.push(lines), [queue]);
+
   const interrupt = useCallback(
-    (line: string) =>
+    (line: string) => {
+      // Ctrl+C flushes what was typed ahead: the pasted lines that have not run yet.
+      queue.cancel();
       echo([
         {
           kind: 'prompt',
@@ -81,8 +116,9 @@ export function useTerminal(): TerminalActions {
           command: line,
           signal: '^C',
         },
-      ]),
-    [api, echo],
+      ]);
+    },
+    [api, echo, queue],
   );
 
   const list = useCallback(
@@ -113,6 +149,8 @@ export function useTerminal(): TerminalActions {
     history,
     echoes: live,
     run,
+    runLines,
+    pasting,
     interrupt,
     list,
     clearScreen,

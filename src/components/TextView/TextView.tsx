@@ -3,7 +3,7 @@
 import { useLang, useT } from '../../hooks/useT';
 import { placeName } from '../../i18n/narrate';
 import { selectTimeline } from '../../store/selectors';
-import { useAppStore } from '../../store/react';
+import { useAppStore, useAppStoreRef } from '../../store/react';
 import type { Frame } from '../../sim';
 import { hopLabel } from '../Diagram/packetText';
 import { TopologyTables } from './TopologyTables';
@@ -26,7 +26,7 @@ function what(f: Frame): string {
 export function TextView() {
   const t = useT();
   const lang = useLang();
-  const timeline = useAppStore(selectTimeline);
+  const timeline = useAppStoreRef(selectTimeline);
   const cursor = useAppStore((s) => s.cursor);
   return (
     <div className="text-view" data-testid="text-view">

@@ -1,4 +1,5 @@
 // One packet at a time: send it through the walk, record its trace, say where it ended up.
+import { fullBudget } from './budget';
 import type { IPv4 } from '../addr';
 import type {
   DropReason,
@@ -45,6 +46,7 @@ export function sendPacket(
   s.dropped = null;
   s.origin = node;
   s.followUps = [];
+  s.nfBudget = fullBudget();
   s.confirm = confirm;
   ipOutput(s, node, frame, sendKey);
   s.confirm = false;

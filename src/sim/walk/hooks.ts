@@ -6,7 +6,7 @@ import type { DropReason, FieldChange, Frame, NodeId } from '../trace';
 import { ctStore, isDnat, isSnat, withDnat, withSnat } from './conntrack';
 import { ctLookup, type CtCtx } from './ct-lookup';
 import { dstPort, rewriteDest, rewriteSource, srcPort } from './frame';
-import { runHook, type Hook, type NfPacket, type NfVerdict } from './netfilter';
+import { NF_BUDGET, runHook, type Hook, type NfPacket, type NfVerdict } from './netfilter';
 import { emit, frameBytes, why, type WalkState } from './state';
 
 export type { CtCtx } from './ct-lookup';
@@ -43,6 +43,11 @@ function packet(f: Frame, inIface: string, outIface: string, state: CtState): Nf
 }
 
 function verdictDrop(s: WalkState, node: NodeId, f: Frame, v: NfVerdict, hook: Hook): boolean {
+  if (v.kind === 'BUDGET') {
+    const { rules, chains } = NF_BUDGET;
+    drop(s, node, null, f, 'nf-budget', { hook, chain: v.chain, rules, chains });
+    return true;
+  }
   if (v.kind !== 'DROP') return false;
   drop(s, node, null, f, v.rule ? 'rule' : 'policy', { hook, rule: v.rule ?? '' });
   return true;

@@ -7,6 +7,8 @@ import type { Frame, NetfilterStep, NodeId } from '../trace';
 import { emit, why, type WalkState } from './state';
 import { isLocal } from './topology';
 
+export { NF_BUDGET, fullBudget } from './budget';
+
 export type Hook = NetfilterStep['hook'];
 
 /** What the matches can see of a packet at a hook. Interfaces are '' where the hook has none. */
@@ -28,6 +30,8 @@ export interface NfPacket {
 export type NfVerdict =
   | { readonly kind: 'ACCEPT' }
   | { readonly kind: 'DROP'; readonly rule: string | null }
+  /** The packet used up the lab's netfilter budget (`NF_BUDGET`) at this chain. */
+  | { readonly kind: 'BUDGET'; readonly chain: string }
   | { readonly kind: 'DNAT'; readonly toIp: IPv4; readonly toPort: number | null }
   | { readonly kind: 'SNAT'; readonly toIp: IPv4 }
   | { readonly kind: 'MASQUERADE' };
@@ -92,14 +96,17 @@ export function runHook(
       : 'nf.policy';
     emit(s, node, null, 'netfilter', frame, why(key, { table, chain, hook, target }), { nf });
   };
+  const budget = s.nfBudget;
   const walkChain = (name: string, depth: number): NfVerdict | 'RETURN' => {
     const chain = getChain(s.nf, table, name);
     if (!chain || depth > 32) return 'RETURN';
+    if (--budget.chains < 0) return { kind: 'BUDGET', chain: name };
     // The rules tested since the last match are a run of the chain: sliced when a step needs them.
     let from = 0;
     const list = chain.rules;
     const facts = listFacts(list);
     rules: for (let at = 0; at < list.length; at++) {
+      if (--budget.rules < 0) return { kind: 'BUDGET', chain: name };
       if (!ruleMatches(s, facts.matches[at] as CompiledMatch, p)) continue;
       const r = list[at] as Rule;
       s.nf = countRule(s.nf, table, name, r.id, p.bytes, at);

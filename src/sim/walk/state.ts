@@ -13,6 +13,7 @@ import type {
   Why,
 } from '../trace';
 import type { InFlight } from './ct-tcp';
+import { fullBudget } from './budget';
 import type { Topology } from './topology';
 import { own } from '../own';
 
@@ -61,6 +62,8 @@ export interface WalkState {
    * ACK): the origin's next hop is confirmed as it leaves (walk/neighbours.ts).
    */
   confirm: boolean;
+  /** What is left of the packet's netfilter budget (walk/netfilter.ts NF_BUDGET). */
+  nfBudget: { rules: number; chains: number };
   /** Sockets the walk knows: listeners per namespace and the flow's own client sockets. */
   readonly sockets: SocketTable;
 }
@@ -106,6 +109,7 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     confirm: false,
     origin: 'host',
     followUps: [],
+    nfBudget: fullBudget(),
     sockets,
   };
 }

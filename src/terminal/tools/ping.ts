@@ -113,6 +113,7 @@ function repliesOf(packets: readonly PacketTrace[], result: FlowResult): EchoRep
 export function ping(args: readonly string[], ctx: Ctx): number {
   const busybox = ctx.where.kind === 'container';
   let count = DEFAULT_PING_COUNT;
+  let capped = '';
   let target: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
@@ -131,6 +132,9 @@ export function ping(args: readonly string[], ctx: Ctx): number {
         return busybox ? 1 : 2;
       }
       count = Math.min(Number(v), MAX_PING_COUNT);
+      // The lab's own limit, said where it applies rather than silently.
+      if (Number(v) > MAX_PING_COUNT)
+        capped = `ping: the lab sends at most ${MAX_PING_COUNT} echo requests: -c ${v} runs as -c ${MAX_PING_COUNT}\n`;
     } else if (a.startsWith('-')) {
       ctx.err(
         busybox
@@ -148,6 +152,7 @@ export function ping(args: readonly string[], ctx: Ctx): number {
     );
     return busybox ? 1 : 2;
   }
+  if (capped) ctx.err(capped);
   const world = ctx.api.world();
   const ip = resolveName(world, ctx.where, target);
   if (!ip) {
