@@ -1,6 +1,7 @@
 // A person's own iptables commands (-A -I -D -C -P -N -X -F -Z) as data, applied to Netfilter the
 // way the kernel's nf_tables answers them. Pure; Netfilter in, Netfilter or the kernel's refusal out.
 import type { Chain, Netfilter, Rule, RuleMatch, RuleTarget, TableName, Verdict } from '../types';
+import { checkJumps } from './jumps';
 import { BUILTIN_CHAINS } from './order';
 import { ruleId } from './table';
 
@@ -51,33 +52,11 @@ function withChain(nf: Netfilter, table: TableName, chain: Chain): Netfilter {
   return { ...nf, [table]: { ...nf[table], chains } };
 }
 
-/** The chains a chain reaches through its jumps, itself included. */
-function reachable(nf: Netfilter, table: TableName, from: string): Set<string> {
-  const seen = new Set<string>();
-  const todo = [from];
-  for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    const c = nf[table].chains.find((x) => x.name === name);
-    for (const r of c?.rules ?? []) if (r.target.kind === 'JUMP') todo.push(r.target.chain);
-  }
-  return seen;
-}
-
-/**
- * A rule the kernel would refuse: a jump that closes a loop (ELOOP, "Too many links"), a NAT
- * target outside the nat table (EINVAL). Jumps to chains that do not exist are caught earlier.
- */
-function badRule(
-  nf: Netfilter,
-  table: TableName,
-  chain: string,
-  body: RuleBody,
-): EditRefusal | null {
+/** A NAT target outside the nat table: nf_tables answers EINVAL. */
+function badTarget(table: TableName, body: RuleBody): EditRefusal | null {
   const t = body.target;
   if ((t.kind === 'DNAT' || t.kind === 'SNAT' || t.kind === 'MASQUERADE') && table !== 'nat')
     return 'invalid';
-  if (t.kind === 'JUMP' && reachable(nf, table, t.chain).has(chain)) return 'loop';
   return null;
 }
 
@@ -178,10 +157,14 @@ export function applyEdit(before: Netfilter, edit: IptablesEdit): EditResult {
     case 'insert': {
       const at = edit.kind === 'insert' ? edit.at : chain.rules.length + 1;
       if (at > chain.rules.length + 1) return refuse('insert-index');
-      const bad = badRule(nf, table, edit.chain, edit.rule);
+      const bad = badTarget(table, edit.rule);
       if (bad) return refuse(bad);
       const rules = chain.rules.toSpliced(at - 1, 0, freshRule(table, chain, edit.rule));
-      return { ok: true, nf: withChain(nf, table, { ...chain, rules }) };
+      const after = withChain(nf, table, { ...chain, rules });
+      // A jump that closes a loop, or nests a 16th user chain, where a hook can reach it: the same
+      // check a lab file meets (checkJumps), answered with EMLINK ("Too many links").
+      if (edit.rule.target.kind === 'JUMP' && checkJumps(after)) return refuse('loop');
+      return { ok: true, nf: after };
     }
   }
 }

@@ -127,3 +127,17 @@ describe('a lab with rules a person changed saves and opens again', () => {
     expect(back.value.world.netfilter).toEqual(zeroCounters(world.netfilter));
   });
 });
+
+describe('jumps, as nf_tables validates them', () => {
+  it('accepts a loop no hook reaches, and refuses the jump from a built-in chain that would enter it', () => {
+    const t = terminalOn(referenceHost());
+    expect(t.run('iptables -N LOOP').exit).toBe(0);
+    // nf_tables validates only what a hook can enter (checked in a namespace by the jumps check).
+    expect(t.run('iptables -A LOOP -j LOOP').exit).toBe(0);
+    const r = t.run('iptables -A INPUT -j LOOP');
+    expect([r.err, r.exit]).toEqual([
+      'iptables v1.8.9 (nf_tables):  RULE_APPEND failed (Too many links): rule in chain INPUT\n',
+      4,
+    ]);
+  });
+});
