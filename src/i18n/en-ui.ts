@@ -81,6 +81,7 @@ export const enUi = {
   'zoom.in': 'Zoom in',
   'zoom.out': 'Zoom out',
   'zoom.fit': 'Fit to screen',
+  'zoom.follow': 'Follow the packet',
   // Flow picker and presets
   'flow.form': 'Send a flow',
   'flow.from': 'from',

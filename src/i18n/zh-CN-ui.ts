@@ -82,6 +82,7 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'zoom.in': '放大',
   'zoom.out': '缩小',
   'zoom.fit': '适应屏幕',
+  'zoom.follow': '跟随数据包',
   // 流量选择与预设
   'flow.form': '发送流量',
   'flow.from': '从',

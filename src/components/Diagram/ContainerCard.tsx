@@ -63,25 +63,34 @@ export const ContainerCard = memo(
           aria-label={props.pickable ? t('diagram.pick', { name: c.name }) : undefined}
         >
           <div className="card-head">
-            <span className="card-name">{c.name}</span>
-            <span className={`state state-${c.state}`}>
+            <span className="card-name" data-tier="name" title={c.name}>
+              {c.name}
+            </span>
+            <span className={`state state-${c.state}`} data-tier="detail">
               {running ? t('card.running') : t('card.exited', { code: c.exitCode })}
             </span>
           </div>
-          <div className="card-meta">
+          <div className="card-meta" data-tier="detail">
             {c.image} · {modeText(c, t)}
           </div>
           {c.endpoints.map((e) => (
-            <div key={e.ifName} className="card-if" data-testid={`addr-${c.name}-${e.ifName}`}>
+            <div
+              key={e.ifName}
+              className="card-if"
+              data-tier="addr"
+              data-testid={`addr-${c.name}-${e.ifName}`}
+            >
               <span className="if-name">{e.ifName}</span>
               <span className="if-ip">
                 {e.ip}/{e.prefix}
               </span>
-              <span className="if-mac">{e.mac}</span>
+              <span className="if-mac" data-tier="detail">
+                {e.mac}
+              </span>
             </div>
           ))}
           {c.bindings.length > 0 && (
-            <div className="card-ports" data-testid={`ports-${c.name}`}>
+            <div className="card-ports" data-tier="addr" data-testid={`ports-${c.name}`}>
               {c.bindings.map((b) => (
                 <span key={`${b.hostPort}/${b.proto}`} className="port-pill">
                   {portText(b)}
@@ -90,8 +99,10 @@ export const ContainerCard = memo(
             </div>
           )}
           <div className="card-foot">
-            <span className="lo-chip">lo 127.0.0.1</span>
-            <span className="card-actions">
+            <span className="lo-chip" data-tier="detail">
+              lo 127.0.0.1
+            </span>
+            <span className="card-actions" data-tier="detail">
               {running ? (
                 <button
                   type="button"
