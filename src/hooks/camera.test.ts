@@ -6,6 +6,7 @@ import {
   keepCentre,
   lodOf,
   readableScale,
+  TOP_INSET,
   visibleBox,
 } from './camera';
 
@@ -34,7 +35,8 @@ describe('the camera', () => {
   it('shows the whole picture when the whole picture is readable', () => {
     const small = { width: 500, height: 300 };
     const v = followTransform(small, box, { at: { x: 10, y: 10 }, from: null }, 1.08);
-    expect(v).toEqual(fitTransform(small.width, small.height, box));
+    expect(v).toEqual(fitTransform(small.width, small.height, box, TOP_INSET));
+    expect(v.y).toBeGreaterThanOrEqual(TOP_INSET);
   });
 
   it('keeps a user view through a resize: same scale, same centre', () => {

@@ -13,8 +13,11 @@ interface Size {
   readonly height: number;
 }
 
-/** Height of the diagram's top edge under its zoom buttons, in px. */
-const TOP_INSET = 56;
+/**
+ * The diagram's top band, in px: its zoom buttons, the status toast and the presentation pill sit
+ * there, so the fitted and followed views keep nodes below it and nothing covers a node.
+ */
+export const TOP_INSET = 56;
 
 /** Margin, in diagram units, around the picture when it is fitted. */
 export const PAD = 24;
@@ -50,10 +53,11 @@ export function lodOf(k: number): Lod {
  * Scale and offset that show a width×height picture (with a PAD margin) whole inside the element,
  * centred: what the SVG viewBox draws by itself, capped at 1.6× so three cards never fill a projector.
  */
-export function fitTransform(width: number, height: number, box: Size): ZoomView {
+export function fitTransform(width: number, height: number, box: Size, top = 0): ZoomView {
   if (box.width <= 0 || box.height <= 0) return { x: 0, y: 0, k: 1 };
-  const k = Math.min(box.width / (width + 2 * PAD), box.height / (height + 2 * PAD), 1.6);
-  return { x: (box.width - width * k) / 2, y: (box.height - height * k) / 2, k };
+  const h = box.height - top;
+  const k = Math.min(box.width / (width + 2 * PAD), h / (height + 2 * PAD), 1.6);
+  return { x: (box.width - width * k) / 2, y: top + (h - height * k) / 2, k };
 }
 
 /** The same fit done by the browser before the element is measured (the prerendered page). */
@@ -62,10 +66,10 @@ export function fitViewBox(width: number, height: number): string {
 }
 
 /** Keeps an axis of the view inside the picture where it can: no empty band beside a big picture. */
-function clampAxis(offset: number, content: number, view: number, k: number): number {
+function clampAxis(offset: number, content: number, view: number, k: number, top = 0): number {
   const inside = content * k;
-  if (inside + 2 * PAD * k <= view) return (view - inside) / 2;
-  const max = PAD * k;
+  if (inside + 2 * PAD * k <= view - top) return top + (view - top - inside) / 2;
+  const max = top + PAD * k;
   const min = view - inside - PAD * k;
   return Math.min(max, Math.max(min, offset));
 }
@@ -81,7 +85,7 @@ export function followTransform(
   focus: { readonly at: Point; readonly from: Point | null },
   k: number,
 ): ZoomView {
-  const fit = fitTransform(content.width, content.height, box);
+  const fit = fitTransform(content.width, content.height, box, TOP_INSET);
   if (fit.k >= k || box.width <= 0 || box.height <= 0) return fit;
   const from = focus.from ?? focus.at;
   // Both ends of the link when they fit in the view; the current hop alone when they do not.
@@ -90,10 +94,15 @@ export function followTransform(
   const both = spanX < box.width * 0.7 && spanY < box.height * 0.6;
   const cx = both ? (focus.at.x + from.x) / 2 : focus.at.x;
   const cy = both ? (focus.at.y + from.y) / 2 : focus.at.y;
-  // The zoom buttons sit over the top edge: the hop is centred in what is below them.
-  const top = Math.min(TOP_INSET, box.height / 4);
+  // The hop is centred in what is below the top band.
   const x = clampAxis(box.width / 2 - cx * k, content.width, box.width, k);
-  const y = clampAxis(top + (box.height - top) / 2 - cy * k, content.height, box.height, k);
+  const y = clampAxis(
+    TOP_INSET + (box.height - TOP_INSET) / 2 - cy * k,
+    content.height,
+    box.height,
+    k,
+    TOP_INSET,
+  );
   return { x, y, k };
 }
 

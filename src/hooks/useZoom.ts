@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import type { Point } from '../layout/geometry';
-import { fitTransform, followTransform, keepCentre, type ZoomView } from './camera';
+import { TOP_INSET, fitTransform, followTransform, keepCentre, type ZoomView } from './camera';
 import type * as ZoomD3 from './zoomD3';
 
 export { fitTransform, fitViewBox, type ZoomView } from './camera';
@@ -98,7 +98,7 @@ export function useZoom(opts: {
       if (m === 'user') return null;
       if (m === 'follow' && focus)
         return followTransform({ width, height }, box, focus, followScale);
-      return fitTransform(width, height, box);
+      return fitTransform(width, height, box, TOP_INSET);
     },
     [focus, followScale, width, height],
   );
@@ -140,7 +140,7 @@ export function useZoom(opts: {
   const fitToScreen = useCallback(() => {
     setMode('fit');
     const svg = svgRef.current;
-    if (svg) apply(fitTransform(width, height, svg.getBoundingClientRect()), glide);
+    if (svg) apply(fitTransform(width, height, svg.getBoundingClientRect(), TOP_INSET), glide);
   }, [apply, width, height, glide]);
 
   const zoomBy = useCallback((factor: number) => {

@@ -177,18 +177,18 @@ export function Diagram() {
               nat={view.entry.hop.event === 'nat'}
             />
           )}
+          {view && spot && z && size.width > 0 && (
+            <PacketCallout
+              view={view}
+              at={spot}
+              zoom={z}
+              labels={labels}
+              size={size}
+              fontPx={presenting ? 22 : 15}
+            />
+          )}
         </g>
       </svg>
-      {view && spot && z && size.width > 0 && (
-        <PacketCallout
-          view={view}
-          at={spot}
-          zoom={z}
-          labels={labels}
-          size={size}
-          fontPx={presenting ? 22 : 15}
-        />
-      )}
       <ZoomControls
         follow={mode === 'follow'}
         onFollow={setFollow}

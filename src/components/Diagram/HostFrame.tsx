@@ -62,7 +62,7 @@ export const HostFrame = memo(function HostFrame(props: {
         return (
           <g key={s} className={cls} data-testid={`stage-${s}`}>
             <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={s === 'ROUTING' ? 23 : 8} />
-            <text className="stage-title" data-tier="name" x={b.x + b.w / 2} y={b.y + 20}>
+            <text className="stage-title" data-tier="chain" x={b.x + b.w / 2} y={b.y + 20}>
               {say(title)}
             </text>
             <text className="stage-sub" data-tier="detail" x={b.x + b.w / 2} y={b.y + 37}>

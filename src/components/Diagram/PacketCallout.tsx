@@ -1,7 +1,7 @@
 // The packet's words beside its glyph: what it is, src → dst, and for a NAT hop the ends before the
-// rewrite. HTML over the diagram, not inside its zoom: it reads at its own CSS size (15 px, 22 px
-// when projecting) whatever the diagram's scale, and it is placed on the side of the glyph that
-// covers the fewest labels.
+// rewrite. Inside the diagram (an export keeps it) but scaled by 1/zoom: it reads at its own CSS
+// size (15 px, 22 px when projecting) whatever the diagram's scale, placed on the side of the glyph
+// that covers the least label area.
 import { useT } from '../../hooks/useT';
 import type { HopView } from '../../hooks/useDiagramLayout';
 import type { ZoomView } from '../../hooks/camera';
@@ -84,32 +84,35 @@ export function PacketCallout(props: {
   const view = { x: 0, y: 0, w: props.size.width, h: props.size.height };
   const at = place(p, w, h, screenLabels, view);
   const cls = `glyph-label${nat ? ' nat' : ''}${dropped ? ' dropped' : ''}`;
+  // Back into diagram units; the foreignObject is sized in screen px under a 1/k scale.
+  const ox = (at.x - z.x) / z.k;
+  const oy = (at.y - z.y) / z.k;
   return (
-    <div
-      className={cls}
-      data-testid="glyph-label"
-      style={{ left: `${at.x}px`, top: `${at.y}px`, maxWidth: `${w}px` }}
-    >
-      <div className="glyph-kind">
-        <span className="pkt-name">{packet.label}</span>
-        <span className="pkt-dir">{t(reply ? 'glyph.reply' : 'glyph.request')}</span>
-        <span className="pkt-event">{hop.event}</span>
-      </div>
-      {before && (
-        <div className="glyph-ends old" data-testid="glyph-old">
-          <span className={hot.src ? 'was' : ''}>{before.src}</span> →{' '}
-          <span className={hot.dst ? 'was' : ''}>{before.dst}</span>
+    <g className="glyph-words" transform={`translate(${ox},${oy}) scale(${1 / z.k})`}>
+      <foreignObject x={0} y={0} width={w} height={h + 60} className="glyph-fo">
+        <div className={cls} data-testid="glyph-label">
+          <div className="glyph-kind">
+            <span className="pkt-name">{packet.label}</span>
+            <span className="pkt-dir">{t(reply ? 'glyph.reply' : 'glyph.request')}</span>
+            <span className="pkt-event">{hop.event}</span>
+          </div>
+          {before && (
+            <div className="glyph-ends old" data-testid="glyph-old">
+              <span className={hot.src ? 'was' : ''}>{before.src}</span> →{' '}
+              <span className={hot.dst ? 'was' : ''}>{before.dst}</span>
+            </div>
+          )}
+          <div className="glyph-ends" data-testid="glyph-ends">
+            <span className={hot.src ? 'now' : ''}>{ends.src}</span> →{' '}
+            <span className={hot.dst ? 'now' : ''}>{ends.dst}</span>
+          </div>
+          {dropped && (
+            <div className="glyph-drop" data-testid="glyph-drop">
+              ✕ {t.why(hop.why)}
+            </div>
+          )}
         </div>
-      )}
-      <div className="glyph-ends" data-testid="glyph-ends">
-        <span className={hot.src ? 'now' : ''}>{ends.src}</span> →{' '}
-        <span className={hot.dst ? 'now' : ''}>{ends.dst}</span>
-      </div>
-      {dropped && (
-        <div className="glyph-drop" data-testid="glyph-drop">
-          ✕ {t.why(hop.why)}
-        </div>
-      )}
-    </div>
+      </foreignObject>
+    </g>
   );
 }
