@@ -64,6 +64,8 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'outside.client': '客户端主机',
   'card.sharesHost': '共享宿主机的网络命名空间',
   'card.loOnly': '只有 lo',
+  'card.hostProcess': '宿主机命名空间里的一个进程：没有自己的协议栈，看到的是宿主机的网卡',
+  'card.hostIfaces': '宿主机的网卡',
   'card.running': '● 运行中',
   'card.exited': '■ 已退出（{code}）',
   'card.start': '启动',

@@ -6,13 +6,14 @@ import { useAppStore } from '../../store/react';
 import { useT, type Translate } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { portText } from './format';
+import { HostProcess } from './HostProcess';
 
 function modeText(c: Container, t: Translate): string {
   switch (c.mode.kind) {
     case 'bridge':
       return `--network ${c.mode.network}`;
     case 'host':
-      return `--network host · ${t('card.sharesHost')}`;
+      return '--network host';
     case 'none':
       return `--network none · ${t('card.loOnly')}`;
     case 'container':
@@ -73,6 +74,7 @@ export const ContainerCard = memo(
           <div className="card-meta" data-tier="detail">
             {c.image} · {modeText(c, t)}
           </div>
+          {c.mode.kind === 'host' && <HostProcess />}
           {c.endpoints.map((e) => (
             <div
               key={e.ifName}
@@ -99,7 +101,7 @@ export const ContainerCard = memo(
             </div>
           )}
           <div className="card-foot">
-            <span className="lo-chip" data-tier="detail">
+            <span className="lo-chip" data-tier="detail" hidden={c.mode.kind === 'host'}>
               lo 127.0.0.1
             </span>
             <span className="card-actions" data-tier="detail">
