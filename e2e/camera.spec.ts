@@ -1,8 +1,9 @@
 // The camera that follows the packet: it keeps the current hop in view at a readable scale, a zoom
 // the user sets survives the page's own layout changes, and the glyph never sits on a label.
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-const transformOf = (page: import('@playwright/test').Page) =>
+const transformOf = (page: Page) =>
   page.locator('[data-testid="diagram"] > g').getAttribute('transform');
 
 test.describe('the camera', () => {

@@ -143,7 +143,9 @@ for (const size of SIZES)
         for (const region of [list, term]) {
           const b = (await region.boundingBox())!;
           expect(b.width).toBeGreaterThanOrEqual(240);
+          expect(b.height).toBeGreaterThanOrEqual(80);
           expect(b.x + b.width).toBeLessThanOrEqual(size.width);
+          expect(b.y + b.height).toBeLessThanOrEqual(size.height);
         }
         const [lb, tb] = [(await list.boundingBox())!, (await term.boundingBox())!];
         expect(overlap(lb, tb)).toBe(false);

@@ -4,7 +4,7 @@
 // that covers the least label area.
 import { useT } from '../../hooks/useT';
 import type { HopView } from '../../hooks/useDiagramLayout';
-import type { ZoomView } from '../../hooks/camera';
+import { TOP_INSET, type ZoomView } from '../../hooks/camera';
 import { overlaps } from '../../layout/labels';
 import type { Box, Point } from '../../layout/geometry';
 import { changedEnds, frameBefore, frameEnds } from './packetText';
@@ -81,7 +81,8 @@ export function PacketCallout(props: {
     w: b.w * z.k,
     h: b.h * z.k,
   }));
-  const view = { x: 0, y: 0, w: props.size.width, h: props.size.height };
+  // Below the top band, where the zoom buttons and the toasts sit (camera.ts TOP_INSET).
+  const view = { x: 0, y: TOP_INSET, w: props.size.width, h: props.size.height - TOP_INSET };
   const at = place(p, w, h, screenLabels, view);
   const cls = `glyph-label${nat ? ' nat' : ''}${dropped ? ' dropped' : ''}`;
   // Back into diagram units; the foreignObject is sized in screen px under a 1/k scale.
