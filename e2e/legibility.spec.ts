@@ -81,12 +81,14 @@ for (const size of SIZES)
           await page.keyboard.press('p');
           await expect(page.locator('html')).toHaveAttribute('data-presenting', '');
           await expect(lab.diagram).toHaveAttribute('data-lod', 'near');
-          const projected = await measureText(page, [
-            '[data-testid="stage-PREROUTING"]',
-            '[data-testid="glyph-label"]',
-          ]);
-          expect(projected.length).toBeGreaterThan(3);
-          expect(below(projected, PROJECTED), 'the projected DNAT hop').toEqual([]);
+          // The camera refits in the frames after the panels fold: wait for it, then measure.
+          const hop = ['[data-testid="stage-PREROUTING"]', '[data-testid="glyph-label"]'];
+          await expect
+            .poll(async () => below(await measureText(page, hop), PROJECTED), {
+              message: 'the projected DNAT hop',
+            })
+            .toEqual([]);
+          expect((await measureText(page, hop)).length).toBeGreaterThan(3);
           expect(below(await measureText(page, SCOPES), FLOOR), 'projected').toEqual([]);
           const min = Math.min(...dnat.map((m) => m.px));
           info.annotations.push({
