@@ -1,57 +1,56 @@
 // The one place D3 touches the DOM: d3-zoom on the diagram's <svg>. React renders the transform.
 // d3-zoom (with d3-selection, -transition, -drag, -interpolate: ~16 KB gzip) loads after the first
 // paint; until then the fitted view is set directly, so the diagram draws without waiting for it.
+//
+// The camera has three modes. follow: the current hop and its neighbours at a readable scale (the
+// whole picture when it is readable whole). fit: the whole picture. user: where the user's wheel,
+// drag or +/− put it; only the user leaves it (the follow toggle, Fit). A resize of the element (the
+// narration grew, a drawer opened) refits follow and fit, and keeps a user's view at its centre.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
+import type { Point } from '../layout/geometry';
+import { TOP_INSET, fitTransform, followTransform, keepCentre, type ZoomView } from './camera';
 import type * as ZoomD3 from './zoomD3';
 
-type D3 = typeof ZoomD3;
+export { fitTransform, fitViewBox, type ZoomView } from './camera';
 
-export interface ZoomView {
-  readonly x: number;
-  readonly y: number;
-  readonly k: number;
+type D3 = typeof ZoomD3;
+export type CameraMode = 'follow' | 'fit' | 'user';
+
+export interface CameraFocus {
+  readonly at: Point;
+  readonly from: Point | null;
 }
 
 export interface UseZoom {
   readonly svgRef: RefObject<SVGSVGElement | null>;
   /** The pan and zoom; null until the element is measured (then draw with `fitViewBox`). */
   readonly view: ZoomView | null;
+  readonly mode: CameraMode;
   fitToScreen(): void;
   zoomBy(factor: number): void;
+  setFollow(on: boolean): void;
 }
 
-const PAD = 24;
+/** A camera glide: long enough to see where the view went, shorter than a hop at 1× (420 ms). */
+const GLIDE_MS = 380;
 
-/**
- * Scale and offset that show a width×height picture (with a PAD margin) whole inside the element,
- * centred: what the SVG viewBox below draws by itself, capped at 1.6× so three cards never fill a
- * projector.
- */
-export function fitTransform(
-  width: number,
-  height: number,
-  box: { readonly width: number; readonly height: number },
-): ZoomView {
-  if (box.width <= 0 || box.height <= 0) return { x: 0, y: 0, k: 1 };
-  const k = Math.min(box.width / (width + 2 * PAD), box.height / (height + 2 * PAD), 1.6);
-  return { x: (box.width - width * k) / 2, y: (box.height - height * k) / 2, k };
-}
-
-/**
- * The same fit done by the browser: before the element is measured (the page prerendered at build
- * time, the first render) the SVG's viewBox centres the picture, so it is drawn fitted at once.
- */
-export function fitViewBox(width: number, height: number): string {
-  return `${-PAD} ${-PAD} ${width + 2 * PAD} ${height + 2 * PAD}`;
-}
-
-export function useZoom(contentWidth: number, contentHeight: number): UseZoom {
+export function useZoom(opts: {
+  readonly width: number;
+  readonly height: number;
+  readonly focus: CameraFocus | null;
+  /** The scale follow mode holds the current hop at (readable at 14 px, or 20 when projecting). */
+  readonly followScale: number;
+  readonly reducedMotion: boolean;
+}): UseZoom {
+  const { width, height, focus, followScale, reducedMotion } = opts;
   const svgRef = useRef<SVGSVGElement | null>(null);
   const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const d3 = useRef<D3 | null>(null);
   const [view, setView] = useState<ZoomView | null>(null);
+  const [mode, setMode] = useState<CameraMode>('follow');
   const viewRef = useRef(view);
+  const size = useRef({ width: 0, height: 0 });
 
   useEffect(() => {
     viewRef.current = view;
@@ -66,15 +65,17 @@ export function useZoom(contentWidth: number, contentHeight: number): UseZoom {
       const z = mod
         .zoom<SVGSVGElement, unknown>()
         .scaleExtent([0.15, 4])
-        .on('zoom', (e: { transform: ZoomTransform }) =>
-          setView({ x: e.transform.x, y: e.transform.y, k: e.transform.k }),
-        );
+        .on('zoom', (e: { transform: ZoomTransform; sourceEvent: unknown }) => {
+          // A wheel, drag or pinch is the user's: the camera stops following until asked again.
+          if (e.sourceEvent) setMode('user');
+          setView({ x: e.transform.x, y: e.transform.y, k: e.transform.k });
+        });
       d3.current = mod;
       behaviour.current = z;
       mod.select(svg).call(z).on('dblclick.zoom', null);
       // Take over the view set before d3-zoom arrived.
       const t = viewRef.current;
-      if (t) mod.select(svg).call(z.transform, mod.zoomIdentity.translate(t.x, t.y).scale(t.k));
+      if (t) mod.moveTo(svg, z, t, 0);
     });
     return () => {
       live = false;
@@ -83,39 +84,73 @@ export function useZoom(contentWidth: number, contentHeight: number): UseZoom {
     };
   }, []);
 
-  const apply = useCallback((t: ZoomView) => {
+  const apply = useCallback((t: ZoomView, ms: number) => {
     const svg = svgRef.current;
     const z = behaviour.current;
     const mod = d3.current;
-    if (svg && z && mod)
-      mod.select(svg).call(z.transform, mod.zoomIdentity.translate(t.x, t.y).scale(t.k));
+    if (svg && z && mod) mod.moveTo(svg, z, t, ms);
     else setView(t);
   }, []);
 
-  const fit = useCallback(() => {
+  // Where follow and fit look for the element's present size.
+  const target = useCallback(
+    (m: CameraMode, box: { width: number; height: number }): ZoomView | null => {
+      if (m === 'user') return null;
+      if (m === 'follow' && focus)
+        return followTransform({ width, height }, box, focus, followScale);
+      return fitTransform(width, height, box, TOP_INSET);
+    },
+    [focus, followScale, width, height],
+  );
+
+  const glide = reducedMotion ? 0 : GLIDE_MS;
+
+  // The camera moves when the hop, the picture or the mode changes (not for a user's own view).
+  useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const r = svg.getBoundingClientRect();
-    apply(fitTransform(contentWidth, contentHeight, r));
-  }, [apply, contentWidth, contentHeight]);
+    const t = target(mode, r);
+    if (t) apply(t, viewRef.current ? glide : 0);
+  }, [apply, target, mode, glide]);
+
+  // A resize refits follow and fit at once; a user's view keeps its scale and centre.
+  const modeRef = useRef(mode);
+  const targetRef = useRef(target);
+  useEffect(() => {
+    modeRef.current = mode;
+    targetRef.current = target;
+  }, [mode, target]);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const ro = new ResizeObserver(() => {
+      const r = svg.getBoundingClientRect();
+      const before = size.current;
+      size.current = { width: r.width, height: r.height };
+      const t = targetRef.current(modeRef.current, r);
+      const v = viewRef.current;
+      if (t) apply(t, 0);
+      else if (v && before.width > 0) apply(keepCentre(v, before, size.current), 0);
+    });
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, [apply]);
+
+  const fitToScreen = useCallback(() => {
+    setMode('fit');
+    const svg = svgRef.current;
+    if (svg) apply(fitTransform(width, height, svg.getBoundingClientRect(), TOP_INSET), glide);
+  }, [apply, width, height, glide]);
 
   const zoomBy = useCallback((factor: number) => {
     const svg = svgRef.current;
     const z = behaviour.current;
+    setMode('user');
     if (svg && z && d3.current) d3.current.select(svg).call(z.scaleBy, factor);
   }, []);
 
-  // Refit whenever the picture or the element changes size: a new container never lands off-screen.
-  useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    const refit = () =>
-      apply(fitTransform(contentWidth, contentHeight, svg.getBoundingClientRect()));
-    refit();
-    const ro = new ResizeObserver(refit);
-    ro.observe(svg);
-    return () => ro.disconnect();
-  }, [apply, contentWidth, contentHeight]);
+  const setFollow = useCallback((on: boolean) => setMode(on ? 'follow' : 'user'), []);
 
-  return { svgRef, view, fitToScreen: fit, zoomBy };
+  return { svgRef, view, mode, fitToScreen, zoomBy, setFollow };
 }

@@ -63,6 +63,9 @@ export const enUi = {
   'outside.client': 'client machine',
   'card.sharesHost': 'shares the host namespace',
   'card.loOnly': 'lo only',
+  'card.hostProcess':
+    'a process in the host namespace: no stack of its own; it sees the host’s interfaces',
+  'card.hostIfaces': 'the host’s interfaces',
   'card.running': '● running',
   'card.exited': '■ exited ({code})',
   'card.start': 'Start',
@@ -105,6 +108,7 @@ export const enUi = {
   'zoom.in': 'Zoom in',
   'zoom.out': 'Zoom out',
   'zoom.fit': 'Fit to screen',
+  'zoom.follow': 'Follow the packet',
   // Flow picker and presets
   'flow.form': 'Send a flow',
   'flow.from': 'from',

@@ -64,6 +64,8 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'outside.client': '客户端主机',
   'card.sharesHost': '共享宿主机的网络命名空间',
   'card.loOnly': '只有 lo',
+  'card.hostProcess': '宿主机命名空间里的一个进程：没有自己的协议栈，看到的是宿主机的网卡',
+  'card.hostIfaces': '宿主机的网卡',
   'card.running': '● 运行中',
   'card.exited': '■ 已退出（{code}）',
   'card.start': '启动',
@@ -105,6 +107,7 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'zoom.in': '放大',
   'zoom.out': '缩小',
   'zoom.fit': '适应屏幕',
+  'zoom.follow': '跟随数据包',
   // 流量选择与预设
   'flow.form': '发送流量',
   'flow.from': '从',

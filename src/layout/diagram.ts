@@ -43,6 +43,15 @@ export interface DiagramLayout {
 
 const PIPELINE_W = 4 * SIZES.stageW + 3 * 52 + 160;
 const HOST_INNER_TOP = 212; // frame top to the bridge row, without host-mode containers
+/**
+ * A --network host container is a process in the host's namespace: drawn in a column right of the
+ * pipeline, inside the frame, clear of docker0's arrows up to PREROUTING and down from POSTROUTING
+ * (which cross the band between the pipeline and the bridge row).
+ */
+const PROC_H = 204;
+const PROC_GAP = 14;
+const PROC_TOP = 56; // under the frame's eth0 chip
+const PROC_COL_W = SIZES.cardW + 48;
 
 function cardBoxes(groups: readonly PlacedGroup[]): CardLayout[] {
   return groups.flatMap((g) =>
@@ -62,7 +71,10 @@ export function diagramLayout(world: World): DiagramLayout {
     model.isolated.length > 0
       ? [...groupsIn, { model: { id: 'isolated', network: null, cards: model.isolated }, ports: 0 }]
       : groupsIn;
-  const hostShelf = model.hostMode.length > 0 ? SIZES.cardH + 56 : 0;
+  const procs = model.hostMode.length;
+  const procsH = procs * (PROC_H + PROC_GAP);
+  // The column runs down to the bridge row; more processes than fit push the bridges down.
+  const hostShelf = Math.max(0, PROC_TOP + procsH - HOST_INNER_TOP + 16);
   const outsideH = SIZES.routerH + 62;
   const fixedH = outsideH + HOST_INNER_TOP + hostShelf + SIZES.barH + 140;
   const maxCols = chooseMaxCols(
@@ -96,13 +108,10 @@ export function diagramLayout(world: World): DiagramLayout {
   const cardsTop = laneTop + lanes * SIZES.laneStep + 36;
   const groups = placeGroups(withIsolated, m + 24, cardsTop, maxCols);
   const groupsW = groups.reduce((s, g) => Math.max(s, g.x + g.w), 0) - m;
-  const frameW = Math.max(
-    groupsW + 24,
-    PIPELINE_W,
-    model.hostMode.length * (SIZES.cardW + 32) + 64,
-  );
+  const frameW = Math.max(groupsW + 24, PIPELINE_W + (procs > 0 ? PROC_COL_W : 0));
   const frame: Box = { x: m, y: hostTop, w: frameW, h: frameBottom - hostTop };
-  const cx = m + frameW / 2;
+  // With host processes the pipeline keeps to the left and the processes take the right.
+  const cx = procs > 0 ? m + (frameW - PROC_COL_W) / 2 : m + frameW / 2;
   const host = hostLayout(frame, cx);
   const outside = outsideLayout(world.remotes, cx, m, host.eth0);
 
@@ -110,10 +119,10 @@ export function diagramLayout(world: World): DiagramLayout {
   const cards = cardBoxes(groups);
   const hostCards = model.hostMode.map((mc, i) => {
     const box: Box = {
-      x: m + 32 + i * (SIZES.cardW + 32),
-      y: hostTop + HOST_INNER_TOP - 8,
+      x: m + frameW - SIZES.cardW - 24,
+      y: hostTop + PROC_TOP + i * (PROC_H + PROC_GAP),
       w: SIZES.cardW,
-      h: SIZES.cardH,
+      h: PROC_H,
     };
     const badges: { readonly [ifName: string]: Box } = {};
     return { model: mc, box, badges };

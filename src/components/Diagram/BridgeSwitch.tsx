@@ -35,11 +35,23 @@ export const BridgeSwitch = memo(function BridgeSwitch(props: {
         height={b.bar.h}
         rx={12}
       />
-      <text className="bridge-title" x={b.hostPort.x + b.hostPort.w + 18} y={b.bar.y + 30}>
+      <text
+        className="bridge-title"
+        data-tier="name"
+        x={b.hostPort.x + b.hostPort.w + 18}
+        y={b.bar.y + 30}
+      >
         {b.device}
-        <tspan className="bridge-kind">{t('diagram.bridgeKind')}</tspan>
+        <tspan className="bridge-kind" data-tier="detail">
+          {t('diagram.bridgeKind')}
+        </tspan>
       </text>
-      <text className="bridge-sub" x={b.hostPort.x + b.hostPort.w + 18} y={b.bar.y + 52}>
+      <text
+        className="bridge-sub"
+        data-tier="detail"
+        x={b.hostPort.x + b.hostPort.w + 18}
+        y={b.bar.y + 52}
+      >
         {label}
       </text>
       <g
@@ -47,11 +59,12 @@ export const BridgeSwitch = memo(function BridgeSwitch(props: {
         data-testid={`hostport-${b.device}`}
       >
         <rect x={b.hostPort.x} y={b.hostPort.y} width={b.hostPort.w} height={b.hostPort.h} rx={8} />
-        <text className="chip-name" x={b.hostPort.x + 10} y={b.hostPort.y + 20}>
+        <text className="chip-name" data-tier="addr" x={b.hostPort.x + 10} y={b.hostPort.y + 20}>
           {b.device}
         </text>
         <text
           className="chip-addr"
+          data-tier="addr"
           x={b.hostPort.x + b.hostPort.w - 10}
           y={b.hostPort.y + 20}
           textAnchor="end"

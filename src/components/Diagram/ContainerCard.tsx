@@ -6,13 +6,14 @@ import { useAppStore } from '../../store/react';
 import { useT, type Translate } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { portText } from './format';
+import { HostProcess } from './HostProcess';
 
 function modeText(c: Container, t: Translate): string {
   switch (c.mode.kind) {
     case 'bridge':
       return `--network ${c.mode.network}`;
     case 'host':
-      return `--network host · ${t('card.sharesHost')}`;
+      return '--network host';
     case 'none':
       return `--network none · ${t('card.loOnly')}`;
     case 'container':
@@ -64,16 +65,24 @@ export const ContainerCard = memo(
           aria-label={props.pickable ? t('diagram.pick', { name: c.name }) : undefined}
         >
           <div className="card-head">
-            <span className="card-name">{c.name}</span>
-            <span className={`state state-${c.state}`}>
+            <span className="card-name" data-tier="name" title={c.name}>
+              {c.name}
+            </span>
+            <span className={`state state-${c.state}`} data-tier="detail">
               {running ? t('card.running') : t('card.exited', { code: c.exitCode })}
             </span>
           </div>
-          <div className="card-meta">
+          <div className="card-meta" data-tier="detail">
             {c.image} · {modeText(c, t)}
           </div>
+          {c.mode.kind === 'host' && <HostProcess />}
           {c.endpoints.map((e) => (
-            <div key={e.ifName} className="card-if" data-testid={`addr-${c.name}-${e.ifName}`}>
+            <div
+              key={e.ifName}
+              className="card-if"
+              data-tier="addr"
+              data-testid={`addr-${c.name}-${e.ifName}`}
+            >
               <span className="if-name">{e.ifName}</span>
               <span className="if-ip">
                 {e.ip}/{e.prefix}
@@ -91,11 +100,13 @@ export const ContainerCard = memo(
                   ↻
                 </button>
               )}
-              <span className="if-mac">{e.mac}</span>
+              <span className="if-mac" data-tier="detail">
+                {e.mac}
+              </span>
             </div>
           ))}
           {c.bindings.length > 0 && (
-            <div className="card-ports" data-testid={`ports-${c.name}`}>
+            <div className="card-ports" data-tier="addr" data-testid={`ports-${c.name}`}>
               {c.bindings.map((b) => (
                 <span key={`${b.hostPort}/${b.proto}`} className="port-pill">
                   {portText(b)}
@@ -104,8 +115,10 @@ export const ContainerCard = memo(
             </div>
           )}
           <div className="card-foot">
-            <span className="lo-chip">lo 127.0.0.1</span>
-            <span className="card-actions">
+            <span className="lo-chip" data-tier="detail" hidden={c.mode.kind === 'host'}>
+              lo 127.0.0.1
+            </span>
+            <span className="card-actions" data-tier="detail">
               {running ? (
                 <button
                   type="button"

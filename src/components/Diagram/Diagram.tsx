@@ -1,5 +1,5 @@
 // The lab diagram: outside, host frame, bridges, veth cables, container cards and the packet glyph.
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { nodeId } from '../../sim';
 import { useAppStore } from '../../store/react';
 import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
@@ -8,6 +8,11 @@ import { usePixelSize } from '../../hooks/usePixelSize';
 import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { fitViewBox, useZoom } from '../../hooks/useZoom';
+import { lodOf, PRESENT_PX, READ_PX, readableScale } from '../../hooks/camera';
+import { useReducedMotion } from '../../hooks/useReducedMotion';
+import { glyphSpot, labelBoxes } from '../../layout/labels';
+import { useLab } from '../Lesson/useLab';
+import { PacketCallout } from './PacketCallout';
 import { activeOf } from './active';
 import { BridgeSwitch } from './BridgeSwitch';
 import { Cable } from './Cable';
@@ -24,19 +29,65 @@ export function Diagram() {
   const world = useAppStore((s) => s.world);
   const layout = useDiagramLayout();
   const view = useHopView(layout);
-  const { svgRef, view: z, fitToScreen, zoomBy } = useZoom(layout.width, layout.height);
+  const labels = useMemo(() => labelBoxes(layout), [layout]);
+  // The glyph sits beside its node, never on the node's label; the camera follows it.
+  const spot = useMemo(() => (view ? glyphSpot(view.anchor.point, labels) : null), [view, labels]);
+  const from = useMemo(
+    () => (view?.previous ? glyphSpot(view.previous.point, labels) : null),
+    [view, labels],
+  );
+  const focus = useMemo(() => (spot ? { at: spot, from } : null), [spot, from]);
+  const presenting = useUi((s) => s.presenting);
+  const inLesson = useLab((s) => s.lessonView !== 'closed');
+  const reducedMotion = useReducedMotion();
+  const {
+    svgRef,
+    view: z,
+    mode,
+    fitToScreen,
+    zoomBy,
+    setFollow,
+  } = useZoom({
+    width: layout.width,
+    height: layout.height,
+    focus,
+    followScale: readableScale(presenting ? PRESENT_PX : READ_PX),
+    reducedMotion,
+  });
+  // Projecting or teaching a lesson, the camera follows the packet (the user can still turn it off).
+  useEffect(() => {
+    if (presenting || inLesson) setFollow(true);
+  }, [presenting, inLesson, setFollow]);
   usePixelSize(svgRef);
+  const section = useRef<HTMLElement | null>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const el = section.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() =>
+      setSize({ width: el.clientWidth, height: el.clientHeight }),
+    );
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const { picking, pick } = usePick();
   const hop = view?.entry.hop ?? null;
   const active = useMemo(() => activeOf(layout, hop), [layout, hop]);
   const launched = useUi((s) => s.launched);
   const t = useT();
   return (
-    <section className={`diagram${picking ? ' picking' : ''}`} aria-label={t('diagram.label')}>
+    <section
+      ref={section}
+      className={`diagram${picking ? ' picking' : ''}`}
+      aria-label={t('diagram.label')}
+    >
       <svg
         ref={svgRef}
         className="diagram-svg"
         data-testid="diagram"
+        data-lod={z ? lodOf(z.k) : 'far'}
+        data-camera={mode}
+        style={{ ['--k' as string]: z ? z.k : 0.6 }}
         viewBox={z ? undefined : fitViewBox(layout.width, layout.height)}
       >
         <defs>
@@ -91,7 +142,12 @@ export function Diagram() {
             />
           ))}
           {layout.isolatedLabel && (
-            <text className="group-label" x={layout.isolatedLabel.x} y={layout.isolatedLabel.y}>
+            <text
+              className="group-label"
+              data-tier="name"
+              x={layout.isolatedLabel.x}
+              y={layout.isolatedLabel.y}
+            >
               {t('diagram.isolated')}
             </text>
           )}
@@ -112,10 +168,33 @@ export function Diagram() {
             );
           })}
           <LessonFocus layout={layout} />
-          {view && <PacketGlyph view={view} />}
+          {view && spot && (
+            <PacketGlyph
+              at={spot}
+              previous={from}
+              dropped={view.entry.hop.event === 'drop'}
+              reply={view.entry.packet.direction === 'reply'}
+              nat={view.entry.hop.event === 'nat'}
+            />
+          )}
+          {view && spot && z && size.width > 0 && (
+            <PacketCallout
+              view={view}
+              at={spot}
+              zoom={z}
+              labels={labels}
+              size={size}
+              fontPx={presenting ? 22 : 15}
+            />
+          )}
         </g>
       </svg>
-      <ZoomControls onFit={fitToScreen} onZoom={zoomBy} />
+      <ZoomControls
+        follow={mode === 'follow'}
+        onFollow={setFollow}
+        onFit={fitToScreen}
+        onZoom={zoomBy}
+      />
       <CreationStory />
       {picking && (
         <p className="pick-hint" role="status">

@@ -40,9 +40,15 @@ export const HostFrame = memo(function HostFrame(props: {
         onClick={props.pickable ? () => props.onPick({ kind: 'host' }) : undefined}
       />
       {/* elementtiming: the load benchmark reads when this text is first painted. */}
-      <text className="frame-title" x={f.x + 24} y={f.y + 40} elementtiming="diagram">
+      <text
+        className="frame-title"
+        data-tier="name"
+        x={f.x + 24}
+        y={f.y + 40}
+        elementtiming="diagram"
+      >
         {host.hostname}
-        <tspan className="frame-sub" dx={14}>
+        <tspan className="frame-sub" data-tier="detail" dx={14}>
           {t('diagram.hostNamespace')}
         </tspan>
       </text>
@@ -56,10 +62,10 @@ export const HostFrame = memo(function HostFrame(props: {
         return (
           <g key={s} className={cls} data-testid={`stage-${s}`}>
             <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={s === 'ROUTING' ? 23 : 8} />
-            <text className="stage-title" x={b.x + b.w / 2} y={b.y + 20}>
+            <text className="stage-title" data-tier="chain" x={b.x + b.w / 2} y={b.y + 20}>
               {say(title)}
             </text>
-            <text className="stage-sub" x={b.x + b.w / 2} y={b.y + 37}>
+            <text className="stage-sub" data-tier="detail" x={b.x + b.w / 2} y={b.y + 37}>
               {say(sub)}
             </text>
           </g>
@@ -67,7 +73,7 @@ export const HostFrame = memo(function HostFrame(props: {
       })}
       <g className="chip chip-lo">
         <rect x={layout.lo.x} y={layout.lo.y} width={layout.lo.w} height={layout.lo.h} rx={13} />
-        <text x={layout.lo.x + layout.lo.w / 2} y={layout.lo.y + 17}>
+        <text data-tier="addr" x={layout.lo.x + layout.lo.w / 2} y={layout.lo.y + 17}>
           lo 127.0.0.1
         </text>
       </g>
@@ -79,19 +85,25 @@ export const HostFrame = memo(function HostFrame(props: {
           height={layout.eth0.h}
           rx={8}
         />
-        <text x={layout.eth0.x + 12} y={layout.eth0.y + 20} className="chip-name">
+        <text x={layout.eth0.x + 12} y={layout.eth0.y + 20} className="chip-name" data-tier="name">
           eth0
         </text>
         <text
           x={layout.eth0.x + layout.eth0.w - 12}
           y={layout.eth0.y + 20}
           className="chip-addr"
+          data-tier="addr"
           textAnchor="end"
         >
           {host.eth0.ip}/{host.eth0.prefix}
         </text>
       </g>
-      <text className="mac-note" x={layout.eth0.x + layout.eth0.w + 12} y={layout.eth0.y + 20}>
+      <text
+        className="mac-note"
+        data-tier="detail"
+        x={layout.eth0.x + layout.eth0.w + 12}
+        y={layout.eth0.y + 20}
+      >
         {host.eth0.mac}
       </text>
     </g>

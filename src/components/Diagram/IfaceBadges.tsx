@@ -34,7 +34,7 @@ export const IfaceBadges = memo(
             data-testid={`badge-${name}-${ifName}`}
           >
             <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={13} />
-            <text x={b.x + b.w / 2} y={b.y + 18}>
+            <text data-tier="addr" x={b.x + b.w / 2} y={b.y + 18}>
               {ifName}
             </text>
           </g>

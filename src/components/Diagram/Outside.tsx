@@ -22,10 +22,10 @@ export const Outside = memo(function Outside(props: {
       ))}
       <g className={`node router${activeNode === 'router' ? ' active' : ''}`} data-testid="router">
         <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={37} />
-        <text className="node-title" x={r.x + r.w / 2} y={r.y + 32}>
+        <text className="node-title" data-tier="name" x={r.x + r.w / 2} y={r.y + 32}>
           {t('outside.router')}
         </text>
-        <text className="node-sub" x={r.x + r.w / 2} y={r.y + 54}>
+        <text className="node-sub" data-tier="addr" x={r.x + r.w / 2} y={r.y + 54}>
           {t('outside.gateway', { ip: world.router.ip })}
         </text>
       </g>
@@ -44,13 +44,31 @@ export const Outside = memo(function Outside(props: {
             aria-label={props.pickable ? t('diagram.pick', { name: remote.name }) : undefined}
           >
             <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={10} />
-            <text className="node-title" x={box.x + 16} y={box.y + 28} textAnchor="start">
+            <text
+              className="node-title"
+              data-tier="name"
+              x={box.x + 16}
+              y={box.y + 28}
+              textAnchor="start"
+            >
               {remote.name}
             </text>
-            <text className="node-addr" x={box.x + box.w - 16} y={box.y + 28} textAnchor="end">
+            <text
+              className="node-addr"
+              data-tier="addr"
+              x={box.x + box.w - 16}
+              y={box.y + 28}
+              textAnchor="end"
+            >
               {remote.ip}
             </text>
-            <text className="node-sub" x={box.x + 16} y={box.y + 54} textAnchor="start">
+            <text
+              className="node-sub"
+              data-tier="detail"
+              x={box.x + 16}
+              y={box.y + 54}
+              textAnchor="start"
+            >
               {listens ? t('outside.listens', { ports: listens }) : t('outside.client')}
             </text>
           </g>

@@ -41,11 +41,17 @@ const PortMark = memo(function PortMark(props: {
       <rect width={props.w} height={props.h} rx={props.compact ? 3 : 6} />
       {props.compact ? (
         // Many ports: the name stands upright above its marker so every port keeps its label.
-        <text className="upright" x={cx + 4} y={-6} transform={`rotate(-90 ${cx + 4} -6)`}>
+        <text
+          className="upright"
+          data-tier="addr"
+          x={cx + 4}
+          y={-6}
+          transform={`rotate(-90 ${cx + 4} -6)`}
+        >
           {props.name}
         </text>
       ) : (
-        <text x={cx} y={18}>
+        <text data-tier="addr" x={cx} y={18}>
           {props.name}
         </text>
       )}
