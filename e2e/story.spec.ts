@@ -198,11 +198,14 @@ test.describe('keyboard, new lab, labels', () => {
     terminal,
   }) => {
     await lab.open();
+    await terminal.run('echo plain output');
     await terminal.run('conntrack -L');
     const row = terminal.log
       .locator('[data-stream]')
       .filter({ hasText: /flow entries have been shown/ });
-    await expect(row).toHaveAttribute('data-stream', 'stdout');
+    // Written to stderr, as conntrack does, and shown as output: the command succeeded.
+    await expect(row).toHaveAttribute('data-stream', 'stderr');
+    await expect(row).toHaveClass(/term-stdout/);
     await terminal.run('docker stop nosuch');
     const error = terminal.rows('stderr').last();
     await expect(error).toContainText('No such container: nosuch');

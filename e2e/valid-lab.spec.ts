@@ -25,11 +25,10 @@ async function lastError(terminal: TerminalPage): Promise<string> {
 }
 
 async function cardTexts(page: Page): Promise<string[]> {
-  return page
-    .locator(cards)
-    .evaluateAll((els) =>
-      els.map((e) => `${e.getAttribute('data-testid')}: ${(e as HTMLElement).innerText}`).sort(),
-    );
+  return page.locator(cards).evaluateAll((els) =>
+    // textContent: what the card holds, whatever the camera's zoom shows of it.
+    els.map((e) => `${e.getAttribute('data-testid')}: ${e.textContent ?? ''}`).sort(),
+  );
 }
 
 /** Waits for the autosave to hold `marker`, reloads, and checks the lab came back whole. */

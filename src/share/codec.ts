@@ -96,8 +96,12 @@ export async function decodeFragment(hash: string): Promise<ParseResult<LabDocum
       error: `the link is too long (${data.length} > ${LIMITS.fragmentChars} characters)`,
     };
   const packed = fromBase64Url(data);
-  if (!packed || packed.length === 0)
+  if (!packed || packed.length === 0) {
+    // Only base64url's letters, but a length no encoding has: a link cut short.
+    if (/^[A-Za-z0-9_-]+$/.test(data))
+      return { ok: false, error: 'the link is corrupt or truncated (a length no link has)' };
     return { ok: false, error: 'the link is not valid base64url' };
+  }
   let json: Uint8Array | null;
   try {
     json = await pipe(packed, new DecompressionStream('deflate-raw'), LIMITS.jsonBytes);

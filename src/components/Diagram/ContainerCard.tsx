@@ -68,6 +68,23 @@ export const ContainerCard = memo(
             <span className="card-name" data-tier="name" title={c.name}>
               {c.name}
             </span>
+            {/* How eth0 came to be: the creation story, from its first moment (a name-tier
+                control, so the map view keeps it at a readable size). */}
+            {running &&
+              c.mode.kind === 'bridge' &&
+              c.endpoints.some((e) => e.ifName === 'eth0') && (
+                <button
+                  type="button"
+                  className="if-story"
+                  data-tier="name"
+                  onClick={() => setLaunched(c.name)}
+                  aria-label={t('card.replay', { name: c.name })}
+                  title={t('card.replay', { name: c.name })}
+                  data-testid={`replay-${c.name}`}
+                >
+                  ↻
+                </button>
+              )}
             <span className={`state state-${c.state}`} data-tier="detail">
               {running ? t('card.running') : t('card.exited', { code: c.exitCode })}
             </span>
@@ -87,19 +104,6 @@ export const ContainerCard = memo(
               <span className="if-ip">
                 {e.ip}/{e.prefix}
               </span>
-              {/* How this interface came to be: the creation story, from its first moment. */}
-              {running && e.ifName === 'eth0' && c.mode.kind === 'bridge' && (
-                <button
-                  type="button"
-                  className="if-story"
-                  onClick={() => setLaunched(c.name)}
-                  aria-label={t('card.replay', { name: c.name })}
-                  title={t('card.replay', { name: c.name })}
-                  data-testid={`replay-${c.name}`}
-                >
-                  ↻
-                </button>
-              )}
               <span className="if-mac" data-tier="detail">
                 {e.mac}
               </span>

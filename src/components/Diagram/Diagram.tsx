@@ -87,7 +87,9 @@ export function Diagram() {
         data-testid="diagram"
         data-lod={z ? lodOf(z.k) : 'far'}
         data-camera={mode}
-        style={{ ['--k' as string]: z ? z.k : 0.6 }}
+        // No style attribute before the camera measures (the prerendered page's CSP allows none):
+        // diagram.css gives --k its fitted default; React sets it through the CSSOM after.
+        style={z ? { ['--k' as string]: z.k } : undefined}
         viewBox={z ? undefined : fitViewBox(layout.width, layout.height)}
       >
         <defs>

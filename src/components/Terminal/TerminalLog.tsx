@@ -64,7 +64,13 @@ export function TerminalLog({ rows, strings, follow, logRef }: TerminalLogProps)
         data-testid="terminal-log"
       >
         {rows.map((r) => (
-          <TermRow key={r.key} kind={r.kind} segments={r.segments} stderrLabel={strings.stderr} />
+          <TermRow
+            key={r.key}
+            kind={r.kind}
+            stream={r.stream ?? r.kind}
+            segments={r.segments}
+            stderrLabel={strings.stderr}
+          />
         ))}
       </div>
       {away && (
@@ -78,14 +84,16 @@ export function TerminalLog({ rows, strings, follow, logRef }: TerminalLogProps)
 
 interface TermRowProps {
   readonly kind: Row['kind'];
+  /** data-stream: the stream the line came on (a success's stderr notes read as output). */
+  readonly stream: string;
   readonly segments: readonly Segment[];
   readonly stderrLabel: string;
 }
 
 const TermRow = memo(
-  function TermRow({ kind, segments, stderrLabel }: TermRowProps) {
+  function TermRow({ kind, stream, segments, stderrLabel }: TermRowProps) {
     return (
-      <div className={`term-row term-${kind}`} data-stream={kind}>
+      <div className={`term-row term-${kind}`} data-stream={stream}>
         {kind === 'stderr' && <span className="term-sr">{stderrLabel} </span>}
         {segments.map((s, i) => (
           <span key={i} className={`seg-${s.kind}`} data-seg={s.kind}>
@@ -96,5 +104,8 @@ const TermRow = memo(
     );
   },
   (a, b) =>
-    a.kind === b.kind && a.stderrLabel === b.stderrLabel && sameSegments(a.segments, b.segments),
+    a.kind === b.kind &&
+    a.stream === b.stream &&
+    a.stderrLabel === b.stderrLabel &&
+    sameSegments(a.segments, b.segments),
 );

@@ -13,6 +13,8 @@ export interface Row {
   readonly key: string;
   /** What the row is, for styling and for screen readers: a typed command, output, or an error. */
   readonly kind: 'prompt' | 'stdout' | 'stderr';
+  /** The stream it came on, where it reads as output though written to stderr (a success's notes). */
+  readonly stream?: 'stderr';
   readonly segments: readonly Segment[];
 }
 
@@ -98,8 +100,13 @@ export function toRows(
       open = [...open, ...segments];
     } else {
       // A succeeding command's stderr reads as output; only a failure's is marked as an error.
-      const kind = l.kind === 'stderr' && l.info ? 'stdout' : l.kind;
-      push({ key: `t${offset + i}`, kind, segments });
+      const info = l.kind === 'stderr' && l.info;
+      const key = `t${offset + i}`;
+      push(
+        info
+          ? { key, kind: 'stdout', stream: 'stderr', segments }
+          : { key, kind: l.kind, segments },
+      );
     }
     for (const e of after.get(l) ?? []) echoRows(e).forEach(push);
   });
