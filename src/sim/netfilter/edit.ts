@@ -3,7 +3,7 @@
 import type { Chain, Netfilter, Rule, RuleMatch, RuleTarget, TableName, Verdict } from '../types';
 import { checkJumps } from './jumps';
 import { BUILTIN_CHAINS } from './order';
-import { ruleId } from './table';
+import { builtin, ruleId, updateChain } from './table';
 
 export interface RuleBody {
   readonly match: RuleMatch;
@@ -47,10 +47,8 @@ const refuse = (refusal: EditRefusal): EditResult => ({ ok: false, refusal });
 const isBuiltin = (table: TableName, chain: string): boolean =>
   BUILTIN_CHAINS[table].includes(chain);
 
-function withChain(nf: Netfilter, table: TableName, chain: Chain): Netfilter {
-  const chains = nf[table].chains.map((c) => (c.name === chain.name ? chain : c));
-  return { ...nf, [table]: { ...nf[table], chains } };
-}
+const withChain = (nf: Netfilter, table: TableName, chain: Chain): Netfilter =>
+  updateChain(nf, table, chain.name, () => chain);
 
 /** A NAT target outside the nat table: nf_tables answers EINVAL. */
 function badTarget(table: TableName, body: RuleBody): EditRefusal | null {
@@ -89,13 +87,7 @@ const referenced = (nf: Netfilter, table: TableName, chain: string): boolean =>
 /** iptables-nft creates a table, with its built-in chains, the first time a command names it. */
 function withTable(nf: Netfilter, table: TableName): Netfilter {
   if (nf[table].chains.length > 0) return nf;
-  const chains = BUILTIN_CHAINS[table].map((name): Chain => ({
-    name,
-    policy: 'ACCEPT',
-    pkts: 0,
-    bytes: 0,
-    rules: [],
-  }));
+  const chains = BUILTIN_CHAINS[table].map(builtin);
   return { ...nf, [table]: { ...nf[table], chains } };
 }
 

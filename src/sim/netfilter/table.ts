@@ -4,7 +4,14 @@ import { carryFacts } from './compiled';
 import { BUILTIN_CHAINS } from './order';
 import { ruleSpec } from './save';
 
-const builtin = (name: string): Chain => ({ name, policy: 'ACCEPT', pkts: 0, bytes: 0, rules: [] });
+/** A built-in chain as a table gets it when created: policy ACCEPT, no rules, zero counters. */
+export const builtin = (name: string): Chain => ({
+  name,
+  policy: 'ACCEPT',
+  pkts: 0,
+  bytes: 0,
+  rules: [],
+});
 
 /**
  * A host before dockerd touched it: nat and filter with their empty built-in chains (policy
@@ -33,7 +40,7 @@ export function getChain(nf: Netfilter, table: TableName, chain: string): Chain 
 }
 
 /** Replaces one chain (copying only the table's short chain list); unknown chain: unchanged. */
-function updateChain(
+export function updateChain(
   nf: Netfilter,
   table: TableName,
   chain: string,
