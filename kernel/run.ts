@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Profile } from '../src/sim';
 import { SCENARIOS } from '../src/scenarios';
 import { live, runCase } from './case';
+import { BREAK_FIX_SCENARIOS } from './break-fix';
 import { EXTRA_SCENARIOS } from './extra';
 import { deleteNamespacesSync, ownNamespaces, removeStaleNamespaces } from './netns';
 import { stopServers } from './servers';
@@ -102,7 +103,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   let passed = 0;
   let failed = 0;
-  for (const scenario of args.extra ? [...SCENARIOS, ...EXTRA_SCENARIOS] : SCENARIOS) {
+  const all = [...SCENARIOS, ...BREAK_FIX_SCENARIOS, ...(args.extra ? EXTRA_SCENARIOS : [])];
+  for (const scenario of all) {
     if (args.ids.length > 0 && !args.ids.includes(scenario.id)) continue;
     for (const profile of PROFILES) {
       if (scenario.profiles && !scenario.profiles.includes(profile)) continue;

@@ -7,6 +7,7 @@ import {
   setDaemonOptions,
   setSysctl,
   stopContainer,
+  removeContainer,
   addRemote,
   addRouterRoute,
   editIptables,
@@ -33,6 +34,8 @@ export function applyStep(world: World, step: Step): OpResult<unknown> {
       return runContainer(world, step.opts);
     case 'stop':
       return stopContainer(world, step.name);
+    case 'rm':
+      return removeContainer(world, step.name, true);
     case 'network-create':
       return createNetwork(world, step.opts);
     case 'connect':

@@ -65,6 +65,7 @@ export {
 } from './limits';
 export { own } from './own';
 export { simulate } from './walk/simulate';
+export { resolveFrom, resolveInContainer } from './resolve';
 export { CHAPTERS, hopChapters, keyMoments, type Chapter, type Moment } from './moments';
 export {
   creationSteps,

@@ -190,7 +190,15 @@ export type FlowKind = 'ping' | 'tcp' | 'http' | 'udp';
 
 export interface Flow {
   readonly from: FlowSource;
+  /** Where the packets go; ignored when `name` is given. */
   readonly to: IPv4;
+  /**
+   * A name the client looks up first, as its namespace's resolver would (`ping c2`): the flow goes
+   * to the address it resolves to now, or, unknown, sends nothing and fails as the tool does before
+   * sending (result `unreachable`, no packets). The lab's terminal resolves names itself and sends
+   * addresses; a challenge's goal uses this, since what the name means changes with the fix.
+   */
+  readonly name?: string;
   readonly kind: FlowKind;
   readonly port?: number;
   /** ping: how many echo requests. */

@@ -1,6 +1,7 @@
 // simulate(world, flow): the packet walk's entry point. Pure: the world passed in is never changed.
 import type { IPv4 } from '../addr';
 import { nodeId } from '../node';
+import { resolveFrom } from '../resolve';
 import type { Flow, FlowResult, NodeId, SimResult } from '../trace';
 import type { World } from '../types';
 import type { Conversation } from './conversation';
@@ -30,9 +31,14 @@ function sourceNode(world: World, flow: Flow): NodeId | null {
  * Sends a flow through the world as Linux would: every packet with its hops (complete snapshots),
  * what the tool would report, and the world after (conntrack, ARP, FDB, counters).
  */
-export function simulate(world: World, flow: Flow): SimResult<World> {
-  const node = sourceNode(world, flow);
+export function simulate(world: World, asked: Flow): SimResult<World> {
+  const node = sourceNode(world, asked);
   if (!node) return { packets: [], result: { kind: 'unreachable' }, world };
+  const to = asked.name === undefined ? asked.to : resolveFrom(world, asked.from, asked.name);
+  // An unknown name: the tool gives up before sending a packet of its own (busybox `bad address
+  // 'c2'`). The resolver's own query to the nameserver (NXDOMAIN) is not walked.
+  if (to === null) return { packets: [], result: { kind: 'unreachable' }, world };
+  const flow = to === asked.to ? asked : { ...asked, to };
   const topo = buildTopology(world);
   const sockets = new Sockets(world);
   const s = beginWalk(world, topo, sockets);

@@ -1,6 +1,6 @@
 // Name resolution as each namespace sees it: /etc/hosts, then Docker's embedded DNS on user networks.
-import { parseIPv4, type IPv4 } from '../../sim/addr';
-import { netnsOwner, type Container, type World } from '../../sim';
+import type { IPv4 } from '../../sim/addr';
+import { netnsOwner, resolveInContainer, type World } from '../../sim';
 import type { Location } from '../api';
 import { hereContainer } from '../context';
 import type { FlowSource } from '../../sim/trace';
@@ -13,22 +13,6 @@ export function flowSource(world: World, where: Location): FlowSource {
   return owner.mode.kind === 'host' ? { kind: 'host' } : { kind: 'container', name: owner.name };
 }
 
-/** Running containers sharing a user-defined network with `c`, with their address there. */
-function dnsRecords(world: World, c: Container): Map<string, IPv4> {
-  const records = new Map<string, IPv4>();
-  const mine = c.endpoints.map((e) => e.networkId);
-  for (const other of world.containers) {
-    if (other.state !== 'running') continue;
-    for (const ep of other.endpoints) {
-      const net = world.networks.find((n) => n.id === ep.networkId);
-      if (!net || net.isDefault || !mine.includes(ep.networkId)) continue;
-      if (!records.has(other.name)) records.set(other.name, ep.ip);
-      if (!records.has(other.id.slice(0, 12))) records.set(other.id.slice(0, 12), ep.ip);
-    }
-  }
-  return records;
-}
-
 /** True when the namespace's resolv.conf points at Docker's embedded DNS (127.0.0.11). */
 export function usesEmbeddedDns(world: World, where: Location): boolean {
   const c = hereContainer(world, where);
@@ -37,18 +21,9 @@ export function usesEmbeddedDns(world: World, where: Location): boolean {
   return owner.networks.some((id) => world.networks.find((n) => n.id === id)?.isDefault === false);
 }
 
-/** Resolves a host name or dotted quad; null when the name is unknown (NXDOMAIN upstream). */
+/** Resolves a host name or dotted quad where the shell is; null when the name is unknown (NXDOMAIN upstream). */
 export function resolveName(world: World, where: Location, name: string): IPv4 | null {
-  const literal = parseIPv4(name);
-  if (literal.ok) return literal.value;
-  if (name === 'localhost') return '127.0.0.1' as IPv4;
-  const c = hereContainer(world, where);
-  if (!c) return name === world.host.hostname ? ('127.0.1.1' as IPv4) : null;
-  const owner = netnsOwner(world, c);
-  if (owner.mode.kind === 'host')
-    return name === world.host.hostname ? ('127.0.1.1' as IPv4) : null;
-  if (name === owner.id.slice(0, 12)) return owner.endpoints[0]?.ip ?? null;
-  return dnsRecords(world, owner).get(name) ?? null;
+  return resolveInContainer(world, hereContainer(world, where), name);
 }
 
 /** `cat /etc/hosts` in a namespace, as Docker writes it for containers. */

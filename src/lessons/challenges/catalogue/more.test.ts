@@ -1,0 +1,48 @@
+// Each challenge of MORE_CHALLENGES in the engine: every goal fails on the broken lab and holds
+// after each accepted fix, typed into the lab's terminal and applied as scenario steps alike.
+import { describe, expect, it } from 'vitest';
+import { createWorld, simulate, type FlowResult, type Profile, type World } from '../../../sim';
+import { applyStep } from '../../../scenarios/build';
+import type { Step } from '../../../scenarios';
+import { terminalOn } from '../../../terminal/testing/terminal';
+import type { Challenge, GoalWant } from '../types';
+import { MORE_CHALLENGES } from './more';
+
+/** What a student would call it: an answer came back, or nothing got through. */
+function outcome(r: FlowResult): GoalWant {
+  if (r.kind === 'connected')
+    return r.http === undefined || r.http.status < 400 ? 'succeeds' : 'fails';
+  if (r.kind === 'replied') return r.replies > 0 ? 'succeeds' : 'fails';
+  return 'fails';
+}
+
+function build(profile: Profile, steps: readonly Step[]): World {
+  return steps.reduce((w, step) => {
+    const r = applyStep(w, step);
+    if (!r.ok) throw new Error(`${step.op}: ${r.error.message}`);
+    return r.world;
+  }, createWorld({ profile }));
+}
+
+const goalsOf = (c: Challenge, w: World) => c.goals.map((g) => outcome(simulate(w, g.flow).result));
+const profilesOf = (c: Challenge): readonly Profile[] => c.profiles ?? ['classic', 'current'];
+
+describe.each(MORE_CHALLENGES.map((c) => [c.id, c] as const))('%s', (_, c) => {
+  it.each(profilesOf(c).map((p) => [p]))('[%s] every goal fails on the broken lab', (profile) => {
+    const w = build(profile, c.broken);
+    expect(goalsOf(c, w)).toEqual(c.goals.map(() => 'fails'));
+  });
+
+  const cases = profilesOf(c).flatMap((p) => c.fixes.map((f, i) => [p, i, f] as const));
+  it.each(cases)('[%s] fix %i, as scenario steps, reaches every goal', (profile, _i, fix) => {
+    const w = build(profile, [...c.broken, ...fix.steps]);
+    expect(goalsOf(c, w)).toEqual(c.goals.map((g) => g.want));
+  });
+
+  it.each(cases)('[%s] fix %i, typed in the terminal, reaches every goal', (profile, _i, fix) => {
+    const term = terminalOn(build(profile, c.broken));
+    for (const line of fix.commands)
+      expect(term.run(line), line).toMatchObject({ exit: 0, err: '' });
+    expect(goalsOf(c, term.store.getState().world)).toEqual(c.goals.map((g) => g.want));
+  });
+});

@@ -1,0 +1,68 @@
+// Name resolution as a namespace's resolver does it: /etc/hosts, then Docker's embedded DNS
+// (127.0.0.11), which only containers on user-defined networks use and which only knows the
+// containers sharing one of those networks. On the default bridge resolv.conf is a copy of the
+// host's, whose nameserver has never heard of a container: busybox says `bad address 'c2'`.
+import { parseIPv4, type IPv4 } from './addr';
+import { namespaceOwner } from './netns/build';
+import type { FlowSource } from './trace';
+import type { Container, World } from './types';
+
+/** Running containers sharing a user-defined network with `c`, with their address there. */
+function dnsRecords(world: World, c: Container): Map<string, IPv4> {
+  const records = new Map<string, IPv4>();
+  const mine = c.endpoints.map((e) => e.networkId);
+  for (const other of world.containers) {
+    if (other.state !== 'running') continue;
+    for (const ep of other.endpoints) {
+      const net = world.networks.find((n) => n.id === ep.networkId);
+      if (!net || net.isDefault || !mine.includes(ep.networkId)) continue;
+      if (!records.has(other.name)) records.set(other.name, ep.ip);
+      if (!records.has(other.id.slice(0, 12))) records.set(other.id.slice(0, 12), ep.ip);
+    }
+  }
+  return records;
+}
+
+/** What a resolver in the host's namespace answers (its /etc/hosts; the upstream DNS knows no lab names). */
+function resolveOnHost(world: World, name: string): IPv4 | null {
+  return name === world.host.hostname ? ('127.0.1.1' as IPv4) : null;
+}
+
+/**
+ * Resolves a host name or dotted quad inside container `c`'s namespace (or the host's, for
+ * `--network host`); null when the name is unknown (NXDOMAIN upstream).
+ */
+export function resolveInContainer(
+  world: World,
+  c: Container | undefined,
+  name: string,
+): IPv4 | null {
+  const literal = parseIPv4(name);
+  if (literal.ok) return literal.value;
+  if (name === 'localhost') return '127.0.0.1' as IPv4;
+  if (!c) return resolveOnHost(world, name);
+  const owner = namespaceOwner(world, c);
+  if (owner.mode.kind === 'host') return resolveOnHost(world, name);
+  if (name === owner.id.slice(0, 12)) return owner.endpoints[0]?.ip ?? null;
+  return dnsRecords(world, owner).get(name) ?? null;
+}
+
+/** The address a flow's client resolves `name` to from where it runs; remotes have no lab names. */
+export function resolveFrom(world: World, from: FlowSource, name: string): IPv4 | null {
+  switch (from.kind) {
+    case 'host':
+      return resolveInContainer(world, undefined, name);
+    case 'container':
+      return resolveInContainer(
+        world,
+        world.containers.find((c) => c.name === from.name),
+        name,
+      );
+    case 'remote': {
+      // A remote's resolver knows localhost and dotted quads, not the lab's container names.
+      const literal = parseIPv4(name);
+      if (literal.ok) return literal.value;
+      return name === 'localhost' ? ('127.0.0.1' as IPv4) : null;
+    }
+  }
+}
