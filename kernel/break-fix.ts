@@ -5,6 +5,7 @@ import { resolveFrom, type Flow, type IPv4 } from '../src/sim';
 import { buildScenario, type Scenario, type Step } from '../src/scenarios';
 import type { Challenge } from '../src/lessons/challenges/types';
 import { MORE_CHALLENGES } from '../src/lessons/challenges/catalogue/more';
+import { SOURCE_CHALLENGES } from '../src/lessons/challenges/catalogue/client-address';
 
 /**
  * A goal by name (`ping c2`) as the address the engine's resolver gives it in that lab: the kernel
@@ -39,6 +40,8 @@ function scenariosOf(c: Challenge): Scenario[] {
 }
 
 const direct = MORE_CHALLENGES.find((c) => c.id === 'challenge-direct-access');
+const address = SOURCE_CHALLENGES.find((c) => c.id === 'challenge-client-address');
+const fixOf = (c: Challenge | undefined) => [...(c?.broken ?? []), ...(c?.fixes[0]?.steps ?? [])];
 
 /** What the challenges' texts claim beyond their goals, sent by the hints' commands. */
 const CLAIMS: readonly Scenario[] = direct
@@ -53,7 +56,27 @@ const CLAIMS: readonly Scenario[] = direct
     ]
   : [];
 
+/** The other clients the client-address explanation speaks of, before and after the fix. */
+const SOURCES: readonly Scenario[] = address
+  ? (['broken', 'fixed'] as const).map((state) => ({
+      id: `challenge-client-address:others-${state}`,
+      title: `outside and localhost clients of web:8080, ${state}`,
+      profiles: ['current'],
+      setup: state === 'broken' ? address.broken : fixOf(address),
+      flows: [
+        {
+          from: { kind: 'remote', name: 'client' },
+          to: addr('192.0.2.10'),
+          kind: 'http',
+          port: 8080,
+        },
+        { from: { kind: 'host' }, to: addr('127.0.0.1'), kind: 'http', port: 8080 },
+      ],
+    }))
+  : [];
+
 export const BREAK_FIX_SCENARIOS: readonly Scenario[] = [
-  ...MORE_CHALLENGES.flatMap(scenariosOf),
+  ...[...MORE_CHALLENGES, ...SOURCE_CHALLENGES].flatMap(scenariosOf),
   ...CLAIMS,
+  ...SOURCES,
 ];

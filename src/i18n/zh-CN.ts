@@ -26,6 +26,8 @@ export const zhCN: { readonly [K in WhyKey]: string } = {
   'bridge.flood': '{bridge} 不认识目的地址（或者这是广播）：把帧泛洪到 {ports} 个端口。',
   'bridge.forward': '{bridge} 知道 {mac} 在 {port} 之后：只在二层把帧交换过去。',
   'bridge.local': '目的 MAC 是网桥自己的：{bridge} 把帧上交给宿主机。',
+  'brnf.bridged-dnat':
+    'br_netfilter：DNAT 把帧改发给 {dst}，它就在 {bridge} 上，所以网桥直接把帧交换给 {mac}，而不是路由它（保留发送方 MAC 和 TTL）。',
   'brnf.enter': 'br_netfilter 已开启：在 {bridge} 上桥接的 IPv4 帧也要经过 iptables。',
   'nf.jump': '{table}/{chain}：一条规则匹配，跳转到 {target}。',
   'nf.return': '{table}/{chain}：RETURN，回到调用它的链。',

@@ -32,6 +32,8 @@ export const WHY_EN = {
     '{bridge} knows {mac} is behind {port}: it switches the frame there, at layer 2 only.',
   'bridge.local':
     "The destination MAC is the bridge's own: {bridge} passes the frame up to the host.",
+  'brnf.bridged-dnat':
+    'br_netfilter: DNAT sent the frame to {dst}, on {bridge} itself, so the bridge switches it on to {mac} instead of routing it (sender MAC and TTL kept).',
   'brnf.enter': 'br_netfilter is on: a bridged IPv4 frame on {bridge} also goes through iptables.',
   'nf.jump': '{table}/{chain}: a rule matches and jumps to {target}.',
   'nf.return': '{table}/{chain}: RETURN to the calling chain.',

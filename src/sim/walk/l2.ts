@@ -4,6 +4,7 @@ import { parseNodeId } from '../node';
 import type { Frame, NodeId } from '../trace';
 import { own } from '../own';
 import { bridgeNetfilter } from './bridge-nf';
+import { bridgedDnat } from './bridged-dnat';
 import type { CtCtx } from './hooks';
 import { ipIn } from './ip';
 import {
@@ -86,9 +87,15 @@ function learn(s: WalkState, node: NodeId, bridge: string, port: string, frame: 
   emit(s, node, bridge, 'bridge-learn', frame, why('bridge.learn', { bridge, mac, port }), {}, 0);
 }
 
+/**
+ * dockerd turns hairpin mode on for every bridge port when the userland proxy is off (the kernel then
+ * does hairpin NAT): the bridge also sends a frame back out of the port it came in on (should_deliver).
+ */
+const hairpin = (s: WalkState): boolean => !s.base.daemon.userlandProxy;
+
 function flood(s: WalkState, node: NodeId, bridge: string, except: string | null, frame: Frame) {
   const all = s.topo.ns.get(node)?.bridges.get(bridge) ?? [];
-  const ports = all.filter((p) => p !== except);
+  const ports = hairpin(s) ? all : all.filter((p) => p !== except);
   emit(
     s,
     node,
@@ -135,13 +142,15 @@ function bridgeIn(s: WalkState, node: NodeId, bridge: string, port: string, fram
     f = r.frame;
     if (local) pre = r;
   }
+  if (pre && dst !== BROADCAST_MAC && bridgedDnat(s, node, bridge, frame, pre)) return;
   if (dst === BROADCAST_MAC) {
     flood(s, node, bridge, port, f);
     passUp(s, node, bridge, f, pre);
   } else if (local) {
     passUp(s, node, bridge, f, pre);
   } else if (entry) {
-    if (entry.port === port) return; // the kernel drops a frame for the port it came from
+    // The kernel drops a frame for the port it came from, unless that port is in hairpin mode.
+    if (entry.port === port && !hairpin(s)) return;
     emit(
       s,
       node,
@@ -159,7 +168,7 @@ function bridgeIn(s: WalkState, node: NodeId, bridge: string, port: string, fram
 }
 
 /** The host sends through the bridge device: the bridge picks the port from its FDB. */
-function bridgeOut(s: WalkState, node: NodeId, bridge: string, frame: Frame): void {
+export function bridgeOut(s: WalkState, node: NodeId, bridge: string, frame: Frame): void {
   const dst = frame.eth?.dst;
   const entry =
     dst === BROADCAST_MAC ? undefined : (own(s.fdb, bridge) ?? []).find((e) => e.mac === dst);
