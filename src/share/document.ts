@@ -31,7 +31,7 @@ export type ParseResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 function flow(v: unknown, p: string): Flow {
-  const o = obj(v, p, ['from', 'to', 'kind', 'port', 'count', 'path']);
+  const o = obj(v, p, ['from', 'to', 'kind', 'name', 'port', 'count', 'path']);
   const f = obj(o['from'], `${p}.from`, ['kind', 'name']);
   const kind = oneOf(f['kind'], `${p}.from.kind`, ['host', 'container', 'remote'] as const);
   const from =
@@ -46,6 +46,8 @@ function flow(v: unknown, p: string): Flow {
   const parsed: Flow = {
     ...base,
     // Port 0 is a real flow: curl tries it and the kernel refuses the connection.
+    // A goal's flow by name (a challenge shown in the diagram): resolved again when it is sent.
+    ...(o['name'] === undefined ? {} : { name: name(o['name'], `${p}.name`) }),
     ...(o['port'] === undefined ? {} : { port: int(o['port'], `${p}.port`, 0, 65535) }),
     ...(o['count'] === undefined
       ? {}

@@ -6,6 +6,7 @@ import { applyStep } from '../../../scenarios/build';
 import type { Step } from '../../../scenarios';
 import { terminalOn } from '../../../terminal/testing/terminal';
 import type { Challenge, GoalWant } from '../types';
+import { SOURCE_CHALLENGES } from './client-address';
 import { MORE_CHALLENGES } from './more';
 
 /** What a student would call it: an answer came back, or nothing got through. */
@@ -46,3 +47,21 @@ describe.each(MORE_CHALLENGES.map((c) => [c.id, c] as const))('%s', (_, c) => {
     expect(goalsOf(c, term.store.getState().world)).toEqual(c.goals.map((g) => g.want));
   });
 });
+
+/** The commands a hint quotes (`…` spans that start like a command the lab knows). */
+const quoted = (c: Challenge) =>
+  c.hints
+    .flatMap((h) => [...h.en.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ''))
+    .filter((s) => /^(docker|lab|iptables|conntrack|ip|sysctl|curl|ping) /.test(s));
+
+describe.each([...MORE_CHALLENGES, ...SOURCE_CHALLENGES].map((c) => [c.id, c] as const))(
+  '%s: the hints quote commands the lab runs',
+  (_, c) => {
+    it.each(quoted(c).map((q) => [q]))('%s', (line) => {
+      const term = terminalOn(build(profilesOf(c)[0] ?? 'current', c.broken));
+      const r = term.run(line);
+      expect(r.err).not.toMatch(/command not found|[Uu]sage|invalid|unknown|unrecognized/);
+      expect(r.exit).not.toBe(127);
+    });
+  },
+);
