@@ -4,6 +4,7 @@ import {
   createNetwork,
   createWorld,
   runContainer,
+  removeContainer,
   setDaemonOptions,
   setSysctl,
   stopContainer,
@@ -33,6 +34,8 @@ export function applyStep(world: World, step: Step): OpResult<unknown> {
       return runContainer(world, step.opts);
     case 'stop':
       return stopContainer(world, step.name);
+    case 'rm':
+      return removeContainer(world, step.name, step.force === true);
     case 'network-create':
       return createNetwork(world, step.opts);
     case 'connect':

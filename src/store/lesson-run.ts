@@ -134,6 +134,9 @@ function apply(s: AppState, op: Step): void {
     case 'stop':
       s.stopContainer(op.name);
       return;
+    case 'rm':
+      s.removeContainer(op.name, op.force === true);
+      return;
     case 'network-create':
       s.createNetwork(op.opts);
       return;
