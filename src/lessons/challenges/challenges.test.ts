@@ -118,6 +118,14 @@ describe('break-fix challenges', () => {
     expect(stopped.goals.map((g) => g.met)).toEqual([true, false]);
   });
 
+  it('without MASQUERADE the request leaves but the answer is lost on the way back: curl times out', () => {
+    // Kernel suite: curl --max-time 2 times out (the router's ICMP goes to the server, not to app).
+    const c = findChallenge('challenge-no-masquerade');
+    if (!c) throw new Error('missing');
+    const r = checkGoals(challengeWorld(c, 'classic'), c.goals);
+    expect(r.goals[0]?.result.kind).toBe('timeout');
+  });
+
   it('the server bound to 127.0.0.1 answers the client with a RST (connection refused)', () => {
     const c = findChallenge('challenge-localhost-only');
     if (!c) throw new Error('missing');
