@@ -100,10 +100,6 @@ export const NO_MASQUERADE: Challenge = {
       commands: [`iptables -t nat -A POSTROUTING ${MASQ}`],
       steps: [iptables(`-t nat -A POSTROUTING ${MASQ}`)],
     },
-    {
-      commands: [`iptables -t nat -I POSTROUTING ${MASQ}`],
-      steps: [iptables(`-t nat -I POSTROUTING ${MASQ}`)],
-    },
   ],
   explain: t(
     `172.17.0.0/16 is private: no router outside knows the way back to it. Docker's rule \`${MASQ}\` rewrites the source of every packet a container sends out of the host to eth0’s address (192.0.2.10), and conntrack undoes it on the replies. Without it the request still leaves, but the answer is addressed to 172.17.0.2 and the router has no route for it. Forwarding and the filter rules were fine all along: NAT was missing.`,
