@@ -1,7 +1,7 @@
 // The challenges' section of the lesson list.
 import { CHALLENGES } from '../../lessons/challenges';
 import { useLang } from '../../hooks/useT';
-import { useSay } from './strings';
+import { useSay } from './useSay';
 import { RichText } from '../Lesson/RichText';
 import { useLab } from '../Lesson/useLab';
 

@@ -1,6 +1,7 @@
 // A break-fix challenge in the lesson drawer: the goal, what the lab checks (and its verdict after
 // each change), hints one at a time, and once solved the explanation. The fixing happens in the
 // terminal; nothing here changes the lab except "Start again" and sending a goal's flow.
+import { useEffect, useRef } from 'react';
 import { findChallenge, type Challenge, type Goal } from '../../lessons/challenges';
 import { nodeId, type Flow } from '../../sim';
 import type { ChallengeRun } from '../../store';
@@ -8,7 +9,7 @@ import { useLang, useT, type Translate } from '../../hooks/useT';
 import { RichText } from '../Lesson/RichText';
 import { resultText } from '../Lesson/strings';
 import { useLab } from '../Lesson/useLab';
-import { useSay } from './strings';
+import { useSay } from './useSay';
 import './challenge.css';
 
 const sourceNode = (f: Flow): string =>
@@ -69,6 +70,7 @@ function Verdict(props: { run: ChallengeRun }) {
       data-testid="challenge-verdict"
       data-solved={c ? String(c.solved) : 'unknown'}
       data-checks={c?.n ?? 0}
+      data-by={c?.by ?? ''}
     >
       {text}
     </p>
@@ -85,6 +87,12 @@ export function ChallengePlayer() {
     begin: s.beginChallenge,
   }));
   const challenge = a.run ? findChallenge(a.run.id) : undefined;
+  const explain = useRef<HTMLElement>(null);
+  const solved = a.run?.solved === true;
+  // Solving brings the explanation into view (it sits below the goals and hints).
+  useEffect(() => {
+    if (solved) explain.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [solved]);
   if (!a.run || !challenge) return null;
   const run = a.run;
   const shown = challenge.hints.slice(0, run.hints);
@@ -129,7 +137,7 @@ export function ChallengePlayer() {
         </button>
       )}
       {run.solved && (
-        <section className="chal-explain" data-testid="challenge-explain">
+        <section className="chal-explain" data-testid="challenge-explain" ref={explain}>
           <h4>{say('why')}</h4>
           <p>
             <RichText text={challenge.explain[lang]} />

@@ -1,6 +1,5 @@
 // The challenge panel's own words (en + zh-CN), fetched with it: kept out of the first download's
 // catalogue (src/i18n/en-ui.ts), which holds the initial bundle's budget.
-import { useLang } from '../../hooks/useT';
 import type { Lang } from '../../i18n/locale';
 
 const TEXT = {
@@ -38,13 +37,4 @@ export function challengeText(
   return TEXT[key][lang === 'en' ? 0 : 1].replace(/\{(\w+)\}/g, (hole, name: string) =>
     params[name] === undefined ? hole : String(params[name]),
   );
-}
-
-/** `say('check')` in the interface's current language. */
-export function useSay(): (
-  key: ChallengeTextKey,
-  params?: Record<string, string | number>,
-) => string {
-  const lang = useLang();
-  return (key, params) => challengeText(lang, key, params);
 }

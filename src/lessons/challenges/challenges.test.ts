@@ -8,6 +8,7 @@ import { createAppStore } from '../../store';
 import { commandFor } from '../commands';
 import { CHALLENGES, challengeWorld, checkGoals, findChallenge, profilesOf } from '.';
 import type { Challenge } from './types';
+import { WRONG_FIXES as WRONG } from './wrong-fixes';
 
 /** What a fix can change: the rules, the containers as the network sees them, the sysctls. */
 function network(w: World) {
@@ -34,38 +35,6 @@ function typed(c: Challenge, profile: Profile, lines: readonly string[]): World 
   }
   return store.getState().world;
 }
-
-/** Wrong fixes learners really try: each leaves the goal unmet. */
-const WRONG: { readonly [id: string]: readonly (readonly string[])[] } = {
-  'challenge-firewall-published-port': [
-    // DOCKER-USER sees the packet after DNAT: its port is 80 by then.
-    ['iptables -I DOCKER-USER -p tcp --dport 8080 -j DROP'],
-    // Still INPUT, which a DNATed packet never crosses.
-    ['iptables -I INPUT -s 203.0.113.5 -j DROP'],
-    // Blocks the client, but also takes the web server away.
-    ['docker stop web'],
-  ],
-  'challenge-localhost-only': [
-    // Publishing differently changes nothing inside the container.
-    [
-      'docker rm -f web',
-      'docker run -d --name web -p 0.0.0.0:8080:80 busybox httpd -f -p 127.0.0.1:80',
-    ],
-    ['iptables -I DOCKER-USER -j ACCEPT'],
-  ],
-  'challenge-no-forwarding': [['iptables -P FORWARD ACCEPT']],
-  'challenge-forward-drop': [
-    // Forwarding is on already; the policy still drops.
-    ['sysctl -w net.ipv4.ip_forward=1'],
-    // Only the replies' rule: the first packet out still meets the DROP policy.
-    ['iptables -A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT'],
-  ],
-  'challenge-no-masquerade': [
-    ['iptables -P FORWARD ACCEPT'],
-    // MASQUERADE only in the other direction: the container's packets leave on eth0, not docker0.
-    ['iptables -t nat -A POSTROUTING -s 172.17.0.0/16 -o docker0 -j MASQUERADE'],
-  ],
-};
 
 describe('break-fix challenges', () => {
   it('ids are unique and every challenge has hints, a fix and wrong fixes to test', () => {
