@@ -92,3 +92,22 @@ test('a goal’s flow goes to the diagram on request', async ({ page }) => {
   await expect(page.getByTestId('hop-count')).toHaveText(/^hop 1 \/ \d+$/);
   await page.screenshot({ path: 'test-results/challenge-broken-en.png' });
 });
+
+test('a challenge in progress survives a reload, hints and all', async ({ page }) => {
+  const c = CHALLENGES.find((x) => x.id === 'challenge-no-forwarding');
+  if (!c) throw new Error('missing');
+  await open(page, 'en', c);
+  const panel = page.getByTestId('lesson-panel');
+  await panel.getByTestId('challenge-hint').click();
+  await type(page, 'iptables -P FORWARD ACCEPT');
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('docker-network-lab:lab') ?? ''))
+    .toContain('"challenge-no-forwarding"');
+  await page.reload();
+  await expect(page.locator('html[data-ready]')).toHaveCount(1);
+  await expect(panel.getByTestId('challenge')).toHaveAttribute('data-id', c.id);
+  await expect(panel.getByTestId('challenge-hints').locator('li')).toHaveCount(1);
+  await expect(panel.getByTestId('challenge-verdict')).toHaveAttribute('data-solved', 'false');
+  await type(page, 'sysctl -w net.ipv4.ip_forward=1');
+  await expect(panel.getByTestId('challenge-verdict')).toHaveAttribute('data-solved', 'true');
+});

@@ -66,6 +66,27 @@ export function challengeMoves(
       set({ challenge: { ...run, check, solved: run.solved || r.solved } });
       return check;
     },
+    resumeChallenge: (id, hints) => {
+      const c = findChallenge(id);
+      if (!c) return false;
+      const profile = get().world.profile;
+      set({
+        lesson: null,
+        lessonAnswered: null,
+        lessonHold: null,
+        lessonView: 'challenge',
+        lessonProfile: profile,
+        challenge: {
+          id,
+          profile,
+          hints: Math.min(hints, c.hints.length),
+          check: null,
+          solved: false,
+        },
+      });
+      const check = get().checkChallenge('auto');
+      return check !== null;
+    },
     revealChallengeHint: () => {
       const run = get().challenge;
       const c = run ? findChallenge(run.id) : undefined;

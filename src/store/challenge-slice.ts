@@ -38,11 +38,13 @@ export interface ChallengeSlice {
   /** Runs every goal's flow on the lab as it is (changing nothing) and records the verdict. */
   checkChallenge(by?: 'auto' | 'button'): ChallengeCheckResult | null;
   revealChallengeHint(): void;
+  /** Reopens a saved or shared challenge over the lab that came with it (nothing rebuilt), checked. */
+  resumeChallenge(id: string, hints: number): boolean;
 }
 
 export type ChallengeMoves = Pick<
   ChallengeSlice,
-  'beginChallenge' | 'checkChallenge' | 'revealChallengeHint'
+  'beginChallenge' | 'checkChallenge' | 'revealChallengeHint' | 'resumeChallenge'
 >;
 
 /** The parts of the world a command can change that a goal depends on (not the clock, not counters' age). */

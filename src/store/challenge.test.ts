@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { challengeWorld, findChallenge } from '../lessons/challenges';
 import { iptablesSave } from '../sim/netfilter/save';
+import { decodeFile, encodeFile, parseLab } from '../share';
 import { createAppStore } from '.';
+import { applyLab, labOf } from './persist';
 
 const ID = 'challenge-firewall-published-port';
 
@@ -62,5 +64,36 @@ describe('challenge store moves', () => {
     store.getState().beginChallenge(ID);
     store.getState().beginLesson('modes');
     expect(store.getState().challenge).toBeNull();
+  });
+
+  it('a challenge in progress travels with its lab (link, file, autosave): hints kept, checked again', () => {
+    const store = createAppStore();
+    store.getState().beginChallenge('challenge-no-masquerade');
+    store.getState().revealChallengeHint();
+    const run = store.getState().challenge;
+    const text = encodeFile(
+      labOf(store, { challenge: () => (run ? { id: run.id, hints: run.hints } : null) }),
+    );
+    const back = decodeFile(text);
+    if (!back.ok) throw new Error(back.error);
+    expect(back.value.challenge).toEqual({ id: 'challenge-no-masquerade', hints: 1 });
+    const other = createAppStore();
+    expect(applyLab(other, back.value).ok).toBe(true);
+    expect(other.getState().resumeChallenge('challenge-no-masquerade', 1)).toBe(true);
+    expect(other.getState().challenge).toMatchObject({ hints: 1, check: { solved: false } });
+    other
+      .getState()
+      .runCommand('iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE');
+    expect(other.getState().challenge?.solved).toBe(true);
+  });
+
+  it('a document naming no challenge, or more hints than it has, is refused', () => {
+    const doc = JSON.parse(encodeFile({ world: createAppStore().getState().world })) as object;
+    expect(parseLab({ ...doc, challenge: { id: 'challenge-nope', hints: 0 } })).toEqual({
+      ok: false,
+      error: 'challenge.id: no challenge "challenge-nope"',
+    });
+    expect(parseLab({ ...doc, challenge: { id: ID, hints: 9 } }).ok).toBe(false);
+    expect(parseLab({ ...doc, challenge: { id: ID, hints: 3 } }).ok).toBe(true);
   });
 });

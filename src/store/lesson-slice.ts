@@ -116,6 +116,7 @@ export function createLessonSlice(
       beginChallenge: (id) => challenges()?.beginChallenge(id) ?? false,
       checkChallenge: (by) => challenges()?.checkChallenge(by) ?? null,
       revealChallengeHint: () => challenges()?.revealChallengeHint(),
+      resumeChallenge: (id, hints) => challenges()?.resumeChallenge(id, hints) ?? false,
       setLessonView: (lessonView) => set({ lessonView }),
       loadLessons: () => engine.load(),
       beginLesson: (id, seed) => ready()?.beginLesson(id, seed) ?? false,
