@@ -80,10 +80,10 @@ describe('break-fix challenges', () => {
     }
   }
 
-  it('the firewall challenge keeps the host’s own access as a goal, so stopping web is no fix', () => {
+  it('the firewall challenge keeps the host’s own access as a goal, so stopping c1 is no fix', () => {
     const c = findChallenge('challenge-firewall-published-port');
     if (!c) throw new Error('missing');
-    const stopped = checkGoals(typed(c, 'classic', ['docker stop web']), c.goals);
+    const stopped = checkGoals(typed(c, 'classic', ['docker stop c1']), c.goals);
     expect(stopped.goals.map((g) => g.met)).toEqual([true, false]);
   });
 

@@ -8,7 +8,7 @@ export const WRONG_FIXES: { readonly [id: string]: readonly (readonly string[])[
     // Still INPUT, which a DNATed packet never crosses.
     ['iptables -I INPUT -s 203.0.113.5 -j DROP'],
     // Blocks the client, but also takes the web server away.
-    ['docker stop web'],
+    ['docker stop c1'],
   ],
   'challenge-localhost-only': [
     // Publishing differently changes nothing inside the container.

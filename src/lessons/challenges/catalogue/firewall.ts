@@ -1,14 +1,13 @@
 // Challenge 1: an INPUT rule (as UFW writes it) does not stop traffic to a published port;
 // DOCKER-USER does, and so does publishing on 127.0.0.1 only (learner-pitfalls #1, moby#22054).
+import { findScenario } from '../../../scenarios';
 import { HOST_IP } from '../../catalogue/common';
 import type { Challenge } from '../types';
 import { WEB_IP, clientToPublished, iptables, publishOn, t } from './common';
 
-const runWeb = (hostIp: string | null) =>
-  ({
-    op: 'run',
-    opts: { image: 'nginx', name: 'web', detach: true, ports: [publishOn(hostIp, 8080, 80)] },
-  }) as const;
+// The kernel suite's own scenario: c1 = nginx publishing 8080:80, c2 = busybox, INPUT drops 8080.
+const INPUT_RULE = findScenario('input-rule-misses-published-port');
+if (!INPUT_RULE) throw new Error('scenario input-rule-misses-published-port is missing');
 
 export const FIREWALL_PUBLISHED: Challenge = {
   id: 'challenge-firewall-published-port',
@@ -17,10 +16,10 @@ export const FIREWALL_PUBLISHED: Challenge = {
     '挡不住已发布端口（端口映射）的防火墙规则',
   ),
   goal: t(
-    'Block the client 203.0.113.5 from the web server: `curl http://192.0.2.10:8080/` from the client must fail, while the host still reaches `web` at 172.17.0.2:80.',
-    '挡住客户端 203.0.113.5：从客户端执行 `curl http://192.0.2.10:8080/` 必须失败，而宿主机仍能访问 `web`（172.17.0.2:80）。',
+    'Block the client 203.0.113.5 from the web server: `curl http://192.0.2.10:8080/` from the client must fail, while the host still reaches the web server `c1` at 172.17.0.2:80.',
+    '挡住客户端 203.0.113.5：从客户端执行 `curl http://192.0.2.10:8080/` 必须失败，而宿主机仍能访问 Web 服务器 `c1`（172.17.0.2:80）。',
   ),
-  broken: [runWeb(null), iptables('-I INPUT -p tcp --dport 8080 -j DROP')],
+  broken: INPUT_RULE.setup,
   goals: [
     { flow: clientToPublished, want: 'fails' },
     { flow: { from: { kind: 'host' }, to: WEB_IP, kind: 'http', port: 80 }, want: 'succeeds' },
@@ -45,8 +44,19 @@ export const FIREWALL_PUBLISHED: Challenge = {
       steps: [iptables('-I DOCKER-USER -s 203.0.113.5 -j DROP')],
     },
     {
-      commands: ['docker rm -f web', 'docker run -d --name web -p 127.0.0.1:8080:80 nginx'],
-      steps: [{ op: 'rm', name: 'web', force: true }, runWeb('127.0.0.1')],
+      commands: ['docker rm -f c1', 'docker run -d --name c1 -p 127.0.0.1:8080:80 nginx'],
+      steps: [
+        { op: 'rm', name: 'c1', force: true },
+        {
+          op: 'run',
+          opts: {
+            image: 'nginx',
+            name: 'c1',
+            detach: true,
+            ports: [publishOn('127.0.0.1', 8080, 80)],
+          },
+        },
+      ],
     },
   ],
   explain: t(
