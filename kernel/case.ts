@@ -22,6 +22,8 @@ export interface CaseResult {
   readonly summary: string;
   readonly details: readonly string[];
   readonly raw: readonly IfaceCapture[];
+  /** Each flow's end result as the engine and the kernel's tool saw it (`connected 200 …`, `timeout`). */
+  readonly outcomes: readonly { readonly engine: string; readonly kernel: string }[];
 }
 
 /** Namespaces of the case in flight, for the signal handler. */
@@ -106,6 +108,7 @@ export async function runCase(
   };
   let capture: Awaited<ReturnType<typeof startCapture>> | null = null;
   let raw: IfaceCapture[] = [];
+  const outcomes: { engine: string; kernel: string }[] = [];
   live.namespaces = [];
   try {
     await buildTopology(plan, (ns) => live.namespaces.push(ns));
@@ -170,6 +173,7 @@ export async function runCase(
         .flatMap(([, v]) => v);
       const want = engineOutcome(flow, sim.result);
       const got = kernelOutcome(flow, tool.outcome, srcFrames, sourceIps(world, flow));
+      outcomes.push({ engine: want, kernel: got });
       const report = flowReport(i, flow, cmp, want, got, sim, ct, nb, label);
       if (report.ok) details.push(...report.lines);
       else fail(...report.lines);
@@ -183,5 +187,5 @@ export async function runCase(
     deleteNamespacesSync(live.namespaces);
     live.namespaces = [];
   }
-  return { ok: !failed, summary: `${scenario.id} [${profile}]`, details, raw };
+  return { ok: !failed, summary: `${scenario.id} [${profile}]`, details, raw, outcomes };
 }

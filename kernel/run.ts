@@ -7,6 +7,7 @@ import type { Profile } from '../src/sim';
 import { SCENARIOS } from '../src/scenarios';
 import { live, runCase } from './case';
 import { BREAK_FIX_SCENARIOS } from './break-fix';
+import { KNOWN_WIRE_GAPS, challengeCases, goalProblems } from './challenges';
 import { EXTRA_SCENARIOS } from './extra';
 import { deleteNamespacesSync, ownNamespaces, removeStaleNamespaces } from './netns';
 import { stopServers } from './servers';
@@ -123,6 +124,25 @@ async function main(): Promise<number> {
       if (r.ok) passed++;
       else failed++;
     }
+  }
+  // Break-fix challenges: each broken lab and each fix, compared like a scenario, goals read on both sides.
+  for (const c of args.extra ? [] : challengeCases()) {
+    if (args.ids.length > 0 && !args.ids.some((id) => c.scenario.id.startsWith(id))) continue;
+    if (args.profile && args.profile !== c.profile) continue;
+    const t0 = Date.now();
+    const r = await runCase(c.scenario, c.profile, python);
+    const goals = goalProblems(c, r.outcomes);
+    const gap = KNOWN_WIRE_GAPS[c.scenario.id];
+    if (gap && r.ok) goals.push(`  known wire gap no longer there: remove it (${gap})`);
+    const ok = (r.ok || gap !== undefined) && goals.length === 0;
+    if (gap && ok) console.log(`  known wire gap: ${gap}`);
+    const seen = r.outcomes.map((o) => o.kernel).join(', ');
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    console.log(`${ok ? 'PASS' : 'FAIL'} ${r.summary} goals: ${seen} (${secs}s)`);
+    if (!ok || process.env.KERNEL_VERBOSE === '1')
+      for (const d of [...r.details, ...goals]) console.log(d);
+    if (ok) passed++;
+    else failed++;
   }
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)}s)`);
   console.log(`${passed} passed, ${failed} failed`);

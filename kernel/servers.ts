@@ -7,8 +7,14 @@ import { nsRun, nsSpawn } from './netns';
 import type { TopologyPlan } from './topology';
 
 export type Service =
-  | { readonly kind: 'http'; readonly port: number; readonly status: number; readonly body: string }
-  | { readonly kind: 'tcp'; readonly port: number }
+  | {
+      readonly kind: 'http';
+      readonly port: number;
+      readonly status: number;
+      readonly body: string;
+      readonly bind?: string;
+    }
+  | { readonly kind: 'tcp'; readonly port: number; readonly bind?: string }
   | { readonly kind: 'udp'; readonly port: number; readonly echo: boolean }
   | {
       readonly kind: 'proxy';
@@ -24,8 +30,11 @@ export type UdpEcho = (node: string, port: number) => boolean;
 
 function fromListener(node: string, l: Listener, udpEcho: UdpEcho): Service {
   if (l.proto === 'udp') return { kind: 'udp', port: l.port, echo: udpEcho(node, l.port) };
-  if (l.http) return { kind: 'http', port: l.port, status: l.http.status, body: l.http.body };
-  return { kind: 'tcp', port: l.port };
+  // A server bound to one address (`httpd -p 127.0.0.1:80`) binds the same there.
+  const bind = l.ip === undefined ? {} : { bind: l.ip };
+  if (l.http)
+    return { kind: 'http', port: l.port, status: l.http.status, body: l.http.body, ...bind };
+  return { kind: 'tcp', port: l.port, ...bind };
 }
 
 /** Services per namespace: container and remote listeners, plus one docker-proxy per binding. */

@@ -29,7 +29,7 @@ export function commandFor(step: Step): string {
     case 'stop':
       return `docker stop ${step.name}`;
     case 'rm':
-      return `docker rm -f ${step.name}`;
+      return `docker rm ${step.force ? '-f ' : ''}${step.name}`;
     case 'network-create': {
       const o = step.opts;
       const flags: string[] = [];

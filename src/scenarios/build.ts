@@ -4,10 +4,10 @@ import {
   createNetwork,
   createWorld,
   runContainer,
+  removeContainer,
   setDaemonOptions,
   setSysctl,
   stopContainer,
-  removeContainer,
   addRemote,
   addRouterRoute,
   editIptables,
@@ -35,7 +35,7 @@ export function applyStep(world: World, step: Step): OpResult<unknown> {
     case 'stop':
       return stopContainer(world, step.name);
     case 'rm':
-      return removeContainer(world, step.name, true);
+      return removeContainer(world, step.name, step.force === true);
     case 'network-create':
       return createNetwork(world, step.opts);
     case 'connect':

@@ -11,8 +11,8 @@ import type {
 export type Step =
   | { readonly op: 'run'; readonly opts: RunOptions }
   | { readonly op: 'stop'; readonly name: string }
-  /** `docker rm -f NAME`: stopped if running, then removed (its name is free again). */
-  | { readonly op: 'rm'; readonly name: string }
+  /** `docker rm [-f] NAME` (a break-fix challenge republishes a container). */
+  | { readonly op: 'rm'; readonly name: string; readonly force?: boolean }
   | { readonly op: 'network-create'; readonly opts: NetworkCreateOptions }
   | { readonly op: 'connect'; readonly network: string; readonly container: string }
   | { readonly op: 'daemon'; readonly patch: Partial<DaemonConfig> }

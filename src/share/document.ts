@@ -1,5 +1,6 @@
 // The lab document: a versioned JSON envelope around a world, and its strict parser (untrusted input in).
 import { findLesson } from '../lessons';
+import { findChallenge } from '../lessons/challenges';
 import type { Lang } from '../i18n/locale';
 import { flowProblem, labProblems, LIMITS, type World } from '../sim';
 import type { Flow } from '../sim';
@@ -24,6 +25,8 @@ export interface LabDocument {
   readonly cursor?: Cursor;
   /** The lesson on screen; `seed` orders its choices, so a shared link shows them in the same order. */
   readonly lesson?: { readonly id: string; readonly step: number; readonly seed?: number };
+  /** The break-fix challenge on screen and how many of its hints were shown (the world is the lab). */
+  readonly challenge?: { readonly id: string; readonly hints: number };
   readonly lang?: Lang;
 }
 
@@ -70,7 +73,16 @@ function fields(v: unknown): LabDocument {
       'version',
       `unsupported version ${shown(raw['version'])}: this lab reads version ${VERSION}`,
     );
-  const o = obj(v, 'document', ['format', 'version', 'world', 'flow', 'cursor', 'lesson', 'lang']);
+  const o = obj(v, 'document', [
+    'format',
+    'version',
+    'world',
+    'flow',
+    'cursor',
+    'lesson',
+    'challenge',
+    'lang',
+  ]);
   const world = parseWorld(o['world']);
   // Well-formed is not enough: the lab must be one the engine could have made.
   const broken = [
@@ -104,6 +116,16 @@ function fields(v: unknown): LabDocument {
         step: int(l['step'], 'lesson.step', 0, lesson.steps.length - 1),
         ...(l['seed'] === undefined ? {} : { seed: int(l['seed'], 'lesson.seed', 0, 0xffffffff) }),
       },
+    };
+  }
+  if (o['challenge'] !== undefined) {
+    const c = obj(o['challenge'], 'challenge', ['id', 'hints']);
+    const id = str(c['id'], 'challenge.id', 64, /^[a-z0-9-]+$/);
+    const challenge = findChallenge(id);
+    if (!challenge) fail('challenge.id', `no challenge "${id}"`);
+    doc = {
+      ...doc,
+      challenge: { id, hints: int(c['hints'], 'challenge.hints', 0, challenge.hints.length) },
     };
   }
   if (o['lang'] !== undefined)

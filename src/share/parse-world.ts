@@ -34,8 +34,12 @@ const proto = (v: unknown, p: string) => oneOf(v, p, ['tcp', 'udp'] as const);
 const time = (v: unknown, p: string) => num(v, p, 0, 1e10);
 
 export function listener(v: unknown, p: string): Listener {
-  const o = obj(v, p, ['proto', 'port', 'http']);
-  const base = { proto: proto(o['proto'], `${p}.proto`), port: port(o['port'], `${p}.port`) };
+  const o = obj(v, p, ['proto', 'port', 'ip', 'http']);
+  const base = {
+    proto: proto(o['proto'], `${p}.proto`),
+    port: port(o['port'], `${p}.port`),
+    ...(o['ip'] === undefined ? {} : { ip: ipv4(o['ip'], `${p}.ip`) }),
+  };
   if (o['http'] === undefined) return base;
   const h = obj(o['http'], `${p}.http`, ['status', 'body']);
   return {

@@ -90,6 +90,8 @@ export interface PortBinding {
 export interface Listener {
   readonly proto: L4Proto;
   readonly port: number;
+  /** The address the socket is bound to (`httpd -p 127.0.0.1:80`); absent: every address (0.0.0.0). */
+  readonly ip?: string;
   /** What the service answers to an HTTP GET, if it speaks HTTP. */
   readonly http?: { readonly status: number; readonly body: string };
 }

@@ -16,6 +16,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
 
 export type * from './types';
 export * from './selectors';
+export type { ChallengeRun, ChallengeCheckResult, GoalSeen } from './challenge-slice';
 export type {
   LabState,
   LessonSlice,

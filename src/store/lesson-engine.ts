@@ -20,6 +20,7 @@ import {
 } from '../lessons';
 import { gateOf, hopIndex, pendingQuestion, questionByKey, replayStep } from './lesson-run';
 import type { LabState, LessonEngine, LessonMoves } from './lesson-slice';
+import { challengeMoves } from './challenge-engine';
 
 const pick = (r: {
   question: Text;
@@ -34,7 +35,7 @@ const freshSeed = () => Math.floor(Math.random() * 0x100000000);
 const moves: LessonEngine['moves'] = (set, get): LessonMoves => {
   const enter = (state: LessonState) => {
     const lesson = findLesson(state.lessonId);
-    set({ lesson: state, lessonAnswered: null, lessonHold: null, playing: false });
+    set({ lesson: state, challenge: null, lessonAnswered: null, lessonHold: null, playing: false });
     if (!lesson || state.phase !== 'steps') return;
     const flow = replayStep(get(), lesson, state.step, get().lessonProfile);
     // Play at once; the gate stops at the first question.
@@ -136,4 +137,4 @@ const moves: LessonEngine['moves'] = (set, get): LessonMoves => {
 };
 
 /** What createAppStore hands the lesson slice headless; the browser imports this module lazily. */
-export const LESSON_ENGINE: LessonEngine = { moves, gateOf };
+export const LESSON_ENGINE: LessonEngine = { moves, gateOf, challenges: challengeMoves };

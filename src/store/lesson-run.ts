@@ -126,7 +126,8 @@ export function gateOf(s: LabState): number | 'pause' | null {
   return q.resolved.askAt ? hopIndex(s.packets, q.resolved.askAt) : 'pause';
 }
 
-function apply(s: AppState, op: Step): void {
+/** A scenario step through the store's actions, typed into no terminal (`iptables` steps excepted). */
+export function applyQuietly(s: AppState, op: Step): void {
   switch (op.op) {
     case 'run':
       s.runContainer(op.opts);
@@ -135,7 +136,7 @@ function apply(s: AppState, op: Step): void {
       s.stopContainer(op.name);
       return;
     case 'rm':
-      s.removeContainer(op.name, true);
+      s.removeContainer(op.name, op.force === true);
       return;
     case 'network-create':
       s.createNetwork(op.opts);
@@ -179,7 +180,7 @@ export function replayStep(
   s.resetWorld({ profile });
   for (let j = from; j < index; j++) {
     const step = lesson.steps[j];
-    for (const action of step?.setup ?? []) apply(s, action.op);
+    for (const action of step?.setup ?? []) applyQuietly(s, action.op);
     if (step?.flow) s.sendFlow(step.flow);
   }
   const step = lesson.steps[index];

@@ -6,8 +6,9 @@ import type { Choice, Feedback, LessonState, Mode, Text } from '../lessons';
 import type { Profile } from '../sim';
 import type { Late } from './late';
 import type { AppState } from './types';
+import { autoCheck, type ChallengeMoves, type ChallengeSlice } from './challenge-slice';
 
-export type LessonView = 'closed' | 'menu' | 'lesson' | 'compare';
+export type LessonView = 'closed' | 'menu' | 'lesson' | 'compare' | 'challenge';
 
 /** The question just answered (or revealed), kept on screen with its feedback until Continue. */
 export interface AnsweredQuestion {
@@ -22,7 +23,7 @@ export interface AnsweredQuestion {
   readonly feedback: Feedback | null;
 }
 
-export interface LessonSlice {
+export interface LessonSlice extends ChallengeSlice {
   readonly lessonView: LessonView;
   readonly lesson: LessonState | null;
   /** The iptables layout the lesson runs on (its answers are resolved for this profile). */
@@ -75,6 +76,7 @@ export interface LessonEngine {
   moves(set: StoreApi<LabState>['setState'], get: () => LabState): LessonMoves;
   /** Where playback must wait for the pending question: a timeline index, 'pause' or null. */
   gateOf(s: LabState): number | 'pause' | null;
+  challenges(set: StoreApi<LabState>['setState'], get: () => LabState): ChallengeMoves;
 }
 
 export function createLessonSlice(
@@ -87,6 +89,13 @@ export function createLessonSlice(
       if (e && !moves) moves = e.moves(set, get);
       return moves;
     };
+    let challengeMoves: ChallengeMoves | null = null;
+    const challenges = (): ChallengeMoves | null => {
+      const e = engine.current();
+      if (e && !challengeMoves) challengeMoves = e.challenges(set, get);
+      return challengeMoves;
+    };
+    autoCheck(api, () => challenges()?.checkChallenge('auto'));
     // The gate: playback never runs past a question that has not been answered yet. A lesson is
     // only ever opened through the engine, so with a lesson open the engine is here.
     api.subscribe((s) => {
@@ -103,6 +112,11 @@ export function createLessonSlice(
       lessonProfile: 'classic',
       lessonAnswered: null,
       lessonHold: null,
+      challenge: null,
+      beginChallenge: (id) => challenges()?.beginChallenge(id) ?? false,
+      checkChallenge: (by) => challenges()?.checkChallenge(by) ?? null,
+      revealChallengeHint: () => challenges()?.revealChallengeHint(),
+      resumeChallenge: (id, hints) => challenges()?.resumeChallenge(id, hints) ?? false,
       setLessonView: (lessonView) => set({ lessonView }),
       loadLessons: () => engine.load(),
       beginLesson: (id, seed) => ready()?.beginLesson(id, seed) ?? false,
@@ -121,6 +135,7 @@ export function createLessonSlice(
       exitLesson: () =>
         set({
           lesson: null,
+          challenge: null,
           lessonAnswered: null,
           lessonHold: null,
           lessonView: 'menu',

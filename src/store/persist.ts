@@ -15,10 +15,12 @@ export { STORAGE_KEY, browserStorage, type KeyValueStorage } from './storage';
 type Store = StoreApi<AppState>;
 export type LabContent = Omit<LabDocument, 'format' | 'version'>;
 export type LessonAt = NonNullable<LabDocument['lesson']>;
+export type ChallengeAt = NonNullable<LabDocument['challenge']>;
 
 /** What a lab carries that the app store does not own (the lesson on screen, the language). */
 export interface LabExtras {
   readonly lesson?: () => LessonAt | null;
+  readonly challenge?: () => ChallengeAt | null;
   readonly lang?: () => Lang | null;
 }
 
@@ -55,7 +57,12 @@ export function labOf(store: Store, extras: LabExtras = {}): LabContent {
   const s = store.getState();
   const lesson = extras.lesson?.() ?? null;
   const lang = extras.lang?.() ?? null;
-  const tail = { ...(lesson ? { lesson } : {}), ...(lang ? { lang } : {}) };
+  const challenge = extras.challenge?.() ?? null;
+  const tail = {
+    ...(lesson ? { lesson } : {}),
+    ...(challenge ? { challenge } : {}),
+    ...(lang ? { lang } : {}),
+  };
   if (!s.flow) return { world: s.world, ...tail };
   const o = flowOriginOf(store);
   const replayable = o !== undefined && o.packets === s.packets && onlyTimePassed(o.after, s.world);

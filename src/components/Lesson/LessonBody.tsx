@@ -2,6 +2,7 @@
 // the lessons when the drawer first opens; it waits (suspends) until the store's lesson engine is in.
 import { use } from 'react';
 import type { LessonView } from '../../store';
+import { ChallengePlayer } from '../Challenge/ChallengePlayer';
 import { ComparePanel } from '../Compare/ComparePanel';
 import { LessonMenu } from './LessonMenu';
 import { LessonPlayer } from './LessonPlayer';
@@ -14,6 +15,7 @@ export function LessonBody(props: { view: Exclude<LessonView, 'closed'> }) {
       {props.view === 'menu' && <LessonMenu />}
       {props.view === 'lesson' && <LessonPlayer />}
       {props.view === 'compare' && <ComparePanel />}
+      {props.view === 'challenge' && <ChallengePlayer />}
     </>
   );
 }

@@ -11,6 +11,7 @@ export function LessonPanel() {
   const lang = useLessonLang();
   const view = useLab((s) => s.lessonView);
   const hasLesson = useLab((s) => s.lesson !== null);
+  const hasChallenge = useLab((s) => s.challenge !== null);
   const setView = useLab((s) => s.setLessonView);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening the drawer (or switching what it shows) moves focus to its heading for keyboard users.
@@ -43,8 +44,12 @@ export function LessonPanel() {
             ← {lessonText(lang, 'back')}
           </button>
         )}
-        {view === 'menu' && hasLesson && (
-          <button type="button" className="ghost" onClick={() => setView('lesson')}>
+        {view === 'menu' && (hasLesson || hasChallenge) && (
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => setView(hasChallenge ? 'challenge' : 'lesson')}
+          >
             → {lessonText(lang, 'continue')}
           </button>
         )}

@@ -6,6 +6,7 @@ export function LessonsButton() {
   const lang = useLessonLang();
   const view = useLab((s) => s.lessonView);
   const lesson = useLab((s) => s.lesson !== null);
+  const challenge = useLab((s) => s.challenge !== null);
   const setView = useLab((s) => s.setLessonView);
   const open = view !== 'closed';
   return (
@@ -14,7 +15,9 @@ export function LessonsButton() {
       className={open ? 'on lessons-button' : 'lessons-button'}
       aria-expanded={open}
       aria-controls={open ? 'lesson-panel' : undefined}
-      onClick={() => setView(open ? 'closed' : lesson ? 'lesson' : 'menu')}
+      onClick={() =>
+        setView(open ? 'closed' : challenge ? 'challenge' : lesson ? 'lesson' : 'menu')
+      }
       data-testid="open-lessons"
     >
       <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden>

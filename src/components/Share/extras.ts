@@ -1,16 +1,25 @@
 // What a lab carries beyond the world and the flow: the lesson on screen (its step) and the language.
 import { matchLang, type Lang } from '../../i18n/locale';
 import type { AppStore } from '../../store';
-import type { LabContent, LabExtras, LessonAt } from '../../store/persist';
+import type { ChallengeAt, LabContent, LabExtras, LessonAt } from '../../store/persist';
 
 export function lessonOf(app: AppStore): LessonAt | null {
   const l = app.getState().lesson;
   return l ? { id: l.lessonId, step: l.step, seed: l.seed } : null;
 }
 
+export function challengeOf(app: AppStore): ChallengeAt | null {
+  const c = app.getState().challenge;
+  return c ? { id: c.id, hints: c.hints } : null;
+}
+
 /** The language and lesson readers handed to labOf and the autosave. */
 export function labExtras(app: AppStore, lang: () => Lang): LabExtras {
-  return { lesson: () => lessonOf(app), lang: () => matchLang(lang()) };
+  return {
+    lesson: () => lessonOf(app),
+    challenge: () => challengeOf(app),
+    lang: () => matchLang(lang()),
+  };
 }
 
 /**
@@ -26,6 +35,12 @@ export async function applyExtras(
 ): Promise<void> {
   const urlLang = new URLSearchParams(window.location.search).has('lang');
   if (doc.lang && setLang && !urlLang) setLang(doc.lang);
+  if (doc.challenge) {
+    await app.getState().loadLessons();
+    // The lab came broken (or half fixed) with the link: reopen the challenge over it, hints as shown.
+    if (app.getState().resumeChallenge(doc.challenge.id, doc.challenge.hints)) return;
+  }
+  if (app.getState().challenge) app.setState({ challenge: null });
   if (doc.lesson) {
     await app.getState().loadLessons();
     // The world and flow came with the lab: open the lesson at its step without replaying its setup.

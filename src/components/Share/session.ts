@@ -121,7 +121,7 @@ export function startSession(app: AppStore, bridge: LangBridge, opened: LabState
   });
   // A lesson step is kept too (the lesson slice lives in the app store, beside the world).
   const unwatch = app.subscribe((s, prev) => {
-    if (s.lesson !== prev.lesson) auto?.schedule();
+    if (s.lesson !== prev.lesson || s.challenge !== prev.challenge) auto?.schedule();
   });
   const flush = () => auto?.flush();
   window.addEventListener('pagehide', flush);

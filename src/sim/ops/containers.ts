@@ -1,5 +1,6 @@
 // docker run / start / stop / rm as world -> world' transitions, with Docker's errors. Pure.
-import { findImage, hasExecutable } from '../images';
+import { findImage, hasExecutable, type ImageInfo } from '../images';
+import { httpdOf, listenersOf } from '../serve';
 import { NAME_PATTERN } from '../limits';
 import { Rng } from '../rng';
 import type { Container, NetworkMode, PortBinding, PortRequest, World } from '../types';
@@ -71,7 +72,11 @@ function resolveMode(world: World, net: string | undefined): OpResult<NetworkMod
 }
 
 /** A shell with no terminal to read from ends at once, as `docker run busybox` does. */
-function exitsImmediately(c: Container, shellImage: boolean): boolean {
+function exitsImmediately(c: Container, image: ImageInfo): boolean {
+  const shellImage = image.exitsWithoutTty;
+  // httpd without -f forks into the background: the container's PID 1 returns at once.
+  const httpd = httpdOf(image, c.command);
+  if (httpd) return !httpd.foreground;
   const cmd = c.command[0] ?? '';
   const shell = ['sh', '/bin/sh', 'bash', 'ash'].includes(cmd);
   if (['echo', 'true', 'hostname', 'ip', 'ifconfig', 'cat', 'ping', 'wget', 'env'].includes(cmd))
@@ -139,10 +144,13 @@ export function runContainer(world: World, opts: RunOptions): OpResult<Container
     interactive: opts.interactive === true,
     endpoints: [],
     bindings: [],
-    listeners: image.listeners,
+    listeners: listenersOf(
+      image,
+      opts.command && opts.command.length > 0 ? opts.command : image.command,
+    ),
   };
   const created: World = { ...world, rng: rng.state, containers: [...world.containers, container] };
-  if (exitsImmediately(container, image.exitsWithoutTty)) {
+  if (exitsImmediately(container, image)) {
     const exited = {
       ...container,
       state: 'exited' as const,
@@ -179,7 +187,8 @@ function startById(world: World, id: string): OpResult<Container> {
   const c = world.containers.find((x) => x.id === id);
   if (!c) return daemonError(noSuchContainer(id));
   if (c.state === 'running') return done(world, c);
-  if (exitsImmediately(c, findImage(c.image)?.exitsWithoutTty ?? false)) {
+  const image = findImage(c.image);
+  if (image && exitsImmediately(c, image)) {
     // `docker start` of a shell with no terminal: it starts, finds no input and exits at once.
     const exited: Container = {
       ...c,

@@ -24,7 +24,8 @@ export interface Conversation {
   readonly s: WalkState;
   readonly sockets: Sockets;
   readonly packets: PacketTrace[];
-  lastDrop: { node: NodeId; reason: DropReason } | null;
+  /** Where the last packet was dropped, and whether the client sent it (request) or the server did. */
+  lastDrop: { node: NodeId; reason: DropReason; direction: 'request' | 'reply' } | null;
 }
 
 /**
@@ -58,7 +59,7 @@ export function sendPacket(
     dropped = { node: last?.node ?? node, reason: 'lost' };
     emit(s, dropped.node, last?.iface ?? null, 'drop', last?.frame ?? frame, why('drop.lost', {}));
   }
-  conv.lastDrop = delivered ? null : dropped;
+  conv.lastDrop = delivered || !dropped ? null : { ...dropped, direction };
   conv.packets.push({
     label,
     direction,
@@ -127,6 +128,8 @@ export function replyAddrs(f: Frame): { src: L4Addr; dst: L4Addr } {
 /** What the tool reports when its packet got nowhere: unreachable at the sender, else a timeout. */
 export function failure(conv: Conversation): FlowResult {
   const r = conv.lastDrop?.reason;
+  // A lost answer (a SYN-ACK to an address no router knows) tells the client nothing: it times out.
+  if (conv.lastDrop?.direction === 'reply') return { kind: 'timeout' };
   return r === 'no-route' || r === 'arp-failed' || r === 'no-network'
     ? { kind: 'unreachable' }
     : { kind: 'timeout' };

@@ -53,7 +53,7 @@ class ListenerIndex {
       for (const l of c.listeners)
         this.add(node, {
           proto: l.proto,
-          ip: null,
+          ip: l.ip ?? null,
           port: l.port,
           detail: { process, kind: 'listener', listener: l },
         });
@@ -74,7 +74,7 @@ class ListenerIndex {
       for (const l of r.listeners)
         this.add(nodeId.remote(r.name), {
           proto: l.proto,
-          ip: null,
+          ip: l.ip ?? null,
           port: l.port,
           detail: { process: r.name, kind: 'listener', listener: l },
         });

@@ -43,11 +43,11 @@ export const CHALLENGE_DIRECT_ACCESS: Challenge = {
   fixes: [
     {
       commands: ['docker rm -f web', 'docker run -d --name web -p 8080:80 nginx'],
-      steps: [{ op: 'rm', name: 'web' }, web([on(null)])],
+      steps: [{ op: 'rm', name: 'web', force: true }, web([on(null)])],
     },
     {
       commands: ['docker rm -f web', 'docker run -d --name web -p 192.0.2.10:8080:80 nginx'],
-      steps: [{ op: 'rm', name: 'web' }, web([on('192.0.2.10')])],
+      steps: [{ op: 'rm', name: 'web', force: true }, web([on('192.0.2.10')])],
     },
   ],
   explain: t(

@@ -73,8 +73,8 @@ export const CHALLENGE_NAMES: Challenge = {
       ],
       steps: [
         { op: 'network-create', opts: { name: 'app' } },
-        { op: 'rm', name: 'c1' },
-        { op: 'rm', name: 'c2' },
+        { op: 'rm', name: 'c1', force: true },
+        { op: 'rm', name: 'c2', force: true },
         { op: 'run', opts: shell('c1', 'app') },
         { op: 'run', opts: shell('c2', 'app') },
       ],

@@ -1,0 +1,109 @@
+// Break-fix challenges in the kernel: for each challenge × profile, its broken lab and each fix as
+// a plain scenario (setup = broken [+ fix.steps], flows = its goals). runCase compares engine and
+// kernel hop by hop as for every scenario; on top, the goals must read the same on both sides:
+// broken leaves the challenge unsolved, each fix meets every goal.
+import { resolveFrom, type Flow, type Profile } from '../src/sim';
+import { buildScenario, type Scenario, type Step } from '../src/scenarios';
+import { CHALLENGES, profilesOf, type Challenge, type GoalWant } from '../src/lessons/challenges';
+
+export interface ChallengeCase {
+  readonly challenge: Challenge;
+  readonly profile: Profile;
+  /** null: the broken lab; else the fix's index. */
+  readonly fix: number | null;
+  readonly scenario: Scenario;
+  /** For each goal, its flow's index in scenario.flows; null: a name the lab can't resolve (nothing is sent). */
+  readonly flowOf: readonly (number | null)[];
+}
+
+/**
+ * A goal by name (`ping c2`) as the address the engine's resolver gives it in that lab: the kernel
+ * runs no Docker DNS. An unknown name sends nothing the suite could capture, so it has no flow.
+ */
+function byAddress(setup: readonly Step[], flows: readonly Flow[]) {
+  const world = buildScenario({ id: '', title: '', setup, flows: [] });
+  const sent: Flow[] = [];
+  const flowOf = flows.map((f) => {
+    if (f.name === undefined) return sent.push(f) - 1;
+    const to = resolveFrom(world, f.from, f.name);
+    if (to === null) return null;
+    const { name: _, ...rest } = f;
+    return sent.push({ ...rest, to }) - 1;
+  });
+  return { sent, flowOf };
+}
+
+export function challengeCases(
+  challenges: readonly Challenge[] = CHALLENGES,
+): readonly ChallengeCase[] {
+  return challenges.flatMap((challenge) =>
+    profilesOf(challenge).flatMap((profile) =>
+      [null, ...challenge.fixes.map((_, i) => i)].map((fix): ChallengeCase => {
+        const extra = fix === null ? [] : (challenge.fixes[fix]?.steps ?? []);
+        const setup = [...challenge.broken, ...extra];
+        const { sent, flowOf } = byAddress(
+          setup,
+          challenge.goals.map((g) => g.flow),
+        );
+        return {
+          challenge,
+          profile,
+          fix,
+          flowOf,
+          scenario: {
+            id: `${challenge.id}:${fix === null ? 'broken' : `fix${fix + 1}`}`,
+            title: challenge.title.en,
+            profiles: [profile],
+            setup,
+            flows: sent,
+          },
+        };
+      }),
+    ),
+  );
+}
+
+/**
+ * Cases whose wire differs from the kernel's for a reason written down here (like it.fails: the
+ * case must still differ, and the goals must still read the same on both sides).
+ */
+export const KNOWN_WIRE_GAPS: { readonly [caseId: string]: string } = {
+  'challenge-no-masquerade:broken':
+    'the router answers the SYN-ACK it cannot route (to 172.17.0.2) with ICMP net unreachable (3/0) to the server, which sends its SYN-ACK again; the engine drops it silently (curl times out on both sides)',
+};
+
+/** A tool's end result (kernel/outcome.ts's words) as a goal reads it: something got through, or not. */
+export function outcomeWant(line: string): GoalWant {
+  return line.startsWith('connected') || /^replied [1-9]/.test(line) ? 'succeeds' : 'fails';
+}
+
+/**
+ * What is wrong with the goals in one case, given each flow's outcome on both sides ([] = right):
+ * engine and kernel read each goal the same; broken is unsolved, a fix meets every goal.
+ */
+export function goalProblems(
+  c: ChallengeCase,
+  outcomes: readonly { readonly engine: string; readonly kernel: string }[],
+): string[] {
+  const problems: string[] = [];
+  const met = c.challenge.goals.map((g, i) => {
+    const at = c.flowOf[i];
+    // A name nothing resolves: the tool sends nothing on either side, so the goal fails on both.
+    if (at === null) return g.want === 'fails';
+    const o = at === undefined ? undefined : outcomes[at];
+    if (!o) {
+      problems.push(`  goal ${i + 1}: no outcome`);
+      return false;
+    }
+    const engine = outcomeWant(o.engine) === g.want;
+    const kernel = outcomeWant(o.kernel) === g.want;
+    if (engine !== kernel)
+      problems.push(`  goal ${i + 1}: engine ${o.engine} vs kernel ${o.kernel} (want ${g.want})`);
+    return kernel;
+  });
+  if (c.fix === null && met.every(Boolean))
+    problems.push('  broken: the kernel meets every goal, so there is nothing to fix');
+  if (c.fix !== null && !met.every(Boolean))
+    problems.push(`  fix ${c.fix + 1}: goals met ${met.map((m) => (m ? 'yes' : 'no')).join(' ')}`);
+  return problems;
+}

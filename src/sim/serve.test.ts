@@ -1,0 +1,35 @@
+// busybox httpd's -p as its openServer() reads it, and -f: without it httpd forks into the
+// background and the container's PID 1 is gone.
+import { describe, expect, it } from 'vitest';
+import { findImage } from './images';
+import { httpdOf } from './serve';
+import { createWorld, runContainer } from '.';
+
+const busybox = findImage('busybox');
+
+describe('busybox httpd', () => {
+  it('binds -p PORT on every address, -p IP on port 80, -p IP:PORT there', () => {
+    if (!busybox) throw new Error('no busybox');
+    const bind = (...a: string[]) => httpdOf(busybox, ['httpd', '-f', ...a])?.listener;
+    expect(bind()).toMatchObject({ port: 80 });
+    expect(bind()).not.toHaveProperty('ip');
+    expect(bind('-p', '8080')).toMatchObject({ port: 8080 });
+    expect(bind('-p', '127.0.0.1')).toMatchObject({ ip: '127.0.0.1', port: 80 });
+    expect(bind('-p', '127.0.0.1:8080')).toMatchObject({ ip: '127.0.0.1', port: 8080 });
+    expect(bind('-p', '0.0.0.0:80')).not.toHaveProperty('ip');
+    expect(httpdOf(busybox, ['busybox', 'httpd', '-f', '-p', '81'])?.listener.port).toBe(81);
+    expect(httpdOf(busybox, ['sh'])).toBeNull();
+  });
+
+  it('stays up with -f, and exits at once without it', () => {
+    const run = (command: string[]) =>
+      runContainer(createWorld(), { image: 'busybox', name: 'web', detach: true, command });
+    const up = run(['httpd', '-f', '-p', '127.0.0.1:80']);
+    if (!up.ok) throw new Error(up.error.message);
+    expect(up.value.state).toBe('running');
+    expect(up.value.listeners).toEqual([expect.objectContaining({ ip: '127.0.0.1', port: 80 })]);
+    const gone = run(['httpd', '-p', '80']);
+    if (!gone.ok) throw new Error(gone.error.message);
+    expect(gone.value.state).toBe('exited');
+  });
+});
