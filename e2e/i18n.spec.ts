@@ -126,6 +126,7 @@ test.describe('language switch', () => {
     await lab.open();
     await chooseChinese(page);
     await page.reload();
+    await lab.ready(); // both prerendered copies carry the same test ids until the app starts
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByTestId('open-run')).toHaveText('+ 运行容器');
     await expect(page.getByTestId('lang-zh-CN')).toHaveAttribute('aria-pressed', 'true');

@@ -126,3 +126,25 @@ test('a link asking for the dark theme is dark from the first paint, before the 
   expect(r + g + b, bg).toBeLessThan(150);
   await context.close();
 });
+
+test('the app’s code is fetched only once the prerendered page is painted', async ({
+  lab,
+  page,
+}) => {
+  await lab.open();
+  await lab.runContainer({ name: 'web', image: 'nginx', ports: '8081:80' });
+  await expect(lab.card('web')).toBeVisible();
+  // Every script but the tiny entry (index-*.js, which only waits: src/main.tsx) is requested after
+  // the first contentful paint, so nothing of React or the lab competes with the page's first frame.
+  const { fcp, scripts } = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((r) => new URL(r.name).pathname.endsWith('.js'))
+      .map((r) => ({ file: new URL(r.name).pathname.split('/').pop() ?? '', at: r.startTime })),
+  }));
+  expect(fcp).toBeGreaterThan(0);
+  const app = scripts.filter((s) => !s.file.startsWith('index-'));
+  expect(app.map((s) => s.file)).toContainEqual(expect.stringMatching(/^start-/));
+  expect(app.filter((s) => s.at < fcp)).toEqual([]);
+});

@@ -1,5 +1,6 @@
 // Security: a strict CSP in the built page, no request off the origin, and hostile text (OWASP XSS
 // vectors) typed in the terminal, the run form and a shared link stays text: no dialog, no element.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SCENARIOS, buildScenario } from '../src/scenarios';
@@ -26,7 +27,7 @@ function expected(lines: readonly string[]): { stdout: string[]; stderr: string[
 const quoted = (v: string) => `'${v.replaceAll("'", `'\\''`)}'`;
 
 test.describe('the built page', () => {
-  test('carries a strict Content-Security-Policy and no inline script', () => {
+  test('carries a strict Content-Security-Policy and no inline script but early.js, pinned', () => {
     const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
     const meta =
       /<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html)?.[0] ?? '';
@@ -38,7 +39,9 @@ test.describe('the built page', () => {
         .map((d) => d.trim())
         .find((d) => d.startsWith(`${name} `)) ?? '';
     expect(csp, 'a CSP meta tag').not.toBe('');
-    expect(directive('script-src')).toBe("script-src 'self'");
+    // Scripts from files, and the one inline script (public/early.js, inlined so the parser waits for
+    // no request before the first paint) allowed by its hash alone (scripts/vite-csp.ts).
+    expect(directive('script-src')).toMatch(/^script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'$/);
     expect(directive('default-src')).toBe("default-src 'self'");
     expect(directive('object-src')).toBe("object-src 'none'");
     expect(directive('base-uri')).toMatch(/^base-uri ('self'|'none')$/);
@@ -48,9 +51,13 @@ test.describe('the built page', () => {
       /unsafe-eval|'unsafe-inline'[^;]*;?\s*$|script-src[^;]*unsafe-inline|\*/,
     );
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [, attrs = '', body = ''] of scripts) {
-      expect(attrs, 'every script is loaded from a file').toMatch(/\bsrc=/);
+    const inline = scripts.filter(([, attrs = '']) => !/\bsrc=/.test(attrs));
+    const early = readFileSync(resolve(DIST, 'early.js'), 'utf8').trim();
+    expect(inline.map(([, , body]) => body)).toEqual([early]);
+    const sha = createHash('sha256').update(early, 'utf8').digest('base64');
+    expect(directive('script-src')).toContain(`'sha256-${sha}'`);
+    for (const [, attrs = '', body = ''] of scripts.filter((s) => !inline.includes(s))) {
+      expect(attrs, 'every other script is loaded from a file').toMatch(/\bsrc=/);
       expect(body.trim()).toBe('');
     }
     expect(html, 'no inline event handler attribute').not.toMatch(/\son[a-z]+\s*=/i);
@@ -76,7 +83,7 @@ test.describe('the built page', () => {
     await lab.stepBack();
     await lab.stepToEnd();
     await page.reload();
-    await expect(lab.diagram).toBeVisible();
+    await lab.ready();
     security.expectClean();
   });
 });

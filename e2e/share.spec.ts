@@ -45,6 +45,7 @@ test.describe('share and keep a lab', () => {
     const page = await student.newPage();
     await page.goto(link);
     const other = new LabPage(page);
+    await other.ready();
     await expect(other.hopCount).toHaveText(/^hop 6 \//);
     await expect(other.card('web2')).toBeVisible();
     expect(await labView(other)).toEqual(before);
@@ -134,6 +135,7 @@ test.describe('share and keep a lab', () => {
     const before = await labView(lab);
     await share.waitForAutosave((json) => json.includes('"hop": 5'));
     await page.reload();
+    await lab.ready();
     await expect(lab.hopCount).toHaveText(/^hop 6 \//);
     expect(await labView(lab)).toEqual(before);
 
@@ -142,6 +144,7 @@ test.describe('share and keep a lab', () => {
       STORAGE_KEY,
     );
     await page.reload();
+    await lab.ready();
     await expect(share.banner).toContainText('Your last lab could not be restored: not valid JSON');
     await expect(lab.card('web2')).toHaveCount(0);
     await expect(lab.card('c1')).toBeVisible();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inlineStyleHashes, pinStyles } from './vite-csp';
+import { inlineScriptHashes, inlineStyleHashes, pinScripts, pinStyles } from './vite-csp';
 
 const META =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
@@ -28,5 +28,29 @@ describe('the built page’s style policy', () => {
     expect(pinStyles("# style-src's 'unsafe-inline' is swapped", ["'sha256-A'"])).toBe(
       "# style-src's 'unsafe-inline' is swapped",
     );
+  });
+});
+
+describe('the built page’s script policy', () => {
+  it('hashes each inline <script> and none loaded from a file', () => {
+    const js = "(function(){document.documentElement.lang='zh-CN'})();";
+    const sha = createHash('sha256').update(js).digest('base64');
+    expect(
+      inlineScriptHashes(
+        `<head><script>${js}</script><script type="module" crossorigin src="./a.js"></script></head>`,
+      ),
+    ).toEqual([`'sha256-${sha}'`]);
+  });
+
+  it('adds the hashes to script-src alone, in a <meta> and in a headers file', () => {
+    expect(pinScripts(META, ["'sha256-A'"])).toBe(
+      "default-src 'self'; script-src 'self' 'sha256-A'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    );
+    expect(
+      pinScripts("  Content-Security-Policy: default-src 'self'; script-src 'self'\n  X: y", [
+        "'sha256-A'",
+      ]),
+    ).toBe("  Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-A'\n  X: y");
+    expect(pinScripts(META, [])).toBe(META);
   });
 });

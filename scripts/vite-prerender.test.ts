@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebaseCssUrls } from './vite-prerender';
+import { inlineEarly, rebaseCssUrls } from './vite-prerender';
 
 describe('rebaseCssUrls', () => {
   it('rewrites a url relative to assets/ as one relative to the page', () => {
@@ -13,5 +13,18 @@ describe('rebaseCssUrls', () => {
   it('leaves data: and absolute urls alone', () => {
     const css = 'a:url(data:image/svg+xml;base64,AA==);b:url(/x.png)';
     expect(rebaseCssUrls(css, 'assets/i.css')).toBe(css);
+  });
+});
+
+describe('inlineEarly', () => {
+  const page = '<head><title>t</title>\n    <script src="./early.js"></script>\n  </head>';
+  it('puts early.js’s text where index.html loads it, so the parser waits for no request', () => {
+    expect(inlineEarly(page, '(function(){})();\n')).toBe(
+      '<head><title>t</title>\n    <script>(function(){})();</script>\n  </head>',
+    );
+  });
+  it('refuses a page without the tag and a script that would end its own element', () => {
+    expect(() => inlineEarly('<head></head>', 'x')).toThrow(/early\.js/);
+    expect(() => inlineEarly(page, "var s = '</script>';")).toThrow(/<\/script/);
   });
 });

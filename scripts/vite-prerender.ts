@@ -1,11 +1,24 @@
-// A Vite build plugin: the default lab rendered at build time into index.html, its stylesheet
-// inlined, so the diagram is drawn as soon as the HTML is parsed — before any script arrives.
+// A Vite build plugin: the default lab rendered at build time into index.html, its stylesheet and
+// public/early.js inlined, so the diagram is drawn as soon as the HTML is parsed, with no request
+// in between (an external early.js held the parser for a round trip and cost an empty frame).
 // main.tsx hydrates this markup when the page opens in the default state (src/prerender.tsx).
 // Both languages are drawn: public/early.js, run in <head> before the body is parsed, marks
 // <html> for Chinese, and CSS then shows the Chinese copy from the first paint (app.css).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createServer, type Plugin, type Rollup } from 'vite';
 
 const ROOT_TAG = '<div id="root"></div>';
+/** The marker Vite leaves at the end of a single (cssCodeSplit: false) stylesheet. */
+const VITE_MARK = /\/\*\$vite\$:\d+\*\/\s*$/;
+const EARLY_TAG = /<script src="\.?\/early\.js"><\/script>/;
+
+/** index.html's `<script src="./early.js">` with the script's text in its place. */
+export function inlineEarly(html: string, early: string): string {
+  if (!EARLY_TAG.test(html)) throw new Error('index.html has no <script src="./early.js">');
+  if (early.includes('</script')) throw new Error('early.js cannot be inlined: it names </script');
+  return html.replace(EARLY_TAG, () => `<script>${early.trim()}</script>`);
+}
 
 /** Runs src/prerender.tsx through Vite's SSR loader (no config file: this plugin must not recurse). */
 async function renderDefaultLab(root: string): Promise<{ en: string; zh: string }> {
@@ -36,17 +49,19 @@ export function rebaseCssUrls(css: string, from: string): string {
 
 export function prerender(): Plugin {
   let markup = { en: '', zh: '' };
+  let early = '';
   return {
     name: 'dnl-prerender',
     apply: 'build',
     async configResolved(config) {
       markup = await renderDefaultLab(config.root);
+      early = readFileSync(resolve(config.publicDir, 'early.js'), 'utf8');
     },
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
         if (!html.includes(ROOT_TAG)) throw new Error(`index.html has no ${ROOT_TAG}`);
-        let out = html.replace(
+        let out = inlineEarly(html, early).replace(
           ROOT_TAG,
           () =>
             `<div id="root" data-prerendered="en">${markup.en}</div>` +
@@ -57,7 +72,8 @@ export function prerender(): Plugin {
           if (chunk.type !== 'asset' || !file.endsWith('.css')) continue;
           const link = new RegExp(`<link rel="stylesheet"[^>]*href="\\.?/?${file}"[^>]*>`);
           if (!link.test(out)) continue;
-          const css = rebaseCssUrls(String((chunk as Rollup.OutputAsset).source), file);
+          const source = String((chunk as Rollup.OutputAsset).source).replace(VITE_MARK, '');
+          const css = rebaseCssUrls(source, file);
           out = out.replace(link, () => `<style>${css}</style>`);
           delete ctx.bundle?.[file];
         }

@@ -1,25 +1,11 @@
-import { StrictMode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { App } from './App';
-import { boot } from './components/Shell/boot';
-import { opensAsPrerendered, takePrerenderedCopy } from './components/Shell/prerendered';
-import { detectLang } from './i18n/detect';
-import './styles/tokens.css';
-import './styles/app.css';
-import './styles/diagram.css';
-import './styles/panels.css';
+// The entry: a wait, then the app. The page the build prerendered is drawn from its HTML and its
+// inlined stylesheet alone (all of the app's CSS: vite.config.ts's cssCodeSplit); the app
+// (start.tsx: React, the store, the lab) is fetched, compiled and run only once that first paint is
+// on screen, so none of its work competes with the page's own layout, raster and drawing for the
+// first frame (on a 2-core laptop the script's 40–50 ms of evaluation otherwise lands between the
+// frame's commit and its display). A page with nothing drawn in it (the dev server's) starts at once.
+import { whenFirstPainted } from './first-paint';
 
-const { store, theme } = boot(window.location.search);
-const lang = detectLang();
-const root = takePrerenderedCopy(lang);
-if (root) {
-  const app = (
-    <StrictMode>
-      <App store={store} theme={theme} lang={lang} />
-    </StrictMode>
-  );
-  // The build drew the default lab into the page (src/prerender.tsx): take it over as it is. Any
-  // other start (a ?lab= query, a theme) renders afresh over it.
-  if (opensAsPrerendered(root, window.location.search, lang)) hydrateRoot(root, app);
-  else createRoot(root).render(app);
-}
+const start = () => void import('./start').then((m) => m.start());
+if (document.getElementById('root')?.dataset['prerendered']) whenFirstPainted(start);
+else start();

@@ -31,10 +31,13 @@ export async function browserFigures(): Promise<Figure[]> {
       log('load');
       out.push(...(await loadFigures(browser, base)));
     }
+    const lab = ['interaction', 'animation', 'memory'].some((f) => ONLY.has(f));
     const { page, cdp } = await newPage(browser);
     await page.goto(`${base}/`);
+    // The app has taken over the prerendered page (until then both languages' copies are there).
+    await page.locator('html[data-ready]').waitFor({ state: 'attached' });
     await page.getByTestId('diagram').waitFor();
-    for (const { cards, target } of SIZES) {
+    for (const { cards, target } of lab ? SIZES : []) {
       log(`a lab of ${cards} containers`);
       await growLab(page, cards);
       if (ONLY.has('interaction')) {

@@ -17,6 +17,8 @@ export interface Figure {
   readonly unit: string;
   readonly target?: string;
   readonly ok?: boolean;
+  /** How the samples behind a median spread: quartiles, extremes and count. */
+  readonly spread?: string;
 }
 
 function must(r: ReturnType<typeof runContainer>): World {

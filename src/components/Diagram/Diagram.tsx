@@ -1,5 +1,5 @@
 // The lab diagram: outside, host frame, bridges, veth cables, container cards and the packet glyph.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { nodeId } from '../../sim';
 import { useAppStore } from '../../store/react';
 import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
@@ -12,18 +12,22 @@ import { lodOf, PRESENT_PX, READ_PX, readableScale } from '../../hooks/camera';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { glyphSpot, labelBoxes } from '../../layout/labels';
 import { useLab } from '../Lesson/useLab';
+import { afterFirstPaint } from '../Shell/idle';
 import { PacketCallout } from './PacketCallout';
 import { activeOf } from './active';
 import { BridgeSwitch } from './BridgeSwitch';
 import { Cable } from './Cable';
 import { ContainerCard } from './ContainerCard';
-import { CreationStory } from './CreationStory';
 import { HostFrame } from './HostFrame';
 import { IfaceBadges } from './IfaceBadges';
 import { Outside } from './Outside';
 import { PacketGlyph } from './PacketGlyph';
 import { ZoomControls } from './ZoomControls';
 import { LessonFocus } from '../Lesson/LessonFocus';
+
+/** The story of a container's network: not needed at start, fetched when the browser is idle. */
+const loadStory = () => import('./CreationStory');
+const CreationStory = lazy(() => loadStory().then((m) => ({ default: m.CreationStory })));
 
 export function Diagram() {
   const world = useAppStore((s) => s.world);
@@ -74,6 +78,7 @@ export function Diagram() {
   const hop = view?.entry.hop ?? null;
   const active = useMemo(() => activeOf(layout, hop), [layout, hop]);
   const launched = useUi((s) => s.launched);
+  useEffect(() => afterFirstPaint(() => void loadStory()), []);
   const t = useT();
   return (
     <section
@@ -197,7 +202,11 @@ export function Diagram() {
         onFit={fitToScreen}
         onZoom={zoomBy}
       />
-      <CreationStory />
+      {launched && (
+        <Suspense fallback={null}>
+          <CreationStory />
+        </Suspense>
+      )}
       {picking && (
         <p className="pick-hint" role="status">
           {t(picking === 'from' ? 'diagram.pickSource' : 'diagram.pickTarget')}
