@@ -7,7 +7,8 @@ import type { Profile } from '../sim';
 import type { Late } from './late';
 import type { AppState } from './types';
 
-export type LessonView = 'closed' | 'menu' | 'lesson' | 'compare';
+/** 'record': the lesson recorder (src/components/Teacher). */
+export type LessonView = 'closed' | 'menu' | 'lesson' | 'compare' | 'record';
 
 /** The question just answered (or revealed), kept on screen with its feedback until Continue. */
 export interface AnsweredQuestion {

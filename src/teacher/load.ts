@@ -3,12 +3,13 @@
 import { addExtraLesson, type Lesson } from '../lessons';
 import type { ParseResult } from '../share';
 import { primeStepRuns } from '../store/lesson-run';
+import type { Shell } from '../terminal/api';
 import type { TeacherLesson } from './format';
 import { replayTeacherLesson } from './replay';
 import { toLesson } from './to-lesson';
 
-export function prepareLesson(t: TeacherLesson): ParseResult<Lesson> {
-  const runs = replayTeacherLesson(t);
+export function prepareLesson(t: TeacherLesson, shell: Shell): ParseResult<Lesson> {
+  const runs = replayTeacherLesson(t, shell);
   if (!runs.ok) return runs;
   const lesson = toLesson(t, runs.value);
   if (!lesson.ok) return lesson;

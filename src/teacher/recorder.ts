@@ -27,6 +27,12 @@ export function startRecording(app: AppStore): void {
   stopRecording();
   before = newLab(app);
   recorder.setState({ draft: newDraft(app.getState().world.profile), skipped: [] });
+  resumeRecording(app);
+}
+
+/** Listens again (after an export) and goes on from the lab as it is. */
+export function resumeRecording(app: AppStore): void {
+  stopRecording();
   const unwatch = app.getState().watchCommands(({ line, before: b, after }) => {
     // A flow is recorded as a flow (below), however it was sent.
     if (after.packets !== b.packets || after.world === b.world) return;
@@ -34,12 +40,14 @@ export function startRecording(app: AppStore): void {
     else recorder.setState((s) => ({ skipped: [...s.skipped, line.trim()] }));
   });
   const unsubscribe = app.subscribe((s, prev) => {
-    if (s.packets !== prev.packets && s.flow !== null) update((d) => addFlow(d, s.flow!));
+    const flow = s.flow;
+    if (s.packets !== prev.packets && flow !== null) update((d) => addFlow(d, flow));
   });
   stopWatching = () => {
     unwatch();
     unsubscribe();
   };
+  recorder.setState({});
 }
 
 export function editDraft(f: (d: Draft) => Draft): void {
@@ -50,6 +58,8 @@ export function editDraft(f: (d: Draft) => Draft): void {
 export function stopRecording(): void {
   stopWatching?.();
   stopWatching = null;
+  // Listeners re-read isRecording().
+  recorder.setState({});
 }
 
 export const isRecording = (): boolean => stopWatching !== null;

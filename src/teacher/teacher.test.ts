@@ -9,7 +9,9 @@ import type { Flow, IPv4 } from '../sim';
 import { decodeLessonFile, decodeLessonLink, encodeLessonFile, encodeLessonLink } from './codec';
 import { editStep, toTeacherLesson } from './draft';
 import { LESSON_FORMAT, type TeacherLesson } from './format';
+import { SHELL } from '../terminal/shell';
 import { prepareLesson } from './load';
+import { replayTeacherLesson } from './replay';
 import { discardRecording, recorder, startRecording, stopRecording } from './recorder';
 
 const CLIENT_HTTP: Flow = {
@@ -65,7 +67,7 @@ const refusal = (v: unknown) => {
 };
 function prepareOrParse(v: unknown) {
   const parsed = decodeLessonFile(JSON.stringify(v));
-  return parsed.ok ? prepareLesson(parsed.value) : parsed;
+  return parsed.ok ? prepareLesson(parsed.value, SHELL) : parsed;
 }
 
 describe('recording a lesson', () => {
@@ -116,7 +118,7 @@ describe('recording a lesson', () => {
       title: { 'zh-CN': '我的课' },
       steps: [{ note: { en: 'Look' }, commands: ['docker run -d --name web -p 8080:80 nginx'] }],
     });
-    const lesson = t.ok ? prepareLesson(t.value) : t;
+    const lesson = t.ok ? prepareLesson(t.value, SHELL) : t;
     expect(lesson.ok).toBe(true);
     // Written in one language, shown as written in the other.
     if (lesson.ok) expect(lesson.value.title).toEqual({ en: '我的课', 'zh-CN': '我的课' });
@@ -262,7 +264,7 @@ describe('the lesson file and link', () => {
 
 describe('playing a teacher lesson', () => {
   it('replays its commands through the terminal and asks the teacher’s question before the flow', () => {
-    const prepared = prepareLesson(withDnatHop(LESSON));
+    const prepared = prepareLesson(withDnatHop(LESSON), SHELL);
     expect(prepared.ok).toBe(true);
     if (!prepared.ok) return;
     const app = createAppStore();
@@ -287,11 +289,16 @@ describe('playing a teacher lesson', () => {
     // Step 2: nothing typed, the client's request sent; the engine answers from the trace.
     const q2 = pendingQuestion(app.getState());
     expect(q2?.resolved.answer).toBe('172.17.0.2:80');
+    // The student's lab, replayed by the store itself (step 1 quietly), is the replay's world and trace.
+    const runs = replayTeacherLesson(withDnatHop(LESSON), SHELL);
+    const run = runs.ok ? runs.value[1] : undefined;
+    expect(app.getState().packets).toEqual(run?.sim?.packets);
+    expect(app.getState().world).toEqual(run?.after);
     expect(app.getState().answerLessonQuestion('172.17.0.2:80')).toMatchObject({ correct: true });
   });
 
   it('orders the teacher’s choices by the seeded shuffle: stable for a seed, not always as written', () => {
-    const prepared = prepareLesson(LESSON);
+    const prepared = prepareLesson(LESSON, SHELL);
     if (!prepared.ok) throw new Error(prepared.error);
     const order = (seed: number) => {
       const app = createAppStore();

@@ -1,6 +1,7 @@
 // The list to choose from: the four guided lessons, the failure labs, and compare mode.
 import { LESSONS, type Lesson } from '../../lessons';
 import type { Lang } from '../../i18n/locale';
+import { TeacherEntries } from '../Teacher/TeacherEntries';
 import { RichText } from './RichText';
 import { lessonText, useLessonLang } from './strings';
 import { useLab } from './useLab';
@@ -74,6 +75,7 @@ export function LessonMenu() {
           <Entry key={l.id} lesson={l} n={null} lang={lang} onOpen={open} />
         ))}
       </ul>
+      <TeacherEntries lang={lang} />
     </nav>
   );
 }
