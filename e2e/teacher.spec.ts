@@ -131,7 +131,7 @@ test.describe('teacher-made lessons', () => {
       await p.goto(`/${hash}`);
       await lab.ready();
       const banner = p.getByTestId('share-banner');
-      await expect(banner).toContainText('This lesson link could not be opened:');
+      await expect(banner).toContainText('This lesson could not be opened:');
       await expect(banner).toContainText(reason);
       await expect(banner).toContainText('Your lab is unchanged.');
       await expect(lab.card('mine')).toBeVisible();
@@ -139,5 +139,21 @@ test.describe('teacher-made lessons', () => {
       expect(await p.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).toBe(stored);
     }
     await context.close();
+  });
+
+  test('a click is recorded as the command it stands for', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await page.getByTestId('open-lessons').click();
+    await page.getByTestId('record-lesson').click();
+    await new TerminalPage(page).run('docker run -d --name web nginx');
+    await page.getByTestId('open-network').click();
+    const form = page.getByTestId('network-form');
+    await form.getByLabel('Name').fill('front');
+    await form.getByRole('button', { name: 'Create network' }).click();
+    await expect(page.getByTestId('terminal-slot')).toContainText('docker network create front');
+    const step = page.getByTestId('recorder').getByTestId('rec-step-0');
+    await expect(step).toContainText('$ docker run -d --name web nginx');
+    await expect(step).toContainText('$ docker network create front');
   });
 });

@@ -67,7 +67,7 @@ export function createTerminalSlice(
       if (line.trim() !== '') set({ world: advanceClock(get().world, 1) });
     };
     /** Prompt and output into the transcript, `run` in between (the shell, or why it is missing). */
-    const typed = (line: string, run: () => CommandOutput): CommandRun => {
+    const typed = (line: string, run: () => CommandOutput, echoed = false): CommandRun => {
       const before = get();
       const prompt = promptFor(before.world, before.location);
       const trimmed = line.trim();
@@ -89,7 +89,7 @@ export function createTerminalSlice(
         ),
       );
       tick(trimmed);
-      for (const w of watchers) w({ line, output, before, after: ran });
+      for (const w of watchers) w({ line, output, before, after: ran, echoed });
       return { output, before, after: get() };
     };
     const runWith = (sh: Shell, line: string): CommandRun =>
@@ -115,7 +115,7 @@ export function createTerminalSlice(
       setLocation: (l) => set({ location: l }),
       clearTranscript: () => set({ transcript: [], transcriptOffset: 0 }),
       echoCommand: (line, output) => {
-        if (get().location.kind === 'host') typed(line, () => output);
+        if (get().location.kind === 'host') typed(line, () => output, true);
       },
       runCommand: (line) => {
         const sh = shell.current();

@@ -93,6 +93,8 @@ export interface CommandSeen {
   readonly output: CommandOutput;
   readonly before: AppState;
   readonly after: AppState;
+  /** A line the UI ran by its own action (echoCommand): its change came before `before`. */
+  readonly echoed: boolean;
 }
 
 export interface TerminalSlice {

@@ -33,9 +33,11 @@ export function startRecording(app: AppStore): void {
 /** Listens again (after an export) and goes on from the lab as it is. */
 export function resumeRecording(app: AppStore): void {
   stopRecording();
-  const unwatch = app.getState().watchCommands(({ line, before: b, after }) => {
-    // A flow is recorded as a flow (below), however it was sent.
-    if (after.packets !== b.packets || after.world === b.world) return;
+  const unwatch = app.getState().watchCommands(({ line, before: b, after, output, echoed }) => {
+    // A flow is recorded as a flow (below), however it was sent. A click's line (echoed) changed
+    // the lab before the terminal showed it.
+    const changed = echoed ? output.exit === 0 : after.world !== b.world;
+    if (after.packets !== b.packets || !changed) return;
     if (b.location.kind === 'host') update((d) => addCommand(d, line.trim()));
     else recorder.setState((s) => ({ skipped: [...s.skipped, line.trim()] }));
   });

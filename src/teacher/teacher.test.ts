@@ -100,6 +100,16 @@ describe('recording a lesson', () => {
     expect(recorder.getState().draft?.steps.length).toBe(3);
   });
 
+  it('takes a click as the line the terminal echoes for it (the form ran the action first)', () => {
+    const s = app.getState();
+    const r = s.runContainer({ image: 'nginx', name: 'web', detach: true });
+    expect(r.ok).toBe(true);
+    s.echoCommand('docker run -d --name web nginx', { chunks: [], exit: 0 });
+    expect(recorder.getState().draft?.steps[0]?.commands).toEqual([
+      'docker run -d --name web nginx',
+    ]);
+  });
+
   it('discarding puts back the lab that was on screen', () => {
     app.getState().runCommand('docker run -d --name web nginx');
     discardRecording(app);

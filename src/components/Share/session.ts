@@ -132,11 +132,17 @@ export function startSession(app: AppStore, bridge: LangBridge, opened: LabState
   });
   const flush = () => auto?.flush();
   window.addEventListener('pagehide', flush);
+  // A teacher's lesson file dropped on the page plays (components/Teacher).
+  let undrop = () => {};
+  void import('../Teacher/drop').then((m) => {
+    if (!stopped) undrop = m.listenForLessonDrops(app);
+  });
   return {
     langChanged: () => auto?.schedule(),
     stop: () => {
       stopped = true;
       unwatch();
+      undrop();
       unwatchTabs();
       unadopted();
       setKeeping(null);

@@ -15,7 +15,6 @@ import { SidePanels } from './SidePanels';
 import { StatusLine } from './StatusLine';
 import { LessonPanel } from '../Lesson/LessonPanel';
 import { TerminalPanel } from '../Terminal/TerminalPanel';
-import { useLessonDrop } from '../Teacher/useLessonDrop';
 import { lazy, Suspense } from 'react';
 
 // The forms load their code when first opened, not with the first paint.
@@ -32,7 +31,6 @@ export function AppShell() {
   const t = useT();
   usePlayback();
   useKeyboard();
-  useLessonDrop();
   const openForm = useUi((s) => s.openForm);
   return (
     <div className="app">

@@ -16,9 +16,8 @@ async function play(
   read: ParseResult<TeacherLesson>,
   origin: Origin,
 ): Promise<boolean> {
-  const refused = origin === 'before-link' ? 'teacher.linkRefused' : 'teacher.fileRefused';
   if (!read.ok) {
-    showError(refused, { reason: read.error });
+    showError('teacher.refused', { reason: read.error });
     return false;
   }
   // The replay needs the terminal; the player needs the lesson engine.
@@ -26,7 +25,7 @@ async function play(
   const { SHELL } = await import('../../terminal/shell');
   const lesson = prepareLesson(read.value, SHELL);
   if (!lesson.ok) {
-    showError(refused, { reason: lesson.error });
+    showError('teacher.refused', { reason: lesson.error });
     return false;
   }
   keeping()?.keepShown(origin);
