@@ -156,4 +156,62 @@ test.describe('teacher-made lessons', () => {
     await expect(step).toContainText('$ docker run -d --name web nginx');
     await expect(step).toContainText('$ docker network create front');
   });
+
+  test('the lesson file opens from the lesson menu and by a drop; a lab file is refused, the lab kept', async ({
+    page,
+    browser,
+  }) => {
+    await record(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('rec-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('publishing-a-port.lesson.json');
+    const file = await download.path();
+    const text = (await import('node:fs')).readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'docker-network-lab/lesson', version: 1 });
+
+    const context = await browser.newContext({ viewport: PROJECTOR, reducedMotion: 'reduce' });
+    const p = await context.newPage();
+    const lab = new LabPage(p);
+    await lab.open();
+    await new TerminalPage(p).run('docker run -d --name mine nginx');
+    // A lab file is not a lesson: refused by name, nothing changed.
+    await p.getByTestId('open-lessons').click();
+    await p.getByTestId('lesson-file-input').setInputFiles({
+      name: 'lab.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'docker-network-lab', version: 1, world: {} })),
+    });
+    await expect(p.getByTestId('share-banner')).toContainText(
+      'This lesson could not be opened: format: "docker-network-lab" is not a lesson',
+    );
+    await expect(lab.card('mine')).toBeVisible();
+    // The teacher's file, picked.
+    await p.getByTestId('lesson-file-input').setInputFiles({
+      name: 'publishing-a-port.lesson.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await expect(p.getByTestId('share-banner')).toHaveCount(0);
+    await expect(p.getByTestId('lesson-title')).toHaveText('Step 1');
+    await expect(p.getByTestId('card-web')).toBeVisible();
+    await expect(lab.card('mine')).toHaveCount(0);
+    // The same file dropped on a fresh page.
+    const q = await context.newPage();
+    await new LabPage(q).open();
+    await q.evaluate(async (t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'lesson.lesson.json', { type: 'application/json' }));
+      // The session (and its drop listener) starts once the page is idle.
+      for (let i = 0; i < 50; i++) {
+        const e = new DragEvent('drop', { dataTransfer: dt, cancelable: true });
+        window.dispatchEvent(e);
+        if (e.defaultPrevented) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }, text);
+    await expect(q.getByTestId('lesson-title')).toHaveText('Step 1');
+    await context.close();
+  });
 });
