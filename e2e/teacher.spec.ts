@@ -214,4 +214,46 @@ test.describe('teacher-made lessons', () => {
     await expect(q.getByTestId('lesson-title')).toHaveText('Step 1');
     await context.close();
   });
+
+  test('an engine-answered question at the hop on screen: the destination after DNAT', async ({
+    page,
+    browser,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await page.getByTestId('open-lessons').click();
+    await page.getByTestId('record-lesson').click();
+    const term = new TerminalPage(page);
+    await term.run('docker run -d --name web -p 8080:80 nginx');
+    await term.run('lab from client curl http://192.0.2.10:8080/');
+    const recorder = page.getByTestId('recorder');
+    await recorder.getByTestId('rec-title').fill('DNAT');
+    await recorder.getByTestId('q-kind-0').selectOption('dst-after');
+    // The teacher goes to the DNAT hop in the list of key moments, then takes it.
+    await page.getByRole('button', { name: 'Key moments', exact: true }).click();
+    await page
+      .getByTestId('moment-row')
+      .filter({ hasText: 'DNAT' })
+      .getByRole('button')
+      .first()
+      .click();
+    await recorder.getByTestId('q-use-hop-0').click();
+    await expect(recorder.getByTestId('q-hop-0')).toHaveText(/^At hop \d+ of the flow$/);
+    await recorder.getByTestId('rec-finish').click();
+    await expect(recorder.getByTestId('rec-link')).toHaveValue(/#lesson=/);
+    const link = await recorder.getByTestId('rec-link').inputValue();
+
+    const s = await student(browser, link);
+    const panel = s.page.getByTestId('lesson-panel');
+    const go = panel.getByTestId('lesson-go-question');
+    const choices = panel.getByTestId('lesson-choice');
+    await expect(choices.first().or(go)).toBeVisible();
+    if (await go.isVisible()) await go.click().catch(() => undefined);
+    await expect(panel.getByTestId('lesson-question').locator('h3')).toHaveText(
+      'What is the destination after this hop?',
+    );
+    await panel.locator('[data-testid="lesson-choice"][data-choice="172.17.0.2:80"]').click();
+    await expect(panel.getByTestId('lesson-feedback')).toContainText('Right: 172.17.0.2:80.');
+    await s.close();
+  });
 });
