@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import {
   LESSONS,
-  commandFor,
+  setupLine,
   runCompare,
   runLessonStep,
   type Lesson,
@@ -49,9 +49,9 @@ async function playSteps(lessons: LessonsPage, lesson: Lesson, lang: Lang): Prom
   for (const [i, step] of lesson.steps.entries()) {
     await expect(lessons.panel.getByTestId('lesson-step')).toHaveAttribute('data-step', step.id);
     await expect(lessons.title).toHaveText(shown(step.title[lang]));
-    await expect(lessons.focus).toHaveAttribute('data-focus', step.focus);
+    await expect(lessons.focus).toHaveAttribute('data-focus', step.focus ?? '');
     for (const action of step.setup)
-      await expect(lessons.terminalLog).toContainText(commandFor(action.op));
+      await expect(lessons.terminalLog).toContainText(setupLine(action));
     for (const p of step.predictions ?? []) {
       const r = resolved(lesson, i, p);
       await lessons.reachQuestion();

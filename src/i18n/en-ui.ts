@@ -280,6 +280,7 @@ export const enUi = {
   'share.noFlow':
     'This link asks for the flow "{flow}", which this lab does not have: no flow is shown.',
   'share.fileRefused': 'This file could not be opened: {reason}. Your lab is unchanged.',
+  'teacher.refused': 'This lesson could not be opened: {reason}. Your lab is unchanged.',
   'share.keptRefused': 'This lab could not be opened: {reason}. Your lab is unchanged.',
   'share.keptGone': 'This lab is no longer kept in this browser.',
   'share.storedRefused':

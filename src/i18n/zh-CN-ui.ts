@@ -273,6 +273,7 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'share.noLab': '这个链接要求的实验“{lab}”不存在：已改为打开默认实验。',
   'share.noFlow': '这个链接要求的流量“{flow}”在这个实验里不存在：没有显示流量。',
   'share.fileRefused': '这个文件无法打开：{reason}。你的实验没有改变。',
+  'teacher.refused': '这节课无法打开：{reason}。你的实验没有改变。',
   'share.keptRefused': '这个实验无法打开：{reason}。你的实验没有改变。',
   'share.keptGone': '这个浏览器里已经没有保存这个实验了。',
   'share.storedRefused':

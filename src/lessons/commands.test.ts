@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, type Profile, type World } from '../sim';
 import { terminalOn } from '../terminal/testing/terminal';
 import { LESSONS } from './catalogue';
-import { commandFor } from './commands';
+import { commandFor, setupLine } from './commands';
 import { runLesson } from './run';
 
 /** What a setup command decides: containers, networks, addresses, daemon and host settings, rules. */
@@ -39,9 +39,10 @@ describe.each(['classic', 'current'] as Profile[])(
         l.steps.forEach((step, i) => {
           if (step.reset) term.run('lab reset');
           for (const action of step.setup) {
-            const line = commandFor(action.op);
+            const line = setupLine(action);
             const r = term.run(line);
-            if ((action.expect ?? 'ok') === 'ok') expect(r.exit, `${line}\n${r.err}`).toBe(0);
+            if (!('expect' in action) || action.expect !== 'error')
+              expect(r.exit, `${line}\n${r.err}`).toBe(0);
             else expect(r.exit, line).not.toBe(0);
           }
           const run = runs[i];
@@ -55,7 +56,7 @@ describe.each(['classic', 'current'] as Profile[])(
     it.each(lessons.map((l) => [l.id, l] as const))('%s: every explore command runs', (_, l) => {
       const term = terminalOn(createWorld({ profile }));
       for (const step of l.steps) {
-        for (const action of step.setup) term.run(commandFor(action.op));
+        for (const action of step.setup) term.run(setupLine(action));
         for (const line of step.explore ?? []) {
           const r = term.run(line);
           expect(r.exit, `${line}\n${r.err}`).toBe(0);

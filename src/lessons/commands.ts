@@ -1,6 +1,7 @@
 // A scenario step as the line a student would type in the lab's terminal. Pure printing, no parsing.
 import type { PortRequest } from '../sim';
 import type { Step } from '../scenarios';
+import type { SetupAction } from './types';
 
 function portSpec(p: PortRequest): string {
   const host = p.hostPort === null ? '' : `${p.hostPort}:`;
@@ -62,3 +63,6 @@ export function commandFor(step: Step): string {
       return ['iptables', ...step.args].join(' ');
   }
 }
+
+/** A setup action as the line the terminal shows (and runs): a teacher's line is its own. */
+export const setupLine = (a: SetupAction): string => ('line' in a ? a.line : commandFor(a.op));

@@ -18,7 +18,7 @@ import { narrate, placeName } from '../i18n/narrate';
 import type { Profile } from '../sim';
 import type { Hop, PacketTrace } from '../sim/trace';
 import { LESSONS } from './catalogue';
-import { commandFor } from './commands';
+import { setupLine } from './commands';
 import { parseFocus } from './focus';
 import { nodeLabel } from './labels';
 import { resolvePrediction, type ResolvedPrediction } from './resolve';
@@ -175,12 +175,12 @@ function everyAsk(l: Lesson, profile: Profile, lang: Lang): Asked[] {
   l.steps.forEach((step, i) => {
     const run = runs[i]!;
     const packets = run.sim?.packets ?? [];
-    const target = parseFocus(step.focus);
+    const target = step.focus ? parseFocus(step.focus) : null;
     const screen = [
       l.title[lang],
       step.title[lang],
       step.body[lang],
-      ...step.setup.map((s) => commandFor(s.op)),
+      ...step.setup.map(setupLine),
       ...(target ? [focusName(target, lang)] : []),
       ...(step.explore ?? []),
     ];

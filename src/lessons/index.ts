@@ -4,7 +4,7 @@ export type { Focus, FocusTarget, Hook, TableName } from './focus';
 export { parseFocus, focusExists } from './focus';
 export type { HopMatch, HopRef, HopSelector, PacketRef } from './selector';
 export { selectHop, hopMatches, resolvePacket, hopAt } from './selector';
-export { commandFor } from './commands';
+export { commandFor, setupLine } from './commands';
 export {
   runLesson,
   runLessonStep,
@@ -37,5 +37,6 @@ export {
   type LessonState,
 } from './state';
 export { LESSONS, findLesson } from './catalogue';
+export { addExtraLesson, EXTRA_PREFIX } from './extra';
 export { orderChoices } from './shuffle';
 export { COMPARE_LANES, runCompare, type CompareLane, type LaneRun, type Mode } from './compare';

@@ -53,7 +53,7 @@ describe.each(PROFILES)('every lesson against the engine (%s)', (profile) => {
   it.each(lessons.map((l) => [l.id, l] as const))('%s focuses on things that exist', (_, l) => {
     const runs = runLesson(l, profile);
     l.steps.forEach((s, i) => {
-      const target = parseFocus(s.focus);
+      const target = parseFocus(s.focus ?? '');
       expect(target, `${l.id}/${s.id}: ${s.focus}`).not.toBeNull();
       if (target && runs[i]) expect(focusExists(runs[i].world, target), s.focus).toBe(true);
     });

@@ -33,6 +33,10 @@ export function runStepFrom(lesson: Lesson, index: number, start: World): StepRu
   let world = step.reset ? createWorld({ profile: start.profile }) : start;
   const actions: ActionResult[] = [];
   for (const action of step.setup) {
+    if ('line' in action)
+      throw new LessonSetupError(
+        `${lesson.id}/${step.id}: "${action.line}" is replayed by the terminal (src/teacher/replay.ts)`,
+      );
     const r = applyStep(world, action.op);
     const command = commandFor(action.op);
     if (r.ok !== ((action.expect ?? 'ok') === 'ok')) {

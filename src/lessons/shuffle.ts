@@ -3,8 +3,8 @@
 // Pure: the run's seed comes in with the lesson state (never Math.random here).
 import type { Choice } from './types';
 
-/** FNV-1a over the UTF-16 code units: a small, stable string hash. */
-function hash(s: string): number {
+/** FNV-1a over the UTF-16 code units: a small, stable string hash (also a teacher lesson's id). */
+export function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

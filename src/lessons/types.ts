@@ -10,11 +10,17 @@ import type { HopSelector, PacketRef } from './selector';
 export type Text = { readonly [L in Lang]: string };
 
 /** One change to the world: a scenario step, shown to the student as its terminal command. */
-export interface SetupAction {
-  readonly op: ScenarioStep;
-  /** 'error': this step shows Docker refusing (e.g. a host-port clash); the world stays unchanged. */
-  readonly expect?: 'ok' | 'error';
-}
+export type SetupAction =
+  | {
+      readonly op: ScenarioStep;
+      /** 'error': this step shows Docker refusing (e.g. a host-port clash); the world stays unchanged. */
+      readonly expect?: 'ok' | 'error';
+    }
+  /**
+   * A line as a teacher typed it at the host's prompt (src/teacher): the terminal itself replays
+   * it, so a teacher's lesson does exactly what the lab does. Its runs come from that replay.
+   */
+  | { readonly line: string };
 
 export interface Choice {
   /** The value itself ('172.17.0.2:80', 'host/docker0', 'nat/DOCKER', 'yes'…). */
@@ -88,7 +94,8 @@ export interface LessonStep {
   /** Read-only commands worth typing at this step (`docker network ls`, `ip route`…), run on the host. */
   readonly explore?: readonly string[];
   readonly flow?: Flow;
-  readonly focus: Focus;
+  /** Where to look on the diagram; a teacher's step has none (its note says where). */
+  readonly focus?: Focus;
   /** Asked before the hop they name is shown. */
   readonly predictions?: readonly Prediction[];
 }

@@ -66,13 +66,18 @@ async function pipe(
   return out;
 }
 
+/** base64url of the deflate-raw bytes of a JSON value: what follows `#lab=` (or `#lesson=`). */
+export async function packJson(value: unknown): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(value));
+  const packed = await pipe(json, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
+  return toBase64Url(packed ?? new Uint8Array());
+}
+
 /** `#lab=…` for the address bar. */
 export async function encodeFragment(
   doc: Omit<LabDocument, 'format' | 'version'>,
 ): Promise<string> {
-  const json = new TextEncoder().encode(JSON.stringify(toStored(doc)));
-  const packed = await pipe(json, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
-  return `#${FRAGMENT_KEY}=${toBase64Url(packed ?? new Uint8Array())}`;
+  return `#${FRAGMENT_KEY}=${await packJson(toStored(doc))}`;
 }
 
 function parseJson(text: string): ParseResult<LabDocument> {
@@ -85,11 +90,11 @@ function parseJson(text: string): ParseResult<LabDocument> {
   return parseLab(value);
 }
 
-/** Reads a fragment (`#lab=…`, with or without the `#`): the lab, or why the link is broken. */
-export async function decodeFragment(hash: string): Promise<ParseResult<LabDocument>> {
-  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
-  const data = params.get(FRAGMENT_KEY);
-  if (data === null) return { ok: false, error: `the link has no #${FRAGMENT_KEY}= part` };
+/**
+ * The JSON text a link's data packs, or why the link is broken (too long, cut short, corrupt,
+ * too large once unpacked: `what` names the thing it holds). Shared by lab and lesson links.
+ */
+export async function unpackJson(data: string, what: string): Promise<ParseResult<string>> {
   if (data.length > LIMITS.fragmentChars)
     return {
       ok: false,
@@ -111,15 +116,22 @@ export async function decodeFragment(hash: string): Promise<ParseResult<LabDocum
   if (!json)
     return {
       ok: false,
-      error: `the lab is too large once unpacked (over ${LIMITS.jsonBytes} bytes)`,
+      error: `the ${what} is too large once unpacked (over ${LIMITS.jsonBytes} bytes)`,
     };
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(json);
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(json) };
   } catch {
     return { ok: false, error: 'the link does not hold UTF-8 text' };
   }
-  return parseJson(text);
+}
+
+/** Reads a fragment (`#lab=…`, with or without the `#`): the lab, or why the link is broken. */
+export async function decodeFragment(hash: string): Promise<ParseResult<LabDocument>> {
+  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  const data = params.get(FRAGMENT_KEY);
+  if (data === null) return { ok: false, error: `the link has no #${FRAGMENT_KEY}= part` };
+  const text = await unpackJson(data, 'lab');
+  return text.ok ? parseJson(text.value) : text;
 }
 
 /** The file's contents: indented JSON, same document as the link. */

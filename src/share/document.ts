@@ -33,7 +33,8 @@ export interface LabDocument {
 export type ParseResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
-function flow(v: unknown, p: string): Flow {
+/** A flow from untrusted JSON at path `p` (also a teacher lesson's steps, src/teacher). */
+export function flow(v: unknown, p: string): Flow {
   const o = obj(v, p, ['from', 'to', 'kind', 'name', 'port', 'count', 'path']);
   const f = obj(o['from'], `${p}.from`, ['kind', 'name']);
   const kind = oneOf(f['kind'], `${p}.from.kind`, ['host', 'container', 'remote'] as const);

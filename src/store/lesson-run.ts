@@ -2,13 +2,13 @@
 // question, the playback gate; and the replay of a step through the store's own actions.
 import {
   checkKey,
-  commandFor,
   findLesson,
   orderChoices,
   pendingPrediction,
   predictionKey,
   resolvePrediction,
   runLessonStep,
+  setupLine,
   type HopRef,
   type Lesson,
   type Prediction,
@@ -26,12 +26,22 @@ const resolutions = new Map<string, ResolvedPrediction | null>();
 
 /** The engine's run of one step (pure, so safe to keep). */
 export function stepRunOf(lesson: Lesson, index: number, profile: Profile): StepRun {
-  const key = `${lesson.id}|${profile}|${index}`;
-  const hit = runs.get(key);
+  const hit = runs.get(runKey(lesson, profile, index));
   if (hit) return hit;
   const run = runLessonStep(lesson, index, profile);
-  runs.set(key, run);
+  runs.set(runKey(lesson, profile, index), run);
   return run;
+}
+
+const runKey = (lesson: Lesson, profile: Profile, index: number) =>
+  `${lesson.id}|${profile}|${index}`;
+
+/**
+ * The runs of a lesson whose setup the terminal replays (a teacher's: src/teacher/replay.ts ran
+ * it through a store of its own); the engine cannot run those lines itself.
+ */
+export function primeStepRuns(lesson: Lesson, profile: Profile, stepRuns: readonly StepRun[]) {
+  stepRuns.forEach((run, i) => runs.set(runKey(lesson, profile, i), run));
 }
 
 function resolved(lesson: Lesson, step: number, p: Prediction, profile: Profile) {
@@ -180,13 +190,15 @@ export function replayStep(
   s.resetWorld({ profile });
   for (let j = from; j < index; j++) {
     const step = lesson.steps[j];
-    for (const action of step?.setup ?? []) applyQuietly(s, action.op);
+    for (const action of step?.setup ?? [])
+      if ('line' in action) s.runQuietly(action.line);
+      else applyQuietly(s, action.op);
     if (step?.flow) s.sendFlow(step.flow);
   }
   const step = lesson.steps[index];
   if (!step) return null;
   if (step.reset && index > 0) s.runCommand('lab reset');
-  for (const action of step.setup) s.runCommand(commandFor(action.op));
+  for (const action of step.setup) s.runCommand(setupLine(action));
   if (step.flow) s.sendFlow(step.flow);
   return step.flow ?? null;
 }

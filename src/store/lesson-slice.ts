@@ -8,7 +8,8 @@ import type { Late } from './late';
 import type { AppState } from './types';
 import { autoCheck, type ChallengeMoves, type ChallengeSlice } from './challenge-slice';
 
-export type LessonView = 'closed' | 'menu' | 'lesson' | 'compare' | 'challenge';
+/** 'record': the lesson recorder (src/components/Teacher). */
+export type LessonView = 'closed' | 'menu' | 'lesson' | 'compare' | 'challenge' | 'record';
 
 /** The question just answered (or revealed), kept on screen with its feedback until Continue. */
 export interface AnsweredQuestion {

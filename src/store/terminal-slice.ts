@@ -7,7 +7,7 @@ import { remember, type History } from '../terminal/history';
 import { promptFor } from '../terminal/prompt';
 import type { Late } from './late';
 import { appendBounded, toTranscriptLines } from './transcript';
-import type { AppState, CommandRun, TerminalSlice } from './types';
+import type { AppState, CommandRun, CommandSeen, TerminalSlice } from './types';
 
 /** The store seen through the terminal's eyes: same actions the UI calls. */
 export function shellApi(get: () => AppState): ShellApi {
@@ -61,8 +61,13 @@ export function createTerminalSlice(
   shell: Late<Shell>,
 ): StateCreator<AppState, [], [], TerminalSlice> {
   return (set, get) => {
+    const watchers = new Set<(seen: CommandSeen) => void>();
+    const tick = (line: string) => {
+      // Each command takes a simulated second, so `docker ps` shows time passing.
+      if (line.trim() !== '') set({ world: advanceClock(get().world, 1) });
+    };
     /** Prompt and output into the transcript, `run` in between (the shell, or why it is missing). */
-    const typed = (line: string, run: () => CommandOutput): CommandRun => {
+    const typed = (line: string, run: () => CommandOutput, echoed = false): CommandRun => {
       const before = get();
       const prompt = promptFor(before.world, before.location);
       const trimmed = line.trim();
@@ -73,6 +78,7 @@ export function createTerminalSlice(
         ...historyFields(remember(before, line)),
       });
       const output = run();
+      const ran = get();
       // `clear` empties the transcript during the command; what it printed (nothing) follows.
       const now = get();
       set(
@@ -82,8 +88,8 @@ export function createTerminalSlice(
           toTranscriptLines(output.chunks, output.exit),
         ),
       );
-      // Each command takes a simulated second, so `docker ps` shows time passing.
-      if (trimmed !== '') set({ world: advanceClock(get().world, 1) });
+      tick(trimmed);
+      for (const w of watchers) w({ line, output, before, after: ran, echoed });
       return { output, before, after: get() };
     };
     const runWith = (sh: Shell, line: string): CommandRun =>
@@ -109,7 +115,7 @@ export function createTerminalSlice(
       setLocation: (l) => set({ location: l }),
       clearTranscript: () => set({ transcript: [], transcriptOffset: 0 }),
       echoCommand: (line, output) => {
-        if (get().location.kind === 'host') typed(line, () => output);
+        if (get().location.kind === 'host') typed(line, () => output, true);
       },
       runCommand: (line) => {
         const sh = shell.current();
@@ -130,6 +136,17 @@ export function createTerminalSlice(
           return { candidates: [], line, cursor };
         }
         return sh.complete({ world: get().world, location: get().location }, line, cursor);
+      },
+      runQuietly: (line) => {
+        const sh = shell.current();
+        if (!sh) throw new Error('runQuietly: the shell has not loaded yet');
+        const output = sh.executeLine(line, shellApi(get));
+        tick(line);
+        return output;
+      },
+      watchCommands: (watcher) => {
+        watchers.add(watcher);
+        return () => void watchers.delete(watcher);
       },
       shellReady: () => shell.current() !== null,
       loadShell: () => shell.load().then(() => undefined),

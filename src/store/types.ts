@@ -87,6 +87,16 @@ export interface CommandRun {
   readonly after: AppState;
 }
 
+/** A line the terminal ran, seen by a watcher: the store just before it and right after it (before its second). */
+export interface CommandSeen {
+  readonly line: string;
+  readonly output: CommandOutput;
+  readonly before: AppState;
+  readonly after: AppState;
+  /** A line the UI ran by its own action (echoCommand): its change came before `before`. */
+  readonly echoed: boolean;
+}
+
 export interface TerminalSlice {
   /** The newest SCROLLBACK (5,000) lines since the last `clear` (store/transcript.ts). */
   readonly transcript: readonly TranscriptLine[];
@@ -122,6 +132,13 @@ export interface TerminalSlice {
    * had been typed. Only at the host's prompt, the one place that line would have run.
    */
   echoCommand(line: string, output: CommandOutput): void;
+  /**
+   * Runs a line as runCommand does (same shell, same actions, the clock's second) without writing
+   * it to the transcript or the history: a teacher's lesson replaying its earlier steps.
+   */
+  runQuietly(line: string): CommandOutput;
+  /** Calls `watcher` after every line typed, entered or echoed (the lesson recorder); returns the unwatch. */
+  watchCommands(watcher: (seen: CommandSeen) => void): () => void;
 }
 
 export type AppState = WorldSlice & FlowSlice & TerminalSlice;

@@ -37,12 +37,20 @@ export const ContainerCard = memo(
     const setLaunched = useUi((s) => s.setLaunched);
     const launched = useUi((s) => s.launched === c.name);
     const t = useT();
-    const act = (r: { ok: boolean; error?: { message: string } }, done: string) =>
+    const echo = useAppStore((s) => s.echoCommand);
+    // A click is the command it stands for: the terminal shows it as typed (a recorded lesson too).
+    const act = (r: { ok: boolean; error?: { message: string } }, done: string, verb: string) => {
+      if (r.ok)
+        echo(`docker ${verb} ${c.name}`, {
+          chunks: [{ stream: 'stdout', text: `${c.name}\n` }],
+          exit: 0,
+        });
       setNotice(
         r.ok
           ? { kind: 'info', text: done }
           : { kind: 'error', text: `Error response from daemon: ${r.error?.message ?? ''}` },
       );
+    };
     const running = c.state === 'running';
     const cls = [
       'card',
@@ -126,14 +134,14 @@ export const ContainerCard = memo(
               {running ? (
                 <button
                   type="button"
-                  onClick={() => act(stop(c.name), t('card.stopped', { name: c.name }))}
+                  onClick={() => act(stop(c.name), t('card.stopped', { name: c.name }), 'stop')}
                 >
                   {t('card.stop')}
                 </button>
               ) : (
                 <button
                   type="button"
-                  onClick={() => act(start(c.name), t('card.started', { name: c.name }))}
+                  onClick={() => act(start(c.name), t('card.started', { name: c.name }), 'start')}
                 >
                   {t('card.start')}
                 </button>
@@ -141,7 +149,7 @@ export const ContainerCard = memo(
               <button
                 type="button"
                 className="danger"
-                onClick={() => act(remove(c.name), t('card.removed', { name: c.name }))}
+                onClick={() => act(remove(c.name), t('card.removed', { name: c.name }), 'rm')}
               >
                 {t('common.remove')}
               </button>

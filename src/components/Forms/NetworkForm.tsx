@@ -10,6 +10,9 @@ export function NetworkForm() {
   const networks = useAppStore((s) => s.world.networks);
   const createNetwork = useAppStore((s) => s.createNetwork);
   const removeNetwork = useAppStore((s) => s.removeNetwork);
+  // A click is the command it stands for: the terminal shows it as typed (a recorded lesson too).
+  const echo = useAppStore((s) => s.echoCommand);
+  const said = (text: string) => ({ chunks: [{ stream: 'stdout' as const, text }], exit: 0 });
   const close = useUi((s) => s.setOpenForm);
   const setNotice = useUi((s) => s.setNotice);
   const t = useT();
@@ -24,6 +27,8 @@ export function NetworkForm() {
       ...(subnet.trim() ? { subnet: subnet.trim() } : {}),
     });
     if (!r.ok) return setError(`Error response from daemon: ${r.error.message}`);
+    const flags = subnet.trim() ? ` --subnet ${subnet.trim()}` : '';
+    echo(`docker network create${flags} ${name.trim()}`, said(`${r.value.id}\n`));
     setError(null);
     setName('');
     setSubnet('');
@@ -79,6 +84,7 @@ export function NetworkForm() {
               className="danger"
               onClick={() => {
                 const r = removeNetwork(n.name);
+                if (r.ok) echo(`docker network rm ${n.name}`, said(`${n.name}\n`));
                 setError(r.ok ? null : `Error response from daemon: ${r.error.message}`);
               }}
             >

@@ -1,12 +1,15 @@
 // What the lesson drawer shows: the list, the lesson being played, or compare mode. Fetched with
 // the lessons when the drawer first opens; it waits (suspends) until the store's lesson engine is in.
-import { use } from 'react';
+import { lazy, use } from 'react';
 import type { LessonView } from '../../store';
 import { ChallengePlayer } from '../Challenge/ChallengePlayer';
 import { ComparePanel } from '../Compare/ComparePanel';
 import { LessonMenu } from './LessonMenu';
 import { LessonPlayer } from './LessonPlayer';
 import { useLab } from './useLab';
+
+// The recorder loads when a teacher first opens it.
+const Recorder = lazy(() => import('../Teacher/Recorder').then((m) => ({ default: m.Recorder })));
 
 export function LessonBody(props: { view: Exclude<LessonView, 'closed'> }) {
   use(useLab((s) => s.loadLessons)());
@@ -16,6 +19,7 @@ export function LessonBody(props: { view: Exclude<LessonView, 'closed'> }) {
       {props.view === 'lesson' && <LessonPlayer />}
       {props.view === 'compare' && <ComparePanel />}
       {props.view === 'challenge' && <ChallengePlayer />}
+      {props.view === 'record' && <Recorder />}
     </>
   );
 }

@@ -2,6 +2,7 @@
 import { LESSONS, type Lesson } from '../../lessons';
 import type { Lang } from '../../i18n/locale';
 import { ChallengeList } from '../Challenge/ChallengeList';
+import { TeacherEntries } from '../Teacher/TeacherEntries';
 import { RichText } from './RichText';
 import { lessonText, useLessonLang } from './strings';
 import { useLab } from './useLab';
@@ -76,6 +77,7 @@ export function LessonMenu() {
         ))}
       </ul>
       <ChallengeList />
+      <TeacherEntries lang={lang} />
     </nav>
   );
 }

@@ -1,11 +1,5 @@
 // One lesson step: progress, title and text, the commands it typed, where to look, its question, Next.
-import {
-  commandFor,
-  parseFocus,
-  stepExplained,
-  type Lesson,
-  type LessonState,
-} from '../../lessons';
+import { parseFocus, setupLine, stepExplained, type Lesson, type LessonState } from '../../lessons';
 import { Outcome } from './Outcome';
 import { QuestionCard } from './QuestionCard';
 import { RichText } from './RichText';
@@ -21,7 +15,7 @@ export function StepView(props: { lesson: Lesson; state: LessonState }) {
   if (!step) return null;
   const m = lesson.steps.length;
   const last = state.step === m - 1;
-  const target = parseFocus(step.focus);
+  const target = step.focus ? parseFocus(step.focus) : null;
   return (
     <article className="lesson-step" data-testid="lesson-step" data-step={step.id}>
       <p className="lesson-kicker">
@@ -55,8 +49,8 @@ export function StepView(props: { lesson: Lesson; state: LessonState }) {
           <h4>{lessonText(lang, 'typed')}</h4>
           <ul>
             {step.setup.map((s, i) => (
-              <li key={i} className={s.expect === 'error' ? 'err' : ''}>
-                <code>$ {commandFor(s.op)}</code>
+              <li key={i} className={'expect' in s && s.expect === 'error' ? 'err' : ''}>
+                <code>$ {setupLine(s)}</code>
               </li>
             ))}
           </ul>

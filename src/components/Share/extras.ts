@@ -1,11 +1,15 @@
 // What a lab carries beyond the world and the flow: the lesson on screen (its step) and the language.
 import { matchLang, type Lang } from '../../i18n/locale';
+import { EXTRA_PREFIX } from '../../lessons/extra';
 import type { AppStore } from '../../store';
 import type { ChallengeAt, LabContent, LabExtras, LessonAt } from '../../store/persist';
 
 export function lessonOf(app: AppStore): LessonAt | null {
   const l = app.getState().lesson;
-  return l ? { id: l.lessonId, step: l.step, seed: l.seed } : null;
+  // A teacher's lesson lives in its own link or file: a saved lab cannot name it (a reload would
+  // not know it, and the lab would be refused), so the lab is kept without it.
+  if (!l || l.lessonId.startsWith(EXTRA_PREFIX)) return null;
+  return { id: l.lessonId, step: l.step, seed: l.seed };
 }
 
 export function challengeOf(app: AppStore): ChallengeAt | null {

@@ -4,6 +4,7 @@
 import type { Lang } from '../../i18n/locale';
 import { encodeFile } from '../../share';
 import { hasLinkFragment } from '../../share/link';
+import { hasLessonFragment } from '../../teacher/link';
 import type { AppStore, LabState } from '../../store';
 import { keepLab } from '../../store/history';
 import { labOf, startAutosave, type Autosave } from '../../store/persist';
@@ -89,7 +90,12 @@ export function startSession(app: AppStore, bridge: LangBridge, opened: LabState
       await applyExtras(app, start.doc, start.kind === 'link' ? bridge.setLang : null);
     if (framed) showIssue({ key: 'share.framed', tone: 'info' });
     else if (start.issue) showIssue(start.issue);
-    if (!storage || stopped) return;
+    // A teacher's lesson (#lesson=) plays over the lab just opened, once that lab can be kept.
+    const lesson = () => {
+      if (hasLessonFragment(where.hash))
+        void import('../Teacher/open').then((m) => m.openLessonLink(app, where.hash));
+    };
+    if (!storage || stopped) return lesson();
     auto = startAutosave(app, storage, {
       extras,
       onError: (reason) => showError('share.autosaveOff', { reason }),
@@ -108,6 +114,7 @@ export function startSession(app: AppStore, bridge: LangBridge, opened: LabState
       },
     };
     setKeeping(keep);
+    lesson();
     unwatchTabs = watchOtherTabs(storage);
     if (start.kind === 'link' || (start.kind === 'default' && changed(opened, app.getState())))
       auto.schedule();
@@ -125,11 +132,17 @@ export function startSession(app: AppStore, bridge: LangBridge, opened: LabState
   });
   const flush = () => auto?.flush();
   window.addEventListener('pagehide', flush);
+  // A teacher's lesson file dropped on the page plays (components/Teacher).
+  let undrop = () => {};
+  void import('../Teacher/drop').then((m) => {
+    if (!stopped) undrop = m.listenForLessonDrops(app);
+  });
   return {
     langChanged: () => auto?.schedule(),
     stop: () => {
       stopped = true;
       unwatch();
+      undrop();
       unwatchTabs();
       unadopted();
       setKeeping(null);

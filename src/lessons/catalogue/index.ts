@@ -1,4 +1,5 @@
 // Every lesson in teaching order: the article's four parts, then the failure labs.
+import { extraLesson } from '../extra';
 import type { Lesson } from '../types';
 import { LAB_IP_FORWARD, LAB_NONE, LAB_NO_PUBLISH, LAB_PORT_CLASH } from './failures-reach';
 import { LAB_DIRECT, LAB_ICC, LAB_ISOLATED } from './failures-isolation';
@@ -22,5 +23,5 @@ export const LESSONS: readonly Lesson[] = [
 ];
 
 export function findLesson(id: string): Lesson | undefined {
-  return LESSONS.find((l) => l.id === id);
+  return LESSONS.find((l) => l.id === id) ?? extraLesson(id);
 }
