@@ -162,7 +162,7 @@ function seenNow(s: WalkState): Seen {
   return s.seen;
 }
 
-export const why = (key: string, params: Why['params'] = {}): Why => ({ key, params });
+export { why } from '../messages';
 
 export interface HopExtras {
   readonly changed?: readonly FieldChange[];
