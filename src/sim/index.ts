@@ -1,6 +1,7 @@
 // The simulation core's public API. Pure TypeScript: no React, D3, Zustand, DOM, no clock, no ambient randomness.
 export * from './addr';
 export type * from './types';
+export { DEFAULT_PROFILE, PROFILES, RELEASES, profileNamed, type Release } from './releases';
 export { NUD_STATES, TCP_CT_STATES } from './types';
 export {
   neighAt,

@@ -84,13 +84,13 @@ describe('a store whose lesson engine is fetched', () => {
 
   it('reopens a saved lesson at its step over the lab it came with, typing nothing', () => {
     const store = createAppStore();
-    expect(store.getState().resumeLesson('inbound', 2, 'current')).toBe(true);
+    expect(store.getState().resumeLesson('inbound', 2, 'docker-29')).toBe(true);
     expect(store.getState()).toMatchObject({
       lesson: { lessonId: 'inbound', step: 2, phase: 'steps' },
       lessonView: 'lesson',
-      lessonProfile: 'current',
+      lessonProfile: 'docker-29',
     });
     expect(store.getState().transcript).toEqual([]);
-    expect(store.getState().resumeLesson('no-such-lesson', 0, 'classic')).toBe(false);
+    expect(store.getState().resumeLesson('no-such-lesson', 0, 'docker-27')).toBe(false);
   });
 });

@@ -100,7 +100,7 @@ export function createLessonSlice(
     return {
       lessonView: 'closed',
       lesson: null,
-      lessonProfile: 'classic',
+      lessonProfile: 'docker-27',
       lessonAnswered: null,
       lessonHold: null,
       setLessonView: (lessonView) => set({ lessonView }),

@@ -1,5 +1,6 @@
 // Initial state from the URL: ?lab=<scenario>&flow=<preset>&hop=<n>&theme=dark. Tests and lessons link here.
 import { buildScenario, findScenario } from '../../scenarios';
+import { DEFAULT_PROFILE, profileNamed } from '../../sim';
 import { createLabStore, type AppStore, type StoreParts } from '../../store/create';
 import type { Theme } from '../../store/ui-slice';
 import { findPreset } from '../Flow/presets';
@@ -13,7 +14,8 @@ export function boot(
 ): { store: AppStore; theme: Theme } {
   const q = new URLSearchParams(search);
   const scenario = findScenario(q.get('lab') ?? DEFAULT_LAB) ?? findScenario(DEFAULT_LAB);
-  const profile = q.get('profile') === 'current' ? 'current' : 'classic';
+  // ?profile=docker-29, =29 or, in links made before releases named the profiles, =current.
+  const profile = profileNamed(q.get('profile')) ?? DEFAULT_PROFILE;
   const options = scenario ? { world: buildScenario(scenario, profile) } : {};
   // The shell and the lessons load after the first paint (the store takes them when they come).
   const store = createLabStore(options, parts);
