@@ -74,7 +74,7 @@ export {
   type CreationFacts,
 } from './creation';
 export { checkJumps, type JumpRefusal } from './netfilter/jumps';
-export { WHY_EN, fill, why, type WhyKey, type WhyParams } from './messages';
+export { WHY_EN, fill, type WhyKey, type WhyParams } from './messages';
 export { ifStatsOf, seenOf } from './walk/state';
 /** iptables' own number format for counters (`1234K`), as `-L -v` prints them. */
 export { formatCounter } from './netfilter/list';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fill, why, WHY_EN } from './messages';
+import { fill, WHY_EN } from './messages';
+import { why } from './walk/state';
 
 describe('why: a hop reason the compiler checks', () => {
   it('carries a known key and the parameters its sentence needs', () => {

@@ -1,7 +1,6 @@
 // Every message key a hop's `why` can carry, with its English sentence ({param} placeholders).
 // The one English text of the narration: the UI's English catalogue (src/i18n/en.ts) is this
 // table, the Chinese one is typed against its keys, and the headless trace prints it.
-import type { Why } from './trace';
 
 export const WHY_EN = {
   send: 'A socket in {node} hands the packet to its network stack.',
@@ -119,11 +118,6 @@ export type ParamsOf<K extends WhyKey> = K extends WhyKey
 /** `why(key)` for a sentence with no holes to fill, `why(key, params)` otherwise. */
 export type ParamsArg<K extends WhyKey> =
   WhyParams extends ParamsOf<K> ? [ParamsOf<K>?] : [ParamsOf<K>];
-
-/** A hop's reason: a known key with the parameters its sentence needs (checked by the compiler). */
-export function why<K extends WhyKey>(key: K, ...params: ParamsArg<K>): Why {
-  return { key, params: params[0] ?? {} };
-}
 
 /** Fills a template's `{name}` holes; a hole with no parameter stays visible, so a gap is obvious. */
 export function fill(template: string, params: WhyParams): string {

@@ -39,7 +39,7 @@ describe('the run seed', () => {
     const back = decodeFile(encodeFile(doc));
     expect(back.ok && back.value.lesson).toEqual({ id: 'inbound', step: 0, seed: 12345 });
     const other = createAppStore();
-    other.getState().resumeLesson('inbound', 0, 'docker-27', 12345);
+    other.getState().resumeLesson('inbound', 0, 12345);
     expect(other.getState().lesson?.seed).toBe(12345);
   });
 });

@@ -85,16 +85,14 @@ export function questionByKey(
 }
 
 /** The question the student is to answer now: the step's next prediction, or the next check. */
-export function pendingQuestion(
-  s: Pick<LabState, 'lesson' | 'lessonProfile'>,
-): PendingQuestion | null {
+export function pendingQuestion(s: Pick<LabState, 'lesson' | 'world'>): PendingQuestion | null {
   const ls = s.lesson;
   const lesson = lessonOf(s);
   if (!ls || !lesson) return null;
   if (ls.phase === 'steps') {
     const p = pendingPrediction(lesson, ls);
     const step = lesson.steps[ls.step];
-    const r = p && step ? resolved(lesson, ls.step, p, s.lessonProfile) : null;
+    const r = p && step ? resolved(lesson, ls.step, p, s.world.profile) : null;
     if (!p || !step || !r) return null;
     const key = predictionKey(step.id, p.id);
     return { kind: 'prediction', key, prediction: p, resolved: ordered(r, ls, key), index: 0 };
@@ -102,7 +100,7 @@ export function pendingQuestion(
   if (ls.phase !== 'check') return null;
   const index = lesson.checks.findIndex((c) => !ls.answers[checkKey(c.prediction.id)]);
   const c = lesson.checks[index];
-  const r = c ? resolved(lesson, c.step, c.prediction, s.lessonProfile) : null;
+  const r = c ? resolved(lesson, c.step, c.prediction, s.world.profile) : null;
   if (!c || !r) return null;
   const key = checkKey(c.prediction.id);
   return { kind: 'check', key, prediction: c.prediction, resolved: ordered(r, ls, key), index };

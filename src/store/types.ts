@@ -17,6 +17,7 @@ import type {
 import type { Flow, FlowResult, PacketTrace, SimResult } from '../sim';
 import type { Completion } from '../terminal/complete';
 import type { CommandOutput, Location } from '../terminal/api';
+import type { UiInitial } from './ui-slice';
 
 export type Simulate = (world: World, flow: Flow) => SimResult<World>;
 
@@ -132,4 +133,6 @@ export interface AppStoreOptions {
   readonly location?: Location;
   readonly speed?: number;
   readonly simulate?: Simulate;
+  /** The view's theme and language to start in (the browser's boot reads them). */
+  readonly ui?: UiInitial;
 }

@@ -3,15 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { cidrText } from '../../sim';
 import { useAppStore } from '../../store/react';
 import { useT } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 import { Sheet } from './Sheet';
 
 export function NetworkForm() {
   const networks = useAppStore((s) => s.world.networks);
   const createNetwork = useAppStore((s) => s.createNetwork);
   const removeNetwork = useAppStore((s) => s.removeNetwork);
-  const close = useUi((s) => s.setOpenForm);
-  const setNotice = useUi((s) => s.setNotice);
+  const close = useAppStore((s) => s.setOpenForm);
+  const setNotice = useAppStore((s) => s.setNotice);
   const t = useT();
   const [name, setName] = useState('');
   const [subnet, setSubnet] = useState('');

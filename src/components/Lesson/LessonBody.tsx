@@ -5,10 +5,10 @@ import type { LessonView } from '../../store';
 import { ComparePanel } from '../Compare/ComparePanel';
 import { LessonMenu } from './LessonMenu';
 import { LessonPlayer } from './LessonPlayer';
-import { useLab } from './useLab';
+import { useAppStore } from '../../store/react';
 
 export function LessonBody(props: { view: Exclude<LessonView, 'closed'> }) {
-  use(useLab((s) => s.loadLessons)());
+  use(useAppStore((s) => s.loadLessons)());
   return (
     <>
       {props.view === 'menu' && <LessonMenu />}

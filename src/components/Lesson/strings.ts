@@ -1,6 +1,6 @@
 // The lesson and compare panels' own UI strings (en + zh-CN), and the language they follow.
-import { useUi } from '../../hooks/useUi';
-import { chooseLocale, type Lang } from '../../i18n/locale';
+import { useLang } from '../../hooks/useT';
+import type { Lang } from '../../i18n/locale';
 import type { DropReason, FlowResult } from '../../sim';
 
 const en = {
@@ -122,14 +122,8 @@ export function lessonText(
   );
 }
 
-const fromUrl = (): Lang =>
-  chooseLocale({ url: typeof window === 'undefined' ? null : window.location.search });
-
-/** The app's language when the UI store has one, else the page's `?lang=`. */
-export function useLessonLang(): Lang {
-  const lang = useUi((s) => (s as { readonly lang?: unknown }).lang);
-  return lang === 'en' || lang === 'zh-CN' ? lang : fromUrl();
-}
+/** The app's language (the lesson panel follows the rest of the interface). */
+export const useLessonLang = (): Lang => useLang();
 
 const RESULT: { readonly [K in FlowResult['kind']]: readonly [string, string] } = {
   connected: ['Connected', '连接成功'],
