@@ -17,7 +17,6 @@ import {
 } from '../lessons';
 import type { Profile } from '../sim';
 import type { Flow, PacketTrace } from '../sim';
-import type { Step } from '../scenarios';
 import type { LabState } from './lesson-slice';
 import type { AppState } from './types';
 
@@ -124,35 +123,6 @@ export function gateOf(s: LabState): number | 'pause' | null {
   return q.resolved.askAt ? hopIndex(s.packets, q.resolved.askAt) : 'pause';
 }
 
-function apply(s: AppState, op: Step): void {
-  switch (op.op) {
-    case 'run':
-      s.runContainer(op.opts);
-      return;
-    case 'stop':
-      s.stopContainer(op.name);
-      return;
-    case 'network-create':
-      s.createNetwork(op.opts);
-      return;
-    case 'connect':
-      s.connectNetwork(op.network, op.container);
-      return;
-    case 'daemon':
-      s.setDaemonOptions(op.patch);
-      return;
-    case 'sysctl':
-      s.setSysctl(op.key, op.value);
-      return;
-    case 'remote':
-      s.addRemote(op.opts);
-      return;
-    case 'router-route':
-      s.addRouterRoute(op.dst, op.via);
-      return;
-  }
-}
-
 /**
  * Rebuilds the lab for a step: a fresh host, the earlier steps replayed quietly (setups and flows,
  * as the engine's run does), then this step's commands typed into the terminal and its flow sent.
@@ -174,7 +144,7 @@ export function replayStep(
   s.resetWorld({ profile });
   for (let j = from; j < index; j++) {
     const step = lesson.steps[j];
-    for (const action of step?.setup ?? []) apply(s, action.op);
+    for (const action of step?.setup ?? []) s.applyStep(action.op);
     if (step?.flow) s.sendFlow(step.flow);
   }
   const step = lesson.steps[index];

@@ -18,6 +18,7 @@ import type { Flow, FlowResult, PacketTrace, SimResult } from '../sim';
 import type { Completion } from '../terminal/complete';
 import type { CommandOutput, Location } from '../terminal/api';
 import type { UiInitial } from './ui-slice';
+import type { Step } from '../scenarios';
 
 export type Simulate = (world: World, flow: Flow) => SimResult<World>;
 
@@ -39,6 +40,8 @@ export interface WorldSlice {
   addRemote(opts: RemoteOptions): OpResult<RemoteHost>;
   removeRemote(name: string): OpResult;
   addRouterRoute(dst: string, via: string): OpResult;
+  /** A scenario's or lesson's setup step, quietly (scenarios/build.ts applyStep: the one switch over steps). */
+  applyStep(step: Step): OpResult<unknown>;
   /** Lets simulated time pass (conntrack entries expire, `docker ps` ages). */
   advanceClock(seconds: number): void;
   /** A brand-new world (`lab reset`, `lab profile …`); the flow is cleared too. */
