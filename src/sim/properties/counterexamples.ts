@@ -147,7 +147,7 @@ export const STALE_NEIGHBOUR_FLOOD: Scenario = {
 };
 
 /**
- * walk (current profile, random MACs): web's address is reused by a new container; the host's
+ * walk (docker-29 profile, random MACs): web's address is reused by a new container; the host's
  * stale neighbour entry sends the SYN to web's old MAC, the new container's eth0 ignores it and the
  * packet ends with no drop hop.
  */
