@@ -23,8 +23,12 @@ test.describe('old profile names', () => {
   test('?profile=current opens the Docker 29 host, ?profile=classic the Docker 27 one', async ({
     lab,
     terminal,
+    page,
   }) => {
     await lab.open('?profile=current');
+    await expect(page.getByTestId('netfilter-panel').locator('.profile')).toHaveText(
+      'profile: Docker 29.0.4',
+    );
     await terminal.run('docker --version');
     await expect(terminal.lastRow()).toHaveText(DOCKER_29);
     await lab.open('?profile=classic');
