@@ -33,7 +33,7 @@ const jump = (chain: string) => ({ kind: 'JUMP' as const, chain });
 
 /** FORWARD → W0, each Wi jumping `fan` times to W(i+1): fan^(depth-1) paths for one packet. */
 function fanned(depth: number, fan: number): World {
-  const w = buildScenario(scenario, 'current');
+  const w = buildScenario(scenario, 'docker-29');
   let nf: Netfilter = w.netfilter;
   for (let i = 0; i < depth; i++) nf = ensureChain(nf, 'filter', `W${i}`, null);
   nf = insertRule(nf, 'filter', 'FORWARD', {}, jump('W0'));
@@ -46,7 +46,7 @@ function fanned(depth: number, fan: number): World {
 }
 
 function selfJump(): World {
-  const w = buildScenario(scenario, 'current');
+  const w = buildScenario(scenario, 'docker-29');
   let nf = ensureChain(w.netfilter, 'filter', 'LOOP', null);
   nf = insertRule(nf, 'filter', 'FORWARD', { proto: 'icmp' }, jump('LOOP'));
   nf = appendRule(nf, 'filter', 'LOOP', {}, jump('LOOP'));
@@ -133,7 +133,7 @@ test.describe('no input can hang the page', () => {
 
     // Baseline: a link refused for a trivial reason boots the same way (the default lab, a banner).
     await page.goto('about:blank');
-    const cut = `/${await encodeFragment({ world: buildScenario(scenario, 'current') })}`;
+    const cut = `/${await encodeFragment({ world: buildScenario(scenario, 'docker-29') })}`;
     await page.goto(cut.slice(0, 60));
     await lab.ready();
     await expect(share.banner).toBeVisible();

@@ -168,7 +168,7 @@ test.describe('hostile text stays text', () => {
   }) => {
     const sc = SCENARIOS.find((s) => s.id === 'outside-to-published-port') ?? SCENARIOS[0];
     if (!sc) throw new Error('no scenario');
-    const world = buildScenario(sc, 'classic');
+    const world = buildScenario(sc, 'docker-27');
     const vector = XSS_VECTORS[0] ?? '';
     const named = { ...world, containers: world.containers.map((c) => ({ ...c, name: vector })) };
     const refused = await decodeFragment(await encodeFragment({ world: named }));

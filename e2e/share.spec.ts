@@ -93,7 +93,7 @@ test.describe('share and keep a lab', () => {
     await buildLab(lab);
     const saved = await labView(lab);
     const download = await share.download('share-save-file');
-    expect(download.suggestedFilename()).toMatch(/^docker-network-lab-classic-hop-6\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^docker-network-lab-docker-27-hop-6\.json$/);
     const file = await download.createReadStream().then(async (s) => {
       const chunks: Buffer[] = [];
       for await (const c of s) chunks.push(c as Buffer);

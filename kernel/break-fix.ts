@@ -61,7 +61,7 @@ const SOURCES: readonly Scenario[] = address
   ? (['broken', 'fixed'] as const).map((state) => ({
       id: `challenge-client-address:others-${state}`,
       title: `outside and localhost clients of web:8080, ${state}`,
-      profiles: ['current'],
+      profiles: ['docker-29'],
       setup: state === 'broken' ? address.broken : fixOf(address),
       flows: [
         {

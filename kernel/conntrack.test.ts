@@ -45,7 +45,7 @@ describe('conntrack -L parsing', () => {
 describe('the comparison', () => {
   const sc = findScenario('outside-to-published-port');
   if (!sc?.flows[0]) throw new Error('scenario');
-  const after = simulate(buildScenario(sc, 'classic'), sc.flows[0]).world;
+  const after = simulate(buildScenario(sc, 'docker-27'), sc.flows[0]).world;
   const engine = engineConntrack(after);
   const kernel =
     'tcp      6 119 TIME_WAIT src=203.0.113.5 dst=192.0.2.10 sport=51732 dport=8080 src=172.17.0.2 dst=203.0.113.5 sport=80 dport=51732 [ASSURED] mark=0 use=1\n' +

@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     return;
   }
   let failed = 0;
-  for (const profile of ['classic', 'current'] as const) {
+  for (const profile of ['docker-27', 'docker-29'] as const) {
     for (const proxy of [true, false]) {
       for (const userNet of [false, true]) {
         const label = `${profile}, userland-proxy=${proxy}, ${userNet ? 'user network' : 'docker0'}`;

@@ -16,7 +16,7 @@ const hop = (node: string, iface: string | null, event: Hop['event'], frame: Fra
     event,
     frame,
     changed: [],
-    why: { key: 'x', params: {} },
+    why: { key: 'send', params: {} },
     t: 0,
     seen: seenOf(createWorld()),
   }) as Hop;

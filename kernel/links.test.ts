@@ -76,7 +76,7 @@ describe('kernelViews on real `ip -j` output', () => {
 });
 
 describe('modelView and compareViews', () => {
-  const world = buildScenario(findScenario('container-to-container')!, 'classic');
+  const world = buildScenario(findScenario('container-to-container')!, 'docker-27');
   const ns = namespacesOf(world);
   const name = (id: NodeId): string => `dnl-1-${id}`;
 

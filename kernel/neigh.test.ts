@@ -13,7 +13,7 @@ const listing = readFileSync(new URL('./fixtures/ip-neigh-states.txt', import.me
 function afterHostPing(): World {
   const s = findScenario('host-to-container');
   if (!s) throw new Error('scenario missing');
-  const built = buildScenario(s, 'classic');
+  const built = buildScenario(s, 'docker-27');
   const world: World = {
     ...built,
     networks: built.networks.map((n) =>

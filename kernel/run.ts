@@ -1,9 +1,10 @@
 // `npm run test:kernel`: every scenario × profile built in real namespaces and compared with the engine.
-// Usage: tsx kernel/run.ts [scenario-id…] [--profile classic|current] [--dump DIR] [--extra]
+// Usage: tsx kernel/run.ts [scenario-id…] [--profile docker-27|docker-29] [--dump DIR] [--extra]
+// (--profile also takes 27|29 and the old names classic|current)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Profile } from '../src/sim';
+import { PROFILES, profileNamed, type Profile } from '../src/sim';
 import { SCENARIOS } from '../src/scenarios';
 import { live, runCase } from './case';
 import { BREAK_FIX_SCENARIOS } from './break-fix';
@@ -29,7 +30,6 @@ const TOOLS = [
   'chrt',
   'conntrack',
 ];
-const PROFILES: readonly Profile[] = ['classic', 'current'];
 
 function has(tool: string): boolean {
   try {
@@ -64,8 +64,11 @@ function parseArgs(argv: readonly string[]) {
   let extra = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
-    if (a === '--profile') profile = (argv[++i] ?? null) as Profile | null;
-    else if (a === '--dump') dump = argv[++i] ?? null;
+    if (a === '--profile') {
+      profile = profileNamed(argv[++i]);
+      if (!profile)
+        throw new Error(`--profile: no profile "${argv[i] ?? ''}" (docker-27, docker-29)`);
+    } else if (a === '--dump') dump = argv[++i] ?? null;
     else if (a === '--extra') extra = true;
     else ids.push(a);
   }

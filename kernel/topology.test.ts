@@ -3,7 +3,7 @@ import { setHostAddress } from '../src/sim';
 import { buildScenario, findScenario } from '../src/scenarios';
 import { planTopology } from './topology';
 
-const world = buildScenario(findScenario('container-to-container')!, 'classic');
+const world = buildScenario(findScenario('container-to-container')!, 'docker-27');
 const plan = planTopology(world, 'dnl-1-');
 
 describe('planTopology', () => {
@@ -63,7 +63,7 @@ describe('planTopology', () => {
   });
 
   it('gives a none-mode container only lo', () => {
-    const w = buildScenario(findScenario('none-mode')!, 'classic');
+    const w = buildScenario(findScenario('none-mode')!, 'docker-27');
     const iso = planTopology(w, 'dnl-1-').namespaces.find((p) => p.role === 'c-iso')!;
     expect(iso.ifaces).toEqual(['lo']);
     expect(iso.stages.flat()).toEqual([]);
@@ -88,7 +88,7 @@ describe('planTopology', () => {
   });
 
   it('gives a veth its network MTU on both ends', () => {
-    const w = buildScenario(findScenario('container-to-container')!, 'classic');
+    const w = buildScenario(findScenario('container-to-container')!, 'docker-27');
     const nets = w.networks.map((n) =>
       n.bridge ? { ...n, bridge: { ...n.bridge, mtu: 1450 } } : n,
     );

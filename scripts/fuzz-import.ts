@@ -35,7 +35,7 @@ const deflate = async (text: string): Promise<Uint8Array> =>
 const linkOf = async (text: string) => `#lab=${toBase64Url(await deflate(text))}`;
 
 const labs: readonly { readonly world: World; readonly flow?: Flow }[] = SCENARIOS.map((s, i) => {
-  const world = buildScenario(s, i % 2 ? 'current' : 'classic');
+  const world = buildScenario(s, i % 2 ? 'docker-29' : 'docker-27');
   const flow = s.flows[0];
   return flow ? { world: simulate(world, flow).world, flow } : { world };
 });

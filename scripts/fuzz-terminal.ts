@@ -456,7 +456,7 @@ function diffKeys(a: World, b: World): string {
 const SESSION = 40;
 const worldFor = (start: number): World | undefined => {
   const sc = SCENARIOS[start];
-  return sc ? buildScenario(sc, start % 2 === 0 ? 'classic' : 'current') : undefined;
+  return sc ? buildScenario(sc, start % 2 === 0 ? 'docker-27' : 'docker-29') : undefined;
 };
 export const storeFor = (start: number): Store => {
   const world = worldFor(start);

@@ -1,10 +1,8 @@
-// The app: the store (world, flow, terminal), the UI store, and the shell.
-import { useEffect } from 'react';
+// The app: the store (world, flow, terminal, lesson and the view's UI state) and the shell.
+import { use, useEffect, type ReactNode } from 'react';
+import { hasCatalogue, loadCatalogue } from './i18n';
 import type { AppStore } from './store';
-import { AppStoreProvider } from './store/react';
-import type { Theme } from './store/ui-slice';
-import type { Lang } from './i18n/locale';
-import { UiStoreProvider } from './hooks/useUi';
+import { AppStoreProvider, useAppStore, useAppStoreApi } from './store/react';
 import { AppShell } from './components/Shell/AppShell';
 
 /**
@@ -17,13 +15,27 @@ function useReadyMark(): void {
   }, []);
 }
 
-export function App(props: { store: AppStore; theme: Theme; lang?: Lang }) {
+/**
+ * A page opened in Chinese waits for its catalogue (suspends) rather than show English first. If it
+ * cannot be fetched, the page speaks English, as the language switch says.
+ */
+function CatalogueReady(props: { children: ReactNode }) {
+  const lang = useAppStore((s) => s.lang);
+  const api = useAppStoreApi();
+  const here = hasCatalogue(lang) || use(loadCatalogue(lang));
+  useEffect(() => {
+    if (!here) api.getState().setLang('en');
+  }, [here, api]);
+  return props.children;
+}
+
+export function App(props: { store: AppStore }) {
   useReadyMark();
   return (
     <AppStoreProvider store={props.store}>
-      <UiStoreProvider theme={props.theme} {...(props.lang ? { lang: props.lang } : {})}>
+      <CatalogueReady>
         <AppShell />
-      </UiStoreProvider>
+      </CatalogueReady>
     </AppStoreProvider>
   );
 }

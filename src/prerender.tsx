@@ -16,6 +16,6 @@ const NOT_YET = {
 /** The markup of the app as it first renders with no query, no stored lab, light theme. */
 export async function renderDefaultLab(lang: Lang): Promise<string> {
   await loadCatalogue(lang); // in the page Chinese is fetched; here its text must be at hand
-  const { store } = boot('', NOT_YET);
-  return renderToString(<App store={store} theme="light" lang={lang} />);
+  const { store } = boot('', NOT_YET, lang);
+  return renderToString(<App store={store} />);
 }

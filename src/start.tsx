@@ -11,13 +11,13 @@ import './styles/diagram.css';
 import './styles/panels.css';
 
 export function start(): void {
-  const { store, theme } = boot(window.location.search);
   const lang = detectLang();
+  const { store } = boot(window.location.search, undefined, lang);
   const root = takePrerenderedCopy(lang);
   if (!root) return;
   const app = (
     <StrictMode>
-      <App store={store} theme={theme} lang={lang} />
+      <App store={store} />
     </StrictMode>
   );
   // The build drew the default lab into the page (src/prerender.tsx): take it over as it is. Any

@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import type { FlowSource, IPv4, World } from '../sim';
 import { useAppStoreApi } from '../store/react';
-import { useUi } from './useUi';
+import { useAppStore } from '../store/react';
 
 export interface PickTarget {
   readonly source: FlowSource;
@@ -47,8 +47,8 @@ export function pickTargetOf(world: World, source: FlowSource): PickTarget {
 }
 
 export function usePick(): { picking: 'from' | 'to' | null; pick: (source: FlowSource) => void } {
-  const picking = useUi((s) => s.draft.picking);
-  const setDraft = useUi((s) => s.setDraft);
+  const picking = useAppStore((s) => s.draft.picking);
+  const setDraft = useAppStore((s) => s.setDraft);
   // Read the world when clicked: a pick handler that changed with every world would re-render
   // every card on each `docker run`.
   const api = useAppStoreApi();

@@ -6,7 +6,7 @@ import { narrate, placeName } from '../i18n/narrate';
 import { storeLang } from '../i18n/detect';
 import type { Lang } from '../i18n/locale';
 import '../i18n/cjk-font.css';
-import { useUi } from './useUi';
+import { useAppStore } from '../store/react';
 
 export type { Lang, MessageKey };
 /** Text for a key in one language; pure modules (layers.ts, packetText.ts) take one of these. */
@@ -22,9 +22,9 @@ export interface Translate extends Say {
   place(node: string): string;
 }
 
-/** The current interface language ('en' | 'zh-CN'); set it with useUi((s) => s.setLang). */
+/** The current interface language ('en' | 'zh-CN'); set it with useAppStore((s) => s.setLang). */
 export function useLang(): Lang {
-  return useUi((s) => s.lang);
+  return useAppStore((s) => s.lang);
 }
 
 /** `t('header.networks')`, `t('playback.hop', { n, total })`, `t.why(hop.why, hop.node)`: the current language. */

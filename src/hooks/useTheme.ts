@@ -1,9 +1,9 @@
 // Puts the chosen theme on <html data-theme> so the CSS variables switch.
 import { useEffect } from 'react';
-import { useUi } from './useUi';
+import { useAppStore } from '../store/react';
 
 export function useTheme(): void {
-  const theme = useUi((s) => s.theme);
+  const theme = useAppStore((s) => s.theme);
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUiStore } from '../store/ui-slice';
+import { createAppStore } from '../store';
 import { detectLang } from './detect';
 import { loadCatalogue } from './index';
 
@@ -7,19 +7,19 @@ describe('the interface language', () => {
   it('is English outside a browser', () => {
     expect(detectLang()).toBe('en');
   });
-  it('lives in the UI store, where a switch changes it', () => {
-    const ui = createUiStore({ lang: 'zh-CN' });
+  it('lives in the app store (its UI slice), where a switch changes it', () => {
+    const ui = createAppStore({ ui: { lang: 'zh-CN' } });
     expect(ui.getState().lang).toBe('zh-CN');
     ui.getState().setLang('en');
     expect(ui.getState().lang).toBe('en');
-    expect(createUiStore().getState().lang).toBe('en');
+    expect(createAppStore().getState().lang).toBe('en');
   });
   it('switches to Chinese only once its catalogue is here; a later choice wins over the fetch', async () => {
-    const ui = createUiStore();
+    const ui = createAppStore();
     ui.getState().setLang('zh-CN');
     expect(ui.getState().lang).toBe('en');
     ui.getState().setLang('en');
-    const other = createUiStore();
+    const other = createAppStore();
     other.getState().setLang('zh-CN');
     await loadCatalogue('zh-CN');
     expect(ui.getState().lang).toBe('en');

@@ -1,7 +1,9 @@
 // English interface catalogue: every word the lab's own UI writes (buttons, labels, headings, aria,
 // titles, empty states, the lab's own form errors). Narration lives in en.ts (keyed by the engine's
 // WhyKey); what Docker and Linux print is never here. zh-CN-ui.ts must have every key, same holes.
-export const enUi = {
+import { enUiPanels } from './en-ui-panels';
+
+const shell = {
   // Header
   'header.runContainer': '+ Run container',
   'header.networks': 'Networks',
@@ -328,5 +330,8 @@ export const enUi = {
   'text.outside': 'Host uplink and the outside world',
   'text.hostNs': "shares the host's namespace",
 } as const satisfies { readonly [key: string]: string };
+
+/** The whole interface: the shell's words and the panels' (en-ui-panels.ts). */
+export const enUi = { ...shell, ...enUiPanels };
 
 export type UiKey = keyof typeof enUi;

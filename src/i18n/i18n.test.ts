@@ -12,8 +12,8 @@ describe('translate', () => {
   it('falls back to the key itself for a key it does not know', () => {
     expect(translate('no.such.key')).toBe('no.such.key');
   });
-  it('has a sentence for every key the engine can emit', () => {
-    for (const key of Object.keys(WHY_EN)) expect(Object.keys(en)).toContain(key);
+  it("narrates in English with the engine's own sentences, not a copy of them", () => {
+    expect(en).toBe(WHY_EN);
   });
 });
 

@@ -2,7 +2,7 @@
 // Narration (en.ts / zh-CN.ts, keyed by the engine's WhyKey) and the interface (en-ui.ts /
 // zh-CN-ui.ts, keyed by UiKey) share one lookup; the two key sets never overlap. English is always
 // here; Chinese is fetched when first chosen (loadCatalogue), English stands in until it is.
-import type { WhyKey } from '../sim';
+import { fill, type WhyKey } from '../sim';
 import { en } from './en';
 import { enUi, type UiKey } from './en-ui';
 import type { Lang } from './locale';
@@ -51,13 +51,8 @@ export function loadCatalogue(lang: Lang): Promise<boolean> {
   return p;
 }
 
-/** Fills `{name}` holes; a hole with no parameter stays visible so a gap is obvious, not silent. */
-export function format(template: string, params: Params): string {
-  return template.replace(/\{([a-zA-Z0-9_.-]+)\}/g, (hole, name: string) => {
-    const v = params[name];
-    return v === undefined ? hole : String(v);
-  });
-}
+/** Fills `{name}` holes (the engine's own formatter: one for narration and interface alike). */
+export const format = fill;
 
 export function translate(key: string, params: Params = {}, lang = 'en'): string {
   const template = catalogues[lang]?.[key] ?? english[key];

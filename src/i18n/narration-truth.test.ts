@@ -22,7 +22,7 @@ function collect(): Seen[] {
   const add = (where: string, world: World, packets: readonly PacketTrace[]) => {
     for (const p of packets) for (const hop of p.hops) out.push({ where, world, hop });
   };
-  for (const profile of ['classic', 'current'] as const) {
+  for (const profile of ['docker-27', 'docker-29'] as const) {
     for (const s of SCENARIOS) {
       let w = buildScenario(s, profile);
       for (const f of s.flows) {

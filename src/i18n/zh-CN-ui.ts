@@ -1,8 +1,10 @@
 // 简体中文界面文字：与 en-ui.ts 的键一一对应，{占位符} 相同。命令、设备名、iptables 目标等技术记号保持原样。
 // Typed against UiKey: a key added to en-ui.ts fails the build until it is translated here.
 import type { UiKey } from './en-ui';
+import type { PanelKey } from './en-ui-panels';
+import { zhCNUiPanels } from './zh-CN-ui-panels';
 
-export const zhCNUi: { readonly [K in UiKey]: string } = {
+const shell: { readonly [K in Exclude<UiKey, PanelKey>]: string } = {
   // 顶栏
   'header.runContainer': '+ 运行容器',
   'header.networks': '网络',
@@ -321,3 +323,5 @@ export const zhCNUi: { readonly [K in UiKey]: string } = {
   'text.outside': '宿主机上行链路与外部世界',
   'text.hostNs': '共享宿主机的网络命名空间',
 };
+
+export const zhCNUi: { readonly [K in UiKey]: string } = { ...shell, ...zhCNUiPanels };

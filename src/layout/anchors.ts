@@ -11,7 +11,8 @@ export interface HopAnchor {
 
 const ptOf = (b: Box): Point => center(b);
 
-function bridgeFor(layout: DiagramLayout, iface: string) {
+/** The bridge an interface belongs to: the bridge itself, or the one a host veth is a port of. */
+export function bridgeFor(layout: DiagramLayout, iface: string) {
   return (
     layout.bridges.find((b) => b.device === iface) ??
     layout.bridges.find((b) => b.ports.some((p) => p.endpoint.hostVeth === iface))

@@ -9,7 +9,7 @@ describe('the packet glyph beside its node', () => {
   it.each(SCENARIOS.map((s) => [s.id, s] as const))(
     '%s: on no hop does the glyph cover a label',
     (_id, scenario) => {
-      let world = buildScenario(scenario, 'classic');
+      let world = buildScenario(scenario, 'docker-27');
       // Six containers: the crowded picture the teacher used.
       for (let i = 0; i < 4; i++) {
         const r = runContainer(world, { image: 'nginx', name: `extra${i}`, detach: true });
@@ -32,7 +32,7 @@ describe('the packet glyph beside its node', () => {
   );
 
   it('a hop anchored on a stage would cover its name: the spot moves off it', () => {
-    const layout = diagramLayout(buildScenario(SCENARIOS[0]!, 'classic'));
+    const layout = diagramLayout(buildScenario(SCENARIOS[0]!, 'docker-27'));
     const pre = layout.host.stages.PREROUTING;
     const at = { x: pre.x + pre.w / 2, y: pre.y + pre.h / 2 };
     expect(overlaps(glyphBox(at), pre)).toBe(true);

@@ -10,7 +10,7 @@ import { orderChoices } from './shuffle';
 import { nextStep, answerPrediction, pendingPrediction, startLesson, stepExplained } from './state';
 import type { Lesson, Prediction } from './types';
 
-const PROFILES: readonly Profile[] = ['classic', 'current'];
+const PROFILES: readonly Profile[] = ['docker-27', 'docker-29'];
 const CJK = /[\u4e00-\u9fff]/;
 
 interface Q {

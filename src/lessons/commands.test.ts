@@ -27,7 +27,7 @@ function shape(w: World) {
   };
 }
 
-describe.each(['classic', 'current'] as Profile[])(
+describe.each(['docker-27', 'docker-29'] as Profile[])(
   'lesson commands typed into the terminal (%s)',
   (profile) => {
     const lessons = LESSONS.filter((l) => !l.profiles || l.profiles.includes(profile));

@@ -52,7 +52,7 @@ export interface LaneRun {
 }
 
 /** Each lane on a fresh host of the given profile, each flow from the world the previous one left. */
-export function runCompare(profile: Profile = 'classic'): readonly LaneRun[] {
+export function runCompare(profile: Profile = 'docker-27'): readonly LaneRun[] {
   return COMPARE_LANES.map((l) => {
     const world = buildScenario(l.scenario, profile);
     let w: World = world;

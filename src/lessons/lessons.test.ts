@@ -7,7 +7,7 @@ import { runLesson, runLessonStep } from './run';
 import { hopAt } from './selector';
 import type { Lesson, Prediction, Text } from './types';
 
-const PROFILES: readonly Profile[] = ['classic', 'current'];
+const PROFILES: readonly Profile[] = ['docker-27', 'docker-29'];
 const CJK = /[\u4e00-\u9fff]/;
 const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -18,7 +18,7 @@ function everyQuestion(l: Lesson): { step: number; p: Prediction }[] {
   ];
 }
 
-function answerOf(lessonId: string, predictionId: string, profile: Profile = 'classic') {
+function answerOf(lessonId: string, predictionId: string, profile: Profile = 'docker-27') {
   const l = findLesson(lessonId);
   if (!l) throw new Error(lessonId);
   const q = everyQuestion(l).find((x) => x.p.id === predictionId);
@@ -99,7 +99,7 @@ describe('lesson text', () => {
 describe('facts the engine gives the lessons', () => {
   it('lesson 3: DNAT in PREROUTING rewrites the destination to 172.17.0.2:80', () => {
     expect(answerOf('inbound', 'dnat-dst').answer).toBe('172.17.0.2:80');
-    expect(answerOf('inbound', 'dnat-dst', 'current').answer).toBe('172.17.0.2:80');
+    expect(answerOf('inbound', 'dnat-dst', 'docker-29').answer).toBe('172.17.0.2:80');
   });
   it('lesson 3: the reply is un-DNATed by conntrack, back to the address the client used', () => {
     expect(answerOf('inbound', 'reply-by').answer).toBe('conntrack');
@@ -120,7 +120,7 @@ describe('facts the engine gives the lessons', () => {
   });
   it("lesson 4: the reply is accepted by FORWARD's RELATED,ESTABLISHED rule (DOCKER-CT on current)", () => {
     expect(answerOf('outbound', 'reply-chain').answer).toBe('filter/FORWARD');
-    expect(answerOf('outbound', 'reply-chain', 'current').answer).toBe('filter/DOCKER-CT');
+    expect(answerOf('outbound', 'reply-chain', 'docker-29').answer).toBe('filter/DOCKER-CT');
   });
   it('lesson 2: an ARP broadcast is flooded, c2 → c1 is switched, and nothing rewrites it', () => {
     expect(answerOf('veth', 'arp-flood').answer).toBe('bridge-flood');
@@ -145,8 +145,8 @@ describe('facts the engine gives the lessons', () => {
     expect(answerOf('lab-isolated', 'isolation-chain').answer).toBe(
       'filter/DOCKER-ISOLATION-STAGE-2',
     );
-    expect(answerOf('lab-isolated', 'isolation-chain', 'current').answer).toBe('raw/PREROUTING');
-    expect(answerOf('lab-direct', 'raw-chain', 'current').answer).toBe('raw/PREROUTING');
+    expect(answerOf('lab-isolated', 'isolation-chain', 'docker-29').answer).toBe('raw/PREROUTING');
+    expect(answerOf('lab-direct', 'raw-chain', 'docker-29').answer).toBe('raw/PREROUTING');
   });
 });
 

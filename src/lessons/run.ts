@@ -56,7 +56,7 @@ export function runStepFrom(lesson: Lesson, index: number, start: World): StepRu
 }
 
 /** Every step of a lesson in order, each starting where the previous one left the world. */
-export function runLesson(lesson: Lesson, profile: Profile = 'classic'): readonly StepRun[] {
+export function runLesson(lesson: Lesson, profile: Profile = 'docker-27'): readonly StepRun[] {
   const runs: StepRun[] = [];
   let world = createWorld({ profile });
   for (let i = 0; i < lesson.steps.length; i++) {
@@ -71,7 +71,7 @@ export function runLesson(lesson: Lesson, profile: Profile = 'classic'): readonl
 export function runLessonStep(
   lesson: Lesson,
   index: number,
-  profile: Profile = 'classic',
+  profile: Profile = 'docker-27',
 ): StepRun {
   let world = createWorld({ profile });
   for (let i = 0; ; i++) {

@@ -105,7 +105,7 @@ describe('hop selectors', () => {
 });
 
 describe('compare mode', () => {
-  it.each(['classic', 'current'] as const)(
+  it.each(['docker-27', 'docker-29'] as const)(
     'shows the same two requests end differently per mode (%s)',
     (profile) => {
       const lanes = Object.fromEntries(

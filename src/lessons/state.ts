@@ -1,4 +1,5 @@
 // The lesson player as pure transitions: start, next/prev step, answer a prediction, reveal, check.
+import { fill as fillHoles } from '../sim';
 import type { Lang } from '../i18n/locale';
 import type { ResolvedPrediction } from './resolve';
 import type { Lesson, Prediction, Text } from './types';
@@ -75,9 +76,7 @@ export function pendingPrediction(lesson: Lesson, s: LessonState): Prediction | 
 function fill(t: Text, r: ResolvedPrediction): Text {
   const answer = r.choices.find((c) => c.id === r.answer);
   const one = (lang: Lang) =>
-    t[lang]
-      .replace(/\{answer\}/g, answer ? answer.label[lang] : r.answer)
-      .replace(/\{detail\}/g, r.detail ?? '');
+    fillHoles(t[lang], { answer: answer ? answer.label[lang] : r.answer, detail: r.detail ?? '' });
   return { en: one('en'), 'zh-CN': one('zh-CN') };
 }
 

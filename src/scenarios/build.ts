@@ -61,7 +61,7 @@ function apply(world: World, step: Step): World {
 
 export function buildScenario(
   scenario: Scenario,
-  profile: Profile = 'classic',
+  profile: Profile = 'docker-27',
   seed?: number,
 ): World {
   const start = createWorld(seed === undefined ? { profile } : { profile, seed });

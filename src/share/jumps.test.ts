@@ -8,7 +8,7 @@ import { decodeFile, decodeFragment, encodeFile, encodeFragment } from './codec'
 const jump = (chain: string) => ({ kind: 'JUMP' as const, chain });
 
 function withRules(edit: (nf: Netfilter) => Netfilter): World {
-  const w = createWorld({ profile: 'current' });
+  const w = createWorld({ profile: 'docker-29' });
   return { ...w, netfilter: edit(w.netfilter) };
 }
 

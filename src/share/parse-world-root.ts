@@ -1,5 +1,5 @@
 // A whole World from untrusted JSON: every field typed and bounded, then the references between them checked.
-import { inCidr, rebuildNetfilter, type World } from '../sim';
+import { PROFILES, RELEASES, inCidr, profileNamed, rebuildNetfilter, type World } from '../sim';
 import {
   arr,
   bool,
@@ -16,6 +16,9 @@ import {
   str,
 } from './guards';
 import { LIMITS } from './limits';
+
+/** The names a stored lab's profile may have: a release id, or its name before that. */
+const STORED_PROFILES = [...PROFILES, ...PROFILES.map((id) => RELEASES[id].alias)];
 import { container, network, remote } from './parse-world';
 import { conntrackEntry, fdbEntry, neighEntry, netfilter } from './parse-state';
 
@@ -59,7 +62,8 @@ export function parseWorld(v: unknown, p = 'world'): World {
   const clock = num(o['clock'], `${p}.clock`, 0, 1e10);
   const world: World = {
     version: 1,
-    profile: oneOf(o['profile'], `${p}.profile`, ['classic', 'current'] as const),
+    // A lab stored before the profiles were named by release says `classic` or `current`.
+    profile: profileNamed(oneOf(o['profile'], `${p}.profile`, STORED_PROFILES))!,
     rng: int(o['rng'], `${p}.rng`, 0, 0xffffffff),
     clock,
     daemon: {

@@ -29,7 +29,7 @@ function countersZeroed(w: World): World {
   };
 }
 
-const labs = (['classic', 'current'] as const).flatMap((profile) =>
+const labs = (['docker-27', 'docker-29'] as const).flatMap((profile) =>
   SCENARIOS.map((s) => {
     const built = buildScenario(s, profile);
     const flow = s.flows[0]!;

@@ -282,7 +282,7 @@ describe('the limits themselves', () => {
   it('every scenario, in both profiles, and a fresh host are within them', () => {
     const worlds = [
       createWorld(),
-      ...SCENARIOS.flatMap((s) => [buildScenario(s, 'classic'), buildScenario(s, 'current')]),
+      ...SCENARIOS.flatMap((s) => [buildScenario(s, 'docker-27'), buildScenario(s, 'docker-29')]),
     ];
     expect(worlds.flatMap(labProblems)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // The simulation core's public API. Pure TypeScript: no React, D3, Zustand, DOM, no clock, no ambient randomness.
 export * from './addr';
 export type * from './types';
+export { DEFAULT_PROFILE, PROFILES, RELEASES, profileNamed, type Release } from './releases';
 export { NUD_STATES, TCP_CT_STATES } from './types';
 export {
   neighAt,
@@ -74,7 +75,7 @@ export {
   type CreationFacts,
 } from './creation';
 export { checkJumps, type JumpRefusal } from './netfilter/jumps';
-export { WHY_EN, formatWhy, type WhyKey } from './messages';
+export { WHY_EN, fill, type WhyKey, type WhyParams } from './messages';
 export { ifStatsOf, seenOf } from './walk/state';
 /** iptables' own number format for counters (`1234K`), as `-L -v` prints them. */
 export { formatCounter } from './netfilter/list';

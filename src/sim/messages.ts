@@ -1,5 +1,6 @@
 // Every message key a hop's `why` can carry, with its English sentence ({param} placeholders).
-// The UI's catalogues (src/i18n) translate these keys; this list is the contract.
+// The one English text of the narration: the UI's English catalogue (src/i18n/en.ts) is this
+// table, the Chinese one is typed against its keys, and the headless trace prints it.
 
 export const WHY_EN = {
   send: 'A socket in {node} hands the packet to its network stack.',
@@ -98,10 +99,32 @@ export const WHY_EN = {
 
 export type WhyKey = keyof typeof WHY_EN;
 
-/** Fills a template's {param} placeholders. */
-export function formatWhy(
-  template: string,
-  params: { readonly [k: string]: string | number },
-): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+/** A template's `{name}` holes, as a type ("{a} to {b}" -> 'a' | 'b'). */
+type Holes<S extends string> = S extends `${string}{${infer H}}${infer Rest}`
+  ? H | Holes<Rest>
+  : never;
+
+/** The holes the narrator fills from the hop itself (the node the hop happens at). */
+type PlaceHoles = 'at' | 'At';
+
+export type WhyParams = { readonly [name: string]: string | number };
+
+/**
+ * The parameters a key's sentence needs (every hole but the place; more are allowed). For a union
+ * of keys, the parameters of any one of them.
+ */
+export type ParamsOf<K extends WhyKey> = K extends WhyKey
+  ? { readonly [H in Exclude<Holes<(typeof WHY_EN)[K]>, PlaceHoles>]: string | number } & WhyParams
+  : never;
+
+/** `why(key)` for a sentence with no holes to fill, `why(key, params)` otherwise. */
+export type ParamsArg<K extends WhyKey> =
+  WhyParams extends ParamsOf<K> ? [ParamsOf<K>?] : [ParamsOf<K>];
+
+/** Fills a template's `{name}` holes; a hole with no parameter stays visible, so a gap is obvious. */
+export function fill(template: string, params: WhyParams): string {
+  return template.replace(/\{(\w+)\}/g, (hole, name: string) => {
+    const v = params[name];
+    return v === undefined ? hole : String(v);
+  });
 }

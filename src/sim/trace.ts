@@ -1,4 +1,5 @@
 // What a packet walk produces: flows in, complete per-hop snapshots out. Types only.
+import type { WhyKey } from './messages';
 import type { IPv4, MacAddress } from './addr';
 import type { ConntrackEntry, CtState, L4Proto, Netfilter, Proto, TableName, World } from './types';
 
@@ -104,7 +105,7 @@ export interface FieldChange {
 
 /** A message key with parameters: the view and terminal render it in the chosen language. */
 export interface Why {
-  readonly key: string;
+  readonly key: WhyKey;
   readonly params: { readonly [name: string]: string | number };
 }
 

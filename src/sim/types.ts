@@ -1,8 +1,9 @@
 // The world: one Docker host and its surroundings as plain, serialisable data. No behaviour here.
 import type { Cidr, IPv4, MacAddress } from './addr';
 
-/** Which Docker release's iptables layout the host runs. */
-export type Profile = 'classic' | 'current';
+/** Which Docker release's iptables layout the host runs (releases.ts). */
+export type { Profile } from './releases';
+import type { Profile } from './releases';
 export type L4Proto = 'tcp' | 'udp';
 export type Proto = L4Proto | 'icmp';
 

@@ -2,6 +2,7 @@
 import { cidr, intToIp, ip, ipToInt, macFromBytes, type IPv4, type MacAddress } from './addr';
 import { addNetworkRules, daemonStartRules } from './netfilter/docker';
 import { Rng } from './rng';
+import { DEFAULT_PROFILE } from './releases';
 import type { DaemonConfig, Listener, Network, Profile, RemoteHost, World } from './types';
 
 export interface WorldOptions {
@@ -50,11 +51,11 @@ export function defaultRemotes(rng: Rng): RemoteHost[] {
 }
 
 export function createWorld(options: WorldOptions = {}): World {
-  const profile = options.profile ?? 'classic';
+  const profile = options.profile ?? DEFAULT_PROFILE;
   const rng = new Rng((options.seed ?? DEFAULT_SEED) >>> 0);
   const daemon: DaemonConfig = { icc: true, userlandProxy: true, ...options.daemon };
   const bridgeMac = (
-    profile === 'classic' ? macFromBytes([0x02, 0x42, ...rng.bytes(4)]) : rng.mac()
+    profile === 'docker-27' ? macFromBytes([0x02, 0x42, ...rng.bytes(4)]) : rng.mac()
   ) as MacAddress;
   const ids = [rng.hex(64), rng.hex(64), rng.hex(64)] as const;
   const bridge: Network = {
@@ -93,7 +94,7 @@ export function createWorld(options: WorldOptions = {}): World {
       // Docker loads br_netfilter itself only for icc=false (and, recent releases, no proxy).
       bridgeNfCallIptables:
         options.bridgeNfCallIptables ??
-        (!daemon.icc || (profile === 'current' && !daemon.userlandProxy)),
+        (!daemon.icc || (profile === 'docker-29' && !daemon.userlandProxy)),
       nameserver: ip('192.0.2.1') as IPv4,
     },
     router: { ip: ip('192.0.2.1'), mac: '52:54:00:00:00:01' as MacAddress, routes: [] },

@@ -4,13 +4,16 @@ import { parseEdit } from '../terminal/host/iptables-edit';
 import { checkGoals, findChallenge, profilesOf } from '../lessons/challenges';
 import type { Step } from '../scenarios';
 import type { ChallengeMoves } from './challenge-slice';
-import { applyQuietly } from './lesson-run';
 import type { LabState } from './lesson-slice';
 import type { StoreApi } from 'zustand/vanilla';
 
 /** One broken step through the store's own actions, typed nowhere: the student has to find it. */
 function breakLab(s: LabState, step: Step): void {
-  if (step.op !== 'iptables') return applyQuietly(s, step);
+  if (step.op !== 'iptables') {
+    const r = s.applyStep(step);
+    if (!r.ok) throw new Error(`challenge step ${step.op}: ${r.error.message}`);
+    return;
+  }
   const edit = parseEdit(step.args, s.world.netfilter);
   if ('exit' in edit)
     throw new Error(`challenge step iptables ${step.args.join(' ')}: ${edit.text}`);
@@ -42,7 +45,6 @@ export function challengeMoves(
       get().clearTranscript();
       set({
         lessonView: 'challenge',
-        lessonProfile: profile,
         challenge: { id, profile, hints: 0, check: null, solved: false },
       });
       return true;
@@ -75,7 +77,6 @@ export function challengeMoves(
         lessonAnswered: null,
         lessonHold: null,
         lessonView: 'challenge',
-        lessonProfile: profile,
         challenge: {
           id,
           profile,

@@ -15,13 +15,13 @@ describe('challenge store moves', () => {
     store.getState().runCommand('lab profile current');
     expect(store.getState().beginChallenge('challenge-forward-drop')).toBe(true);
     const s = store.getState();
-    expect(s.world.profile).toBe('classic');
+    expect(s.world.profile).toBe('docker-27');
     expect(s.transcript).toEqual([]);
     expect(s.lessonView).toBe('challenge');
     const c = findChallenge('challenge-forward-drop');
     if (!c) throw new Error('missing');
     expect(iptablesSave(s.world.netfilter)).toBe(
-      iptablesSave(challengeWorld(c, 'classic').netfilter),
+      iptablesSave(challengeWorld(c, 'docker-27').netfilter),
     );
     expect(s.beginChallenge('challenge-nope')).toBe(false);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Shell } from '../terminal/api';
 import { SHELL } from '../terminal/shell';
 import { createAppStore, renderTranscript } from './index';
+import { createWorld } from '../sim';
 import { createLabStore } from './create';
 import { atHand, onFirstNeed, type Late } from './late';
 import { LESSON_ENGINE } from './lesson-engine';
@@ -83,14 +84,14 @@ describe('a store whose lesson engine is fetched', () => {
   });
 
   it('reopens a saved lesson at its step over the lab it came with, typing nothing', () => {
-    const store = createAppStore();
-    expect(store.getState().resumeLesson('inbound', 2, 'current')).toBe(true);
+    const store = createAppStore({ world: createWorld({ profile: 'docker-29' }) });
+    expect(store.getState().resumeLesson('inbound', 2)).toBe(true);
     expect(store.getState()).toMatchObject({
       lesson: { lessonId: 'inbound', step: 2, phase: 'steps' },
       lessonView: 'lesson',
-      lessonProfile: 'current',
+      world: { profile: 'docker-29' },
     });
     expect(store.getState().transcript).toEqual([]);
-    expect(store.getState().resumeLesson('no-such-lesson', 0, 'classic')).toBe(false);
+    expect(store.getState().resumeLesson('no-such-lesson', 0)).toBe(false);
   });
 });

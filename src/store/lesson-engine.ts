@@ -37,7 +37,11 @@ const moves: LessonEngine['moves'] = (set, get): LessonMoves => {
     const lesson = findLesson(state.lessonId);
     set({ lesson: state, challenge: null, lessonAnswered: null, lessonHold: null, playing: false });
     if (!lesson || state.phase !== 'steps') return;
-    const flow = replayStep(get(), lesson, state.step, get().lessonProfile);
+    // A lesson written for some profiles only runs on the first of them when the lab has another.
+    const current = get().world.profile;
+    const profile =
+      !lesson.profiles || lesson.profiles.includes(current) ? current : lesson.profiles[0]!;
+    const flow = replayStep(get(), lesson, state.step, profile);
     // Play at once; the gate stops at the first question.
     if (flow) set({ playing: true });
   };
@@ -59,22 +63,16 @@ const moves: LessonEngine['moves'] = (set, get): LessonMoves => {
     beginLesson: (id, seed = freshSeed()) => {
       const lesson = findLesson(id);
       if (!lesson) return false;
-      const current = get().world.profile;
-      const ok = !lesson.profiles || lesson.profiles.includes(current);
-      set({
-        lessonView: 'lesson',
-        lessonProfile: ok ? current : (lesson.profiles?.[0] ?? current),
-      });
+      set({ lessonView: 'lesson' });
       enter(startLesson(lesson, seed));
       return true;
     },
-    resumeLesson: (id, step, profile, seed = freshSeed()) => {
+    resumeLesson: (id, step, seed = freshSeed()) => {
       const lesson = findLesson(id);
       if (!lesson) return false;
       set({
         lesson: goToStep(lesson, startLesson(lesson, seed), step),
         lessonView: 'lesson',
-        lessonProfile: profile,
         lessonAnswered: null,
         lessonHold: null,
       });
@@ -113,9 +111,9 @@ const moves: LessonEngine['moves'] = (set, get): LessonMoves => {
     showLessonAnswer: (key) => {
       const s = get();
       const lesson = s.lesson ? findLesson(s.lesson.lessonId) : undefined;
-      const q = lesson ? questionByKey(lesson, key, s.lessonProfile) : null;
+      const q = lesson ? questionByKey(lesson, key, s.world.profile) : null;
       if (!lesson || !q) return;
-      replayStep(get(), lesson, q.step, s.lessonProfile);
+      replayStep(get(), lesson, q.step, s.world.profile);
       const at = q.resolved.at;
       const packets = get().packets;
       set({

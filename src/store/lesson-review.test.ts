@@ -39,7 +39,7 @@ describe('the run seed', () => {
     const back = decodeFile(encodeFile(doc));
     expect(back.ok && back.value.lesson).toEqual({ id: 'inbound', step: 0, seed: 12345 });
     const other = createAppStore();
-    other.getState().resumeLesson('inbound', 0, 'classic', 12345);
+    other.getState().resumeLesson('inbound', 0, 12345);
     expect(other.getState().lesson?.seed).toBe(12345);
   });
 });
@@ -61,7 +61,7 @@ describe('the review of a miss', () => {
     expect(store.getState().lesson?.phase).toBe('done');
     const key = predictionKey('dnat', 'dnat-dst');
     const lesson = findLesson('inbound')!;
-    const asked = questionByKey(lesson, key, 'classic')!;
+    const asked = questionByKey(lesson, key, 'docker-27')!;
     store.getState().showLessonAnswer(key);
     const s = store.getState();
     expect(s.cursor).toBe(hopIndex(s.packets, asked.resolved.at!));

@@ -17,7 +17,6 @@ import {
 } from '../lessons';
 import type { Profile } from '../sim';
 import type { Flow, PacketTrace } from '../sim';
-import type { Step } from '../scenarios';
 import type { LabState } from './lesson-slice';
 import type { AppState } from './types';
 
@@ -95,16 +94,14 @@ export function questionByKey(
 }
 
 /** The question the student is to answer now: the step's next prediction, or the next check. */
-export function pendingQuestion(
-  s: Pick<LabState, 'lesson' | 'lessonProfile'>,
-): PendingQuestion | null {
+export function pendingQuestion(s: Pick<LabState, 'lesson' | 'world'>): PendingQuestion | null {
   const ls = s.lesson;
   const lesson = lessonOf(s);
   if (!ls || !lesson) return null;
   if (ls.phase === 'steps') {
     const p = pendingPrediction(lesson, ls);
     const step = lesson.steps[ls.step];
-    const r = p && step ? resolved(lesson, ls.step, p, s.lessonProfile) : null;
+    const r = p && step ? resolved(lesson, ls.step, p, s.world.profile) : null;
     if (!p || !step || !r) return null;
     const key = predictionKey(step.id, p.id);
     return { kind: 'prediction', key, prediction: p, resolved: ordered(r, ls, key), index: 0 };
@@ -112,7 +109,7 @@ export function pendingQuestion(
   if (ls.phase !== 'check') return null;
   const index = lesson.checks.findIndex((c) => !ls.answers[checkKey(c.prediction.id)]);
   const c = lesson.checks[index];
-  const r = c ? resolved(lesson, c.step, c.prediction, s.lessonProfile) : null;
+  const r = c ? resolved(lesson, c.step, c.prediction, s.world.profile) : null;
   if (!c || !r) return null;
   const key = checkKey(c.prediction.id);
   return { kind: 'check', key, prediction: c.prediction, resolved: ordered(r, ls, key), index };
@@ -134,39 +131,6 @@ export function gateOf(s: LabState): number | 'pause' | null {
   const q = pendingQuestion(s);
   if (!q || q.kind !== 'prediction') return null;
   return q.resolved.askAt ? hopIndex(s.packets, q.resolved.askAt) : 'pause';
-}
-
-/** A scenario step through the store's actions, typed into no terminal (`iptables` steps excepted). */
-export function applyQuietly(s: AppState, op: Step): void {
-  switch (op.op) {
-    case 'run':
-      s.runContainer(op.opts);
-      return;
-    case 'stop':
-      s.stopContainer(op.name);
-      return;
-    case 'rm':
-      s.removeContainer(op.name, op.force === true);
-      return;
-    case 'network-create':
-      s.createNetwork(op.opts);
-      return;
-    case 'connect':
-      s.connectNetwork(op.network, op.container);
-      return;
-    case 'daemon':
-      s.setDaemonOptions(op.patch);
-      return;
-    case 'sysctl':
-      s.setSysctl(op.key, op.value);
-      return;
-    case 'remote':
-      s.addRemote(op.opts);
-      return;
-    case 'router-route':
-      s.addRouterRoute(op.dst, op.via);
-      return;
-  }
 }
 
 /**
@@ -192,7 +156,7 @@ export function replayStep(
     const step = lesson.steps[j];
     for (const action of step?.setup ?? [])
       if ('line' in action) s.runQuietly(action.line);
-      else applyQuietly(s, action.op);
+      else s.applyStep(action.op);
     if (step?.flow) s.sendFlow(step.flow);
   }
   const step = lesson.steps[index];

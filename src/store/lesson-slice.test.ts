@@ -56,7 +56,7 @@ describe('lesson slice', () => {
     (_, lesson) => {
       const store = createAppStore();
       store.getState().beginLesson(lesson.id);
-      const profile = store.getState().lessonProfile;
+      const profile = store.getState().world.profile;
       lesson.steps.forEach((step, i) => {
         expect(store.getState().lesson?.step).toBe(i);
         const run = runLessonStep(lesson, i, profile);

@@ -3,10 +3,10 @@
 // to the slice: at hand headless, fetched by the browser when the lesson panel first needs it.
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { Choice, Feedback, LessonState, Mode, Text } from '../lessons';
-import type { Profile } from '../sim';
 import type { Late } from './late';
 import type { AppState } from './types';
 import { autoCheck, type ChallengeMoves, type ChallengeSlice } from './challenge-slice';
+import type { UiSlice } from './ui-slice';
 
 /** 'record': the lesson recorder (src/components/Teacher). */
 export type LessonView = 'closed' | 'menu' | 'lesson' | 'compare' | 'challenge' | 'record';
@@ -27,8 +27,6 @@ export interface AnsweredQuestion {
 export interface LessonSlice extends ChallengeSlice {
   readonly lessonView: LessonView;
   readonly lesson: LessonState | null;
-  /** The iptables layout the lesson runs on (its answers are resolved for this profile). */
-  readonly lessonProfile: Profile;
   readonly lessonAnswered: AnsweredQuestion | null;
   /** Timeline index where playback pauses to show the hop that answers the question. */
   readonly lessonHold: number | null;
@@ -41,8 +39,11 @@ export interface LessonSlice extends ChallengeSlice {
   loadLessons(): Promise<unknown>;
   /** Starts a lesson or failure lab at its first step, with a fresh seed for its choices' order (or this one); false for an unknown id. */
   beginLesson(id: string, seed?: number): boolean;
-  /** Reopens a saved lesson at its step, over the lab saved with it (nothing replayed), with its seed. */
-  resumeLesson(id: string, step: number, profile: Profile, seed?: number): boolean;
+  /**
+   * Reopens a saved lesson at its step, over the lab saved with it (nothing replayed), with its
+   * seed. Its answers are resolved for that lab's profile (the world's: a lesson has no other).
+   */
+  resumeLesson(id: string, step: number, seed?: number): boolean;
   /** On the score page: replays the step of an answered question and stops on the hop that answers it. */
   showLessonAnswer(key: string): void;
   nextLessonStep(): void;
@@ -58,7 +59,8 @@ export interface LessonSlice extends ChallengeSlice {
   openCompareLane(mode: Mode, flow?: number): void;
 }
 
-export type LabState = AppState & LessonSlice;
+/** The whole app store: the lab (world, flow, terminal), the lesson on screen and the view's UI state. */
+export type LabState = AppState & LessonSlice & UiSlice;
 
 /** The slice's moves that need the catalogue and the player (src/lessons). */
 export type LessonMoves = Pick<
@@ -110,7 +112,6 @@ export function createLessonSlice(
     return {
       lessonView: 'closed',
       lesson: null,
-      lessonProfile: 'classic',
       lessonAnswered: null,
       lessonHold: null,
       challenge: null,
@@ -121,8 +122,7 @@ export function createLessonSlice(
       setLessonView: (lessonView) => set({ lessonView }),
       loadLessons: () => engine.load(),
       beginLesson: (id, seed) => ready()?.beginLesson(id, seed) ?? false,
-      resumeLesson: (id, step, profile, seed) =>
-        ready()?.resumeLesson(id, step, profile, seed) ?? false,
+      resumeLesson: (id, step, seed) => ready()?.resumeLesson(id, step, seed) ?? false,
       showLessonAnswer: (key) => ready()?.showLessonAnswer(key),
       nextLessonStep: () => ready()?.nextLessonStep(),
       prevLessonStep: () => ready()?.prevLessonStep(),

@@ -14,7 +14,7 @@ describe('new lab and undo', () => {
     const snap = newLab(store);
     const fresh = store.getState();
     expect(fresh.world.containers).toEqual([]);
-    expect(fresh.world.profile).toBe('current');
+    expect(fresh.world.profile).toBe('docker-29');
     expect(fresh.transcript).toEqual([]);
     expect(fresh.packets).toEqual([]);
     // The same host the terminal's `lab reset` gives.

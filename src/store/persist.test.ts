@@ -13,7 +13,7 @@ import {
 } from './persist';
 
 const scenario = findScenario('outside-to-published-port')!;
-const fresh = () => createAppStore({ world: buildScenario(scenario, 'classic') });
+const fresh = () => createAppStore({ world: buildScenario(scenario, 'docker-27') });
 
 function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();

@@ -3,7 +3,7 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppStore } from './create';
-import type { AppState } from './types';
+import type { LabState } from './lesson-slice';
 
 const StoreContext = createContext<AppStore | null>(null);
 
@@ -23,8 +23,11 @@ export function useAppStoreApi(): AppStore {
   return store;
 }
 
-/** Reads a slice of state; object and array results are compared shallowly. */
-export function useAppStore<T>(selector: (state: AppState) => T): T {
+/**
+ * Reads a slice of state (the lab, the lesson, the view's UI state: one store); object and array
+ * results are compared shallowly.
+ */
+export function useAppStore<T>(selector: (state: LabState) => T): T {
   return useStore(useAppStoreApi(), useShallow(selector));
 }
 
@@ -34,6 +37,6 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
  * element (building two Maps of them) on each store change: with a 5,000-line transcript that was
  * most of a pasted line's cost.
  */
-export function useAppStoreRef<T>(selector: (state: AppState) => T): T {
+export function useAppStoreRef<T>(selector: (state: LabState) => T): T {
   return useStore(useAppStoreApi(), selector);
 }

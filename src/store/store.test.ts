@@ -50,7 +50,7 @@ describe('store actions', () => {
     const store = createAppStore();
     store.getState().runCommand('docker run -d nginx');
     store.getState().runCommand('lab profile current');
-    expect(store.getState().world.profile).toBe('current');
+    expect(store.getState().world.profile).toBe('docker-29');
     expect(store.getState().world.containers).toEqual([]);
   });
 });

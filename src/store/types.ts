@@ -1,47 +1,34 @@
 // The app store's shape: inputs only (world, flow, playback, terminal) with the actions beside them.
-import type {
-  Container,
-  DaemonConfig,
-  IptablesEdit,
-  IptablesResult,
-  Network,
-  NetworkCreateOptions,
-  OpResult,
-  RemoteHost,
-  RemoteOptions,
-  RunOptions,
-  SysctlKey,
-  World,
-  WorldOptions,
-} from '../sim';
+import type { OpResult, World } from '../sim';
 import type { Flow, FlowResult, PacketTrace, SimResult } from '../sim';
 import type { Completion } from '../terminal/complete';
-import type { CommandOutput, Location } from '../terminal/api';
+import type { CommandOutput, Location, ShellApi } from '../terminal/api';
+import type { UiInitial } from './ui-slice';
+import type { Step } from '../scenarios';
 
 export type Simulate = (world: World, flow: Flow) => SimResult<World>;
 
-export interface WorldSlice {
+/**
+ * The Docker and lab actions over the world: the very ones the terminal calls, so their signatures
+ * are written once, in the terminal's ShellApi (terminal/api.ts); the store only adds its own.
+ */
+type WorldActions = Omit<
+  ShellApi,
+  | 'world'
+  | 'location'
+  | 'history'
+  | 'historyOffset'
+  | 'setLocation'
+  | 'clearTranscript'
+  | 'sendFlow'
+>;
+
+export interface WorldSlice extends WorldActions {
   readonly world: World;
-  runContainer(opts: RunOptions): OpResult<Container>;
-  startContainer(ref: string): OpResult<Container>;
-  stopContainer(ref: string): OpResult<Container>;
-  removeContainer(ref: string, force?: boolean): OpResult<Container>;
-  createNetwork(opts: NetworkCreateOptions): OpResult<Network>;
-  removeNetwork(ref: string): OpResult<Network>;
-  connectNetwork(network: string, container: string): OpResult<Container>;
-  disconnectNetwork(network: string, container: string): OpResult<Container>;
-  setDaemonOptions(patch: Partial<DaemonConfig>): OpResult;
-  setSysctl(key: SysctlKey, value: string): OpResult;
-  /** `iptables -A/-I/-D/…`: the host's rules changed, or the kernel's refusal and nothing changed. */
-  editIptables(edit: IptablesEdit): IptablesResult;
-  setHostAddress(address: string, gateway?: string): OpResult;
-  addRemote(opts: RemoteOptions): OpResult<RemoteHost>;
-  removeRemote(name: string): OpResult;
-  addRouterRoute(dst: string, via: string): OpResult;
   /** Lets simulated time pass (conntrack entries expire, `docker ps` ages). */
   advanceClock(seconds: number): void;
-  /** A brand-new world (`lab reset`, `lab profile …`); the flow is cleared too. */
-  resetWorld(options?: WorldOptions): void;
+  /** A scenario's or lesson's setup step, quietly (scenarios/build.ts applyStep: the one switch over steps). */
+  applyStep(step: Step): OpResult<unknown>;
 }
 
 export interface FlowSlice {
@@ -149,4 +136,6 @@ export interface AppStoreOptions {
   readonly location?: Location;
   readonly speed?: number;
   readonly simulate?: Simulate;
+  /** The view's theme and language to start in (the browser's boot reads them). */
+  readonly ui?: UiInitial;
 }

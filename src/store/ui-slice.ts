@@ -1,6 +1,6 @@
-// UI-only state of the lab view (theme, open form, panel tab, flow being picked, last launch).
-// Its own small vanilla store until the app store composes `createUiSlice`; nothing here is world state.
-import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+// UI-only state of the lab view (theme, language, open form, panel tab, flow being picked, last
+// launch): a slice of the app store, beside the world. Nothing here is saved with a lab.
+import type { StateCreator } from 'zustand/vanilla';
 import { hasCatalogue, loadCatalogue } from '../i18n';
 import type { Lang } from '../i18n/locale';
 import type { FlowKind, FlowSource, IPv4 } from '../sim';
@@ -63,6 +63,7 @@ export const EMPTY_DRAFT: FlowDraft = {
   picking: null,
 };
 
+/** The theme and language the page opens in (boot reads them from the URL and the browser). */
 export interface UiInitial {
   readonly theme?: Theme;
   readonly lang?: Lang;
@@ -102,8 +103,3 @@ export function createUiSlice(initial: UiInitial = {}): StateCreator<UiSlice> {
     };
   };
 }
-
-export type UiStore = StoreApi<UiSlice>;
-
-export const createUiStore = (initial: UiInitial = {}): UiStore =>
-  createStore<UiSlice>()(createUiSlice(initial));

@@ -21,6 +21,7 @@ import {
   type OpResult,
   type World,
 } from '../sim';
+import { applyStep } from '../scenarios';
 import { showingOnly } from './showing';
 import type { AppState, WorldSlice } from './types';
 
@@ -54,6 +55,7 @@ export function createWorldSlice(initial: World): StateCreator<AppState, [], [],
       addRemote: (opts) => apply((w) => addRemote(w, opts)),
       removeRemote: (name) => apply((w) => removeRemote(w, name)),
       addRouterRoute: (dst, via) => apply((w) => addRouterRoute(w, dst, via)),
+      applyStep: (step) => apply((w) => applyStep(w, step)),
       advanceClock: (seconds) => set({ world: advanceClock(get().world, seconds) }),
       resetWorld: (options) => set(showingOnly(createWorld(options))),
     };

@@ -1,5 +1,6 @@
 // The strict parser of a teacher lesson (untrusted JSON in): every field known, every bound kept,
 // the first problem named by its path. Whether the commands still work is the replay's to say.
+import { DEFAULT_PROFILE, PROFILES, profileNamed } from '../sim';
 import { flow } from '../share/document';
 import { ShareError, arr, fail, int, obj, oneOf, shown, str } from '../share/guards';
 import type { ParseResult } from '../share';
@@ -117,7 +118,10 @@ function lesson(v: unknown): TeacherLesson {
     format: LESSON_FORMAT,
     version: LESSON_VERSION,
     title: text(o['title'], 'title', L.titleChars),
-    profile: oneOf(o['profile'], 'profile', ['classic', 'current'] as const),
+    // A release id, or its old name ('classic'/'current') in files written before releases.
+    profile:
+      profileNamed(oneOf(o['profile'], 'profile', [...PROFILES, 'classic', 'current'])) ??
+      DEFAULT_PROFILE,
     steps,
   };
 }

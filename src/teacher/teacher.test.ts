@@ -29,7 +29,7 @@ const LESSON: TeacherLesson = {
   format: LESSON_FORMAT,
   version: 1,
   title: { en: 'My published port' },
-  profile: 'classic',
+  profile: 'docker-27',
   steps: [
     {
       title: { en: 'Publish', 'zh-CN': '发布' },

@@ -78,7 +78,7 @@ function echo(seq: number, sentUs: number, rttUs: number, ttl: number): PacketTr
       ip: { src: '172.17.0.3' as never, dst: '172.17.0.2' as never, ttl, proto: 'icmp', len: 84 },
     },
     changed: [],
-    why: { key: 'deliver', params: {} },
+    why: { key: 'deliver.stack', params: {} },
     t,
   });
   return [

@@ -25,7 +25,7 @@ const grab = (cmds: readonly string[], re: RegExp) => {
 };
 
 describe('creationSteps', () => {
-  for (const profile of ['classic', 'current'] as const) {
+  for (const profile of ['docker-27', 'docker-29'] as const) {
     it(`names the pair, bridge, MAC, address and gateway the lab shows (${profile})`, () => {
       const l = lab(profile, [
         'docker run -d --name c0 nginx',
@@ -63,9 +63,9 @@ describe('creationSteps', () => {
   }
 
   it('turns hairpin on only without the userland proxy, as dockerd does', () => {
-    const on = lab('classic', ['docker run -d --name c1 nginx']);
+    const on = lab('docker-27', ['docker run -d --name c1 nginx']);
     expect(all(creationSteps(on.world(), 'c1')).some((c) => c.includes('hairpin'))).toBe(false);
-    const off = lab('classic', [
+    const off = lab('docker-27', [
       'lab daemon userland-proxy=false',
       'docker run -d --name c1 nginx',
     ]);
@@ -76,7 +76,7 @@ describe('creationSteps', () => {
   });
 
   it('has no story for host, none or stopped containers; eth1 gets no default route', () => {
-    const l = lab('current', [
+    const l = lab('docker-29', [
       'docker run -d --name h --network host nginx',
       'docker run -d --name n --network none nginx',
       'docker run -d --name s nginx',

@@ -35,8 +35,8 @@ describe('docker CLI tables (facts §1, §6: tabwriter minwidth 10, padding 3)',
     expect(t.run('docker ps -q --no-trunc').out).toBe(`${id}\n`);
     expect(t.run('docker ps -q').out).toBe(`${id.slice(0, 12)}\n`);
   });
-  it('prints [::] for the IPv6 binding in the current profile (CLI ≥ 28)', () => {
-    const t = terminalOn(createWorld({ profile: 'current' }));
+  it('prints [::] for the IPv6 binding in the docker-29 profile (CLI ≥ 28)', () => {
+    const t = terminalOn(createWorld({ profile: 'docker-29' }));
     t.run('docker run -d --name c1 -p 8080:80 nginx');
     expect(t.run('docker ps').out).toContain('0.0.0.0:8080->80/tcp, [::]:8080->80/tcp');
   });
@@ -45,6 +45,33 @@ describe('docker CLI tables (facts §1, §6: tabwriter minwidth 10, padding 3)',
     t.run('docker run --name b busybox');
     expect(t.run('docker ps').out.split('\n').length).toBe(2);
     expect(t.run('docker ps -a').out).toMatch(/Exited \(0\) 2 seconds ago {3,}b\n$/);
+  });
+});
+
+describe('docker --version and docker version: the release the profile reproduces', () => {
+  // The lines real hosts print (`docker --version` on Docker 27.5.1 and 29.0.4); the engine's API
+  // and commit as docker/cli's and docker/docs' version examples show them (sim/releases.ts).
+  it('Docker 27.5.1 on the docker-27 profile', () => {
+    const t = terminalOn(createWorld({ profile: 'docker-27' }));
+    expect(t.run('docker --version').out).toBe('Docker version 27.5.1, build 9f9e405\n');
+    expect(t.run('docker version').out).toContain(
+      '  API version:      1.47 (minimum version 1.24)\n',
+    );
+    expect(t.run('docker version').out).toContain('  Git commit:       4c9b3b0\n');
+  });
+  it('Docker 29.0.4 on the docker-29 profile (its rules: DOCKER-FORWARD, DOCKER-INTERNAL)', () => {
+    const t = terminalOn(createWorld({ profile: 'docker-29' }));
+    expect(t.run('docker --version').out).toBe('Docker version 29.0.4, build 3247a5a\n');
+    const v = t.run('docker version').out;
+    expect(v).toContain(
+      ' Version:           29.0.4\n API version:       1.52\n Git commit:        3247a5a\n',
+    );
+    expect(v).toContain(
+      '  API version:      1.52 (minimum version 1.44)\n  Git commit:       4612690\n',
+    );
+    expect(t.run('iptables -S DOCKER-FORWARD').out).toContain(
+      '-A DOCKER-FORWARD -j DOCKER-INTERNAL\n',
+    );
   });
 });
 

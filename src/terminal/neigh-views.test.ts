@@ -9,7 +9,7 @@ import { terminalOn } from './testing/terminal';
 function lab(): { world: World; gwMac: string; c1Mac: string } {
   const s = findScenario('container-to-container');
   if (!s) throw new Error('scenario missing');
-  const world = buildScenario(s, 'classic');
+  const world = buildScenario(s, 'docker-27');
   const bridge = world.networks.find((n) => n.isDefault)?.bridge;
   const c1 = world.containers.find((c) => c.name === 'c1')?.endpoints[0];
   if (!bridge || !c1) throw new Error('no docker0 or c1');

@@ -3,12 +3,12 @@ import { CHALLENGES } from '../../lessons/challenges';
 import { useLang } from '../../hooks/useT';
 import { useSay } from './useSay';
 import { RichText } from '../Lesson/RichText';
-import { useLab } from '../Lesson/useLab';
+import { useAppStore } from '../../store/react';
 
 export function ChallengeList() {
   const say = useSay();
   const lang = useLang();
-  const begin = useLab((s) => s.beginChallenge);
+  const begin = useAppStore((s) => s.beginChallenge);
   return (
     <>
       <h3>{say('menu')}</h3>

@@ -8,7 +8,7 @@ import type { ChallengeRun } from '../../store';
 import { useLang, useT, type Translate } from '../../hooks/useT';
 import { RichText } from '../Lesson/RichText';
 import { resultText } from '../Lesson/strings';
-import { useLab } from '../Lesson/useLab';
+import { useAppStore } from '../../store/react';
 import { useSay } from './useSay';
 import './challenge.css';
 
@@ -26,7 +26,7 @@ function Goals(props: { challenge: Challenge; run: ChallengeRun }) {
   const t = useT();
   const say = useSay();
   const lang = useLang();
-  const send = useLab((s) => s.sendFlow);
+  const send = useAppStore((s) => s.sendFlow);
   const check = props.run.check;
   return (
     <ul className="chal-goals" data-testid="challenge-goals">
@@ -80,7 +80,7 @@ function Verdict(props: { run: ChallengeRun }) {
 export function ChallengePlayer() {
   const say = useSay();
   const lang = useLang();
-  const a = useLab((s) => ({
+  const a = useAppStore((s) => ({
     run: s.challenge,
     check: s.checkChallenge,
     hint: s.revealChallengeHint,

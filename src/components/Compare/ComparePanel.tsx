@@ -4,14 +4,14 @@ import { COMPARE_LANES, commandFor, runCompare, type LaneRun } from '../../lesso
 import { nodeLabel } from '../../lessons/labels';
 import type { Lang } from '../../i18n/locale';
 import { dropText, lessonText, resultText, useLessonLang } from '../Lesson/strings';
-import { useLab } from '../Lesson/useLab';
 import { summarize } from './summary';
+import { useAppStore } from '../../store/react';
 
 const FLOWS = ['inbound', 'outbound'] as const;
 
 function FlowRow(props: { lane: LaneRun; i: number; lang: Lang }) {
   const { lane, i, lang } = props;
-  const open = useLab((s) => s.openCompareLane);
+  const open = useAppStore((s) => s.openCompareLane);
   const run = lane.runs[i];
   if (!run) return null;
   const sum = summarize(run.packets);
@@ -69,7 +69,7 @@ function FlowRow(props: { lane: LaneRun; i: number; lang: Lang }) {
 
 export function ComparePanel() {
   const lang = useLessonLang();
-  const profile = useLab((s) => s.world.profile);
+  const profile = useAppStore((s) => s.world.profile);
   const lanes = useMemo(() => runCompare(profile), [profile]);
   return (
     <section className="compare" data-testid="compare" aria-label={lessonText(lang, 'compare')}>

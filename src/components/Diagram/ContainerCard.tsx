@@ -4,7 +4,6 @@ import type { Container, FlowSource } from '../../sim';
 import type { CardLayout } from '../../layout/diagram';
 import { useAppStore } from '../../store/react';
 import { useT, type Translate } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 import { portText } from './format';
 import { HostProcess } from './HostProcess';
 
@@ -33,9 +32,9 @@ export const ContainerCard = memo(
     const start = useAppStore((s) => s.startContainer);
     const stop = useAppStore((s) => s.stopContainer);
     const remove = useAppStore((s) => s.removeContainer);
-    const setNotice = useUi((s) => s.setNotice);
-    const setLaunched = useUi((s) => s.setLaunched);
-    const launched = useUi((s) => s.launched === c.name);
+    const setNotice = useAppStore((s) => s.setNotice);
+    const setLaunched = useAppStore((s) => s.setLaunched);
+    const launched = useAppStore((s) => s.launched === c.name);
     const t = useT();
     const echo = useAppStore((s) => s.echoCommand);
     // A click is the command it stands for: the terminal shows it as typed (a recorded lesson too).

@@ -9,7 +9,6 @@ import { creationSteps, type CreationStep } from '../../sim';
 import { useAppStore } from '../../store/react';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useT, type Translate } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 import './creation-story.css';
 
 const STEP_MS = 2800;
@@ -39,9 +38,9 @@ function title(s: CreationStep, t: Translate): string {
 }
 
 export function CreationStory() {
-  const launched = useUi((s) => s.launched);
-  const seq = useUi((s) => s.launchSeq);
-  const setLaunched = useUi((s) => s.setLaunched);
+  const launched = useAppStore((s) => s.launched);
+  const seq = useAppStore((s) => s.launchSeq);
+  const setLaunched = useAppStore((s) => s.setLaunched);
   const world = useAppStore((s) => s.world);
   const reduced = useReducedMotion();
   const t = useT();

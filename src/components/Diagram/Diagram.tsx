@@ -6,12 +6,10 @@ import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
 import { usePick } from '../../hooks/usePick';
 import { usePixelSize } from '../../hooks/usePixelSize';
 import { useT } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 import { fitViewBox, useZoom } from '../../hooks/useZoom';
 import { lodOf, PRESENT_PX, READ_PX, readableScale } from '../../hooks/camera';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { glyphSpot, labelBoxes } from '../../layout/labels';
-import { useLab } from '../Lesson/useLab';
 import { afterFirstPaint } from '../Shell/idle';
 import { PacketCallout } from './PacketCallout';
 import { activeOf } from './active';
@@ -41,8 +39,8 @@ export function Diagram() {
     [view, labels],
   );
   const focus = useMemo(() => (spot ? { at: spot, from } : null), [spot, from]);
-  const presenting = useUi((s) => s.presenting);
-  const inLesson = useLab((s) => s.lessonView !== 'closed');
+  const presenting = useAppStore((s) => s.presenting);
+  const inLesson = useAppStore((s) => s.lessonView !== 'closed');
   const reducedMotion = useReducedMotion();
   const {
     svgRef,
@@ -77,7 +75,7 @@ export function Diagram() {
   const { picking, pick } = usePick();
   const hop = view?.entry.hop ?? null;
   const active = useMemo(() => activeOf(layout, hop), [layout, hop]);
-  const launched = useUi((s) => s.launched);
+  const launched = useAppStore((s) => s.launched);
   useEffect(() => afterFirstPaint(() => void loadStory()), []);
   const t = useT();
   return (

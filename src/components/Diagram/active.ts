@@ -2,6 +2,7 @@
 import type { Hop } from '../../sim';
 import type { Stage } from '../../layout/geometry';
 import type { DiagramLayout } from '../../layout/diagram';
+import { bridgeFor } from '../../layout/anchors';
 
 export interface Active {
   readonly node: string | null;
@@ -21,13 +22,8 @@ export const NOTHING: Active = {
   local: null,
 };
 
-function bridgeOfIface(layout: DiagramLayout, iface: string | null): string | null {
-  if (!iface) return null;
-  const b = layout.bridges.find(
-    (x) => x.device === iface || x.ports.some((p) => p.endpoint.hostVeth === iface),
-  );
-  return b ? b.device : null;
-}
+const bridgeOfIface = (layout: DiagramLayout, iface: string | null): string | null =>
+  (iface && bridgeFor(layout, iface)?.device) || null;
 
 export function activeOf(layout: DiagramLayout, hop: Hop | null): Active {
   if (!hop) return NOTHING;

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { parseIPv4, type FlowKind, type FlowSource } from '../../sim';
 import { useAppStore } from '../../store/react';
 import { useT, type Translate } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 
 const KINDS: readonly FlowKind[] = ['http', 'tcp', 'udp', 'ping'];
 
@@ -16,8 +15,8 @@ const sourceText = (s: FlowSource | null, t: Translate) =>
   s === null ? <Unpicked t={t} /> : s.kind === 'host' ? t('flow.host') : s.name;
 
 export function FlowPicker() {
-  const draft = useUi((s) => s.draft);
-  const setDraft = useUi((s) => s.setDraft);
+  const draft = useAppStore((s) => s.draft);
+  const setDraft = useAppStore((s) => s.setDraft);
   const t = useT();
   const sendFlow = useAppStore((s) => s.sendFlow);
   // The lab's own message is kept as its key, so it follows a language switch; the parser's as printed.

@@ -1,7 +1,6 @@
 // One click sends a preset flow through the current lab.
 import { useAppStore } from '../../store/react';
 import { useT } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 import { hasMessage } from '../../i18n';
 import type { UiKey } from '../../i18n';
 import { PRESETS } from './presets';
@@ -9,7 +8,7 @@ import { PRESETS } from './presets';
 export function Presets() {
   const sendFlow = useAppStore((s) => s.sendFlow);
   const current = useAppStore((s) => s.flow);
-  const setDraft = useUi((s) => s.setDraft);
+  const setDraft = useAppStore((s) => s.setDraft);
   const t = useT();
   // preset.<id> is the hint and presetLabel.<id> a label that has words in it; names stay as they are.
   const say = (key: string, fallback: string) => (hasMessage(key) ? t(key as UiKey) : fallback);

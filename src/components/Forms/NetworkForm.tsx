@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { cidrText } from '../../sim';
 import { useAppStore } from '../../store/react';
 import { useT } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 import { Sheet } from './Sheet';
 
 export function NetworkForm() {
@@ -13,8 +12,8 @@ export function NetworkForm() {
   // A click is the command it stands for: the terminal shows it as typed (a recorded lesson too).
   const echo = useAppStore((s) => s.echoCommand);
   const said = (text: string) => ({ chunks: [{ stream: 'stdout' as const, text }], exit: 0 });
-  const close = useUi((s) => s.setOpenForm);
-  const setNotice = useUi((s) => s.setNotice);
+  const close = useAppStore((s) => s.setOpenForm);
+  const setNotice = useAppStore((s) => s.setNotice);
   const t = useT();
   const [name, setName] = useState('');
   const [subnet, setSubnet] = useState('');

@@ -4,7 +4,6 @@ import { IMAGES, parsePortSpecs } from '../../sim';
 import { detachedRunOutput, dockerRunLine, type RunLine } from '../../terminal/docker/run-line';
 import { useAppStore } from '../../store/react';
 import { useT } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 import { runErrorField, type RunField } from './errorField';
 import { Sheet } from './Sheet';
 
@@ -14,9 +13,9 @@ export function RunContainerForm() {
   const networks = useAppStore((s) => s.world.networks);
   const runContainer = useAppStore((s) => s.runContainer);
   const echoCommand = useAppStore((s) => s.echoCommand);
-  const close = useUi((s) => s.setOpenForm);
-  const setLaunched = useUi((s) => s.setLaunched);
-  const setNotice = useUi((s) => s.setNotice);
+  const close = useAppStore((s) => s.setOpenForm);
+  const setLaunched = useAppStore((s) => s.setLaunched);
+  const setNotice = useAppStore((s) => s.setNotice);
   const t = useT();
   const [name, setName] = useState('');
   const [image, setImage] = useState('nginx');

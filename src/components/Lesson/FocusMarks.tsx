@@ -3,20 +3,19 @@
 import { useEffect } from 'react';
 import { findLesson, parseFocus } from '../../lessons';
 import type { DiagramLayout } from '../../layout/diagram';
-import { useUi } from '../../hooks/useUi';
 import { focusMarks } from './focusBoxes';
 import { lessonText, useLessonLang } from './strings';
-import { useLab } from './useLab';
+import { useAppStore } from '../../store/react';
 
 const PAD = 9;
 
 export function FocusMarks(props: { layout: DiagramLayout }) {
   const lang = useLessonLang();
-  const focus = useLab((s) => {
+  const focus = useAppStore((s) => {
     const l = s.lesson && s.lesson.phase === 'steps' ? findLesson(s.lesson.lessonId) : undefined;
     return l?.steps[s.lesson?.step ?? 0]?.focus ?? null;
   });
-  const setPanelTab = useUi((s) => s.setPanelTab);
+  const setPanelTab = useAppStore((s) => s.setPanelTab);
   const target = focus ? parseFocus(focus) : null;
   // Table focuses point at the side panel: open its tab.
   useEffect(() => {

@@ -6,13 +6,13 @@ import { ChallengePlayer } from '../Challenge/ChallengePlayer';
 import { ComparePanel } from '../Compare/ComparePanel';
 import { LessonMenu } from './LessonMenu';
 import { LessonPlayer } from './LessonPlayer';
-import { useLab } from './useLab';
+import { useAppStore } from '../../store/react';
 
 // The recorder loads when a teacher first opens it.
 const Recorder = lazy(() => import('../Teacher/Recorder').then((m) => ({ default: m.Recorder })));
 
 export function LessonBody(props: { view: Exclude<LessonView, 'closed'> }) {
-  use(useLab((s) => s.loadLessons)());
+  use(useAppStore((s) => s.loadLessons)());
   return (
     <>
       {props.view === 'menu' && <LessonMenu />}

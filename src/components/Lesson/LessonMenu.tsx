@@ -5,7 +5,7 @@ import { ChallengeList } from '../Challenge/ChallengeList';
 import { TeacherEntries } from '../Teacher/TeacherEntries';
 import { RichText } from './RichText';
 import { lessonText, useLessonLang } from './strings';
-import { useLab } from './useLab';
+import { useAppStore } from '../../store/react';
 
 function Entry(props: {
   lesson: Lesson;
@@ -42,8 +42,8 @@ function Entry(props: {
 
 export function LessonMenu() {
   const lang = useLessonLang();
-  const begin = useLab((s) => s.beginLesson);
-  const setView = useLab((s) => s.setLessonView);
+  const begin = useAppStore((s) => s.beginLesson);
+  const setView = useAppStore((s) => s.setLessonView);
   const guided = LESSONS.filter((l) => l.kind === 'lesson');
   const labs = LESSONS.filter((l) => l.kind === 'failure-lab');
   const open = (id: string) => void begin(id);

@@ -2,17 +2,17 @@
 // Its frame is here; what it shows (and the lessons themselves) loads when it first opens.
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { lessonText, useLessonLang } from './strings';
-import { useLab } from './useLab';
 import './lesson.css';
+import { useAppStore } from '../../store/react';
 
 const LessonBody = lazy(() => import('./LessonBody').then((m) => ({ default: m.LessonBody })));
 
 export function LessonPanel() {
   const lang = useLessonLang();
-  const view = useLab((s) => s.lessonView);
-  const hasLesson = useLab((s) => s.lesson !== null);
-  const hasChallenge = useLab((s) => s.challenge !== null);
-  const setView = useLab((s) => s.setLessonView);
+  const view = useAppStore((s) => s.lessonView);
+  const hasLesson = useAppStore((s) => s.lesson !== null);
+  const hasChallenge = useAppStore((s) => s.challenge !== null);
+  const setView = useAppStore((s) => s.setLessonView);
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening the drawer (or switching what it shows) moves focus to its heading for keyboard users.
   useEffect(() => {

@@ -5,11 +5,11 @@ import { Review } from './Review';
 import { RichText } from './RichText';
 import { StepView } from './StepView';
 import { lessonText, useLessonLang } from './strings';
-import { useLab } from './useLab';
+import { useAppStore } from '../../store/react';
 
 export function LessonPlayer() {
   const lang = useLessonLang();
-  const a = useLab((s) => ({
+  const a = useAppStore((s) => ({
     state: s.lesson,
     next: s.nextLessonStep,
     prev: s.prevLessonStep,

@@ -1,13 +1,13 @@
 // The header's entry to the lessons: opens (or closes) the lesson panel beside the diagram.
-import { useLab } from './useLab';
 import { lessonText, useLessonLang } from './strings';
+import { useAppStore } from '../../store/react';
 
 export function LessonsButton() {
   const lang = useLessonLang();
-  const view = useLab((s) => s.lessonView);
-  const lesson = useLab((s) => s.lesson !== null);
-  const challenge = useLab((s) => s.challenge !== null);
-  const setView = useLab((s) => s.setLessonView);
+  const view = useAppStore((s) => s.lessonView);
+  const lesson = useAppStore((s) => s.lesson !== null);
+  const challenge = useAppStore((s) => s.challenge !== null);
+  const setView = useAppStore((s) => s.setLessonView);
   const open = view !== 'closed';
   return (
     <button

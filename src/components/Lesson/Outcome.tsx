@@ -2,11 +2,11 @@
 import { nodeLabel } from '../../lessons/labels';
 import { selectTimeline } from '../../store/selectors';
 import { dropText, lessonText, resultText, useLessonLang } from './strings';
-import { useLab } from './useLab';
+import { useAppStore } from '../../store/react';
 
 export function Outcome() {
   const lang = useLessonLang();
-  const { result, packets, cursor, length } = useLab((s) => ({
+  const { result, packets, cursor, length } = useAppStore((s) => ({
     result: s.result,
     packets: s.packets,
     cursor: s.cursor,

@@ -6,7 +6,7 @@ import type { AnsweredQuestion } from '../../store';
 import { hopIndex, pendingQuestion, type PendingQuestion } from '../../store/lesson-run';
 import { RichText } from './RichText';
 import { lessonText, useLessonLang } from './strings';
-import { useLab } from './useLab';
+import { useAppStore } from '../../store/react';
 
 function mark(c: Choice, a: AnsweredQuestion): string {
   if (c.id === a.answer) return 'answer';
@@ -47,8 +47,8 @@ function Verdict(props: { a: AnsweredQuestion; lang: Lang }) {
   const { a, lang } = props;
   const go = useRef<HTMLButtonElement>(null);
   // After the last check, Continue goes straight to the score (no empty check page).
-  const last = useLab((s) => s.lesson?.phase === 'check' && pendingQuestion(s) === null);
-  const proceed = useLab((s) => (last ? s.nextLessonStep : s.continueLesson));
+  const last = useAppStore((s) => s.lesson?.phase === 'check' && pendingQuestion(s) === null);
+  const proceed = useAppStore((s) => (last ? s.nextLessonStep : s.continueLesson));
   useEffect(() => go.current?.focus(), [a.key]);
   const ok = a.feedback?.correct;
   const answer = a.choices.find((c) => c.id === a.answer)?.label[lang] ?? a.answer;
@@ -84,8 +84,8 @@ function Verdict(props: { a: AnsweredQuestion; lang: Lang }) {
 
 function Ask(props: { q: PendingQuestion; lang: Lang }) {
   const { q, lang } = props;
-  const answer = useLab((s) => s.answerLessonQuestion);
-  const reveal = useLab((s) => s.revealLessonQuestion);
+  const answer = useAppStore((s) => s.answerLessonQuestion);
+  const reveal = useAppStore((s) => s.revealLessonQuestion);
   const first = useRef<HTMLButtonElement>(null);
   // The whole card comes into view (small screens); a question that appears mid-flow takes focus
   // only from the page itself, never from another control.
@@ -135,9 +135,9 @@ function Ask(props: { q: PendingQuestion; lang: Lang }) {
 
 export function QuestionCard() {
   const lang = useLessonLang();
-  const s = useLab((x) => ({
+  const s = useAppStore((x) => ({
     lesson: x.lesson,
-    lessonProfile: x.lessonProfile,
+    world: x.world,
     answered: x.lessonAnswered,
     cursor: x.cursor,
     packets: x.packets,

@@ -5,11 +5,11 @@ import { questionByKey } from '../../store/lesson-run';
 import type { Lang } from '../../i18n/locale';
 import { RichText } from './RichText';
 import { lessonText } from './strings';
-import { useLab } from './useLab';
+import { useAppStore } from '../../store/react';
 
 export function Review(props: { state: LessonState; lang: Lang }) {
   const { state, lang } = props;
-  const a = useLab((s) => ({ profile: s.lessonProfile, show: s.showLessonAnswer }));
+  const a = useAppStore((s) => ({ profile: s.world.profile, show: s.showLessonAnswer }));
   const lesson = findLesson(state.lessonId);
   if (!lesson) return null;
   // In the order they were asked: the steps' predictions, then the checks.

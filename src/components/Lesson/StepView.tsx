@@ -5,12 +5,16 @@ import { QuestionCard } from './QuestionCard';
 import { RichText } from './RichText';
 import { focusName } from './focusBoxes';
 import { lessonText, useLessonLang } from './strings';
-import { useLab } from './useLab';
+import { useAppStore } from '../../store/react';
 
 export function StepView(props: { lesson: Lesson; state: LessonState }) {
   const { lesson, state } = props;
   const lang = useLessonLang();
-  const a = useLab((s) => ({ next: s.nextLessonStep, prev: s.prevLessonStep, run: s.runCommand }));
+  const a = useAppStore((s) => ({
+    next: s.nextLessonStep,
+    prev: s.prevLessonStep,
+    run: s.runCommand,
+  }));
   const step = lesson.steps[state.step];
   if (!step) return null;
   const m = lesson.steps.length;

@@ -2,7 +2,7 @@
 // behind this hop lit up: the one it matched, or for a NAT rewrite the rule that asked for it.
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { NetfilterStep, TableName } from '../../sim';
-import { chainsInOrder } from '../../sim';
+import { chainsInOrder, RELEASES } from '../../sim';
 import { useT } from '../../hooks/useT';
 import { useAppStore } from '../../store/react';
 import { selectCurrentEntry, selectRuleAt, selectSeen } from '../../store/selectors';
@@ -45,7 +45,9 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
             {t}
           </button>
         ))}
-        <span className="muted profile">{tr('nf.profile', { profile })}</span>
+        <span className="muted profile">
+          {tr('nf.profile', { profile: `Docker ${RELEASES[profile].version}` })}
+        </span>
       </div>
       <div className="nf-scroll" ref={ref} data-testid="netfilter-rules">
         {chainsInOrder(netfilter[table]).map((chain) => {

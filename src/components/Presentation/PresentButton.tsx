@@ -1,13 +1,13 @@
 // The header's Present button, and while presenting a small exit control in the corner (the header is folded).
 import { createPortal } from 'react-dom';
 import { useT } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 import { usePresentation } from './usePresentation';
 import './presentation.css';
+import { useAppStore } from '../../store/react';
 
 export function PresentButton() {
   const toggle = usePresentation();
-  const presenting = useUi((s) => s.presenting);
+  const presenting = useAppStore((s) => s.presenting);
   const t = useT();
   return (
     <>

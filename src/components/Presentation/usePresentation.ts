@@ -1,7 +1,6 @@
 // Presentation mode's behaviour: full screen when the browser allows it, clicker keys, P to toggle, Esc to leave.
 import { useCallback, useEffect, useRef } from 'react';
-import { useUi } from '../../hooks/useUi';
-import { useAppStoreApi } from '../../store/react';
+import { useAppStore, useAppStoreApi } from '../../store/react';
 import { useMomentsView } from '../Controls/useMomentsView';
 
 const typing = (t: EventTarget | null): boolean =>
@@ -29,8 +28,8 @@ export function stepOf(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>): 1 | -1 | 0 {
 /** Mount once; returns the toggle the header button calls. */
 export function usePresentation(): (on: boolean) => void {
   const app = useAppStoreApi();
-  const presenting = useUi((s) => s.presenting);
-  const setPresenting = useUi((s) => s.setPresenting);
+  const presenting = useAppStore((s) => s.presenting);
+  const setPresenting = useAppStore((s) => s.setPresenting);
   const wentFullscreen = useRef(false);
   // In the key-moments view (the default while presenting) the clicker goes moment by moment.
   const [moments] = useMomentsView();

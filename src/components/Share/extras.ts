@@ -48,12 +48,7 @@ export async function applyExtras(
   if (doc.lesson) {
     await app.getState().loadLessons();
     // The world and flow came with the lab: open the lesson at its step without replaying its setup.
-    if (
-      app
-        .getState()
-        .resumeLesson(doc.lesson.id, doc.lesson.step, doc.world.profile, doc.lesson.seed)
-    )
-      return;
+    if (app.getState().resumeLesson(doc.lesson.id, doc.lesson.step, doc.lesson.seed)) return;
   }
   // A lab without a lesson: a lesson left open would describe another lab.
   if (app.getState().lesson) app.setState({ lesson: null, lessonAnswered: null, lessonHold: null });

@@ -20,7 +20,7 @@ function memoryStorage(): KeyValueStorage {
 }
 
 function teacherLab() {
-  const store = createAppStore({ world: buildScenario(scenario, 'current') });
+  const store = createAppStore({ world: buildScenario(scenario, 'docker-29') });
   store.getState().sendFlow(scenario.flows[0]!);
   store.getState().seek(4);
   return store;
@@ -53,7 +53,7 @@ describe('the lab that opens', () => {
     const start = await openAtStart(app, { hash, search: '' }, storage, NOW);
     expect(start.kind).toBe('link');
     expect(app.getState().cursor).toBe(4);
-    expect(app.getState().world.profile).toBe('current');
+    expect(app.getState().world.profile).toBe('docker-29');
     expect(start.issue).toMatchObject({ key: 'share.linkOpened', tone: 'info' });
     expect(start.issue?.actions?.[0]).toMatchObject({ kind: 'restore' });
     expect(actionText(storage, start.issue)).toBe(mine);

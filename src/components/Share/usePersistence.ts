@@ -2,9 +2,8 @@
 // it loads at once when a lab is waiting (a #lab= link, an autosave), else when the browser is idle.
 import { useEffect, useRef } from 'react';
 import type { Lang } from '../../i18n/locale';
-import { useUi } from '../../hooks/useUi';
 import { hasLinkFragment } from '../../share/link';
-import { useAppStoreApi } from '../../store/react';
+import { useAppStore, useAppStoreApi } from '../../store/react';
 import { browserStorage, readKey, STORAGE_KEY } from '../../store/storage';
 import { afterFirstPaint } from '../Shell/idle';
 import { showError } from './banner';
@@ -12,8 +11,8 @@ import type { Session } from './session';
 
 /** The UI store's language and its setter (a lab carries the language it was made in). */
 export function useLangBridge(): { lang: Lang; setLang: (l: Lang) => void } {
-  const lang = useUi((s) => s.lang);
-  const setLang = useUi((s) => s.setLang);
+  const lang = useAppStore((s) => s.lang);
+  const setLang = useAppStore((s) => s.setLang);
   return { lang, setLang };
 }
 

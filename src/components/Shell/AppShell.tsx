@@ -3,7 +3,6 @@ import { useKeyboard } from '../../hooks/useKeyboard';
 import { usePlayback } from '../../hooks/usePlayback';
 import { useDocumentLang, useT } from '../../hooks/useT';
 import { useTheme } from '../../hooks/useTheme';
-import { useUi } from '../../hooks/useUi';
 import { EventList } from '../Controls/EventList';
 import { Narration } from '../Controls/Narration';
 import { Playback } from '../Controls/Playback';
@@ -16,6 +15,7 @@ import { StatusLine } from './StatusLine';
 import { LessonPanel } from '../Lesson/LessonPanel';
 import { TerminalPanel } from '../Terminal/TerminalPanel';
 import { lazy, Suspense } from 'react';
+import { useAppStore } from '../../store/react';
 
 // The forms load their code when first opened, not with the first paint.
 const RunContainerForm = lazy(() =>
@@ -31,7 +31,7 @@ export function AppShell() {
   const t = useT();
   usePlayback();
   useKeyboard();
-  const openForm = useUi((s) => s.openForm);
+  const openForm = useAppStore((s) => s.openForm);
   return (
     <div className="app">
       <Header />

@@ -1,19 +1,19 @@
 // Top bar: product name, the actions that change the lab, the flow presets and the theme switch.
 import { useT } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 import { Presets } from '../Flow/Presets';
 import { LessonsButton } from '../Lesson/LessonsButton';
 import { PresentButton } from '../Presentation/PresentButton';
 import { Share } from '../Share/Share';
 import { LangSwitch } from './LangSwitch';
 import { NewLab } from './NewLab';
+import { useAppStore } from '../../store/react';
 
 export function Header() {
   const t = useT();
-  const theme = useUi((s) => s.theme);
-  const setTheme = useUi((s) => s.setTheme);
-  const openForm = useUi((s) => s.openForm);
-  const setOpenForm = useUi((s) => s.setOpenForm);
+  const theme = useAppStore((s) => s.theme);
+  const setTheme = useAppStore((s) => s.setTheme);
+  const openForm = useAppStore((s) => s.openForm);
+  const setOpenForm = useAppStore((s) => s.setOpenForm);
   return (
     <header className="app-header">
       <div className="brand">

@@ -2,15 +2,15 @@
 // A language's catalogue is fetched on the way to its button, so the click rarely waits for it.
 import { useT } from '../../hooks/useT';
 import { loadCatalogue } from '../../i18n';
-import { useUi } from '../../hooks/useUi';
 import { LANG_NAMES } from '../../i18n/lang-names';
 import { LANGS } from '../../i18n/locale';
 import '../../i18n/lang-switch.css';
+import { useAppStore } from '../../store/react';
 
 export function LangSwitch() {
   const t = useT();
-  const lang = useUi((s) => s.lang);
-  const setLang = useUi((s) => s.setLang);
+  const lang = useAppStore((s) => s.lang);
+  const setLang = useAppStore((s) => s.setLang);
   return (
     <div
       className="lang-switch"

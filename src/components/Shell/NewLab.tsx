@@ -1,15 +1,14 @@
 // The header's "New lab": a fresh host (as `lab reset`) and an empty terminal, with an Undo in the
 // status line that brings the previous lab back, terminal and flow included.
 import { useT } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 import { newLab, restoreLab } from '../../store/new-lab';
-import { useAppStoreApi } from '../../store/react';
+import { useAppStore, useAppStoreApi } from '../../store/react';
 
 export function NewLab() {
   const t = useT();
   const store = useAppStoreApi();
-  const setNotice = useUi((s) => s.setNotice);
-  const setLaunched = useUi((s) => s.setLaunched);
+  const setNotice = useAppStore((s) => s.setNotice);
+  const setLaunched = useAppStore((s) => s.setLaunched);
   const start = () => {
     const previous = newLab(store);
     setLaunched(null);

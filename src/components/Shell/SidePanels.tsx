@@ -1,9 +1,9 @@
 // The tabbed panel under the inspector: netfilter, conntrack, ARP and FDB, and the lab as text.
 import { useT } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
 import type { PanelTab } from '../../store/ui-slice';
 import { lazy, Suspense } from 'react';
 import { NetfilterPanel } from '../Netfilter/NetfilterPanel';
+import { useAppStore } from '../../store/react';
 
 // Tabs not shown at first load their code when first opened.
 const ConntrackPanel = lazy(() =>
@@ -27,8 +27,8 @@ const TABS: readonly {
 
 export function SidePanels() {
   const tr = useT();
-  const tab = useUi((s) => s.panelTab);
-  const setTab = useUi((s) => s.setPanelTab);
+  const tab = useAppStore((s) => s.panelTab);
+  const setTab = useAppStore((s) => s.setPanelTab);
   return (
     <section className="panel side-panels" aria-label={tr('shell.kernelTables')}>
       <div className="tabs" role="tablist">

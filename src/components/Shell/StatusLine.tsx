@@ -1,15 +1,15 @@
 // The last action's outcome, read out to screen readers; engine errors verbatim.
 import { useEffect } from 'react';
 import { useT } from '../../hooks/useT';
-import { useUi } from '../../hooks/useUi';
+import { useAppStore } from '../../store/react';
 
 const INFO_MS = 5000;
 /** Long enough to find and press the Undo the message offers. */
 const ACTION_MS = 12000;
 
 export function StatusLine() {
-  const notice = useUi((s) => s.notice);
-  const setNotice = useUi((s) => s.setNotice);
+  const notice = useAppStore((s) => s.notice);
+  const setNotice = useAppStore((s) => s.setNotice);
   const t = useT();
   // Confirmations fade on their own; an engine error stays until dismissed.
   useEffect(() => {

@@ -1,6 +1,8 @@
 // Initial state from the URL: ?lab=<scenario>&flow=<preset>&hop=<n>&theme=dark. Tests and lessons link here.
 import { buildScenario, findScenario } from '../../scenarios';
+import { DEFAULT_PROFILE, profileNamed } from '../../sim';
 import { createLabStore, type AppStore, type StoreParts } from '../../store/create';
+import type { Lang } from '../../i18n/locale';
 import type { Theme } from '../../store/ui-slice';
 import { findPreset } from '../Flow/presets';
 import { fetchedParts } from './parts';
@@ -10,11 +12,17 @@ export const DEFAULT_LAB = 'outside-to-published-port';
 export function boot(
   search: string,
   parts: StoreParts = fetchedParts(),
+  lang: Lang = 'en',
 ): { store: AppStore; theme: Theme } {
   const q = new URLSearchParams(search);
   const scenario = findScenario(q.get('lab') ?? DEFAULT_LAB) ?? findScenario(DEFAULT_LAB);
-  const profile = q.get('profile') === 'current' ? 'current' : 'classic';
-  const options = scenario ? { world: buildScenario(scenario, profile) } : {};
+  // ?profile=docker-29, =29 or, in links made before releases named the profiles, =current.
+  const profile = profileNamed(q.get('profile')) ?? DEFAULT_PROFILE;
+  const theme: Theme = q.get('theme') === 'dark' ? 'dark' : 'light';
+  const options = {
+    ...(scenario ? { world: buildScenario(scenario, profile) } : {}),
+    ui: { theme, lang },
+  };
   // The shell and the lessons load after the first paint (the store takes them when they come).
   const store = createLabStore(options, parts);
   const preset = findPreset(q.get('flow') ?? '');
@@ -27,6 +35,5 @@ export function boot(
   if (flow) store.getState().sendFlow(flow);
   const hop = Number(q.get('hop'));
   if (Number.isInteger(hop) && hop > 0) store.getState().seek(hop - 1);
-  const theme: Theme = q.get('theme') === 'dark' ? 'dark' : 'light';
   return { store, theme };
 }

@@ -5,13 +5,13 @@ import { useStore } from 'zustand';
 import type { Lang } from '../../i18n/locale';
 import { useAppStoreApi } from '../../store/react';
 import { recorder, startRecording } from '../../teacher/recorder';
-import { useLab } from '../Lesson/useLab';
+import { useAppStore } from '../../store/react';
 import { teacherText } from './strings';
 
 export function TeacherEntries(props: { lang: Lang }) {
   const { lang } = props;
   const app = useAppStoreApi();
-  const setView = useLab((s) => s.setLessonView);
+  const setView = useAppStore((s) => s.setLessonView);
   const drafting = useStore(recorder, (s) => s.draft !== null);
   const file = useRef<HTMLInputElement>(null);
   const record = () => {

@@ -3,7 +3,6 @@
 // entered before the shell has loaded runs once it is here, and shows what it did then.
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
-import { useUi } from '../../hooks/useUi';
 import { useAppStore, useAppStoreApi, useAppStoreRef } from '../../store/react';
 import { selectHistory, selectTranscript } from '../../store/selectors';
 import type { Completion } from '../../terminal/complete';
@@ -40,7 +39,7 @@ export function useTerminal(): TerminalActions {
   const where = useAppStore((s) => s.location);
   const history = useAppStoreRef(selectHistory);
   const transcript = useAppStoreRef(selectTranscript);
-  const setLaunched = useUi((s) => s.setLaunched);
+  const setLaunched = useAppStore((s) => s.setLaunched);
   const reducedMotion = useReducedMotion();
   const [echoes, setEchoes] = useState<readonly Echo[]>([]);
 

@@ -132,7 +132,7 @@ export const LAB_DIRECT: Lesson = {
     'The router learns a route to 172.17.0.0/16; Docker ≥28 still drops the packet.',
     '路由器学到了去 172.17.0.0/16 的路由；Docker 28 及以后的版本仍然会丢弃这个包。',
   ),
-  profiles: ['current'],
+  profiles: ['docker-29'],
   steps: [
     {
       id: 'direct',

@@ -83,7 +83,7 @@ describe('break-fix challenges', () => {
   it('the firewall challenge keeps the host’s own access as a goal, so stopping c1 is no fix', () => {
     const c = findChallenge('challenge-firewall-published-port');
     if (!c) throw new Error('missing');
-    const stopped = checkGoals(typed(c, 'classic', ['docker stop c1']), c.goals);
+    const stopped = checkGoals(typed(c, 'docker-27', ['docker stop c1']), c.goals);
     expect(stopped.goals.map((g) => g.met)).toEqual([true, false]);
   });
 
@@ -91,14 +91,14 @@ describe('break-fix challenges', () => {
     // Kernel suite: curl --max-time 2 times out (the router's ICMP goes to the server, not to app).
     const c = findChallenge('challenge-no-masquerade');
     if (!c) throw new Error('missing');
-    const r = checkGoals(challengeWorld(c, 'classic'), c.goals);
+    const r = checkGoals(challengeWorld(c, 'docker-27'), c.goals);
     expect(r.goals[0]?.result.kind).toBe('timeout');
   });
 
   it('the server bound to 127.0.0.1 answers the client with a RST (connection refused)', () => {
     const c = findChallenge('challenge-localhost-only');
     if (!c) throw new Error('missing');
-    const r = checkGoals(challengeWorld(c, 'classic'), c.goals);
+    const r = checkGoals(challengeWorld(c, 'docker-27'), c.goals);
     expect(r.goals[0]?.result.kind).toBe('refused');
   });
 });

@@ -44,7 +44,7 @@ export function checkGoals(world: World, goals: readonly Goal[]): GoalCheck {
 
 /** The profiles a challenge is true for. */
 export const profilesOf = (c: Challenge): readonly Profile[] =>
-  c.profiles ?? ['classic', 'current'];
+  c.profiles ?? ['docker-27', 'docker-29'];
 
 /** A freshly started host with the challenge's broken steps (and then these), as the lab builds it. */
 export function challengeWorld(

@@ -22,8 +22,8 @@ const lines = (text: string): string =>
     .map((l) => l.replace(/^ {4}/, ''))
     .join('\n') + '\n';
 
-const world = createWorld({ profile: 'current' });
-const ctx: RuleContext = { profile: 'current', daemon: world.daemon };
+const world = createWorld({ profile: 'docker-29' });
+const ctx: RuleContext = { profile: 'docker-29', daemon: world.daemon };
 
 const bridge1: Network = {
   id: 'b'.repeat(64),

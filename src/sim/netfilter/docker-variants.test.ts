@@ -86,7 +86,7 @@ describe('classic profile variants (Docker 20.10-27)', () => {
   it('puts a newer network above docker0 and isolates the two bridges', () => {
     // FORWARD, isolation and nat layout as in moby integration/network/bridge/iptablesdoc/generated/
     // usernet-portmap-noproxy.md at bf251c33 (pre-28 layout; its DOCKER-chain DROP rules came with 28.0).
-    const ctx = ctxOf('classic');
+    const ctx = ctxOf('docker-27');
     const d0 = docker0();
     const b1 = bridge1();
     let nf = addNetworkRules(daemonStartRules(ctx), ctx, d0);
@@ -127,7 +127,7 @@ describe('classic profile variants (Docker 20.10-27)', () => {
 
   it('without the userland proxy: OUTPUT jump keeps loopback, no RETURN, DNAT from any interface, local MASQUERADE', () => {
     // Same document (usernet-portmap-noproxy.md), nat table.
-    const ctx = ctxOf('classic', { userlandProxy: false });
+    const ctx = ctxOf('docker-27', { userlandProxy: false });
     const b1 = bridge1();
     let nf = addNetworkRules(addNetworkRules(daemonStartRules(ctx), ctx, docker0()), ctx, b1);
     const c1 = ep(b1, '192.0.2.2');
@@ -145,7 +145,7 @@ describe('classic profile variants (Docker 20.10-27)', () => {
   });
 
   it('icc=false appends a DROP for traffic between the bridge’s own containers', () => {
-    const ctx = ctxOf('classic', { icc: false });
+    const ctx = ctxOf('docker-27', { icc: false });
     const nf = addNetworkRules(daemonStartRules(ctx), ctx, docker0(false));
     const forward = ruleLines(iptablesS(nf, 'filter', 'FORWARD'));
     expect(forward.at(-1)).toBe('-A FORWARD -i docker0 -o docker0 -j DROP');
@@ -153,14 +153,14 @@ describe('classic profile variants (Docker 20.10-27)', () => {
   });
 
   it('a network with masquerade off gets neither MASQUERADE nor the DNAT-skipping RETURN', () => {
-    const ctx = ctxOf('classic');
+    const ctx = ctxOf('docker-27');
     const nf = addNetworkRules(daemonStartRules(ctx), ctx, bridge1(true, false));
     const nat = ruleLines(iptablesS(nf, 'nat'));
     expect(nat.some((l) => l.includes('bridge1'))).toBe(false);
   });
 
   it('a host IP adds -d HOST/32 to the DNAT; UDP uses -p udp -m udp', () => {
-    const ctx = ctxOf('classic');
+    const ctx = ctxOf('docker-27');
     const d0 = docker0();
     const c1 = ep(d0, '172.17.0.2');
     const nf = addEndpointRules(addNetworkRules(daemonStartRules(ctx), ctx, d0), ctx, d0, c1, [
@@ -185,7 +185,7 @@ describe('current profile variants (Docker 29)', () => {
   it('icc=false: DROP between the bridge’s containers, then ACCEPT only for leaving traffic', () => {
     // daemon/libnetwork/drivers/bridge/internal/iptabler/network.go: setIcc appends the DROP,
     // then setupNonInternalNetworkRules appends "-i br ! -o br -j ACCEPT" (ACCEPT NON_ICC OUTGOING).
-    const ctx = ctxOf('current');
+    const ctx = ctxOf('docker-29');
     const nf = addNetworkRules(
       addNetworkRules(daemonStartRules(ctx), ctx, docker0()),
       ctx,
@@ -202,7 +202,7 @@ describe('current profile variants (Docker 29)', () => {
   });
 
   it('without the userland proxy: per-port MASQUERADE and local MASQUERADE come back', () => {
-    const ctx = ctxOf('current', { userlandProxy: false });
+    const ctx = ctxOf('docker-29', { userlandProxy: false });
     const d0 = docker0();
     const c1 = ep(d0, '172.17.0.2');
     const nf = addEndpointRules(addNetworkRules(daemonStartRules(ctx), ctx, d0), ctx, d0, c1, [
@@ -219,7 +219,7 @@ describe('current profile variants (Docker 29)', () => {
   });
 
   it('prints the raw table first in iptables-save once a container exists', () => {
-    const ctx = ctxOf('current');
+    const ctx = ctxOf('docker-29');
     const d0 = docker0();
     const nf = addEndpointRules(
       addNetworkRules(daemonStartRules(ctx), ctx, d0),
@@ -235,7 +235,7 @@ describe('current profile variants (Docker 29)', () => {
   });
 });
 
-describe.each(['classic', 'current'] as const)('%s: lifecycle', (profile) => {
+describe.each(['docker-27', 'docker-29'] as const)('%s: lifecycle', (profile) => {
   const ctx = ctxOf(profile);
   const d0 = docker0();
   const b1 = bridge1();

@@ -19,7 +19,7 @@ export interface RuleContext {
 
 function networkPlan(ctx: RuleContext, net: Network): RuleOp[] {
   if (!net.bridge) return [];
-  return ctx.profile === 'classic'
+  return ctx.profile === 'docker-27'
     ? classicNetworkPlan(ctx.daemon, net.bridge)
     : currentNetworkPlan(ctx.daemon, net.bridge);
 }
@@ -31,7 +31,7 @@ function endpointPlan(
   bindings: readonly PortBinding[],
 ): RuleOp[] {
   if (!net.bridge) return [];
-  return ctx.profile === 'classic'
+  return ctx.profile === 'docker-27'
     ? classicEndpointPlan(ctx.daemon, net.bridge, ep, bindings)
     : currentEndpointPlan(ctx.daemon, net.bridge, ep, bindings);
 }
@@ -39,7 +39,7 @@ function endpointPlan(
 /** Tables right after dockerd starts, before any network exists (FORWARD policy DROP). */
 export function daemonStartRules(ctx: RuleContext): Netfilter {
   const plan =
-    ctx.profile === 'classic' ? classicDaemonPlan(ctx.daemon) : currentDaemonPlan(ctx.daemon);
+    ctx.profile === 'docker-27' ? classicDaemonPlan(ctx.daemon) : currentDaemonPlan(ctx.daemon);
   return applyPlan(emptyNetfilter(), plan);
 }
 

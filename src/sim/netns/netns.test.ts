@@ -58,7 +58,7 @@ describe('namespacesOf on the reference host', () => {
 describe('namespacesOf', () => {
   it('leaves a bridge with no port without carrier: no link-local, its route linkdown', () => {
     const w = must(
-      createNetwork(buildScenario(findScenario('none-mode')!, 'classic'), { name: 'n1' }),
+      createNetwork(buildScenario(findScenario('none-mode')!, 'docker-27'), { name: 'n1' }),
     ).world as World;
     const host = namespacesOf(w).get('host')!;
     const br = [...host.devices.values()].find((d) => d.kind === 'bridge' && d.name !== 'docker0')!;
@@ -70,7 +70,7 @@ describe('namespacesOf', () => {
   it("puts the router on the host's LAN with the LAN's prefix", () => {
     const w = must(
       setHostAddress(
-        buildScenario(findScenario('none-mode')!, 'classic'),
+        buildScenario(findScenario('none-mode')!, 'docker-27'),
         '10.1.2.3/16',
         '10.1.0.1',
       ),
@@ -81,7 +81,7 @@ describe('namespacesOf', () => {
   });
 
   it('follows --network container: to the namespace that owns it, however many steps', () => {
-    let w = buildScenario(findScenario('none-mode')!, 'classic');
+    let w = buildScenario(findScenario('none-mode')!, 'docker-27');
     w = must(runContainer(w, { image: 'busybox', name: 'a', detach: true, tty: true }))
       .world as World;
     const a = w.containers.find((c) => c.name === 'a')!;

@@ -21,7 +21,7 @@ const c2 = { kind: 'container', name: 'c2' } as const;
 function after(flows: readonly Flow[]): World {
   const scenario = findScenario('host-to-container');
   if (!scenario) throw new Error('scenario missing');
-  return flows.reduce((w, f) => simulate(w, f).world, buildScenario(scenario, 'classic'));
+  return flows.reduce((w, f) => simulate(w, f).world, buildScenario(scenario, 'docker-27'));
 }
 
 const names = (w: World, ip: string) =>

@@ -41,7 +41,7 @@ export function bindPorts(
       out.some(same) || world.containers.some((c) => c.bindings.length > 0 && c.bindings.some(same))
     );
   };
-  const prefix = world.profile === 'current' ? 'failed to set up container networking: ' : '';
+  const prefix = world.profile === 'docker-29' ? 'failed to set up container networking: ' : '';
   const fail = (why: string) =>
     daemonError(
       `${prefix}driver failed programming external connectivity on endpoint ${containerName} (${endpointId}): ${why}`,
@@ -69,7 +69,7 @@ export function bindPorts(
     } else if (hostListening(world).some((l) => l.proto === r.proto && l.port === hostPort)) {
       const addr = `${r.hostIp ?? '0.0.0.0'}:${hostPort}`;
       return fail(
-        world.profile === 'current'
+        world.profile === 'docker-29'
           ? `failed to bind host port ${addr}/${r.proto}: address already in use`
           : `Error starting userland proxy: listen ${r.proto}4 ${addr}: bind: address already in use`,
       );
@@ -107,7 +107,7 @@ export function createEndpoint(
     ip: addr,
     prefix: b.subnet.prefix,
     gateway: b.gateway,
-    mac: (world.profile === 'classic' ? macFromIp(addr) : rng.mac()) as MacAddress,
+    mac: (world.profile === 'docker-27' ? macFromIp(addr) : rng.mac()) as MacAddress,
     hostVeth: `veth${rng.hex(7)}`,
     hostVethIfindex: ifindex + 1,
     hostVethMac: rng.mac() as MacAddress,
@@ -121,7 +121,7 @@ export function createEndpoint(
  */
 function announce(world: World, network: Network, ep: Endpoint): World {
   const device = network.bridge?.device;
-  if (world.profile !== 'current' || !device) return world;
+  if (world.profile !== 'docker-29' || !device) return world;
   const onNet = new Map<string, string>([['host', device]]);
   for (const c of world.containers) {
     const mine = c.endpoints.find((e) => e.networkId === network.id);

@@ -44,7 +44,7 @@ export function setDaemonOptions(world: World, patch: Partial<DaemonConfig>): Op
     n.isDefault && n.bridge ? { ...n, bridge: { ...n.bridge, icc: daemon.icc } } : n,
   );
   // Docker loads br_netfilter for icc=false (and, since 27.4, for userland-proxy=false).
-  const needsBrNf = !daemon.icc || (world.profile === 'current' && !daemon.userlandProxy);
+  const needsBrNf = !daemon.icc || (world.profile === 'docker-29' && !daemon.userlandProxy);
   const host = needsBrNf ? { ...world.host, bridgeNfCallIptables: true } : world.host;
   const next: World = { ...world, daemon, networks, host };
   return done({ ...next, netfilter: rebuildNetfilter(next) }, undefined);

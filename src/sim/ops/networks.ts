@@ -107,7 +107,7 @@ export function createNetwork(world: World, opts: NetworkCreateOptions): OpResul
   const rng = new Rng(world.rng);
   const id = rng.hex(64);
   const mac = (
-    world.profile === 'classic' ? macFromBytes([0x02, 0x42, ...rng.bytes(4)]) : rng.mac()
+    world.profile === 'docker-27' ? macFromBytes([0x02, 0x42, ...rng.bytes(4)]) : rng.mac()
   ) as MacAddress;
   const device = own(o, 'com.docker.network.bridge.name') ?? `br-${id.slice(0, 12)}`;
   const sameDevice = world.networks.find((n) => n.bridge?.device === device);

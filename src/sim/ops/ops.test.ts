@@ -36,7 +36,7 @@ describe('docker run on the default bridge', () => {
   });
 
   it('uses random locally administered MACs in the current profile', () => {
-    const mac = run(createWorld({ profile: 'current' }), 'c1').value.endpoints[0]?.mac ?? '';
+    const mac = run(createWorld({ profile: 'docker-29' }), 'c1').value.endpoints[0]?.mac ?? '';
     expect(mac.startsWith('02:42:ac:11')).toBe(false);
     expect(parseInt(mac.slice(0, 2), 16) & 3).toBe(2);
   });
@@ -73,7 +73,7 @@ describe('publishing ports', () => {
   });
 
   it('adds the 28+ prefix in the current profile', () => {
-    const w = run(createWorld({ profile: 'current' }), 'web', { ports: [p8080] }).world;
+    const w = run(createWorld({ profile: 'docker-29' }), 'web', { ports: [p8080] }).world;
     const r = runContainer(w, { image: 'nginx', name: 'web2', ports: [p8080] });
     expect(
       !r.ok && r.error.message.startsWith('failed to set up container networking: driver failed'),

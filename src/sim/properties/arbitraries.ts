@@ -191,7 +191,7 @@ const networkFirst: Step = {
 export function scenario(maxSteps = 20, opsOnly = false): fc.Arbitrary<Scenario> {
   const s = opsOnly ? step.filter((x) => x.op !== 'flow') : step;
   return fc.record({
-    profile: fc.constantFrom<Profile>('classic', 'current'),
+    profile: fc.constantFrom<Profile>('docker-27', 'docker-29'),
     seed: fc.integer({ min: 0, max: 0x7fffffff }),
     icc: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, fc.constant(false)),
     userlandProxy: fc.boolean(),

@@ -33,7 +33,7 @@ const base = { seed: 0, icc: true } as const;
  */
 export const ICMP_ERROR_QUOTES_NAT: Scenario = {
   ...base,
-  profile: 'classic',
+  profile: 'docker-27',
   userlandProxy: false,
   steps: [
     run('busybox', 'job', ['8080:80/udp']),
@@ -44,7 +44,7 @@ export const ICMP_ERROR_QUOTES_NAT: Scenario = {
 /** nat: the same with SNAT: the server's port unreachable for job's MASQUERADEd datagram. */
 export const ICMP_ERROR_QUOTES_MASQUERADE: Scenario = {
   ...base,
-  profile: 'classic',
+  profile: 'docker-27',
   userlandProxy: false,
   steps: [run('nginx', 'job'), flow(ctr('job'), '198.51.100.7', 'udp', 80)],
 };
@@ -57,7 +57,7 @@ export const ICMP_ERROR_QUOTES_MASQUERADE: Scenario = {
  */
 export const ARP_FAILURE_ERROR_IN_SAME_TRACE: Scenario = {
   ...base,
-  profile: 'classic',
+  profile: 'docker-27',
   userlandProxy: true,
   steps: [flow(host, '172.17.0.2', 'ping')],
 };
@@ -71,7 +71,7 @@ export const ARP_FAILURE_ERROR_IN_SAME_TRACE: Scenario = {
  */
 export const HAIRPIN_WITHOUT_BR_NETFILTER: Scenario = {
   ...base,
-  profile: 'classic',
+  profile: 'docker-27',
   userlandProxy: false,
   steps: [
     run('nginx', 'web', ['8080:80']),
@@ -88,7 +88,7 @@ export const HAIRPIN_WITHOUT_BR_NETFILTER: Scenario = {
  */
 export const MASQUERADE_PORT_CLASH: Scenario = {
   ...base,
-  profile: 'classic',
+  profile: 'docker-27',
   userlandProxy: false,
   steps: [
     flow(host, '192.0.2.1', 'http'),
@@ -100,7 +100,7 @@ export const MASQUERADE_PORT_CLASH: Scenario = {
 /** world: `--subnet 10.9.9.9/32` gives a network whose gateway 10.9.9.10 is outside its subnet. */
 export const GATEWAY_OUTSIDE_SUBNET: Scenario = {
   ...base,
-  profile: 'classic',
+  profile: 'docker-27',
   userlandProxy: true,
   steps: [
     {
@@ -121,7 +121,7 @@ export const GATEWAY_OUTSIDE_SUBNET: Scenario = {
  */
 export const RUNNING_WITHOUT_ENDPOINTS: Scenario = {
   ...base,
-  profile: 'classic',
+  profile: 'docker-27',
   userlandProxy: true,
   steps: [
     run('nginx', 'srv'),
@@ -136,7 +136,7 @@ export const RUNNING_WITHOUT_ENDPOINTS: Scenario = {
  */
 export const STALE_NEIGHBOUR_FLOOD: Scenario = {
   ...base,
-  profile: 'classic',
+  profile: 'docker-27',
   userlandProxy: true,
   steps: [
     run('nginx', 'cli'),
@@ -147,13 +147,13 @@ export const STALE_NEIGHBOUR_FLOOD: Scenario = {
 };
 
 /**
- * walk (current profile, random MACs): web's address is reused by a new container; the host's
+ * walk (docker-29 profile, random MACs): web's address is reused by a new container; the host's
  * stale neighbour entry sends the SYN to web's old MAC, the new container's eth0 ignores it and the
  * packet ends with no drop hop.
  */
 export const STALE_NEIGHBOUR_NEW_OWNER: Scenario = {
   ...base,
-  profile: 'current',
+  profile: 'docker-29',
   userlandProxy: false,
   steps: [
     run('nginx', 'web'),

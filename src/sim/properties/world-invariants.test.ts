@@ -6,7 +6,7 @@ import { checkScenario } from './invariants';
 import type { Scenario } from './scenario';
 
 const publishAll: Scenario = {
-  profile: 'current',
+  profile: 'docker-29',
   seed: 1,
   icc: true,
   userlandProxy: true,

@@ -9,7 +9,7 @@ import type { Flow, Hop, PacketTrace } from '../trace';
 import { simulate } from './simulate';
 
 const a = (s: string) => s as IPv4;
-const referenceHost = () => buildScenario(findScenario('host-to-container')!, 'classic');
+const referenceHost = () => buildScenario(findScenario('host-to-container')!, 'docker-27');
 
 function ping(from: Flow['from'], count: number) {
   return simulate(referenceHost(), { from, to: a('172.17.0.9'), kind: 'ping', count });

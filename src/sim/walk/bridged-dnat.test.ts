@@ -13,7 +13,7 @@ const must = (r: { ok: true; world: World } | { ok: false; error: { message: str
 };
 
 function lab(): World {
-  let w = createWorld({ profile: 'current' });
+  let w = createWorld({ profile: 'docker-29' });
   w = must(
     runContainer(w, {
       image: 'nginx',

@@ -12,7 +12,7 @@ const jump = (chain: string) => ({ kind: 'JUMP' as const, chain });
 
 /** FORWARD → W0, and each Wi jumps `fan` times to W(i+1): fan^depth paths. */
 function fanned(depth: number, fan: number): World {
-  const w = buildScenario(scenario, 'current');
+  const w = buildScenario(scenario, 'docker-29');
   let nf: Netfilter = w.netfilter;
   for (let i = 0; i < depth; i++) nf = ensureChain(nf, 'filter', `W${i}`, null);
   nf = insertRule(nf, 'filter', 'FORWARD', {}, jump('W0'));
@@ -54,7 +54,7 @@ describe('the netfilter budget of one packet', () => {
   });
 
   it('ends a self-jump the parser would refuse (defence in depth) with the same drop', () => {
-    const w = buildScenario(scenario, 'current');
+    const w = buildScenario(scenario, 'docker-29');
     let nf = ensureChain(w.netfilter, 'filter', 'SELF', null);
     nf = insertRule(nf, 'filter', 'FORWARD', {}, jump('SELF'));
     nf = appendRule(nf, 'filter', 'SELF', { proto: 'icmp' }, jump('SELF'));

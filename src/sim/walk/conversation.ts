@@ -38,7 +38,7 @@ export function sendPacket(
   direction: 'request' | 'reply',
   node: NodeId,
   frame: Frame,
-  sendKey = 'send',
+  sendKey: 'send' | 'send.kernel' = 'send',
   confirm = false,
 ): Arrival | null {
   const { s } = conv;

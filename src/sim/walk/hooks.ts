@@ -2,6 +2,7 @@
 // with conntrack lookup/confirm and NAT (rules on NEW, the conntrack entry for everything after).
 import { ipToInt, type IPv4 } from '../addr';
 import type { ConntrackEntry, CtState } from '../types';
+import type { ParamsArg, WhyKey } from '../messages';
 import type { DropReason, FieldChange, Frame, NodeId } from '../trace';
 import { ctStore, isDnat, isSnat, withDnat, withSnat } from './conntrack';
 import { ctLookup, type CtCtx } from './ct-lookup';
@@ -11,16 +12,16 @@ import { emit, frameBytes, why, type WalkState } from './state';
 
 export type { CtCtx } from './ct-lookup';
 
-export function drop(
+export function drop<R extends DropReason>(
   s: WalkState,
   node: NodeId,
   iface: string | null,
   frame: Frame,
-  reason: DropReason,
-  params: Record<string, string | number> = {},
+  reason: R,
+  ...params: ParamsArg<`drop.${R}`>
 ): null {
   s.dropped = { node, reason };
-  emit(s, node, iface, 'drop', frame, why(`drop.${reason}`, params));
+  emit(s, node, iface, 'drop', frame, { key: `drop.${reason}`, params: params[0] ?? {} });
   return null;
 }
 
@@ -58,7 +59,7 @@ function natHop(
   node: NodeId,
   f: Frame,
   changed: FieldChange[],
-  key: string,
+  key: WhyKey,
   ctx: CtCtx,
   hook: Hook,
 ): void {

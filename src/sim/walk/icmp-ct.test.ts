@@ -14,7 +14,7 @@ import { beginWalk } from './state';
 import { buildTopology } from './topology';
 
 const a = (s: string) => s as IPv4;
-const referenceHost = (): World => buildScenario(findScenario('host-to-container')!, 'classic');
+const referenceHost = (): World => buildScenario(findScenario('host-to-container')!, 'docker-27');
 const hostPing = (to: string, count = 1): Flow => ({
   from: { kind: 'host' },
   to: a(to),

@@ -1,5 +1,6 @@
 // Layer 3 in one namespace: receive, route, forward (TTL, MAC rewrite), deliver, and send.
 import { ZERO_MAC, type IPv4 } from '../addr';
+import type { WhyKey } from '../messages';
 import type { Frame, NodeId } from '../trace';
 import { decrementTtl, dstPort, srcPort, withEth } from './frame';
 import {
@@ -51,7 +52,7 @@ function routeHop(s: WalkState, node: NodeId, f: Frame, rt: RouteEntry | 'local'
 /** Delivery to a local socket: the flow layer decides what answers (a listener, RST, echo reply). */
 function deliver(s: WalkState, node: NodeId, inIface: string, f: Frame): void {
   const proto = f.ip?.proto;
-  let key = 'deliver.stack';
+  let key: WhyKey = 'deliver.stack';
   const params: Record<string, string | number> = { node };
   if ((proto === 'tcp' || proto === 'udp') && f.ip) {
     const sock = s.sockets.lookup(node, proto, f.ip.dst, dstPort(f), f.ip.src, srcPort(f));
@@ -199,7 +200,12 @@ function hostUnreachable(s: WalkState, node: NodeId, f: Frame): void {
 }
 
 /** A socket in `node` sends `frame` (IP header and payload, no Ethernet yet). */
-export function ipOutput(s: WalkState, node: NodeId, frame: Frame, sendKey = 'send'): void {
+export function ipOutput(
+  s: WalkState,
+  node: NodeId,
+  frame: Frame,
+  sendKey: 'send' | 'send.kernel' = 'send',
+): void {
   const info = s.topo.ns.get(node);
   if (!info || !frame.ip) return;
   emit(s, node, null, 'send', frame, why(sendKey, { node }), {}, 0);

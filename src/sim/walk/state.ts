@@ -12,6 +12,7 @@ import type {
   Seen,
   Why,
 } from '../trace';
+import type { ParamsArg, WhyKey } from '../messages';
 import type { InFlight } from './ct-tcp';
 import { fullBudget } from './budget';
 import type { Topology } from './topology';
@@ -162,7 +163,15 @@ function seenNow(s: WalkState): Seen {
   return s.seen;
 }
 
-export const why = (key: string, params: Why['params'] = {}): Why => ({ key, params });
+/**
+ * A hop's reason: a known key with the parameters its sentence needs (messages.ts; checked by the
+ * compiler). Defined here, with messages.ts imported for its types only, so the modules that read
+ * the walk's state do not pull the narration's text in with them.
+ */
+export const why = <K extends WhyKey>(key: K, ...params: ParamsArg<K>): Why => ({
+  key,
+  params: params[0] ?? {},
+});
 
 export interface HopExtras {
   readonly changed?: readonly FieldChange[];

@@ -8,7 +8,7 @@ import { simulate } from './simulate';
 function run(id: string, flow?: Flow) {
   const sc = findScenario(id);
   if (!sc) throw new Error(id);
-  const world = buildScenario(sc, 'classic');
+  const world = buildScenario(sc, 'docker-27');
   const f = flow ?? sc.flows[sc.flows.length - 1];
   if (!f) throw new Error(`${id} has no flow`);
   return simulate(world, f);

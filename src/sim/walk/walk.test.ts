@@ -4,13 +4,13 @@ import { simulate } from './simulate';
 import type { Hop, PacketTrace } from '../trace';
 import type { World } from '../types';
 
-function world(id: string, profile: 'classic' | 'current' = 'classic'): World {
+function world(id: string, profile: 'docker-27' | 'docker-29' = 'docker-27'): World {
   const sc = findScenario(id);
   if (!sc) throw new Error(id);
   return buildScenario(sc, profile);
 }
 
-function run(id: string, profile: 'classic' | 'current' = 'classic') {
+function run(id: string, profile: 'docker-27' | 'docker-29' = 'docker-27') {
   const sc = findScenario(id);
   if (!sc) throw new Error(id);
   let w = buildScenario(sc, profile);
@@ -204,7 +204,7 @@ describe('failures carry their reason', () => {
   });
 
   it('the current profile drops direct access to a container IP in the raw table', () => {
-    const { last } = run('direct-to-container-ip', 'current');
+    const { last } = run('direct-to-container-ip', 'docker-29');
     expect(last.packets[0]?.outcome).toMatchObject({ kind: 'dropped', reason: 'rule' });
     expect(last.packets[0]?.hops.at(-1)?.why.params['rule']).toBe(
       '-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP',

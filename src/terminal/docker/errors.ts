@@ -18,7 +18,7 @@ export function daemonText(e: DockerError): string {
  * `Run 'docker run --help' for more information` after a blank line.
  */
 export function runReport(profile: Profile, text: string, withHelp: boolean): string {
-  if (profile === 'current')
+  if (profile === 'docker-29')
     return `docker: ${text}\n\nRun 'docker run --help' for more information\n`;
   const dotted = `${text.replace(/\.$/, '')}.`;
   return `docker: ${dotted}${withHelp ? "\nSee 'docker run --help'." : ''}\n`;

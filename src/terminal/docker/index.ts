@@ -1,6 +1,6 @@
 // The `docker` command: global dispatch and the container subcommands (ps, stop, start, rm, …).
 import { own } from '../own';
-import { findContainer, findNetwork, findImage } from '../../sim';
+import { findContainer, findNetwork, findImage, RELEASES } from '../../sim';
 import type { Ctx } from '../context';
 import { isSet, parseFlags, type FlagSpec, type ParsedFlags } from '../flags';
 import { argsError, daemonText, flagError } from './errors';
@@ -170,10 +170,11 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
     },
   ),
   version: (_args, ctx) => {
-    const current = ctx.api.world().profile === 'current';
-    const v = current ? '28.5.2' : '27.5.1';
+    // The lines of the real layout whose values the release table holds (no Go version or build
+    // date: those it does not record).
+    const r = RELEASES[ctx.api.world().profile];
     ctx.out(
-      `Client:\n Version:           ${v}\n API version:       ${current ? '1.51' : '1.47'}\n OS/Arch:           linux/amd64\n\nServer:\n Engine:\n  Version:          ${v}\n  API version:      ${current ? '1.51' : '1.47'} (minimum version 1.24)\n  OS/Arch:          linux/amd64\n`,
+      `Client:\n Version:           ${r.version}\n API version:       ${r.api}\n Git commit:        ${r.build}\n OS/Arch:           linux/amd64\n\nServer:\n Engine:\n  Version:          ${r.version}\n  API version:      ${r.api} (minimum version ${r.minApi})\n  Git commit:       ${r.engineCommit}\n  OS/Arch:          linux/amd64\n`,
     );
     return 0;
   },
@@ -190,9 +191,8 @@ export function docker(args: readonly string[], ctx: Ctx): number {
     return 0;
   }
   if (first === '--version' || first === '-v') {
-    ctx.out(
-      `Docker version ${ctx.api.world().profile === 'current' ? '28.5.2, build ecc6942' : '27.5.1, build 9f9e405'}\n`,
-    );
+    const r = RELEASES[ctx.api.world().profile];
+    ctx.out(`Docker version ${r.version}, build ${r.build}\n`);
     return 0;
   }
   if (first.startsWith('-')) {

@@ -147,7 +147,7 @@ const DEFAULT_BRIDGE_OPTIONS = {
   'com.docker.network.driver.mtu': '1500',
 };
 
-/** Field order of API ≤ 1.47 (classic) or v29 (current: EnableIPv4, Containers last). */
+/** Field order of API ≤ 1.47 (docker-27) or v29 (docker-29: EnableIPv4, Containers last). */
 export function networkInspect(world: World, n: Network): unknown {
   const containers: Record<string, unknown> = {};
   for (const c of world.containers) {
@@ -172,7 +172,7 @@ export function networkInspect(world: World, n: Network): unknown {
     Created: clockDate(n.created),
     Scope: 'local',
     Driver: n.driver,
-    ...(world.profile === 'current' ? { EnableIPv4: true } : {}),
+    ...(world.profile === 'docker-29' ? { EnableIPv4: true } : {}),
     EnableIPv6: false,
     IPAM: {
       Driver: 'default',
@@ -185,7 +185,7 @@ export function networkInspect(world: World, n: Network): unknown {
     ConfigFrom: { Network: '' },
     ConfigOnly: false,
   };
-  return world.profile === 'current'
+  return world.profile === 'docker-29'
     ? { ...head, Options: options, Labels: {}, Containers: containers }
     : { ...head, Containers: containers, Options: options, Labels: {} };
 }

@@ -29,7 +29,7 @@ export function apiPorts(c: Container): ApiPort[] {
 }
 
 const joinHostPort = (ip: string, port: number | string, profile: Profile): string =>
-  ip.includes(':') && profile === 'current' ? `[${ip}]:${port}` : `${ip}:${port}`;
+  ip.includes(':') && profile === 'docker-29' ? `[${ip}]:${port}` : `${ip}:${port}`;
 
 function compare(a: ApiPort, b: ApiPort): number {
   if (a.privatePort !== b.privatePort) return a.privatePort - b.privatePort;

@@ -1,6 +1,6 @@
 // The lab's own commands: change the world around the Docker host (uplink, remotes, router, daemon).
 import { own } from '../own';
-import type { Listener, Profile } from '../../sim';
+import { profileNamed, type Listener } from '../../sim';
 import type { Ctx } from '../context';
 import { curl } from '../tools/curl';
 import { nc } from '../tools/nc';
@@ -14,7 +14,7 @@ export const LAB_USAGE = `usage:
   lab remote add NAME IP [PORT[/PROTO]...]  a machine beyond the router, listening on ports
   lab remote rm NAME                        remove it
   lab router route add CIDR via IP          a static route on the upstream router
-  lab profile classic|current               a new world: Docker <= 27 or >= 28 iptables layout
+  lab profile 27|29                         a new world: Docker 27.5.1 (20.10-27 rules) or 29.0.4
   lab daemon icc=true|false userland-proxy=true|false   restart dockerd with these options
   lab reset                                 a new world with the current profile
   lab from REMOTE curl|ping|nc|wget ARGS... run a client on a remote machine (client, server…)
@@ -74,8 +74,9 @@ export function lab(args: readonly string[], ctx: Ctx): number {
     }
     case 'profile': {
       const p = rest[0];
-      if (p !== 'classic' && p !== 'current') return fail(LAB_USAGE);
-      ctx.api.resetWorld({ profile: p as Profile });
+      const profile = profileNamed(p);
+      if (!profile) return fail(LAB_USAGE);
+      ctx.api.resetWorld({ profile });
       return 0;
     }
     case 'daemon': {

@@ -14,7 +14,7 @@ function build(steps: readonly Step[]): World {
       if (!r.ok) throw new Error(r.error.message);
       return r.world;
     },
-    createWorld({ profile: 'current' }),
+    createWorld({ profile: 'docker-29' }),
   );
 }
 

@@ -17,7 +17,7 @@ export const CHALLENGE_CLIENT_ADDRESS: SourceChallenge = {
     "c2 fetches the web page through the host's published port, `http://192.0.2.10:8080/`, but the SYN that reaches web comes from 172.17.0.1, so that is the client address nginx logs for every request. Make web see c2's own address, 172.17.0.3.",
     'c2 通过宿主机发布的端口 `http://192.0.2.10:8080/` 获取网页，但到达 web 的 SYN 来自 172.17.0.1，所以 nginx 给每个请求记下的客户端地址都是它。让 web 看到 c2 自己的地址 172.17.0.3。',
   ),
-  profiles: ['current'],
+  profiles: ['docker-29'],
   broken: [
     { op: 'run', opts: { image: 'nginx', name: 'web', detach: true, ports: [publish(8080, 80)] } },
     {

@@ -23,7 +23,7 @@ const direct = (w: World) =>
 
 describe('challenge-direct-access', () => {
   it('Docker 27 (classic): the DOCKER chain accepts the direct request, and it connects', () => {
-    const w = broken('classic');
+    const w = broken('docker-27');
     expect(terminalOn(w).run('iptables -S DOCKER').out).toContain(
       '-A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT\n',
     );
@@ -31,7 +31,7 @@ describe('challenge-direct-access', () => {
   });
 
   it('Docker 28+ (current): raw PREROUTING drops it before NAT; the client times out', () => {
-    const w = broken('current');
+    const w = broken('docker-29');
     expect(terminalOn(w).run('iptables -t raw -S').out).toContain(
       '-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP\n',
     );

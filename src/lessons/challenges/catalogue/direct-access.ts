@@ -19,7 +19,7 @@ export const CHALLENGE_DIRECT_ACCESS: Challenge = {
     'The router sends 172.17.0.0/16 to this host, and under Docker 27 the client opened http://172.17.0.2/ (the `web` container, published on 127.0.0.1:8080 only) directly. Since the upgrade it times out. Make `curl http://192.0.2.10:8080/` from the client succeed.',
     '路由器把 172.17.0.0/16 路由到这台宿主机。在 Docker 27 下，客户端直接打开 http://172.17.0.2/（`web` 容器，只在 127.0.0.1:8080 上发布）。升级之后这个请求超时了。让客户端的 `curl http://192.0.2.10:8080/` 成功。',
   ),
-  profiles: ['current'],
+  profiles: ['docker-29'],
   broken: [web([on('127.0.0.1')]), { op: 'router-route', dst: '172.17.0.0/16', via: '192.0.2.10' }],
   goals: [{ flow: clientHttp(8080, HOST_IP), want: 'succeeds' }],
   hints: [

@@ -26,7 +26,7 @@ function build(profile: Profile, steps: readonly Step[]): World {
 }
 
 const goalsOf = (c: Challenge, w: World) => c.goals.map((g) => outcome(simulate(w, g.flow).result));
-const profilesOf = (c: Challenge): readonly Profile[] => c.profiles ?? ['classic', 'current'];
+const profilesOf = (c: Challenge): readonly Profile[] => c.profiles ?? ['docker-27', 'docker-29'];
 
 describe.each(MORE_CHALLENGES.map((c) => [c.id, c] as const))('%s', (_, c) => {
   it.each(profilesOf(c).map((p) => [p]))('[%s] every goal fails on the broken lab', (profile) => {
@@ -58,7 +58,7 @@ describe.each([...MORE_CHALLENGES, ...SOURCE_CHALLENGES].map((c) => [c.id, c] as
   '%s: the hints quote commands the lab runs',
   (_, c) => {
     it.each(quoted(c).map((q) => [q]))('%s', (line) => {
-      const term = terminalOn(build(profilesOf(c)[0] ?? 'current', c.broken));
+      const term = terminalOn(build(profilesOf(c)[0] ?? 'docker-29', c.broken));
       const r = term.run(line);
       expect(r.err).not.toMatch(/command not found|[Uu]sage|invalid|unknown|unrecognized/);
       expect(r.exit).not.toBe(127);

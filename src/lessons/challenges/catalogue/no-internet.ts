@@ -52,7 +52,7 @@ export const FORWARD_DROP: Challenge = {
   ),
   goal,
   // Docker ≤ 27's chains: its outbound ACCEPT is a FORWARD rule of its own (Docker 28+ moved it).
-  profiles: ['classic'],
+  profiles: ['docker-27'],
   broken: [runApp, iptables('-P FORWARD DROP'), iptables(`-D FORWARD ${OUTBOUND}`)],
   goals,
   hints: [
