@@ -13,12 +13,12 @@ describe('kernel challenge cases', () => {
     expect(cases).toHaveLength(want);
     const fw = cases.filter((c) => c.challenge.id === 'challenge-firewall-published-port');
     expect(fw.map((c) => `${c.scenario.id} ${c.profile}`)).toEqual([
-      'challenge-firewall-published-port:broken classic',
-      'challenge-firewall-published-port:fix1 classic',
-      'challenge-firewall-published-port:fix2 classic',
-      'challenge-firewall-published-port:broken current',
-      'challenge-firewall-published-port:fix1 current',
-      'challenge-firewall-published-port:fix2 current',
+      'challenge-firewall-published-port:broken docker-27',
+      'challenge-firewall-published-port:fix1 docker-27',
+      'challenge-firewall-published-port:fix2 docker-27',
+      'challenge-firewall-published-port:broken docker-29',
+      'challenge-firewall-published-port:fix1 docker-29',
+      'challenge-firewall-published-port:fix2 docker-29',
     ]);
     const fix2 = fw[2]?.scenario;
     expect(fix2?.setup.slice(-2).map((s) => s.op)).toEqual(['rm', 'run']);
