@@ -15,12 +15,27 @@ const area = (a: Box, b: Box): number =>
   Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
   Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
 
+/** Label area a callout at `box` covers, or Infinity when it would sit on the glyph itself. */
+function cost(box: Box, glyph: Box, labels: readonly Box[]): number {
+  if (overlaps(box, glyph)) return Infinity;
+  return labels.reduce((sum, b) => sum + area(box, b), 0);
+}
+
+const inside = (s: Point, w: number, h: number, view: Box): Box => ({
+  x: Math.min(Math.max(s.x, view.x + 4), view.x + view.w - w - 4),
+  y: Math.min(Math.max(s.y, view.y + 4), view.y + view.h - h - 4),
+  w,
+  h,
+});
+
 /**
  * Where a w×h callout goes beside the glyph at p (screen px): of the spots above, below, right and
- * left of it (centred or aligned to either side), kept inside the view, the one that covers the
- * least label area; the glyph itself is never under it.
+ * left of it (centred or aligned to either side), kept inside the view, the first that covers no
+ * label. When each of them covers one (a crowded place, a large projected callout), the nearest spot
+ * of the whole view that covers none, on a 12 px grid; only when there is none, the least covered.
  */
-function place(p: Point, w: number, h: number, labels: readonly Box[], view: Box): Point {
+function place(p: Point, w: number, h: number, all: readonly Box[], view: Box): Point {
+  const labels = all.filter((b) => overlaps(b, view));
   const gap = 24;
   const xs = [p.x - w / 2, p.x - 30, p.x + 30 - w];
   const ys = [p.y - h / 2, p.y - 20, p.y + 20 - h];
@@ -31,20 +46,29 @@ function place(p: Point, w: number, h: number, labels: readonly Box[], view: Box
     ...ys.map((y) => ({ x: p.x - gap - 8 - w, y })),
   ];
   const glyph = { x: p.x - 26, y: p.y - 20, w: 52, h: 40 };
-  let best = spots[0] ?? p;
+  let best: Box | null = null;
   let least = Infinity;
   for (const s of spots) {
-    const x = Math.min(Math.max(s.x, view.x + 4), view.x + view.w - w - 4);
-    const y = Math.min(Math.max(s.y, view.y + 4), view.y + view.h - h - 4);
-    const box = { x, y, w, h };
-    if (overlaps(box, glyph)) continue;
-    const covered = labels.reduce((sum, b) => sum + area(box, b), 0);
-    if (covered < least - 1) {
-      least = covered;
-      best = { x, y };
-    }
+    const box = inside(s, w, h, view);
+    const c = cost(box, glyph, labels);
+    if (c === 0) return box;
+    if (c < least - 1) [least, best] = [c, box];
   }
-  return best;
+  // Farther out: the free spot whose centre is nearest the glyph.
+  let near = Infinity;
+  const step = 12;
+  for (let y = view.y + 4; y + h <= view.y + view.h - 4; y += step)
+    for (let x = view.x + 4; x + w <= view.x + view.w - 4; x += step) {
+      const box = { x, y, w, h };
+      const c = cost(box, glyph, labels);
+      const d = Math.hypot(x + w / 2 - p.x, y + h / 2 - p.y);
+      if (c === 0 ? d < near : near === Infinity && c < least - 1) {
+        if (c === 0) near = d;
+        else least = c;
+        best = box;
+      }
+    }
+  return best ?? { x: p.x + gap, y: p.y + gap };
 }
 
 export function PacketCallout(props: {
