@@ -1,5 +1,5 @@
 // The lab diagram: outside, host frame, bridges, veth cables, container cards and the packet glyph.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { nodeId } from '../../sim';
 import { useAppStore } from '../../store/react';
 import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
@@ -8,7 +8,7 @@ import { usePixelSize } from '../../hooks/usePixelSize';
 import { useT } from '../../hooks/useT';
 import { useUi } from '../../hooks/useUi';
 import { fitViewBox, useZoom } from '../../hooks/useZoom';
-import { lodOf, PRESENT_PX, READ_PX, readableScale } from '../../hooks/camera';
+import { lodOf, PRESENT_PX, READ_PX, readableScale, type Obstacle } from '../../hooks/camera';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { glyphSpot, labelBoxes } from '../../layout/labels';
 import { useLab } from '../Lesson/useLab';
@@ -40,6 +40,13 @@ export function Diagram() {
   const presenting = useUi((s) => s.presenting);
   const inLesson = useLab((s) => s.lessonView !== 'closed');
   const reducedMotion = useReducedMotion();
+  // The creation story's card: the camera refits beside or above it while it is open.
+  const [story, setStory] = useState<Obstacle | null>(null);
+  const onStory = useCallback(
+    (o: Obstacle | null) =>
+      setStory((was) => ((was && o && was.w === o.w && was.h === o.h) || was === o ? was : o)),
+    [],
+  );
   const {
     svgRef,
     view: z,
@@ -53,6 +60,7 @@ export function Diagram() {
     focus,
     followScale: readableScale(presenting ? PRESENT_PX : READ_PX),
     reducedMotion,
+    obstacle: story,
   });
   // Projecting or teaching a lesson, the camera follows the packet (the user can still turn it off).
   useEffect(() => {
@@ -197,7 +205,7 @@ export function Diagram() {
         onFit={fitToScreen}
         onZoom={zoomBy}
       />
-      <CreationStory />
+      <CreationStory onSize={onStory} />
       {picking && (
         <p className="pick-hint" role="status">
           {t(picking === 'from' ? 'diagram.pickSource' : 'diagram.pickTarget')}
