@@ -3,7 +3,7 @@
 // its counters, and the conntrack entry the hop created or used. Pure: the card and its tests share it.
 import type { ConntrackEntry, Frame, Hop, Netfilter } from '../../sim';
 import type { RuleAt } from '../../store/selectors';
-import { ruleColumns } from '../Netfilter/ruleColumns';
+import { ruleMatch } from '../Netfilter/ruleMatch';
 import { frameBefore } from '../Diagram/packetText';
 
 /** One field of an end (an address or a port) and whether this hop rewrote it. */
@@ -48,7 +48,7 @@ function ruleText(at: RuleAt, nf: Netfilter): WhatChanged['rule'] {
     ?.rules.find((r) => r.id === step.ruleId);
   let matches = '';
   if (rule) {
-    const c = ruleColumns(rule);
+    const c = ruleMatch(rule);
     const ifaces = [
       c.inIface === '*' ? '' : `in ${c.inIface}`,
       c.outIface === '*' ? '' : `out ${c.outIface}`,
