@@ -179,40 +179,44 @@ async function coveredLabels(page: Page): Promise<string[]> {
   });
 }
 
-// Known bug (issue 12, "the packet glyph never covers a label"): the envelope never does (its spot
-// is checked by src/layout/labels.test.ts), and its words now go to the nearest spot of the view
-// that covers no label; but at 1366×768 the followed view of the host (hops 3, 27, 75 of the
-// published-port flow) holds no free spot as large as the words, so they still cover one label
-// (23 texts covered on this walk before the search, 4 after; 7 presenting).
+// The envelope never covers a label. Its words (glyph-label) are a known bug still (issue 12): they
+// go to the nearest spot of the view that covers no label, without their kind line if that is what
+// fits, but at 1366×768 some followed views of the host hold no free spot that large: on these walks
+// they cover 5 texts at 3 moments (10 at 4 presenting), against 23 on the first walk alone before.
 for (const presenting of [false, true])
-  test.fail(
-    `1366×768${presenting ? ', presenting' : ''}: at no key moment does the packet cover a label`,
-    async ({ lab, page }) => {
-      await page.setViewportSize({ width: 1366, height: 768 });
-      for (const flow of [
-        'outside-to-published-port',
-        'container-to-internet',
-        'host-to-container',
-      ]) {
-        await lab.open(`?flow=${flow}`);
-        // Presenting, the clicker goes moment by moment; otherwise ] does.
-        if (presenting) await present(page);
-        else await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (const what of ['glyph-shape', 'glyph-label'] as const)
+    (what === 'glyph-label' ? test.fail : test)(
+      `1366×768${presenting ? ', presenting' : ''}: at no key moment does ${what} cover a label`,
+      async ({ lab, page }) => {
+        await page.setViewportSize({ width: 1366, height: 768 });
         const bad: string[] = [];
-        let last = '';
-        for (let i = 0; i < 14; i++) {
-          const at = (await lab.hopCount.textContent()) ?? '';
-          if (at === last) break;
-          last = at;
-          // The camera glides to the hop (no glide here: reduced motion), then the words are placed.
-          await page.waitForTimeout(50);
-          bad.push(...(await coveredLabels(page)).map((b) => `${flow} ${at}: ${b}`));
-          await page.keyboard.press(presenting ? 'PageDown' : ']');
-          await expect(lab.hopCount)
-            .not.toHaveText(at, { timeout: 1000 })
-            .catch(() => undefined);
+        for (const flow of [
+          'outside-to-published-port',
+          'container-to-internet',
+          'host-to-container',
+        ]) {
+          await lab.open(`?flow=${flow}`);
+          // Presenting, the clicker goes moment by moment; otherwise ] does.
+          if (presenting) await present(page);
+          else await page.locator('body').click({ position: { x: 2, y: 2 } });
+          let last = '';
+          for (let i = 0; i < 14; i++) {
+            const at = (await lab.hopCount.textContent()) ?? '';
+            if (at === last) break;
+            last = at;
+            // The camera glides to the hop (no glide here: reduced motion), then the words are placed.
+            await page.waitForTimeout(50);
+            bad.push(
+              ...(await coveredLabels(page))
+                .filter((b) => b.startsWith(what))
+                .map((b) => `${flow} ${at}: ${b}`),
+            );
+            await page.keyboard.press(presenting ? 'PageDown' : ']');
+            await expect(lab.hopCount)
+              .not.toHaveText(at, { timeout: 1000 })
+              .catch(() => undefined);
+          }
         }
         expect(bad).toEqual([]);
-      }
-    },
-  );
+      },
+    );

@@ -195,6 +195,7 @@ export function Diagram() {
               labels={labels}
               size={size}
               fontPx={presenting ? 22 : 15}
+              beforeShownElsewhere={presenting}
             />
           )}
         </g>

@@ -34,7 +34,13 @@ const inside = (s: Point, w: number, h: number, view: Box): Box => ({
  * label. When each of them covers one (a crowded place, a large projected callout), the nearest spot
  * of the whole view that covers none, on a 12 px grid; only when there is none, the least covered.
  */
-function place(p: Point, w: number, h: number, all: readonly Box[], view: Box): Point {
+function place(
+  p: Point,
+  w: number,
+  h: number,
+  all: readonly Box[],
+  view: Box,
+): { at: Point; covered: number } {
   const labels = all.filter((b) => overlaps(b, view));
   const gap = 24;
   const xs = [p.x - w / 2, p.x - 30, p.x + 30 - w];
@@ -51,7 +57,7 @@ function place(p: Point, w: number, h: number, all: readonly Box[], view: Box): 
   for (const s of spots) {
     const box = inside(s, w, h, view);
     const c = cost(box, glyph, labels);
-    if (c === 0) return box;
+    if (c === 0) return { at: box, covered: 0 };
     if (c < least - 1) [least, best] = [c, box];
   }
   // Farther out: the free spot whose centre is nearest the glyph.
@@ -68,7 +74,7 @@ function place(p: Point, w: number, h: number, all: readonly Box[], view: Box): 
         best = box;
       }
     }
-  return best ?? { x: p.x + gap, y: p.y + gap };
+  return { at: best ?? { x: p.x + gap, y: p.y + gap }, covered: near < Infinity ? 0 : least };
 }
 
 export function PacketCallout(props: {
@@ -78,13 +84,16 @@ export function PacketCallout(props: {
   labels: readonly Box[];
   size: { width: number; height: number };
   fontPx: number;
+  /** Presenting: the what-changed card shows the header before the rewrite, so the words do not. */
+  beforeShownElsewhere?: boolean;
 }) {
   const { entry } = props.view;
   const { hop, packet } = entry;
   const t = useT();
   const ends = frameEnds(hop.frame, t);
   const nat = hop.changed.some((c) => NAT_FIELD.test(c.field));
-  const before = nat ? frameEnds(frameBefore(hop.frame, hop.changed), t) : null;
+  const before =
+    nat && !props.beforeShownElsewhere ? frameEnds(frameBefore(hop.frame, hop.changed), t) : null;
   const hot = changedEnds(hop.changed);
   const dropped = hop.event === 'drop';
   const reply = packet.direction === 'reply';
@@ -99,6 +108,7 @@ export function PacketCallout(props: {
   const w = Math.min(props.size.width - 8, chars * 0.6 * props.fontPx + 28);
   const lines = 2 + (before ? 1 : 0) + (dropped ? 2 : 0);
   const h = lines * 1.45 * props.fontPx + 18;
+  const line = 1.45 * props.fontPx;
   const screenLabels = props.labels.map((b) => ({
     x: z.x + b.x * z.k,
     y: z.y + b.y * z.k,
@@ -107,7 +117,12 @@ export function PacketCallout(props: {
   }));
   // Below the top band, where the zoom buttons and the toasts sit (camera.ts TOP_INSET).
   const view = { x: 0, y: TOP_INSET, w: props.size.width, h: props.size.height - TOP_INSET };
-  const at = place(p, w, h, screenLabels, view);
+  // Where every spot covers a label, the words without their kind line (the narration names the
+  // packet and its chapter), if that fits somewhere free.
+  const full = place(p, w, h, screenLabels, view);
+  const short = full.covered > 0 ? place(p, w, h - line, screenLabels, view) : null;
+  const compact = short !== null && short.covered < full.covered;
+  const at = compact ? short.at : full.at;
   const cls = `glyph-label${nat ? ' nat' : ''}${dropped ? ' dropped' : ''}`;
   // Back into diagram units; the foreignObject is sized in screen px under a 1/k scale.
   const ox = (at.x - z.x) / z.k;
@@ -116,11 +131,13 @@ export function PacketCallout(props: {
     <g className="glyph-words" transform={`translate(${ox},${oy}) scale(${1 / z.k})`}>
       <foreignObject x={0} y={0} width={w} height={h + 60} className="glyph-fo">
         <div className={cls} data-testid="glyph-label">
-          <div className="glyph-kind">
-            <span className="pkt-name">{hopLabel(packet.label, hop.frame, t)}</span>
-            <span className="pkt-dir">{t(reply ? 'glyph.reply' : 'glyph.request')}</span>
-            <span className="pkt-event">{hop.event}</span>
-          </div>
+          {!compact && (
+            <div className="glyph-kind">
+              <span className="pkt-name">{hopLabel(packet.label, hop.frame, t)}</span>
+              <span className="pkt-dir">{t(reply ? 'glyph.reply' : 'glyph.request')}</span>
+              <span className="pkt-event">{hop.event}</span>
+            </div>
+          )}
           {before && (
             <div className="glyph-ends old" data-testid="glyph-old">
               <span className={hot.src ? 'was' : ''}>{before.src}</span> →{' '}
