@@ -32,7 +32,8 @@ const inside = (s: Point, w: number, h: number, view: Box): Box => ({
  * Where a w×h callout goes beside the glyph at p (screen px): of the spots above, below, right and
  * left of it (centred or aligned to either side), kept inside the view, the first that covers no
  * label. When each of them covers one (a crowded place, a large projected callout), the nearest spot
- * of the whole view that covers none, on a 12 px grid; only when there is none, the least covered.
+ * of the whole view that covers none, on a 12 px grid; only when there is none, the least covered
+ * of the spots beside it.
  */
 function place(
   p: Point,
@@ -68,12 +69,9 @@ function place(
       const box = { x, y, w, h };
       const c = cost(box, glyph, labels);
       const d = Math.hypot(x + w / 2 - p.x, y + h / 2 - p.y);
-      if (c === 0 ? d < near : near === Infinity && c < least - 1) {
-        if (c === 0) near = d;
-        else least = c;
-        best = box;
-      }
+      if (c === 0 && d < near) [near, best] = [d, box];
     }
+  // None free: the least covered spot beside the glyph, so the words stay by their packet.
   return { at: best ?? { x: p.x + gap, y: p.y + gap }, covered: near < Infinity ? 0 : least };
 }
 
@@ -99,13 +97,13 @@ export function PacketCallout(props: {
   const reply = packet.direction === 'reply';
   const z = props.zoom;
   const p = { x: z.x + props.at.x * z.k, y: z.y + props.at.y * z.k };
-  // Its size from its text: monospace ends at 0.6 em a character, the kind line a little less.
+  // Its size from its text: monospace ends at about 0.6 em a character (0.62: bold DejaVu Sans Mono and rounding), the kind line a little less.
   const chars = Math.max(
     `${ends.src} → ${ends.dst}`.length,
     before ? `${before.src} → ${before.dst}`.length : 0,
     24,
   );
-  const w = Math.min(props.size.width - 8, chars * 0.6 * props.fontPx + 28);
+  const w = Math.min(props.size.width - 8, chars * 0.62 * props.fontPx + 28);
   const lines = 2 + (before ? 1 : 0) + (dropped ? 2 : 0);
   const h = lines * 1.45 * props.fontPx + 18;
   const line = 1.45 * props.fontPx;
@@ -125,10 +123,25 @@ export function PacketCallout(props: {
   const at = compact ? short.at : full.at;
   const cls = `glyph-label${nat ? ' nat' : ''}${dropped ? ' dropped' : ''}`;
   // Back into diagram units; the foreignObject is sized in screen px under a 1/k scale.
+  const gx = p.x - at.x;
+  const gy = p.y - at.y;
+  const ex = Math.min(Math.max(gx, 0), w);
+  const ey = Math.min(Math.max(gy, 0), h);
+  const leader = Math.hypot(gx - ex, gy - ey) > 60 ? { x1: gx, y1: gy, x2: ex, y2: ey } : null;
   const ox = (at.x - z.x) / z.k;
   const oy = (at.y - z.y) / z.k;
   return (
     <g className="glyph-words" transform={`translate(${ox},${oy}) scale(${1 / z.k})`}>
+      {/* Words placed away from their packet point back at it (in the callout's own px). */}
+      {leader && (
+        <line
+          className="glyph-leader"
+          x1={leader.x1}
+          y1={leader.y1}
+          x2={leader.x2}
+          y2={leader.y2}
+        />
+      )}
       <foreignObject x={0} y={0} width={w} height={h + 60} className="glyph-fo">
         <div className={cls} data-testid="glyph-label">
           {!compact && (
