@@ -6,8 +6,9 @@
 // kind, src → dst and, at a NAT hop, the ends before the rewrite) and the narration. None of it is
 // exempt: nothing in these regions is marked data-decorative. What does not fit at a readable size
 // is left out by the diagram's level of detail (src/hooks/camera.ts), never drawn smaller, and the
-// camera's follow mode brings the current hop close enough to read it all. The side panels (rules,
-// conntrack, inspector, hop list, terminal) are not measured here.
+// camera's follow mode brings the current hop close enough to read it all. The side panels a student
+// reads (rules, conntrack, the packet inspector, the hop list, the narration) are measured at
+// 1366×768 too, at the DNAT and at an un-NAT; the terminal is not (its size is the user's).
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { measureText, type Measured } from './support/textSize';
@@ -96,3 +97,44 @@ for (const size of SIZES)
             description: `${min.toFixed(1)} px`,
           });
         });
+
+/** The side panels a student reads while a flow plays: the rules, conntrack, the packet, the hop list. */
+const PANELS = [
+  '[data-testid="netfilter-panel"]',
+  '[data-testid="inspector"]',
+  '[data-testid="event-list"]',
+  '[data-testid="narration"]',
+];
+
+for (const lang of ['en', 'zh-CN'] as const)
+  test(`1366×768 ${lang}: the side panels and the hop list read at ≥ ${FLOOR} px`, async ({
+    page,
+    lab,
+  }, info) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await lab.open(`?lang=${lang}&flow=outside-to-published-port&hop=${DNAT_HOP}`);
+    await expect(page.getByTestId('nf-now')).toBeVisible();
+    const rules = await measureText(page, PANELS);
+    // Each panel has its words on screen (none measured empty).
+    for (const p of PANELS) expect((await measureText(page, [p])).length, p).toBeGreaterThan(2);
+    await page.getByTestId('tab-conntrack').click();
+    // The un-NAT of the reply (] goes moment by moment): its entry in the table, lit.
+    await page.getByTestId('narration').click();
+    await expect
+      .poll(async () => {
+        const tag = (await page.getByTestId('narration-chapter').textContent()) ?? '';
+        if (!/un-NAT|反向/.test(tag)) await page.keyboard.press(']');
+        return /un-NAT|反向/.test(tag);
+      })
+      .toBe(true);
+    await expect(page.locator('[data-testid="conntrack-list"] li.hot')).toBeVisible();
+    await expect(page.getByTestId('conntrack-list')).toBeVisible();
+    const ct = await measureText(page, ['[data-testid="conntrack-list"]', '.side-col .tabs']);
+    expect(ct.length).toBeGreaterThan(4);
+    const all = [...rules, ...ct];
+    expect(below(all, FLOOR)).toEqual([]);
+    info.annotations.push({
+      type: 'smallest side-panel text',
+      description: `${Math.min(...all.map((m) => m.px)).toFixed(1)} px`,
+    });
+  });

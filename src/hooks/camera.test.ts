@@ -58,4 +58,26 @@ describe('the camera', () => {
     expect(lodOf(1)).toBe('mid');
     expect(lodOf(0.99)).toBe('far');
   });
+
+  it('keeps the picture out from under a card at the lower left (the creation story)', () => {
+    const card = { w: 604, h: 250 };
+    // A wide picture goes above the card, a tall one beside it: whichever is shown larger.
+    for (const picture of [content, { width: 600, height: 1400 }]) {
+      const v = fitTransform(picture.width, picture.height, box, TOP_INSET, card);
+      const left = v.x;
+      const right = v.x + picture.width * v.k;
+      const bottom = v.y + picture.height * v.k;
+      expect(left >= card.w || bottom <= box.height - card.h).toBe(true);
+      expect(right).toBeLessThanOrEqual(box.width + 1e-6);
+      expect(v.y).toBeGreaterThanOrEqual(TOP_INSET);
+      expect(v.k).toBeGreaterThan(0);
+    }
+    // Followed: the hop stays in the free part too.
+    const k = readableScale(14);
+    const at = { x: 100, y: 850 };
+    const v = followTransform(content, box, { at, from: null }, k, card);
+    const sx = v.x + at.x * v.k;
+    const sy = v.y + at.y * v.k;
+    expect(sx >= card.w || sy <= box.height - card.h).toBe(true);
+  });
 });

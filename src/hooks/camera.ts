@@ -50,15 +50,49 @@ export function lodOf(k: number): Lod {
 }
 
 /**
+ * A card over the diagram's lower left (the creation story), its size in px with a margin: the
+ * camera keeps nodes out from under it.
+ */
+export interface Obstacle {
+  readonly w: number;
+  readonly h: number;
+}
+
+/**
  * Scale and offset that show a width×height picture (with a PAD margin) whole inside the element,
  * centred: what the SVG viewBox draws by itself, capped at 1.6× so three cards never fill a projector.
  */
-export function fitTransform(width: number, height: number, box: Size, top = 0): ZoomView {
+export function fitTransform(
+  width: number,
+  height: number,
+  box: Size,
+  top = 0,
+  obstacle: Obstacle | null = null,
+): ZoomView {
   if (box.width <= 0 || box.height <= 0) return { x: 0, y: 0, k: 1 };
+  if (obstacle) {
+    // Beside the card or above it, whichever shows the picture larger.
+    const [beside, above] = besideOrAbove(box, obstacle).map((b) =>
+      shifted(fitTransform(width, height, b.box, top), b.dx),
+    );
+    if (beside && above) return beside.k > above.k ? beside : above;
+  }
   const h = box.height - top;
   const k = Math.min(box.width / (width + 2 * PAD), h / (height + 2 * PAD), 1.6);
   return { x: (box.width - width * k) / 2, y: top + (h - height * k) / 2, k };
 }
+
+/** The element's part right of an obstacle at its lower left, and its part above it. */
+function besideOrAbove(box: Size, o: Obstacle): { box: Size; dx: number }[] {
+  const w = Math.min(o.w, box.width - 1);
+  const h = Math.min(o.h, box.height - 1);
+  return [
+    { box: { width: box.width - w, height: box.height }, dx: w },
+    { box: { width: box.width, height: box.height - h }, dx: 0 },
+  ];
+}
+
+const shifted = (v: ZoomView, dx: number): ZoomView => ({ ...v, x: v.x + dx });
 
 /** The same fit done by the browser before the element is measured (the prerendered page). */
 export function fitViewBox(width: number, height: number): string {
@@ -84,9 +118,19 @@ export function followTransform(
   box: Size,
   focus: { readonly at: Point; readonly from: Point | null },
   k: number,
+  obstacle: Obstacle | null = null,
 ): ZoomView {
-  const fit = fitTransform(content.width, content.height, box, TOP_INSET);
+  const fit = fitTransform(content.width, content.height, box, TOP_INSET, obstacle);
   if (fit.k >= k || box.width <= 0 || box.height <= 0) return fit;
+  if (obstacle) {
+    // The hop is followed in the larger free part: right of the card, or above it.
+    const [beside, above] = besideOrAbove(box, obstacle);
+    const part =
+      beside && above && beside.box.width * beside.box.height >= above.box.width * above.box.height
+        ? beside
+        : above;
+    if (part) return shifted(followTransform(content, part.box, focus, k), part.dx);
+  }
   const from = focus.from ?? focus.at;
   // Both ends of the link when they fit in the view; the current hop alone when they do not.
   const spanX = Math.abs(focus.at.x - from.x) * k;

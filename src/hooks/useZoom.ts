@@ -9,7 +9,14 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import type { Point } from '../layout/geometry';
-import { TOP_INSET, fitTransform, followTransform, keepCentre, type ZoomView } from './camera';
+import {
+  TOP_INSET,
+  fitTransform,
+  followTransform,
+  keepCentre,
+  type Obstacle,
+  type ZoomView,
+} from './camera';
 import type * as ZoomD3 from './zoomD3';
 
 export { fitTransform, fitViewBox, type ZoomView } from './camera';
@@ -42,8 +49,11 @@ export function useZoom(opts: {
   /** The scale follow mode holds the current hop at (readable at 14 px, or 20 when projecting). */
   readonly followScale: number;
   readonly reducedMotion: boolean;
+  /** A card over the lower left (the creation story) that nodes are kept out from under. */
+  readonly obstacle?: Obstacle | null;
 }): UseZoom {
   const { width, height, focus, followScale, reducedMotion } = opts;
+  const obstacle = opts.obstacle ?? null;
   const svgRef = useRef<SVGSVGElement | null>(null);
   const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const d3 = useRef<D3 | null>(null);
@@ -97,10 +107,10 @@ export function useZoom(opts: {
     (m: CameraMode, box: { width: number; height: number }): ZoomView | null => {
       if (m === 'user') return null;
       if (m === 'follow' && focus)
-        return followTransform({ width, height }, box, focus, followScale);
-      return fitTransform(width, height, box, TOP_INSET);
+        return followTransform({ width, height }, box, focus, followScale, obstacle);
+      return fitTransform(width, height, box, TOP_INSET, obstacle);
     },
-    [focus, followScale, width, height],
+    [focus, followScale, width, height, obstacle],
   );
 
   const glide = reducedMotion ? 0 : GLIDE_MS;
@@ -140,8 +150,9 @@ export function useZoom(opts: {
   const fitToScreen = useCallback(() => {
     setMode('fit');
     const svg = svgRef.current;
-    if (svg) apply(fitTransform(width, height, svg.getBoundingClientRect(), TOP_INSET), glide);
-  }, [apply, width, height, glide]);
+    if (svg)
+      apply(fitTransform(width, height, svg.getBoundingClientRect(), TOP_INSET, obstacle), glide);
+  }, [apply, width, height, glide, obstacle]);
 
   const zoomBy = useCallback((factor: number) => {
     const svg = svgRef.current;

@@ -17,14 +17,16 @@ export function labelBoxes(layout: DiagramLayout): Box[] {
     host.eth0,
     // The MAC beside eth0 and the frame's title: text without a box of their own.
     { x: host.eth0.x + host.eth0.w + 6, y: host.eth0.y, w: 170, h: host.eth0.h },
-    { x: f.x + 16, y: f.y + 12, w: 420, h: 36 },
+    // (`docker-host  HOST NETWORK NAMESPACE` runs to about 480 units.)
+    { x: f.x + 16, y: f.y + 12, w: 500, h: 36 },
     host.lo,
     ...Object.values(host.stages),
   ];
   for (const b of layout.bridges) {
     boxes.push(b.hostPort);
     // The bridge's name and subtitle, right of its own port.
-    boxes.push({ x: b.hostPort.x + b.hostPort.w + 8, y: b.bar.y + 8, w: 420, h: 52 });
+    // (Its subtitle, `network "bridge" · 172.17.0.0/16 · MAC`, runs to about 560 units.)
+    boxes.push({ x: b.hostPort.x + b.hostPort.w + 8, y: b.bar.y + 8, w: 560, h: 52 });
     for (const p of b.ports) {
       // A compact port's name stands upright above it.
       boxes.push(b.compact ? { x: p.box.x - 4, y: p.box.y - 110, w: 24, h: 110 } : p.box);

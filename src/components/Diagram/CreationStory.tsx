@@ -4,7 +4,8 @@
 // the steps and their commands come from the engine (creationSteps), so they name the real veth,
 // MAC, address and gateway. It plays on by itself unless the viewer asks for less motion, and stays
 // until closed: a teacher sets the pace.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Obstacle } from '../../hooks/camera';
 import { creationSteps, type CreationStep } from '../../sim';
 import { useAppStore } from '../../store/react';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
@@ -37,7 +38,32 @@ function title(s: CreationStep, t: Translate): string {
   return t(`story.title.${s.kind}`, { bridge: s.facts.bridge, name: s.facts.container });
 }
 
-export function CreationStory() {
+/** The card's margin to the diagram's edges (creation-story.css) and a gap beside it. */
+const MARGIN = 24;
+
+/**
+ * The card's box as it changes (null when closed), so the camera keeps nodes out from under it.
+ * A callback ref: the card mounts and unmounts with the story.
+ */
+function useReportSize(onSize: ((o: Obstacle | null) => void) | undefined) {
+  const ro = useRef<ResizeObserver | null>(null);
+  return useCallback(
+    (el: HTMLElement | null) => {
+      ro.current?.disconnect();
+      ro.current = null;
+      if (!onSize) return;
+      if (!el) return onSize(null);
+      const report = () => onSize({ w: el.offsetWidth + MARGIN, h: el.offsetHeight + MARGIN });
+      ro.current = new ResizeObserver(report);
+      ro.current.observe(el);
+      report();
+    },
+    [onSize],
+  );
+}
+
+export function CreationStory(props: { onSize?: (o: Obstacle | null) => void }) {
+  const sized = useReportSize(props.onSize);
   const launched = useAppStore((s) => s.launched);
   const seq = useAppStore((s) => s.launchSeq);
   const setLaunched = useAppStore((s) => s.setLaunched);
@@ -64,6 +90,7 @@ export function CreationStory() {
   const go = (n: number) => setAt({ seq, step: Math.max(0, Math.min(last, n)), playing: false });
   return (
     <section
+      ref={sized}
       className="creation-story"
       data-testid="veth-story"
       data-step={current.kind}

@@ -1,5 +1,5 @@
 // The lab diagram: outside, host frame, bridges, veth cables, container cards and the packet glyph.
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { nodeId } from '../../sim';
 import { useAppStore } from '../../store/react';
 import { useDiagramLayout, useHopView } from '../../hooks/useDiagramLayout';
@@ -7,7 +7,7 @@ import { usePick } from '../../hooks/usePick';
 import { usePixelSize } from '../../hooks/usePixelSize';
 import { useT } from '../../hooks/useT';
 import { fitViewBox, useZoom } from '../../hooks/useZoom';
-import { lodOf, PRESENT_PX, READ_PX, readableScale } from '../../hooks/camera';
+import { lodOf, PRESENT_PX, READ_PX, readableScale, type Obstacle } from '../../hooks/camera';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { glyphSpot, labelBoxes } from '../../layout/labels';
 import { afterFirstPaint } from '../Shell/idle';
@@ -42,6 +42,13 @@ export function Diagram() {
   const presenting = useAppStore((s) => s.presenting);
   const inLesson = useAppStore((s) => s.lessonView !== 'closed');
   const reducedMotion = useReducedMotion();
+  // The creation story's card: the camera refits beside or above it while it is open.
+  const [story, setStory] = useState<Obstacle | null>(null);
+  const onStory = useCallback(
+    (o: Obstacle | null) =>
+      setStory((was) => ((was && o && was.w === o.w && was.h === o.h) || was === o ? was : o)),
+    [],
+  );
   const {
     svgRef,
     view: z,
@@ -55,6 +62,7 @@ export function Diagram() {
     focus,
     followScale: readableScale(presenting ? PRESENT_PX : READ_PX),
     reducedMotion,
+    obstacle: story,
   });
   // Projecting or teaching a lesson, the camera follows the packet (the user can still turn it off).
   useEffect(() => {
@@ -190,6 +198,7 @@ export function Diagram() {
               labels={labels}
               size={size}
               fontPx={presenting ? 22 : 15}
+              beforeShownElsewhere={presenting}
             />
           )}
         </g>
@@ -202,7 +211,7 @@ export function Diagram() {
       />
       {launched && (
         <Suspense fallback={null}>
-          <CreationStory />
+          <CreationStory onSize={onStory} />
         </Suspense>
       )}
       {picking && (

@@ -4,6 +4,8 @@ import { useT } from '../../hooks/useT';
 import { usePresentation } from './usePresentation';
 import './presentation.css';
 import { useAppStore } from '../../store/react';
+// The what-changed card's styles ride with the page's stylesheet (its code loads when presenting).
+import './what-changed.css';
 
 export function PresentButton() {
   const toggle = usePresentation();

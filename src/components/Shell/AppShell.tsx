@@ -24,6 +24,8 @@ const RunContainerForm = lazy(() =>
 const NetworkForm = lazy(() =>
   import('../Forms/NetworkForm').then((m) => ({ default: m.NetworkForm })),
 );
+// Presentation mode's "what changed" card loads with presentation mode.
+const WhatChanged = lazy(() => import('../Presentation/WhatChanged'));
 
 export function AppShell() {
   useTheme();
@@ -32,6 +34,7 @@ export function AppShell() {
   usePlayback();
   useKeyboard();
   const openForm = useAppStore((s) => s.openForm);
+  const presenting = useAppStore((s) => s.presenting);
   return (
     <div className="app">
       <Header />
@@ -45,6 +48,11 @@ export function AppShell() {
           </Suspense>
           <Diagram />
           <section className="dock" aria-label={t('shell.playback')}>
+            {presenting && (
+              <Suspense fallback={null}>
+                <WhatChanged />
+              </Suspense>
+            )}
             <div className="dock-main">
               <Playback />
               <Narration />
