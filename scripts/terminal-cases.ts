@@ -12,7 +12,7 @@ const IP_OPTS = ['', '-br', '-4', '-6', '-s', '-d', '-o', '-j', '-4 -br', '-s -s
 const IP_OBJECTS = ['addr', 'link', 'route', 'neigh', 'a', 'l', 'r', 'n', 'address', 'neighbour'];
 
 // prettier-ignore
-export const CASES: readonly CorpusLine[] = [
+const ALL: readonly CorpusLine[] = [
   // ip: every object × the global options, then selectors
   ...host(...each(['ip'], IP_OPTS, ['addr', 'link', 'route', 'neigh'])),
   ...host(...each(['ip'], IP_OBJECTS, ['', 'show', 'list', 'ls'])),
@@ -142,3 +142,8 @@ export const CASES: readonly CorpusLine[] = [
     'echo $?', 'ip link show nosuch; echo $?',
   ),
 ];
+
+/** Each (place, line) once: the option × object grid repeats a few lines the selectors list too. */
+export const CASES: readonly CorpusLine[] = ALL.filter(
+  (c, i) => ALL.findIndex((d) => d.where === c.where && d.line === c.line) === i,
+);
