@@ -314,6 +314,8 @@ function silentAllowed(
   }
   if (a === 'lab' && b === 'from') return silentAllowed(words.slice(3), false, changed, exit);
   if (a === 'busybox') return silentAllowed(words.slice(1), false, changed, exit);
+  // `false` says nothing and fails, as it should; `true` says nothing.
+  if (a === 'false' || a === 'true') return true;
   // Quiet clients: curl -s, wget -q and nc without -v print nothing, even when they fail.
   if (a === 'curl' && words.some((w) => /^-[a-zA-Z]*s/.test(w) && !/^-[a-zA-Z]*S/.test(w)))
     return true;
@@ -330,7 +332,7 @@ function silentAllowed(
     return true;
   if (a === 'clear' || a === 'exit' || a === 'sh' || a === 'cat') return true;
   // Listings of a table that may be empty.
-  if (['ip', 'arp', 'bridge', 'route'].includes(a)) return true;
+  if (['ip', 'arp', 'bridge', 'route', 'sysctl'].includes(a)) return true;
   // `docker port C` of a container that publishes nothing prints nothing (cli container/port.go).
   if (a === 'docker' && (b === 'logs' || b === 'port' || (b === 'ps' && words.includes('-q'))))
     return true;

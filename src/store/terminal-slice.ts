@@ -17,6 +17,7 @@ export function shellApi(get: () => AppState): ShellApi {
     location: () => s().location,
     history: () => s().history,
     historyOffset: () => s().historyOffset,
+    lastExit: () => s().lastExit,
     setLocation: (l) => s().setLocation(l),
     clearTranscript: () => s().clearTranscript(),
     resetWorld: (o) => s().resetWorld(o),
@@ -88,6 +89,8 @@ export function createTerminalSlice(
           toTranscriptLines(output.chunks, output.exit),
         ),
       );
+      // bash leaves `$?` alone on an empty line.
+      if (trimmed !== '') set({ lastExit: output.exit });
       tick(trimmed);
       for (const w of watchers) w({ line, output, before, after: ran, echoed });
       return { output, before, after: get() };
@@ -111,6 +114,7 @@ export function createTerminalSlice(
       transcriptOffset: 0,
       history: [],
       historyOffset: 0,
+      lastExit: 0,
       location,
       setLocation: (l) => set({ location: l }),
       clearTranscript: () => set({ transcript: [], transcriptOffset: 0 }),

@@ -18,6 +18,7 @@ type WorldActions = Omit<
   | 'location'
   | 'history'
   | 'historyOffset'
+  | 'lastExit'
   | 'setLocation'
   | 'clearTranscript'
   | 'sendFlow'
@@ -94,6 +95,8 @@ export interface TerminalSlice {
   /** Lines dropped from the front once the history held HISTSIZE (500) of them, as bash does. */
   readonly historyOffset: number;
   readonly location: Location;
+  /** The exit status of the last line typed: what bash keeps in `$?` (0 before any). */
+  readonly lastExit: number;
   /**
    * Types one line into the terminal: runs it, appends prompt and output, advances the clock 1 s.
    * Needs the shell at hand: always so headless; in the browser only code that loaded it first

@@ -44,6 +44,7 @@ export interface Headless {
 export function headless(shell: Shell, start: World): Headless {
   let world = start;
   let location: Location = HOST;
+  let lastExit = 0;
   const apply = <T>(r: OpResult<T>): OpResult<T> => {
     if (r.ok) world = r.world;
     return r;
@@ -58,6 +59,7 @@ export function headless(shell: Shell, start: World): Headless {
     location: () => location,
     history: () => [],
     historyOffset: () => 0,
+    lastExit: () => lastExit,
     setLocation: (l) => void (location = l),
     clearTranscript: () => {},
     resetWorld: (o) => {
@@ -90,7 +92,10 @@ export function headless(shell: Shell, start: World): Headless {
     location: () => location,
     run: (line) => {
       const out = shell.executeLine(line, api);
-      if (line.trim() !== '') world = advanceClock(world, 1);
+      if (line.trim() !== '') {
+        lastExit = out.exit;
+        world = advanceClock(world, 1);
+      }
       return out;
     },
     send,

@@ -40,6 +40,8 @@ export interface ShellApi {
   history(): readonly string[];
   /** How many older lines the history has dropped: its first line is number historyOffset() + 1. */
   historyOffset(): number;
+  /** The last line's exit status, for `$?`. */
+  lastExit(): number;
   setLocation(location: Location): void;
   clearTranscript(): void;
   resetWorld(options?: WorldOptions): void;

@@ -5,7 +5,10 @@ import type { Command, Ctx } from './context';
 import { hereContainer } from './context';
 import { cat } from './files';
 import { ifconfig } from './net/ifconfig';
-import { ipAddr, ipLink, ipRoute, routeN } from './net/ip';
+import { ipAddr, ipLink } from './net/ip';
+import { routeTable } from './net/route';
+import { arp } from './net/arp';
+import { showRoutes } from './net/ip-route';
 import { ipNeigh } from './net/neigh';
 import { netnsAt } from './net/netns';
 import { nc } from './tools/nc';
@@ -16,9 +19,14 @@ function ipCommand(args: readonly string[], ctx: Ctx): number {
   const ns = netnsAt(ctx.api.world(), ctx.where);
   const [obj = 'addr', ...rest] = args;
   const dev = rest[0] === 'show' && rest[1] !== undefined ? rest[1] : undefined;
-  if ('address'.startsWith(obj)) ctx.out(ipAddr(ns, 'busybox', dev));
-  else if ('link'.startsWith(obj)) ctx.out(ipLink(ns, 'busybox', dev));
-  else if ('route'.startsWith(obj)) ctx.out(ipRoute(ns, 'busybox'));
+  const ifaces = ns.ifaces.filter((i) => dev === undefined || i.name === dev);
+  if (dev !== undefined && ifaces.length === 0) {
+    ctx.err(`ip: can't find device '${dev}'\n`);
+    return 1;
+  }
+  if ('address'.startsWith(obj)) ctx.out(ipAddr(ifaces, 'busybox'));
+  else if ('link'.startsWith(obj)) ctx.out(ipLink(ifaces, 'busybox'));
+  else if ('route'.startsWith(obj)) ctx.out(showRoutes(ns, {}, 'busybox'));
   else if ('neighbor'.startsWith(obj) || 'neighbour'.startsWith(obj))
     ctx.out(ipNeigh(own(ctx.api.world().neigh, ns.node) ?? [], ctx.api.world().clock, 'busybox'));
   else {
@@ -36,9 +44,25 @@ export const CONTAINER_COMMANDS: { readonly [name: string]: Command } = {
     return r.exit;
   },
   ip: ipCommand,
-  route: (_args, ctx) => {
-    ctx.out(routeN(netnsAt(ctx.api.world(), ctx.where)));
+  route: (args, ctx) => {
+    // busybox names 0.0.0.0 `default` as a destination and `*` as a gateway unless -n.
+    const numeric = args.some((a) => /^-\w*n/.test(a));
+    ctx.out(
+      routeTable(netnsAt(ctx.api.world(), ctx.where), { numeric, netstat: false, busybox: true }),
+    );
     return 0;
+  },
+  arp: (args, ctx) => {
+    const ns = netnsAt(ctx.api.world(), ctx.where);
+    const r = arp(
+      args,
+      own(ctx.api.world().neigh, ns.node) ?? [],
+      ctx.api.world().clock,
+      'busybox',
+    );
+    ctx.out(r.out);
+    ctx.err(r.err);
+    return r.exit;
   },
   ping,
   wget,

@@ -3,6 +3,7 @@ import { readSysctl, type SysctlKey } from '../sim';
 import type { Ctx } from './context';
 import { hereContainer } from './context';
 import { etcHosts, resolvConf } from './tools/resolve';
+import { readDerived } from './host/sysctl';
 
 /** /proc/sys/net/ipv4/ip_forward ⇄ net.ipv4.ip_forward */
 export const procPath = (key: string): string => `/proc/sys/${key.replaceAll('.', '/')}`;
@@ -17,6 +18,10 @@ function readFile(path: string, ctx: Ctx): string | null {
   }
   for (const key of ['net.ipv4.ip_forward', 'net.bridge.bridge-nf-call-iptables'] as SysctlKey[]) {
     if (path === procPath(key)) return `${readSysctl(world, key)}\n`;
+  }
+  if (path.startsWith('/proc/sys/')) {
+    const derived = readDerived(world, path.slice('/proc/sys/'.length).replaceAll('/', '.'));
+    if (derived !== null) return `${derived}\n`;
   }
   return null;
 }

@@ -5,22 +5,28 @@ export const HOST_HELP = `Docker Network Lab terminal: a simulated Docker host (
 
 Docker:
   docker run [-d] [-i] [-t] [--rm] [--name N] [--network NET] [-p [IP:]HOST:CTR[/PROTO]] [-P] IMAGE [CMD...]
-  docker ps [-a] [-q] | start | stop | rm [-f] | inspect | port | logs | exec [-it] NAME CMD... | images
+  docker ps [-a] [-q] [-l] [-n N] [--no-trunc] [--format T] | inspect [-f T] NAME…   (T: a Go template)
+  docker start | stop | rm [-f] | port | logs | exec [-it] NAME CMD... | images
   docker network ls | inspect | create [-d bridge] [--subnet CIDR] [--gateway IP] [-o K=V] NAME | rm
   docker network connect NET CTR | disconnect NET CTR           (every docker command takes --help)
 Host networking:
-  ip [-br] addr|link|route|neigh   ifconfig [IF]   route -n   arp -n   brctl show
-  bridge link   bridge fdb show    iptables [-t TABLE] -L [CHAIN] [-n] [-v] [--line-numbers] | -S
+  ip [-4] [-br] [-o] addr|link|neigh [show [dev IF] [master BR] [type KIND] [up]]
+  ip route [show [dev IF] [default|PREFIX] [table main|local] [proto P] [scope S]] | get ADDR
+  ifconfig [-a] [IF]   route [-n] [-e]   netstat -r[n]   arp [-n] [-a] [-v] [-i IF] [HOST]
+  brctl show [BR]   bridge link [show [dev IF]]   bridge fdb show [br BR] [dev IF]
+  iptables [-t TABLE] -L [CHAIN] [-n] [-v] [-x] [--line-numbers] | -S [CHAIN]
   iptables [-t TABLE] -A|-C|-D CHAIN RULE | -I CHAIN [N] RULE | -D CHAIN N | -P CHAIN ACCEPT|DROP
            | -N|-X CHAIN | -F|-Z [CHAIN]     RULE: [!] -s|-d CIDR [!] -i|-o IF -p tcp|udp|icmp
            [--dport N] -m conntrack --ctstate S,… -m addrtype --dst-type LOCAL -j TARGET|CHAIN
-  iptables-save   conntrack -L   sysctl net.ipv4.ip_forward[=0|1]   cat /proc/sys/net/ipv4/ip_forward
+  iptables-save [-t TABLE] [-c]   conntrack -L|-C [-p tcp|udp|icmp] [-s|-d IP] [--sport|--dport N]
+           [-o extended]   sysctl [-n|-N|-e|-q] [-w] KEY[=V]   cat /proc/sys/net/ipv4/ip_forward
   cat /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
 Clients (each sends packets you can step through in the diagram):
   ping [-c N] HOST   curl [-sSv] [-m SEC] [-o FILE] [-w FMT] URL   wget [-q] [-O FILE] URL
   nc -zv [-u] [-w SEC] HOST PORT
-Inside a container (docker exec -it NAME sh): busybox ifconfig, ip, route, ping, wget, nc, cat, hostname, exit
+Inside a container (docker exec -it NAME sh): busybox ifconfig, ip, route, arp, ping, wget, nc, cat,
+  hostname, exit
 Lab:
-${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo; CMD | grep|head|tail|wc|sort. Tab completes commands, flags,
-containers and networks.
+${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo, true, false, $?; CMD | grep|head|tail|wc|sort.
+Tab completes commands, flags, containers and networks.
 `;

@@ -7,11 +7,13 @@ import { cat } from './files';
 import { iptables, iptablesSaveCommand } from './host/iptables';
 import { lab } from './host/lab';
 import { sysctl } from './host/sysctl';
-import { bridgeFdbShow, bridgeLink, brctlShow } from './net/bridge';
-import { conntrackList } from './net/conntrack';
+import { bridgeCommand, brctlShow } from './net/bridge';
+import { conntrackCommand } from './net/conntrack-cmd';
 import { ifconfig } from './net/ifconfig';
-import { ipAddr, ipBrief, ipLink, ipRoute, routeN } from './net/ip';
-import { arpN, ipNeigh } from './net/neigh';
+import { netstat, route } from './net/route';
+import type { Outcome } from './net/ip-route';
+import { ipCommand } from './net/ip-command';
+import { arp } from './net/arp';
 import { hostNetns } from './net/netns';
 import { curl } from './tools/curl';
 import { nc } from './tools/nc';
@@ -22,35 +24,16 @@ import { HOST_HELP } from './help-text';
 const hostNs = (ctx: Ctx) => hostNetns(ctx.api.world());
 const hostNeigh = (ctx: Ctx) => ctx.api.world().neigh['host'] ?? [];
 
-function ipCommand(args: readonly string[], ctx: Ctx): number {
-  const brief = args.includes('-br') || args.includes('-brief');
-  const words = args.filter((a) => a !== '-br' && a !== '-brief' && a !== '-4');
-  const [obj = '', verb, devWord, dev] = words;
-  const ns = hostNs(ctx);
-  const device = verb === 'show' && devWord === 'dev' ? dev : verb === 'show' ? devWord : undefined;
-  if (obj === '-V') ctx.out('ip utility, iproute2-6.1.0, libbpf 1.1.2\n');
-  else if (obj === '') {
-    ctx.err(
-      'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\nwhere  OBJECT := { address | link | neighbour | route | ... }\n',
-    );
-    return 255;
-  } else if ('address'.startsWith(obj))
-    ctx.out(brief ? ipBrief(ns, 'addr') : ipAddr(ns, 'iproute2', device));
-  else if ('link'.startsWith(obj))
-    ctx.out(brief ? ipBrief(ns, 'link') : ipLink(ns, 'iproute2', device));
-  else if ('route'.startsWith(obj)) ctx.out(ipRoute(ns, 'iproute2'));
-  else if ('neighbour'.startsWith(obj) || 'neighbor'.startsWith(obj))
-    ctx.out(ipNeigh(hostNeigh(ctx), ctx.api.world().clock, 'iproute2'));
-  else {
-    ctx.err(`Object "${obj}" is unknown, try "ip help".\n`);
-    return 255;
-  }
-  return 0;
+/** A command's outcome written to its streams; its exit status. */
+function emit(ctx: Ctx, r: Outcome): number {
+  ctx.out(r.out);
+  ctx.err(r.err);
+  return r.exit;
 }
 
 export const HOST_COMMANDS: { readonly [name: string]: Command } = {
   docker,
-  ip: ipCommand,
+  ip: (args, ctx) => ipCommand(args, ctx, hostNs(ctx)),
   ifconfig: (args, ctx) => {
     if (args[0] === '-V') {
       ctx.out('net-tools 2.10\n');
@@ -61,50 +44,35 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
     ctx.err(r.err);
     return r.exit;
   },
-  route: (_args, ctx) => {
-    ctx.out(routeN(hostNs(ctx)));
-    return 0;
-  },
-  arp: (_args, ctx) => {
-    ctx.out(arpN(hostNeigh(ctx), ctx.api.world().clock));
-    return 0;
-  },
+  route: (args, ctx) => emit(ctx, route(args, hostNs(ctx))),
+  netstat: (args, ctx) => emit(ctx, netstat(args, hostNs(ctx))),
+  arp: (args, ctx) => emit(ctx, arp(args, hostNeigh(ctx), ctx.api.world().clock)),
   brctl: (args, ctx) => {
-    if (args[0] === 'show' || args.length === 0) ctx.out(brctlShow(hostNs(ctx)));
-    else if (args[0] === '-V') ctx.out('bridge-utils, 1.7\n');
-    else {
-      ctx.err(`never heard of command [${args[0] ?? ''}]\n`);
+    const ns = hostNs(ctx);
+    const [cmd, bridge] = args;
+    if (cmd === '-V') ctx.out('bridge-utils, 1.7\n');
+    else if (cmd === 'show' || cmd === undefined) {
+      if (
+        bridge !== undefined &&
+        !ns.ifaces.some((i) => i.kind === 'bridge' && i.name === bridge)
+      ) {
+        ctx.err(`bridge ${bridge} does not exist!\n`);
+        return 1;
+      }
+      ctx.out(brctlShow(ns, bridge));
+    } else if (['showmacs', 'showstp', 'addbr', 'delbr', 'addif', 'delif', 'stp'].includes(cmd)) {
+      ctx.err(`brctl: ${cmd} is not in this lab (brctl show is)\n`);
+      return 1;
+    } else {
+      ctx.err(`never heard of command [${cmd}]\n`);
       return 1;
     }
     return 0;
   },
-  bridge: (args, ctx) => {
-    const [obj = '', verb] = args;
-    if ('link'.startsWith(obj) && obj !== '') ctx.out(bridgeLink(hostNs(ctx)));
-    else if (obj === 'fdb' && (verb === undefined || verb === 'show'))
-      ctx.out(bridgeFdbShow(ctx.api.world(), hostNs(ctx)));
-    else {
-      ctx.err(`Object "${obj}" is unknown, try "bridge help".\n`);
-      return 255;
-    }
-    return 0;
-  },
+  bridge: (args, ctx) => emit(ctx, bridgeCommand(args, ctx.api.world(), hostNs(ctx))),
   iptables,
   'iptables-save': iptablesSaveCommand,
-  conntrack: (args, ctx) => {
-    if (args[0] === '-V') {
-      ctx.out('conntrack v1.4.7 (conntrack-tools)\n');
-      return 0;
-    }
-    if (args[0] !== '-L' && args[0] !== '--dump') {
-      ctx.err('conntrack v1.4.7 (conntrack-tools): this lab supports -L only\n');
-      return 1;
-    }
-    const r = conntrackList(ctx.api.world());
-    ctx.out(r.out);
-    ctx.err(r.err);
-    return 0;
-  },
+  conntrack: (args, ctx) => emit(ctx, conntrackCommand(args, ctx.api.world())),
   sysctl,
   cat,
   ping,
@@ -139,6 +107,8 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
     return 0;
   },
   exit: () => 0,
+  true: () => 0,
+  false: () => 1,
   busybox: (args, ctx) => {
     const [applet, ...rest] = args;
     const cmd = own(CONTAINER_COMMANDS, applet);

@@ -3,6 +3,7 @@ import { complete } from './complete';
 import { historyAt } from './history';
 import { parseFlags } from './flags';
 import { splitWords } from './parse';
+import { expandStatus } from './shell';
 import { RUN_FLAGS } from './docker/run';
 import { referenceHost } from './testing/reference-host';
 import { terminalOn } from './testing/terminal';
@@ -99,5 +100,13 @@ describe('completion and history', () => {
     expect(historyAt(['a', 'b'], 0)).toBe('b');
     expect(historyAt(['a', 'b'], 1)).toBe('a');
     expect(historyAt(['a', 'b'], 2)).toBeNull();
+  });
+});
+
+describe('$? (expandStatus)', () => {
+  it('expands outside single quotes only, as bash does', () => {
+    expect(expandStatus('echo $?', 1)).toBe('echo 1');
+    expect(expandStatus(`echo "$?" '$?' \\$?`, 255)).toBe(`echo "255" '$?' \\$?`);
+    expect(expandStatus(`echo "it's $?"`, 2)).toBe(`echo "it's 2"`);
   });
 });

@@ -56,9 +56,37 @@ function runPipeline(stages: readonly string[], api: ShellApi, where: Location, 
   return exit;
 }
 
+/**
+ * `$?` (the only parameter the lab expands) becomes the last line's exit status, as bash and
+ * busybox sh do everywhere but inside single quotes (or after a backslash).
+ */
+export function expandStatus(line: string, status: number): string {
+  let out = '';
+  let single = false;
+  let double = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"' && !single) double = !double;
+    if (ch === "'" && !double) single = !single;
+    if (ch === '\\' && !single) {
+      out += line.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (!single && ch === '$' && line[i + 1] === '?') {
+      out += String(status);
+      i++;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
 /** Runs one typed line through the shell at the store's current location. */
-export function executeLine(line: string, api: ShellApi): CommandOutput {
+export function executeLine(typed: string, api: ShellApi): CommandOutput {
   const where = api.location();
+  const line = typed.includes('$?') ? expandStatus(typed, api.lastExit()) : typed;
   const { ctx, chunks } = createCtx(api, where);
   const pipeline = splitPipeline(line);
   if (pipeline) return { chunks, exit: runPipeline(pipeline, api, where, ctx) };

@@ -33,6 +33,10 @@ const HELP: { readonly [command: string]: HelpEntry } = {
     aliases: 'docker container ls, docker container list, docker container ps, docker ps',
     options: [
       ['-a, --all', 'Show all containers (default shows just running)'],
+      ['    --format string', 'Pretty-print containers using a Go template'],
+      ['-n, --last int', 'Show n last created containers (includes all states) (default -1)'],
+      ['-l, --latest', 'Show the latest created container (includes all states)'],
+      ['    --no-trunc', "Don't truncate output"],
       ['-q, --quiet', 'Only display container IDs'],
     ],
   },
@@ -67,7 +71,10 @@ const HELP: { readonly [command: string]: HelpEntry } = {
   inspect: {
     usage: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
     summary: 'Return low-level information on Docker objects',
-    options: [],
+    options: [
+      ['-f, --format string', 'Format the output using the given Go template'],
+      ['    --type string', 'Return JSON for specified type'],
+    ],
   },
   port: {
     usage: 'docker port CONTAINER [PRIVATE_PORT[/PROTO]]',

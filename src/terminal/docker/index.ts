@@ -7,6 +7,7 @@ import { argsError, daemonText, flagError } from './errors';
 import { dockerExec } from './exec';
 import { commandHelp, dockerHelp } from './help';
 import { containerInspect, goJson, networkInspect } from './inspect';
+import { executeTemplate } from './template';
 import { dockerNetwork } from './network';
 import { portLines } from './ports';
 import { dockerImages, dockerPs } from './ps';
@@ -68,11 +69,31 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
   network: dockerNetwork,
   ps: sub(
     'ps',
-    [{ long: 'all', short: 'a' }, { long: 'quiet', short: 'q' }, { long: 'no-trunc' }],
+    [
+      { long: 'all', short: 'a' },
+      { long: 'quiet', short: 'q' },
+      { long: 'no-trunc' },
+      { long: 'latest', short: 'l' },
+      { long: 'last', short: 'n', value: true },
+      { long: 'format', value: true },
+    ],
     0,
     '[OPTIONS]',
     (f, ctx) => {
-      ctx.out(dockerPs(ctx.api.world(), isSet(f, 'all'), isSet(f, 'quiet'), !isSet(f, 'no-trunc')));
+      const last = f.values.get('last')?.at(-1);
+      const format = f.values.get('format')?.at(-1);
+      const r = dockerPs(ctx.api.world(), {
+        all: isSet(f, 'all'),
+        quiet: isSet(f, 'quiet'),
+        trunc: !isSet(f, 'no-trunc'),
+        ...(isSet(f, 'latest') ? { last: 1 } : last !== undefined ? { last: Number(last) } : {}),
+        ...(format === undefined ? {} : { format }),
+      });
+      if (!r.ok) {
+        ctx.err(`docker: ${r.error}\n`);
+        return 1;
+      }
+      ctx.out(r.text);
       return 0;
     },
   ),
@@ -138,11 +159,15 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
   }),
   inspect: sub(
     'inspect',
-    [{ long: 'type', value: true }],
+    [
+      { long: 'type', value: true },
+      { long: 'format', short: 'f', value: true },
+    ],
     1,
     '[OPTIONS] NAME|ID [NAME|ID...]',
     (f, ctx) => {
       const world = ctx.api.world();
+      const format = f.values.get('format')?.at(-1);
       const found: unknown[] = [];
       let status = 0;
       for (const ref of f.args) {
@@ -155,7 +180,19 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
           status = 1;
         }
       }
-      ctx.out(goJson(found));
+      if (format === undefined) {
+        ctx.out(goJson(found));
+        return status;
+      }
+      // -f runs the template on each object, a newline after each (cli/command/inspect).
+      for (const obj of found) {
+        const r = executeTemplate(format, JSON.parse(JSON.stringify(obj)) as unknown);
+        if (!r.ok) {
+          ctx.err(`docker: ${r.error}\n`);
+          return 1;
+        }
+        ctx.out(`${r.text}\n`);
+      }
       return status;
     },
   ),

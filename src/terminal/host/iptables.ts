@@ -11,6 +11,10 @@ import { ctimeDate } from '../docker/time';
 const TABLES: readonly TableName[] = ['filter', 'nat', 'raw'];
 const VERSION = IPT_VERSION;
 
+/** getopt_long: an unambiguous prefix of a long option is that option (`--line` = `--line-numbers`). */
+const long = (a: string, option: string, min: number): boolean =>
+  a.length >= min + 2 && option.startsWith(a);
+
 export function iptables(args: readonly string[], ctx: Ctx): number {
   if (args.some(isEditCommand)) return changeRules(args, ctx);
   let table: TableName = 'filter';
@@ -36,10 +40,10 @@ export function iptables(args: readonly string[], ctx: Ctx): number {
         return 3;
       }
       table = t as TableName;
-    } else if (a === '--line-numbers') lineNumbers = true;
-    else if (a === '--numeric') numeric = true;
-    else if (a === '--verbose') verbose = true;
-    else if (a === '--list' || a === '--list-rules') action = a === '--list' ? 'L' : 'S';
+    } else if (long(a, '--line-numbers', 3)) lineNumbers = true;
+    else if (long(a, '--numeric', 3)) numeric = true;
+    else if (long(a, '--verbose', 3)) verbose = true;
+    else if (a === '--list' || long(a, '--list-rules', 7)) action = a === '--list' ? 'L' : 'S';
     else if (a === '-V' || a === '--version') {
       ctx.out(`${VERSION}\n`);
       return 0;
@@ -56,8 +60,20 @@ export function iptables(args: readonly string[], ctx: Ctx): number {
       ctx.err(`iptables: ${a} is not in this lab\n`);
       return 1;
     } else if (a.startsWith('-')) return fail(`unknown option "${a}"`);
-    else if (action !== null && chain === undefined) chain = a;
-    else return fail(`Bad argument \`${a}'`);
+    // The chain must follow -L/-S directly (`iptables -L -n FORWARD` is a Bad argument).
+    else if (
+      action !== null &&
+      chain === undefined &&
+      /^(-[nvx]*[LS]|--list(-rules)?)$/.test(args[i - 1] ?? '')
+    )
+      chain = a;
+    else {
+      // iptables prints this one without its version prefix.
+      ctx.err(
+        `Bad argument \`${a}'\nTry \`iptables -h' or 'iptables --help' for more information.\n`,
+      );
+      return 2;
+    }
   }
   if (action === null) return fail('no command specified');
   // mangle and security exist but Docker leaves them empty.
@@ -65,7 +81,10 @@ export function iptables(args: readonly string[], ctx: Ctx): number {
   const t = TABLES.includes(table) ? table : 'raw';
   const known = listedChains(nf, t).some((c) => c.name === chain);
   if (chain !== undefined && !known) {
-    ctx.err(`iptables: No chain/target/match by that name.\n`);
+    // iptables-nft's words for a chain the table lacks (1.8.9 nf_tables).
+    ctx.err(
+      `${VERSION}: chain \`${chain}' in table \`${table}' is incompatible, use 'nft' tool.\n`,
+    );
     return 1;
   }
   if (action === 'S') ctx.out(iptablesS(nf, t, chain));
@@ -83,9 +102,30 @@ export function iptables(args: readonly string[], ctx: Ctx): number {
   return 0;
 }
 
+/** `iptables-save [-c] [-t TABLE]`: one table's block only with -t (none for an empty table). */
 export function iptablesSaveCommand(args: readonly string[], ctx: Ctx): number {
-  const counters = args.includes('-c');
+  let table: string | undefined;
+  let counters = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '-c' || a === '--counters') counters = true;
+    else if (a === '-t' || a === '--table') table = args[++i] ?? '';
+    else {
+      ctx.err(`iptables-save: ${a} is not in this lab (try -t TABLE or -c)\n`);
+      return 1;
+    }
+  }
+  if (table !== undefined && !['filter', 'nat', 'raw', 'mangle', 'security'].includes(table)) {
+    ctx.err(`Table \`${table}' does not exist\n`);
+    return 1;
+  }
   const w = ctx.api.world();
-  ctx.out(iptablesSave(w.netfilter, { header: ctimeDate(w.clock), counters }));
+  const text = iptablesSave(w.netfilter, { header: ctimeDate(w.clock), counters });
+  if (table === undefined) ctx.out(text);
+  else {
+    // Each table's block runs from its `# Generated` line to its `# Completed` line.
+    const blocks = text.split(/(?=^# Generated)/m);
+    ctx.out(blocks.find((b) => b.includes(`\n*${table}\n`)) ?? '');
+  }
   return 0;
 }

@@ -2,13 +2,17 @@
 import type { World } from '../../sim';
 import type { Iface, Netns } from './netns';
 import { own } from '../own';
+import type { Outcome } from './ip-route';
 
 /** FDB entries age out after the bridge's default 300 s. */
 export const FDB_AGEING_SECONDS = 300;
 
-export function brctlShow(ns: Netns): string {
+/** `brctl show [BRIDGE]`. */
+export function brctlShow(ns: Netns, only?: string): string {
   let s = 'bridge name\tbridge id\t\tSTP enabled\tinterfaces\n';
-  const bridges = ns.ifaces.filter((i) => i.kind === 'bridge').sort((a, b) => cmp(a.name, b.name));
+  const bridges = ns.ifaces
+    .filter((i) => i.kind === 'bridge' && (only === undefined || i.name === only))
+    .sort((a, b) => cmp(a.name, b.name));
   for (const b of bridges) {
     const ports = ns.ifaces
       .filter((i) => i.master === b.name)
@@ -21,9 +25,9 @@ export function brctlShow(ns: Netns): string {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function bridgeLink(ns: Netns): string {
+export function bridgeLink(ns: Netns, dev?: string): string {
   return ns.ifaces
-    .filter((i) => i.master)
+    .filter((i) => i.master && (dev === undefined || i.name === dev))
     .map(
       (i) =>
         `${i.ifindex}: ${i.name}@if${i.peer?.ifindex ?? 0}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu ${i.mtu} master ${i.master ?? ''} state forwarding priority 32 cost 2 \n`,
@@ -38,11 +42,16 @@ function selfEntries(i: Iface, macs: readonly string[]): string {
   return macs.map((m) => `${m} dev ${i.name} self permanent\n`).join('');
 }
 
-/** `bridge fdb show`: multicast and local entries per device, learned MACs from world.fdb. */
-export function bridgeFdbShow(world: World, ns: Netns): string {
+/**
+ * `bridge fdb show [br BRIDGE] [dev DEV]`: multicast and local entries per device, learned MACs
+ * from world.fdb; `br` keeps the bridge and its ports, `dev` one device (then not printed).
+ */
+export function bridgeFdbShow(world: World, ns: Netns, br?: string, dev?: string): string {
   let s = '';
   for (const i of ns.ifaces) {
     if (i.kind === 'loopback') continue;
+    if (br !== undefined && i.name !== br && i.master !== br) continue;
+    if (dev !== undefined && i.name !== dev) continue;
     if (i.kind === 'ether') {
       s += selfEntries(i, ['33:33:00:00:00:01', '01:00:5e:00:00:01', solicited(i.mac)]);
     } else if (i.kind === 'bridge') {
@@ -66,5 +75,32 @@ export function bridgeFdbShow(world: World, ns: Netns): string {
       s += selfEntries(i, ['33:33:00:00:00:01', '01:00:5e:00:00:01', solicited(i.mac)]);
     }
   }
-  return s;
+  return dev === undefined ? s : s.replaceAll(` dev ${dev} `, ' ');
+}
+
+const fail = (err: string): Outcome => ({ out: '', err, exit: 255 });
+
+/** `bridge [link [show [dev D]] | fdb [show [br B] [dev D]]]` (iproute2 6.1). */
+export function bridgeCommand(args: readonly string[], world: World, ns: Netns): Outcome {
+  const [obj = '', verb, ...rest] = args;
+  if (obj.startsWith('-')) return fail(`bridge: option ${obj} is not in this lab\n`);
+  if (verb !== undefined && !'show'.startsWith(verb) && !'list'.startsWith(verb))
+    return fail(`bridge: ${obj} ${verb} is not in this lab\n`);
+  const sel = new Map<string, string>();
+  for (let i = 0; i + 1 < rest.length; i += 2) sel.set(rest[i] ?? '', rest[i + 1] ?? '');
+  const dev = sel.get('dev');
+  if (dev !== undefined && !ns.ifaces.some((i) => i.name === dev))
+    return fail(`Cannot find device "${dev}"\n`);
+  if (obj !== '' && 'link'.startsWith(obj)) return { out: bridgeLink(ns, dev), err: '', exit: 0 };
+  if (obj !== '' && 'fdb'.startsWith(obj)) {
+    const br = sel.get('br');
+    if (br !== undefined && !ns.ifaces.some((i) => i.kind === 'bridge' && i.name === br))
+      return fail(`Cannot find bridge device "${br}"\n`);
+    return { out: bridgeFdbShow(world, ns, br, dev), err: '', exit: 0 };
+  }
+  if (obj === '')
+    return fail(
+      'Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\nwhere  OBJECT := { link | fdb | mdb | vlan | monitor }\n',
+    );
+  return fail(`Object "${obj}" is unknown, try "bridge help".\n`);
 }

@@ -105,6 +105,9 @@ export function ifconfig(
 ): IfconfigResult {
   const fmt = dialect === 'busybox' ? busyboxIfconfig : netToolsIfconfig;
   const names = args.filter((a) => a !== '-a');
+  const option = names.find((a) => a.startsWith('-'));
+  if (option !== undefined)
+    return { out: '', err: `ifconfig: ${option} is not in this lab (try -a or IF)\n`, exit: 1 };
   if (names.length === 0)
     return { out: [...ifaces].sort(byIfName).map(fmt).join(''), err: '', exit: 0 };
   const name = names[0] ?? '';

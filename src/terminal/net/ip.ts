@@ -1,6 +1,6 @@
 // `ip` in two dialects: iproute2 6.1 on the host, busybox 1.35 in containers. Pure formatting.
-import { maskOf, ZERO_MAC } from '../../sim/addr';
-import { broadcastFor, type Iface, type Netns, type Route } from './netns';
+import { ZERO_MAC } from '../../sim/addr';
+import { broadcastFor, type Iface } from './netns';
 
 export type Dialect = 'iproute2' | 'busybox';
 
@@ -18,9 +18,9 @@ const label = (i: Iface): string =>
 
 function headLine(i: Iface, d: Dialect, link: boolean): string {
   const qlen = i.txqueuelen > 0 ? `qlen ${i.txqueuelen}` : '';
-  if (d === 'busybox')
-    return `${i.ifindex}: ${label(i)}: ${flags(i, d)} mtu ${i.mtu} qdisc ${i.qdisc} ${qlen}\n`;
   const master = i.master ? `master ${i.master} ` : '';
+  if (d === 'busybox')
+    return `${i.ifindex}: ${label(i)}: ${flags(i, d)} mtu ${i.mtu} qdisc ${i.qdisc} ${master}${qlen}\n`;
   const mode = link ? 'mode DEFAULT ' : '';
   return (
     `${i.ifindex}: ${label(i)}: ${flags(i, d)} mtu ${i.mtu} qdisc ${i.qdisc} ${master}state ${state(i)} ${mode}group default ${qlen}`.trimEnd() +
@@ -35,70 +35,65 @@ function linkLine(i: Iface, d: Dialect): string {
   return `    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff${nsid}\n`;
 }
 
-function addrLines(i: Iface): string {
-  let s = '';
+/** What `ip addr|link` prints of each interface: `-4` keeps inet only, `-o` one line per record. */
+export interface AddrView {
+  readonly inet4Only?: boolean;
+  readonly oneline?: boolean;
+}
+
+const VALID = '       valid_lft forever preferred_lft forever\n';
+
+function addrRecords(i: Iface, v: AddrView): string[] {
+  const out: string[] = [];
   for (const a of i.addrs) {
     const brd = broadcastFor(i);
     const scope = i.kind === 'loopback' ? 'host' : 'global';
-    s += `    inet ${a.ip}/${a.prefix}${brd ? ` brd ${brd}` : ''} scope ${scope} ${i.name}\n`;
-    s += '       valid_lft forever preferred_lft forever\n';
+    out.push(
+      `    inet ${a.ip}/${a.prefix}${brd ? ` brd ${brd}` : ''} scope ${scope} ${i.name}\n${VALID}`,
+    );
   }
-  for (const a of i.addrs6)
-    s += `    inet6 ${a.ip}/${a.prefix} scope ${a.scope} \n       valid_lft forever preferred_lft forever\n`;
-  return s;
+  if (!v.inet4Only)
+    for (const a of i.addrs6) out.push(`    inet6 ${a.ip}/${a.prefix} scope ${a.scope} \n${VALID}`);
+  return out;
 }
 
-export function ipAddr(ns: Netns, d: Dialect, dev?: string): string {
-  return ns.ifaces
-    .filter((i) => dev === undefined || i.name === dev)
-    .map((i) => headLine(i, d, false) + linkLine(i, d) + addrLines(i))
-    .join('');
-}
+/** iproute2's -o: a record's inner newlines become `\`. */
+const oneline = (record: string): string => record.slice(0, -1).replaceAll('\n', '\\') + '\n';
 
-export function ipLink(ns: Netns, d: Dialect, dev?: string): string {
-  return ns.ifaces
-    .filter((i) => dev === undefined || i.name === dev)
-    .map((i) => headLine(i, d, d === 'iproute2') + linkLine(i, d))
-    .join('');
-}
-
-/** `ip -br addr` / `ip -br link`: name, state, then addresses or MAC and flags. */
-export function ipBrief(ns: Netns, what: 'addr' | 'link'): string {
-  return ns.ifaces
+export function ipAddr(ifaces: readonly Iface[], d: Dialect, v: AddrView = {}): string {
+  return ifaces
     .map((i) => {
-      const head = `${label(i).padEnd(16)} ${state(i).padEnd(14)} `;
-      if (what === 'link') return `${head}${i.mac} ${flags(i, 'iproute2')} \n`;
-      const addrs = [...i.addrs, ...i.addrs6].map((a) => `${a.ip}/${a.prefix}`);
-      return `${head}${addrs.map((a) => `${a} `).join('')}\n`;
+      const recs = addrRecords(i, v);
+      // With -4, an interface without an IPv4 address is not listed at all.
+      if (v.inet4Only && recs.length === 0) return '';
+      if (v.oneline) return recs.map((r) => oneline(`${i.ifindex}: ${i.name}${r}`)).join('');
+      return headLine(i, d, false) + (v.inet4Only ? '' : linkLine(i, d)) + recs.join('');
     })
     .join('');
 }
 
-const isDefault = (r: Route): boolean => r.dst.prefix === 0;
-
-function routeLine(r: Route, d: Dialect): string {
-  const dst = isDefault(r) ? 'default' : `${r.dst.address}/${r.dst.prefix}`;
-  const flags = `${r.onlink ? 'onlink ' : ''}${r.linkdown ? 'linkdown ' : ''}`;
-  if (r.via) return `${dst} via ${r.via} dev ${r.dev} ${flags}\n`;
-  if (r.proto === 'boot') return `${dst} dev ${r.dev} scope link ${flags}\n`;
-  if (d === 'busybox') return `${dst} dev ${r.dev} scope link  src ${r.src ?? ''} \n`;
-  return `${dst} dev ${r.dev} proto kernel scope link src ${r.src ?? ''} ${flags}\n`;
+export function ipLink(ifaces: readonly Iface[], d: Dialect, v: AddrView = {}): string {
+  return ifaces
+    .map((i) => {
+      const rec = headLine(i, d, d === 'iproute2') + linkLine(i, d);
+      return v.oneline ? oneline(rec) : rec;
+    })
+    .join('');
 }
 
-export function ipRoute(ns: Netns, d: Dialect): string {
-  return ns.routes.map((r) => routeLine(r, d)).join('');
-}
-
-/** net-tools `route -n`. */
-export function routeN(ns: Netns): string {
-  let s =
-    'Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n';
-  for (const r of ns.routes) {
-    const dst = r.dst.address;
-    const mask = maskOf(r.dst.prefix);
-    const gw = r.via ?? '0.0.0.0';
-    const fl = r.via ? 'UG' : 'U';
-    s += `${dst.padEnd(15)} ${gw.padEnd(15)} ${mask.padEnd(15)} ${fl.padEnd(6)}${'0'.padEnd(6)} ${'0'.padEnd(2)} ${'0'.padStart(7)} ${r.dev}\n`;
-  }
-  return s;
+/** `ip -br addr` / `ip -br link`: name, state, then addresses or MAC and flags. */
+export function ipBrief(
+  ifaces: readonly Iface[],
+  what: 'addr' | 'link',
+  inet4Only = false,
+): string {
+  return ifaces
+    .map((i) => {
+      const head = `${label(i).padEnd(16)} ${state(i).padEnd(14)} `;
+      if (what === 'link') return `${head}${i.mac} ${flags(i, 'iproute2')} \n`;
+      const addrs = [...i.addrs, ...(inet4Only ? [] : i.addrs6)].map((a) => `${a.ip}/${a.prefix}`);
+      if (inet4Only && addrs.length === 0) return '';
+      return `${head}${addrs.map((a) => `${a} `).join('')}\n`;
+    })
+    .join('');
 }

@@ -9,15 +9,33 @@ import type { Dialect } from './ip';
  * the entry, then `used` (ages divided by /proc/net/psched's 10^9 "hz", so 0/0/0) and `probes`;
  * with no lladdr two spaces follow the device (measured on busybox 1.35, kernel 6.18).
  */
-function neighLine(e: NeighEntry, d: Dialect): string {
+function neighLine(e: NeighEntry, d: Dialect, devShown: boolean): string {
   const lladdr = isValid(e.state) && e.mac !== null ? `lladdr ${e.mac}` : '';
-  if (d === 'iproute2') return `${e.ip} dev ${e.dev} ${lladdr ? `${lladdr} ` : ''}${e.state} \n`;
+  const dev = devShown ? `dev ${e.dev} ` : '';
+  if (d === 'iproute2') return `${e.ip} ${dev}${lladdr ? `${lladdr} ` : ''}${e.state} \n`;
   const ref = inTimer(e.state) ? ' ref 1' : '';
   return `${e.ip} dev ${e.dev} ${lladdr}${ref} used 0/0/0 probes ${e.probes} ${e.state}\n`;
 }
 
-export function ipNeigh(entries: readonly NeighEntry[], clock: number, d: Dialect): string {
-  return entries.map((e) => neighLine(neighAt(e, clock), d)).join('');
+/** `dev`: the device `ip neigh show dev X` selected, which iproute2 then does not print. */
+export function ipNeigh(
+  entries: readonly NeighEntry[],
+  clock: number,
+  d: Dialect,
+  dev?: string,
+): string {
+  return entries.map((e) => neighLine(neighAt(e, clock), d, dev === undefined)).join('');
+}
+
+/** `ip -br neigh`: address (39 wide), device (16 wide), then the MAC when there is a valid one. */
+export function ipNeighBrief(entries: readonly NeighEntry[], clock: number): string {
+  return entries
+    .map((entry) => {
+      const e = neighAt(entry, clock);
+      const mac = isValid(e.state) && e.mac !== null ? e.mac : '';
+      return `${e.ip.padEnd(39)} ${e.dev.padEnd(16)} ${mac}\n`;
+    })
+    .join('');
 }
 
 /**
