@@ -156,7 +156,11 @@ describe('compareFlow', () => {
 
 describe('NAT-chosen source ports', () => {
   it('maps a port below the ephemeral range that nf_nat picked (1024-65535)', () => {
-    const r = compareFlow(one([seg('c', ['S'], { port: 7410 })]), one([seg('c', ['S'])]), fixed);
+    const r = compareFlow(
+      one([seg('c', ['SYN'], { port: 7410 })]),
+      one([seg('c', ['SYN'])]),
+      fixed,
+    );
     expect(r.notes.ports).toEqual([['172.17.0.3:7410', 40000]]);
     expect(r.diffs).toEqual([]);
   });

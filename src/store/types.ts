@@ -48,6 +48,8 @@ export interface FlowSlice {
   /** The last flow sent, its packets and the tool's result (null before the first). */
   readonly flow: Flow | null;
   readonly packets: readonly PacketTrace[];
+  /** world.clock when the last flow was sent (its hops' times count from there). */
+  readonly flowClock: number;
   readonly result: FlowResult | null;
   /** Index into the flattened hop list of all packets (see selectTimeline). */
   readonly cursor: number;

@@ -16,6 +16,7 @@ Host networking:
            [--dport N] -m conntrack --ctstate S,… -m addrtype --dst-type LOCAL -j TARGET|CHAIN
   iptables-save   conntrack -L   sysctl net.ipv4.ip_forward[=0|1]   cat /proc/sys/net/ipv4/ip_forward
   cat /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
+  tcpdump [-i IF|any] [-n] [-e] [-v] [-c N] [-p] [EXPR]   (the last flow's packets at IF)
 Clients (each sends packets you can step through in the diagram):
   ping [-c N] HOST   curl [-sSv] [-m SEC] [-o FILE] [-w FMT] URL   wget [-q] [-O FILE] URL
   nc -zv [-u] [-w SEC] HOST PORT
