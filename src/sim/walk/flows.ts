@@ -71,6 +71,8 @@ export function udpFlow(conv: Conversation, node: NodeId, src: L4Addr, dst: L4Ad
       proto: 'udp' as const,
       sport: back.dst.port,
       dport: back.src.port,
+      ttl: sent.frame.ip?.ttl ?? 64,
+      len: sent.frame.ip?.len ?? 28,
     };
     const err = icmpFrame(back.src.ip, back.dst.ip, { type: 3, code: 3, id: 0, seq: 0, inner });
     // The error quotes the whole datagram (icmp_send: up to 576 bytes in all).

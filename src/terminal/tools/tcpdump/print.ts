@@ -42,9 +42,10 @@ function ipVerbose(f: Frame, len: number, id: number): string {
 
 /** print-http.c through txtproto_print: the first line, or every line with -v. */
 function http(payload: string, verbose: boolean): string {
-  const lines = payload.split('\r\n');
+  // print_txt_line ends a line at CR LF or at a lone LF.
+  const lines = payload.split(/\r?\n/);
   if (verbose) {
-    const shown = payload.endsWith('\r\n') ? lines.slice(0, -1) : lines;
+    const shown = payload.endsWith('\n') ? lines.slice(0, -1) : lines;
     return `: HTTP, length: ${payload.length}${shown.map((l) => `\n\t${l}`).join('')}`;
   }
   const first = lines[0] ?? '';
@@ -77,6 +78,43 @@ function icmpText(f: Frame, o: PrintOptions): string {
   }
   if (i.type === 11) return `ICMP time exceeded in-transit, length ${len}`;
   return `ICMP type-#${i.type}, length ${len}`;
+}
+
+/**
+ * -v: the packet an ICMP error quotes, as print-icmp.c prints it (its IP header on a tab-indented
+ * line). A quoted TCP segment is not modelled (the lab keeps only its ports): `[|tcp]`.
+ */
+function quotedText(f: Frame, o: PrintOptions): string {
+  const q = f.icmp?.inner;
+  if (!q || f.icmp?.type === 8 || f.icmp?.type === 0) return '';
+  const len = q.len ?? 28;
+  const inner: Frame = {
+    eth: null,
+    ip: { src: q.src, dst: q.dst, ttl: q.ttl ?? 64, proto: q.proto, len },
+    ...(q.proto === 'udp' ? { udp: { sport: q.sport, dport: q.dport } } : {}),
+    ...(q.proto === 'icmp' && q.echo
+      ? { icmp: { type: q.echo.type, code: 0, id: q.sport, seq: q.echo.seq } }
+      : {}),
+  };
+  const head = `${o.link ? '' : 'IP '}${ipVerbose(inner, len, 1)}`;
+  const l4 =
+    q.proto === 'udp'
+      ? udpText(inner, o)
+      : q.proto === 'icmp'
+        ? `${q.src} > ${q.dst}: ${icmpText(inner, o)}`
+        : `${q.src}.${port(q.sport, o)} > ${q.dst}.${port(q.dport, o)}: [|tcp]`;
+  return `\n\t${head}\n    ${l4}`;
+}
+
+/** print-udp.c for the lab's datagrams: DNS's port with too short a payload, else its length. */
+function udpText(f: Frame, o: PrintOptions): string {
+  const ip = f.ip;
+  const u = f.udp;
+  if (!ip || !u) return '';
+  const data = ip.len - 28;
+  const ends = `${ip.src}.${port(u.sport, o)} > ${ip.dst}.${port(u.dport, o)}`;
+  const dns = u.sport === 53 || u.dport === 53;
+  return `${ends}: ${dns && data < 12 ? `domain [length ${data} < 12] (invalid)` : `UDP, length ${data}`}`;
 }
 
 export interface PrintedPacket {
@@ -116,19 +154,15 @@ export function printFrame(
     const s = tcp.segment(f, t, mtu, o.absolute);
     const data = f.payload?.length ?? 0;
     len = 20 + s.headerLen + data;
-    const pieces = [`Flags [${tcpFlags(f)}]`, s.seqAck, `win ${s.win}`];
+    const pieces = [`Flags [${tcpFlags(f)}]`, o.verbose ? s.cksum : '', s.seqAck, `win ${s.win}`];
     if (s.options) pieces.push(`options ${s.options}`);
     pieces.push(`length ${data}`);
     const isHttp = HTTP_PORTS.has(f.tcp.sport) || HTTP_PORTS.has(f.tcp.dport);
     const app = data > 0 && isHttp ? http(f.payload ?? '', o.verbose) : '';
     const ends = `${ip.src}.${port(f.tcp.sport, o)} > ${ip.dst}.${port(f.tcp.dport, o)}`;
     l4 = `${ends}: ${pieces.filter((p) => p !== '').join(', ')}${app}`;
-  } else if (f.udp) {
-    const data = ip.len - 28;
-    const ends = `${ip.src}.${port(f.udp.sport, o)} > ${ip.dst}.${port(f.udp.dport, o)}`;
-    const dns = f.udp.sport === 53 || f.udp.dport === 53;
-    l4 = `${ends}: ${dns && data < 12 ? `domain [length ${data} < 12] (invalid)` : `UDP, length ${data}`}`;
-  } else l4 = `${ip.src} > ${ip.dst}: ${icmpText(f, o)}`;
+  } else if (f.udp) l4 = udpText(f, o);
+  else l4 = `${ip.src} > ${ip.dst}: ${icmpText(f, o)}${o.verbose ? quotedText(f, o) : ''}`;
   // Linux sends a SYN-ACK and a RST with IP id 0.
   const fl = f.tcp?.flags ?? [];
   const zero = fl.includes('RST') || (fl.includes('SYN') && fl.includes('ACK'));

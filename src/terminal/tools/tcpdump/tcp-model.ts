@@ -6,6 +6,7 @@
 // data (measured with tcp_rmem's defaults, 4096 131072 6291456, which give wscale 7; a host with a
 // larger maximum scales by more). On lo the MSS is 65495 (MTU 65536).
 import type { Frame } from '../../../sim/trace';
+import { cksumText, optionBytes, tcpBytes } from './checksum';
 
 export interface TcpExtras {
   readonly win: number;
@@ -13,6 +14,8 @@ export interface TcpExtras {
   readonly options: string | null;
   /** TCP header length in bytes (20 plus the options). */
   readonly headerLen: number;
+  /** -v's `cksum …` text. */
+  readonly cksum: string;
 }
 
 const WSCALE = 7;
@@ -52,7 +55,7 @@ export class TcpTracker {
   segment(f: Frame, t: number, mtu: number, absolute: boolean): TcpExtras & { seqAck: string } {
     const tcp = f.tcp;
     const ip = f.ip;
-    if (!tcp || !ip) return { win: 0, options: null, headerLen: 20, seqAck: '' };
+    if (!tcp || !ip) return { win: 0, options: null, headerLen: 20, cksum: '', seqAck: '' };
     const from = `${ip.src}.${tcp.sport}`;
     const to = `${ip.dst}.${tcp.dport}`;
     const c = this.conv(f, from, to);
@@ -61,21 +64,26 @@ export class TcpTracker {
     const mss = mtu - 40;
     const tsval = this.stamp(c, from, t);
     const ecr = c.ts[to] ?? 0;
-    let extras: TcpExtras;
-    if (has('RST')) extras = { win: 0, options: null, headerLen: 20 };
+    let extras: Omit<TcpExtras, 'cksum'> & { bytes: number[] };
+    if (has('RST')) extras = { win: 0, options: null, headerLen: 20, bytes: [] };
     else if (has('SYN')) {
       const offer = mtu > 1500 ? (has('ACK') ? mss - 12 : mss) : has('ACK') ? 65160 : 64240;
-      const options = `[mss ${mss},sackOK,TS val ${tsval} ecr ${has('ACK') ? ecr : 0},nop,wscale ${WSCALE}]`;
-      extras = { win: offer, options, headerLen: 40 };
+      const e = has('ACK') ? ecr : 0;
+      const options = `[mss ${mss},sackOK,TS val ${tsval} ecr ${e},nop,wscale ${WSCALE}]`;
+      const bytes = optionBytes(true, mss, tsval, e, WSCALE);
+      extras = { win: offer, options, headerLen: 40, bytes };
     } else {
       const offer = mtu > 1500 ? (fromClient ? mss : mss - 12) : fromClient ? 64240 : 65160;
       // __tcp_select_window rounds the free space up to the scale; once data has arrived (and
       // sits unread as the ACK leaves) the free space, and so the window, is one unit less.
       const win = Math.ceil(offer / 2 ** WSCALE) - (c.got.has(from) ? 1 : 0);
-      extras = { win, options: `[nop,nop,TS val ${tsval} ecr ${ecr}]`, headerLen: 32 };
+      const options = `[nop,nop,TS val ${tsval} ecr ${ecr}]`;
+      extras = { win, options, headerLen: 32, bytes: optionBytes(false, mss, tsval, ecr, WSCALE) };
     }
+    const cksum = cksumText(f, tcpBytes(f, extras.win, extras.bytes));
     if ((f.payload?.length ?? 0) > 0) c.got.add(to);
-    return { ...extras, seqAck: this.numbers(c, f, fromClient, absolute) };
+    const { win, options, headerLen } = extras;
+    return { win, options, headerLen, cksum, seqAck: this.numbers(c, f, fromClient, absolute) };
   }
 
   /** Each end's TS val: its own clock in ms, from a base its address gives it. */
