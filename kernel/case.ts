@@ -7,6 +7,7 @@ import { buildTopology, comparableSave, compareTopology, loadIptables, readSysct
 import { abortCapture, startCapture, stopCapture, waitQuiet, type IfaceCapture } from './capture';
 import { compareFlow } from './compare';
 import { mergedEndpoints } from './normalise';
+import { flowText } from './text-case';
 import { compareConntrack, engineConntrack } from './conntrack';
 import { compareAllNeigh } from './neigh';
 import { engineWire, ifaceKey } from './engine';
@@ -180,6 +181,13 @@ export async function runCase(
           `  flow ${i + 1}: the engine reuses endpoints the kernel kept apart: ${merged.slice(mergedBefore).join(', ')}`,
         );
       mergedBefore = merged.length;
+      const window = { from: starts[i] ?? 0, to: starts[i + 1], first: i === 0 };
+      const text = flowText(world, sim.packets, raw, plan.nodeNs, window, ports);
+      if (text.diffs.length > 0) fail(`  flow ${i + 1}: tcpdump text differs:`, ...text.diffs);
+      else
+        details.push(
+          `  flow ${i + 1}: tcpdump text: ${text.identical} packets identical${text.unmodelled > 0 ? `, ${text.unmodelled} not modelled (an ICMP error quoting a TCP segment)` : ''}`,
+        );
       const ct = compareConntrack(table.text, engineConntrack(sim.world), { ports }, table.elapsed);
       const nb = compareAllNeigh(table.neigh, sim.world, plan.nodeNs, table.elapsed);
       const srcNs = plan.nodeNs[sourceNode(flow)] ?? '';

@@ -72,7 +72,7 @@ export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; i
       return { argv: ['nc', '-z', '-v', '-n', '-w', '4', ...bind('-p'), flow.to, port] };
     case 'udp':
       // No -v: with -v netcat-openbsd first probes UDP "connectivity" with extra datagrams.
-      return { argv: ['nc', '-u', '-n', '-w', '1', ...bind('-p'), flow.to, port], input: 'q' };
+      return { argv: ['nc', '-u', '-n', '-w', '1', ...bind('-p'), flow.to, port], input: 'query' };
   }
 }
 

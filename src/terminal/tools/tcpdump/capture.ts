@@ -4,7 +4,7 @@
 // frame its ports bring in and the bridge forwards or floods to other ports: br_handle_frame_finish
 // passes a promiscuous bridge's traffic up through the bridge device (br_pass_frame_up), where
 // the packet socket sees it, and the stack then drops it as not for this host.
-import type { Frame, Hop, PacketTrace } from '../../../sim/trace';
+import type { Frame, Hop, NodeId, PacketTrace } from '../../../sim/trace';
 
 export interface Seen {
   readonly frame: Frame;
@@ -26,9 +26,10 @@ export interface HostIfaces {
 const rxType = (f: Frame, mac: string | undefined): Seen['dir'] =>
   f.eth?.dst === 'ff:ff:ff:ff:ff:ff' ? 'B' : f.eth?.dst === mac ? 'In' : 'P';
 
-/** The frames on `iface` ('any': every interface of the host, each frame once per interface). */
+/** The frames on `iface` of `node` ('any': every interface, each frame once per interface). */
 export function framesAt(
   packets: readonly PacketTrace[],
+  node: NodeId,
   iface: string,
   ifaces: HostIfaces,
   promiscuous: boolean,
@@ -38,8 +39,14 @@ export function framesAt(
   const bridgeOf = new Map<string, string>();
   for (const [br, ports] of ifaces.bridges) for (const p of ports) bridgeOf.set(p, br);
   for (const p of packets) {
+    let prev: Hop | null = null;
     p.hops.forEach((h: Hop, i) => {
-      if (h.node !== 'host' || h.iface === null || (h.event !== 'tx' && h.event !== 'rx')) return;
+      if (h.node !== node || h.iface === null || (h.event !== 'tx' && h.event !== 'rx')) return;
+      // A packet sent on lo is received on lo: a packet socket sees it once (no PACKET_LOOPBACK).
+      const echo =
+        h.event === 'rx' && h.iface === 'lo' && prev?.event === 'tx' && prev.iface === 'lo';
+      prev = h;
+      if (echo) return;
       if (any || h.iface === iface) {
         const dir = h.event === 'tx' ? 'Out' : rxType(h.frame, ifaces.macs.get(h.iface));
         out.push({ frame: h.frame, t: h.t, iface: h.iface, dir });
@@ -48,7 +55,7 @@ export function framesAt(
       // passes it up to the host anyway (then its own rx on the bridge shows it, once).
       const br = h.event === 'rx' ? bridgeOf.get(h.iface) : undefined;
       if (br === undefined || !promiscuous || br !== iface) return;
-      const later = p.hops.slice(i + 1).filter((x) => x.node === 'host' && x.iface === br);
+      const later = p.hops.slice(i + 1).filter((x) => x.node === node && x.iface === br);
       const bridged = later.some((x) => x.event === 'bridge-forward' || x.event === 'bridge-flood');
       const local = later.some((x) => x.event === 'bridge-local');
       if (bridged && !local)

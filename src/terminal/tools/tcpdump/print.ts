@@ -132,6 +132,7 @@ export function printFrame(
   t: number,
   mtu: number,
   id: number,
+  iface = '',
 ): PrintedPacket {
   const eth = f.eth;
   const a = f.arp;
@@ -151,7 +152,7 @@ export function printFrame(
   let l4: string;
   let len = ip.len;
   if (f.tcp) {
-    const s = tcp.segment(f, t, mtu, o.absolute);
+    const s = tcp.segment(f, t, mtu, o.absolute, iface);
     const data = f.payload?.length ?? 0;
     len = 20 + s.headerLen + data;
     const pieces = [`Flags [${tcpFlags(f)}]`, o.verbose ? s.cksum : '', s.seqAck, `win ${s.win}`];

@@ -2,9 +2,9 @@
 // tcpdump's own per-conversation state (relative sequence numbers, print-tcp.c's tcp_seq_hash).
 // Windows and options are Linux 6.x defaults as the kernel suite's namespaces showed them: a SYN
 // offers 64240 (44 MSS of 1460), a SYN-ACK 65160, both with mss, sackOK, TS and wscale; later
-// segments carry the window scaled by wscale, rounded up, one unit less once the end has received
-// data (measured with tcp_rmem's defaults, 4096 131072 6291456, which give wscale 7; a host with a
-// larger maximum scales by more). On lo the MSS is 65495 (MTU 65536).
+// segments carry what is left of the last offer, rounded up to the scale (measured with
+// tcp_rmem's defaults, 4096 131072 6291456, which give wscale 7; a host with a larger maximum
+// scales by more). On lo the MSS is 65495 (MTU 65536).
 import type { Frame } from '../../../sim/trace';
 import { cksumText, optionBytes, tcpBytes } from './checksum';
 
@@ -25,8 +25,9 @@ interface Conversation {
   readonly client: string;
   base: { a: number; b: number } | null;
   ts: { [end: string]: number };
-  /** Ends that have received data: their window is one scaled unit smaller from then on. */
-  got: Set<string>;
+  /** Per end: the window it last offered (bytes) and the sequence space received since. */
+  adv: { [end: string]: number };
+  since: { [end: string]: number };
 }
 
 /** One capture's TCP memory: what tcpdump tracks plus what each end last stamped. */
@@ -42,7 +43,7 @@ export class TcpTracker {
       const synAck = tcp?.flags.includes('SYN') && tcp.flags.includes('ACK');
       // Caught mid-way: the end with the higher port is taken to be the client.
       const client = syn ? from : synAck ? to : (tcp?.sport ?? 0) > (tcp?.dport ?? 0) ? from : to;
-      c = { client, base: null, ts: {}, got: new Set() };
+      c = { client, base: null, ts: {}, adv: {}, since: {} };
       this.convs.set(key, c);
     }
     return c;
@@ -52,7 +53,17 @@ export class TcpTracker {
    * Window, options and the seq/ack text of one segment (`t`: µs, for TS val). Relative numbers
    * as tcpdump without -S: from the first segment of the conversation that carries an ACK on.
    */
-  segment(f: Frame, t: number, mtu: number, absolute: boolean): TcpExtras & { seqAck: string } {
+  /**
+   * `iface` keeps each interface's copy apart (`-i any` sees a bridged segment twice): the
+   * window is the sender's, counted once per copy; the relative numbers are tcpdump's, shared.
+   */
+  segment(
+    f: Frame,
+    t: number,
+    mtu: number,
+    absolute: boolean,
+    iface = '',
+  ): TcpExtras & { seqAck: string } {
     const tcp = f.tcp;
     const ip = f.ip;
     if (!tcp || !ip) return { win: 0, options: null, headerLen: 20, cksum: '', seqAck: '' };
@@ -61,27 +72,44 @@ export class TcpTracker {
     const c = this.conv(f, from, to);
     const fromClient = from === c.client;
     const has = (fl: string) => tcp.flags.includes(fl as never);
-    const mss = mtu - 40;
+    // The largest IP packet is 65535 bytes: lo (MTU 65536) offers 65495.
+    const mss = Math.min(mtu, 65535) - 40;
     const tsval = this.stamp(c, from, t);
     const ecr = c.ts[to] ?? 0;
     let extras: Omit<TcpExtras, 'cksum'> & { bytes: number[] };
     if (has('RST')) extras = { win: 0, options: null, headerLen: 20, bytes: [] };
     else if (has('SYN')) {
       const offer = mtu > 1500 ? (has('ACK') ? mss - 12 : mss) : has('ACK') ? 65160 : 64240;
+      c.adv[`${iface} ${from}`] = offer;
+      c.since[`${iface} ${from}`] = 0;
       const e = has('ACK') ? ecr : 0;
       const options = `[mss ${mss},sackOK,TS val ${tsval} ecr ${e},nop,wscale ${WSCALE}]`;
       const bytes = optionBytes(true, mss, tsval, e, WSCALE);
       extras = { win: offer, options, headerLen: 40, bytes };
     } else {
       const offer = mtu > 1500 ? (fromClient ? mss : mss - 12) : fromClient ? 64240 : 65160;
-      // __tcp_select_window rounds the free space up to the scale; once data has arrived (and
-      // sits unread as the ACK leaves) the free space, and so the window, is one unit less.
-      const win = Math.ceil(offer / 2 ** WSCALE) - (c.got.has(from) ? 1 : 0);
+      // tcp_select_window never shrinks the window it offered: what is left of it (the last
+      // offer less what arrived since) rounded up to the scale, as long as the free space (smaller
+      // once data has arrived) offers less. Measured on veths: 502/509 after 74-82 bytes, 501
+      // after 180; on lo 511 on the ACK of arriving data, 512 otherwise.
+      const unit = 2 ** WSCALE;
+      const left = (c.adv[`${iface} ${from}`] ?? offer) - (c.since[`${iface} ${from}`] ?? 0);
+      // On lo the free space is back above it once the application has read: only the ACK sent
+      // as data arrives offers what is left; the rest the first offer, rounded up.
+      const arrived = (c.since[`${iface} ${from}`] ?? 0) > 0;
+      const ackOnly = (f.payload?.length ?? 0) === 0 && !has('FIN');
+      const loose = mtu > 1500 && !(ackOnly && arrived);
+      const bytes = Math.ceil((loose ? offer : left) / unit) * unit;
+      c.adv[`${iface} ${from}`] = bytes;
+      c.since[`${iface} ${from}`] = 0;
+      const win = bytes / unit;
       const options = `[nop,nop,TS val ${tsval} ecr ${ecr}]`;
       extras = { win, options, headerLen: 32, bytes: optionBytes(false, mss, tsval, ecr, WSCALE) };
     }
     const cksum = cksumText(f, tcpBytes(f, extras.win, extras.bytes));
-    if ((f.payload?.length ?? 0) > 0) c.got.add(to);
+    // What the other end receives: the payload and a FIN take sequence space.
+    c.since[`${iface} ${to}`] =
+      (c.since[`${iface} ${to}`] ?? 0) + (f.payload?.length ?? 0) + (has('FIN') ? 1 : 0);
     const { win, options, headerLen } = extras;
     return { win, options, headerLen, cksum, seqAck: this.numbers(c, f, fromClient, absolute) };
   }

@@ -3,10 +3,9 @@
 // not ended by -c ends as Ctrl-C ends it (the tty's ^C, tcpdump's newline, its statistics).
 import { namespacesOf } from '../../../sim';
 import type { Command, Ctx } from '../../context';
-import { framesAt, type Seen } from './capture';
 import { compileFilter } from './filter';
-import { printFrame, type PrintOptions } from './print';
-import { TcpTracker } from './tcp-model';
+import type { PrintOptions } from './print';
+import { renderCapture } from './render';
 
 /** The lab's wall clock starts 2026-11-27 09:00:00 UTC (terminal/docker/time.ts). */
 const EPOCH_SECONDS = 1795770000;
@@ -111,19 +110,17 @@ export const tcpdump: Command = (argv, ctx: Ctx) => {
   ctx.err(
     `${a.print.verbose ? 'tcpdump: ' : ''}listening on ${iface}, link-type ${link}, snapshot length 262144 bytes\n`,
   );
-  const bridges = host?.bridges ?? new Map<string, readonly string[]>();
   const last = ctx.api.lastFlow();
-  const macs = new Map(devices.map((d) => [d.name, d.mac as string]));
-  const seen = framesAt(last.packets, iface, { bridges, macs }, a.promiscuous);
-  const tcp = new TcpTracker();
-  const mtuOf = (name: string) => devices.find((d) => d.name === name)?.mtu ?? 1500;
+  const rendered = host
+    ? renderCapture(last.packets, host, iface, a.print, a.promiscuous, filter.match)
+    : [];
   let captured = 0;
   let received = 0;
-  for (const s of seen) {
+  for (const r of rendered) {
     received++;
-    if (!filter.match(s.frame)) continue;
+    if (r.text === null) continue;
     captured++;
-    ctx.out(line(s, a, last.clock, tcp, mtuOf(s.iface), captured, any));
+    ctx.out(`${stampOf(a.stamp, last.clock, r.seen.t)}${r.text}\n`);
     if (a.count !== null && captured >= a.count) break;
   }
   // Not stopped by -c: the capture runs until Ctrl-C (the tty echoes ^C, tcpdump ends the line).
@@ -133,18 +130,3 @@ export const tcpdump: Command = (argv, ctx: Ctx) => {
   ctx.err(plural(0, 'dropped by kernel'));
   return 0;
 };
-
-function line(
-  s: Seen,
-  a: Args,
-  clock: number,
-  tcp: TcpTracker,
-  mtu: number,
-  n: number,
-  any: boolean,
-): string {
-  const id = (n * 7919) & 0xffff;
-  const p = printFrame(s.frame, any ? { ...a.print, link: false } : a.print, tcp, s.t, mtu, id);
-  const where = any ? `${s.iface.padEnd(5)} ${s.dir.padEnd(3)} ` : '';
-  return `${stampOf(a.stamp, clock, s.t)}${where}${p.text}\n`;
-}
