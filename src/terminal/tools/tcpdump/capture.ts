@@ -11,6 +11,10 @@ export interface Seen {
   /** µs since the flow began. */
   readonly t: number;
   readonly iface: string;
+  /** The hop's place in the flow (packets in order, hops in order): merges interfaces. */
+  readonly order: number;
+  /** The hop's packet label ('SYN', 'echo request 1'…). */
+  readonly label: string;
   /** LINUX_SLL2 packet type as `-i any` prints it. */
   readonly dir: 'In' | 'Out' | 'B' | 'P';
 }
@@ -38,8 +42,11 @@ export function framesAt(
   const any = iface === 'any';
   const bridgeOf = new Map<string, string>();
   for (const [br, ports] of ifaces.bridges) for (const p of ports) bridgeOf.set(p, br);
+  let base = 0;
   for (const p of packets) {
     let prev: Hop | null = null;
+    const at = base;
+    base += p.hops.length;
     p.hops.forEach((h: Hop, i) => {
       if (h.node !== node || h.iface === null || (h.event !== 'tx' && h.event !== 'rx')) return;
       // A packet sent on lo is received on lo: a packet socket sees it once (no PACKET_LOOPBACK).
@@ -49,7 +56,7 @@ export function framesAt(
       if (echo) return;
       if (any || h.iface === iface) {
         const dir = h.event === 'tx' ? 'Out' : rxType(h.frame, ifaces.macs.get(h.iface));
-        out.push({ frame: h.frame, t: h.t, iface: h.iface, dir });
+        out.push({ frame: h.frame, t: h.t, iface: h.iface, dir, order: at + i, label: p.label });
       }
       // Promiscuous bridge: a frame entering a port is seen on the bridge too, unless the bridge
       // passes it up to the host anyway (then its own rx on the bridge shows it, once).
@@ -59,7 +66,14 @@ export function framesAt(
       const bridged = later.some((x) => x.event === 'bridge-forward' || x.event === 'bridge-flood');
       const local = later.some((x) => x.event === 'bridge-local');
       if (bridged && !local)
-        out.push({ frame: h.frame, t: h.t, iface: br, dir: rxType(h.frame, ifaces.macs.get(br)) });
+        out.push({
+          frame: h.frame,
+          t: h.t,
+          iface: br,
+          dir: rxType(h.frame, ifaces.macs.get(br)),
+          order: at + i,
+          label: p.label,
+        });
     });
   }
   return out;

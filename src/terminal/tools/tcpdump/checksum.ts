@@ -54,16 +54,31 @@ export function tcpBytes(f: Frame, win: number, options: readonly number[]): num
   ];
 }
 
-/** print-tcp.c's -v checksum text for a segment of these bytes. */
-export function cksumText(f: Frame, bytes: readonly number[]): string {
+/**
+ * The segment as it leaves (its checksum field filled: the full sum for a RST, else the pseudo-
+ * header sum) and print-tcp.c's -v text for it.
+ */
+export function tcpWire(f: Frame, bytes: readonly number[]): { wire: number[]; text: string } {
   const ip = f.ip;
-  if (!ip) return '';
+  if (!ip) return { wire: [...bytes], text: '' };
   const pseudo = fold(
     [...words(ip.src), ...words(ip.dst)].reduce((a, b) => a + b, 0) + 6 + bytes.length,
   );
   const full = ~fold(pseudo + sumBytes(bytes)) & 0xffff;
-  if (f.tcp?.flags.includes('RST')) return `cksum ${hex(full)} (correct)`;
-  return `cksum ${hex(pseudo)} (incorrect -> ${hex(full)})`;
+  const rst = f.tcp?.flags.includes('RST') === true;
+  const field = rst ? full : pseudo;
+  const wire = [...bytes];
+  wire[16] = field >>> 8;
+  wire[17] = field & 255;
+  const text = rst
+    ? `cksum ${hex(full)} (correct)`
+    : `cksum ${hex(pseudo)} (incorrect -> ${hex(full)})`;
+  return { wire, text };
+}
+
+/** The one's complement sum over `bytes`, complemented: an IPv4 or ICMP header checksum. */
+export function inetChecksum(bytes: readonly number[]): number {
+  return ~fold(sumBytes(bytes)) & 0xffff;
 }
 
 /** Option bytes: mss, sackOK, timestamps, nop, wscale (a SYN) or nop, nop, timestamps. */

@@ -3,6 +3,7 @@
 // packets (tcpdump.test.ts; recorded in namespaces, the kernel suite's fixtures).
 import type { Frame } from '../../../sim/trace';
 import { tcpFlags, type TcpTracker } from './tcp-model';
+import { frameBytes } from './wire';
 
 export interface PrintOptions {
   /** -n: addresses and ports as numbers. */
@@ -122,6 +123,8 @@ export interface PrintedPacket {
   readonly text: string;
   /** Bytes on the wire (Ethernet header included). */
   readonly frameLen: number;
+  /** The frame's bytes (wire.ts). */
+  readonly bytes: readonly number[];
 }
 
 /** The packet's text; `t` (µs) feeds TCP time stamps, `mtu` the interface's, `id` -v's IP id. */
@@ -145,14 +148,16 @@ export function printFrame(
     const text = o.link
       ? `${eth?.src} > ${eth?.dst}, ethertype ARP (0x0806), length 42: ${hw}${body}`
       : `ARP, ${hw}${body}`;
-    return { text, frameLen: 42 };
+    return { text, frameLen: 42, bytes: frameBytes(f, [], id) };
   }
   const ip = f.ip;
-  if (!ip) return { text: 'unknown', frameLen: 14 };
+  if (!ip) return { text: 'unknown', frameLen: 14, bytes: frameBytes(f, [], id) };
   let l4: string;
   let len = ip.len;
+  let segment: readonly number[] = [];
   if (f.tcp) {
     const s = tcp.segment(f, t, mtu, o.absolute, iface);
+    segment = s.wire;
     const data = f.payload?.length ?? 0;
     len = 20 + s.headerLen + data;
     const pieces = [`Flags [${tcpFlags(f)}]`, o.verbose ? s.cksum : '', s.seqAck, `win ${s.win}`];
@@ -172,5 +177,6 @@ export function printFrame(
   const text = o.link
     ? `${eth?.src} > ${eth?.dst}, ethertype IPv4 (0x0800), length ${frameLen}: ${head}${l4}`
     : `IP ${head}${l4}`;
-  return { text, frameLen };
+  const ipId = zero ? 0 : id;
+  return { text, frameLen, bytes: frameBytes(f, segment, ipId) };
 }

@@ -12,6 +12,8 @@ export interface Rendered {
   readonly seen: Seen;
   /** The packet's text after the time stamp (`-i any`: with interface and direction). */
   readonly text: string | null;
+  /** The frame's bytes (empty where the filter dropped it). */
+  readonly bytes: readonly number[];
 }
 
 export function renderCapture(
@@ -28,7 +30,7 @@ export function renderCapture(
   const any = iface === 'any';
   let n = 0;
   return seen.map((s) => {
-    if (!match(s.frame)) return { seen: s, text: null };
+    if (!match(s.frame)) return { seen: s, text: null, bytes: [] };
     n++;
     const mtu = ns.devices.get(s.iface)?.mtu ?? 1500;
     // -v's IP id: any number will do but 0 (Linux gives 0 only to a SYN-ACK and a RST).
@@ -43,6 +45,6 @@ export function renderCapture(
       s.iface,
     );
     const where = any ? `${s.iface.padEnd(5)} ${s.dir.padEnd(3)} ` : '';
-    return { seen: s, text: `${where}${p.text}` };
+    return { seen: s, text: `${where}${p.text}`, bytes: p.bytes };
   });
 }

@@ -6,7 +6,7 @@
 // tcp_rmem's defaults, 4096 131072 6291456, which give wscale 7; a host with a larger maximum
 // scales by more). On lo the MSS is 65495 (MTU 65536).
 import type { Frame } from '../../../sim/trace';
-import { cksumText, optionBytes, tcpBytes } from './checksum';
+import { optionBytes, tcpBytes, tcpWire } from './checksum';
 
 export interface TcpExtras {
   readonly win: number;
@@ -52,8 +52,6 @@ export class TcpTracker {
   /**
    * Window, options and the seq/ack text of one segment (`t`: µs, for TS val). Relative numbers
    * as tcpdump without -S: from the first segment of the conversation that carries an ACK on.
-   */
-  /**
    * `iface` keeps each interface's copy apart (`-i any` sees a bridged segment twice): the
    * window is the sender's, counted once per copy; the relative numbers are tcpdump's, shared.
    */
@@ -63,10 +61,11 @@ export class TcpTracker {
     mtu: number,
     absolute: boolean,
     iface = '',
-  ): TcpExtras & { seqAck: string } {
+  ): TcpExtras & { seqAck: string; wire: number[] } {
     const tcp = f.tcp;
     const ip = f.ip;
-    if (!tcp || !ip) return { win: 0, options: null, headerLen: 20, cksum: '', seqAck: '' };
+    if (!tcp || !ip)
+      return { win: 0, options: null, headerLen: 20, cksum: '', seqAck: '', wire: [] };
     const from = `${ip.src}.${tcp.sport}`;
     const to = `${ip.dst}.${tcp.dport}`;
     const c = this.conv(f, from, to);
@@ -106,12 +105,13 @@ export class TcpTracker {
       const options = `[nop,nop,TS val ${tsval} ecr ${ecr}]`;
       extras = { win, options, headerLen: 32, bytes: optionBytes(false, mss, tsval, ecr, WSCALE) };
     }
-    const cksum = cksumText(f, tcpBytes(f, extras.win, extras.bytes));
+    const { text: cksum, wire } = tcpWire(f, tcpBytes(f, extras.win, extras.bytes));
     // What the other end receives: the payload and a FIN take sequence space.
     c.since[`${iface} ${to}`] =
       (c.since[`${iface} ${to}`] ?? 0) + (f.payload?.length ?? 0) + (has('FIN') ? 1 : 0);
     const { win, options, headerLen } = extras;
-    return { win, options, headerLen, cksum, seqAck: this.numbers(c, f, fromClient, absolute) };
+    const seqAck = this.numbers(c, f, fromClient, absolute);
+    return { win, options, headerLen, cksum, seqAck, wire };
   }
 
   /** Each end's TS val: its own clock in ms, from a base its address gives it. */
