@@ -1,14 +1,17 @@
 // One scenario × profile: engine trace, real namespaces, real traffic, captures, comparison.
-import type { Flow, Profile, SimResult, World } from '../src/sim';
+import type { Flow, PacketTrace, Profile, SimResult, World } from '../src/sim';
 import { simulate } from '../src/sim';
 import { iptablesSave } from '../src/sim/netfilter/save';
 import { buildScenario, type Scenario } from '../src/scenarios';
 import { buildTopology, comparableSave, compareTopology, loadIptables, readSysctl } from './build';
 import { abortCapture, startCapture, stopCapture, waitQuiet, type IfaceCapture } from './capture';
 import { compareFlow } from './compare';
+import { mergedEndpoints } from './normalise';
+import { flowText } from './text-case';
 import { compareConntrack, engineConntrack } from './conntrack';
 import { compareAllNeigh } from './neigh';
 import { engineWire, ifaceKey } from './engine';
+import { BOUND_SOURCE_PORTS } from './extra';
 import { deleteNamespacesSync, nsRun, NS_PREFIX } from './netns';
 import { engineOutcome, kernelOutcome, udpEchoes } from './outcome';
 import { flowReport, lineDiff } from './report';
@@ -89,6 +92,12 @@ function sourceIps(world: World, flow: Flow): string[] {
     .flatMap((c) => c.endpoints.map((e) => e.ip));
 }
 
+/** The engine's client source port: that of the flow's first TCP or UDP packet. */
+function clientPort(packets: readonly PacketTrace[]): number | undefined {
+  const f = packets.find((p) => p.hops[0]?.frame.tcp ?? p.hops[0]?.frame.udp)?.hops[0]?.frame;
+  return f?.tcp?.sport ?? f?.udp?.sport;
+}
+
 export async function runCase(
   scenario: Scenario,
   profile: Profile,
@@ -139,7 +148,10 @@ export async function runCase(
       const ns = plan.nodeNs[sourceNode(flow)];
       if (ns === undefined) throw new Error(`flow source ${sourceNode(flow)} has no namespace`);
       starts.push(Date.now() / 1000);
-      tools.push(await sendFlow(ns, flow));
+      const bound = BOUND_SOURCE_PORTS.has(scenario.id)
+        ? clientPort(sims[starts.length - 1]?.packets ?? [])
+        : undefined;
+      tools.push(await sendFlow(ns, flow, bound));
       await waitQuiet(capture);
       const listed = await nsRun(hostNs, ['conntrack', '-L']);
       if (listed.code !== 0) throw new Error(`conntrack -L failed: ${listed.stderr.trim()}`);
@@ -155,6 +167,7 @@ export async function runCase(
     capture = null;
     const perFlow = splitByFlow(raw, starts);
     const ports = new Map<string, number>();
+    let mergedBefore = 0;
     scenario.flows.forEach((flow, i) => {
       const sim = sims[i];
       const tool = tools[i];
@@ -165,6 +178,19 @@ export async function runCase(
       const cmp = compareFlow(kernel, engine, fixedPorts(world));
       // Entries of earlier flows stay in the table: their ports keep the mapping they had.
       for (const [k, e] of cmp.notes.ports) if (!ports.has(k)) ports.set(k, e);
+      const merged = mergedEndpoints(ports);
+      if (merged.length > mergedBefore)
+        fail(
+          `  flow ${i + 1}: the engine reuses endpoints the kernel kept apart: ${merged.slice(mergedBefore).join(', ')}`,
+        );
+      mergedBefore = merged.length;
+      const window = { from: starts[i] ?? 0, to: starts[i + 1], first: i === 0 };
+      const text = flowText(world, sim.packets, raw, plan.nodeNs, window, ports);
+      if (text.diffs.length > 0) fail(`  flow ${i + 1}: tcpdump text differs:`, ...text.diffs);
+      else
+        details.push(
+          `  flow ${i + 1}: tcpdump text: ${text.identical} packets identical${text.unmodelled > 0 ? `, ${text.unmodelled} not modelled (an ICMP error quoting a TCP segment)` : ''}`,
+        );
       const ct = compareConntrack(table.text, engineConntrack(sim.world), { ports }, table.elapsed);
       const nb = compareAllNeigh(table.neigh, sim.world, plan.nodeNs, table.elapsed);
       const srcNs = plan.nodeNs[sourceNode(flow)] ?? '';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { align, compareFlow, formatDiff } from './compare';
+import { mergedEndpoints } from './normalise';
 import type { TcpFlagName, WireFrame } from './wire';
 
 const C = '02:42:ac:11:00:03';
@@ -150,5 +151,31 @@ describe('compareFlow', () => {
     const r = compareFlow(one([igmp, seg('c', ['SYN'])]), one(engine), fixed);
     expect(r.diffs).toEqual([]);
     expect(r.notes.igmp).toBe(1);
+  });
+});
+
+describe('NAT-chosen source ports', () => {
+  it('maps a port below the ephemeral range that nf_nat picked (1024-65535)', () => {
+    const r = compareFlow(
+      one([seg('c', ['SYN'], { port: 7410 })]),
+      one([seg('c', ['SYN'])]),
+      fixed,
+    );
+    expect(r.notes.ports).toEqual([['172.17.0.3:7410', 40000]]);
+    expect(r.diffs).toEqual([]);
+  });
+
+  it('flags two kernel endpoints of one address that the engine gave one port', () => {
+    const ports = new Map([
+      ['192.0.2.10:40000', 40000],
+      ['192.0.2.10:7410', 40000],
+      ['172.17.0.3:40000', 40000],
+    ]);
+    expect(mergedEndpoints(ports)).toEqual([
+      '192.0.2.10:40000 and 192.0.2.10:7410 → 192.0.2.10:40000',
+    ]);
+    expect(mergedEndpoints(new Map([...ports].slice(0, 1).concat([...ports].slice(2))))).toEqual(
+      [],
+    );
   });
 });

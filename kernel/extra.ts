@@ -5,7 +5,26 @@ import { findScenario, type Scenario } from '../src/scenarios';
 const a = (s: string) => s as IPv4;
 const reference = findScenario('container-to-container')?.setup ?? [];
 
+/**
+ * Cases whose tools bind the engine's client source port (curl --local-port): the clash they test
+ * needs two clients on one port, which the kernel's random ephemeral ports would rarely give.
+ */
+export const BOUND_SOURCE_PORTS: ReadonlySet<string> = new Set(['extra:nat-source-port-clash']);
+
 export const EXTRA_SCENARIOS: readonly Scenario[] = [
+  {
+    // Real (6.18): the host's curl leaves eth0 from a port nf_nat drew at random in 1024-65535
+    // (its null binding), c1's from another (MASQUERADE's search); c2 keeps 40000.
+    id: 'extra:nat-source-port-clash',
+    title:
+      'c2, then the host, then c1 → 198.51.100.7:80, all from port 40000: NAT moves the clashing ones',
+    setup: reference,
+    flows: [
+      { from: { kind: 'container', name: 'c2' }, to: a('198.51.100.7'), kind: 'http', port: 80 },
+      { from: { kind: 'host' }, to: a('198.51.100.7'), kind: 'http', port: 80 },
+      { from: { kind: 'container', name: 'c1' }, to: a('198.51.100.7'), kind: 'http', port: 80 },
+    ],
+  },
   {
     id: 'extra:udp-closed-port',
     title: 'c2 → 198.51.100.7:54/udp: ICMP port unreachable back through MASQUERADE',

@@ -11,7 +11,7 @@ def http_service(sock, status, body):
     reason = http.client.responses.get(status, "Unknown")
     data = body.encode()
     head = (
-        f"HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain\r\n"
+        f"HTTP/1.1 {status} {reason}\r\n"
         f"Content-Length: {len(data)}\r\nConnection: close\r\n\r\n"
     ).encode()
     while True:
@@ -49,7 +49,8 @@ def udp_service(sock, echo):
     while True:
         data, peer = sock.recvfrom(65535)
         if echo:
-            sock.sendto(data, peer)
+            # What the engine's service answers (walk/flows.ts udpFlow), so the text matches.
+            sock.sendto(b"answer", peer)
 
 
 def pipe(a, b):

@@ -8,8 +8,12 @@ export interface NormaliseNotes {
   readonly ports: [string, number][];
 }
 
-/** Linux's default net.ipv4.ip_local_port_range. */
-export const EPHEMERAL = { low: 32768, high: 60999 };
+/**
+ * Ports a client end may have: Linux's default net.ipv4.ip_local_port_range (32768–60999) and,
+ * since nf_nat moves a clashing source port to a random one in 1024–65535
+ * (nf_nat_l4proto_unique_tuple), all of that class; listener and published ports are excluded.
+ */
+export const EPHEMERAL = { low: 1024, high: 65535 };
 
 const isEphemeral = (p: number, fixed: ReadonlySet<number>): boolean =>
   p >= EPHEMERAL.low && p <= EPHEMERAL.high && !fixed.has(p);
@@ -110,4 +114,21 @@ export function normaliseKernelFlow(
     );
   }
   return { frames, notes };
+}
+
+/**
+ * Kernel endpoints of one address that were mapped to the same engine port: the kernel kept two
+ * connections apart (a NAT port search) where the engine gave both the same tuple. `ports` maps
+ * kernel `address:port` to the engine's port.
+ */
+export function mergedEndpoints(ports: ReadonlyMap<string, number>): string[] {
+  const seen = new Map<string, string>();
+  const out: string[] = [];
+  for (const [k, e] of ports) {
+    const image = `${k.slice(0, k.lastIndexOf(':'))}:${e}`;
+    const first = seen.get(image);
+    if (first === undefined) seen.set(image, k);
+    else out.push(`${first} and ${k} → ${image}`);
+  }
+  return out;
 }

@@ -33,9 +33,13 @@ export function sourceNode(flow: Flow): NodeId {
   }
 }
 
-/** The command line for a flow (argv, plus stdin for nc -u). */
-export function toolCommand(flow: Flow): { argv: string[]; input?: string } {
+/**
+ * The command line for a flow (argv, plus stdin for nc -u). `localPort` binds the client's source
+ * port (curl --local-port, nc -p): the engine's, where a case needs two clients on the same port.
+ */
+export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; input?: string } {
   const port = String(flow.port ?? 80);
+  const bind = (opt: string) => (localPort === undefined ? [] : [opt, String(localPort)]);
   switch (flow.kind) {
     case 'ping':
       // -i 1: the engine sends a request a second, and when they leave decides what the wire
@@ -57,6 +61,7 @@ export function toolCommand(flow: Flow): { argv: string[]; input?: string } {
           '2',
           '-w',
           '\n%{http_code}',
+          ...bind('--local-port'),
           `http://${flow.to}:${port}${path}`,
         ],
       };
@@ -64,10 +69,10 @@ export function toolCommand(flow: Flow): { argv: string[]; input?: string } {
     case 'tcp':
       // -w 4: longer than ARP takes to give up (3 probes, 1 s apart), so an unresolvable
       // neighbour ends as the kernel's EHOSTUNREACH, not as the tool's own timeout.
-      return { argv: ['nc', '-z', '-v', '-n', '-w', '4', flow.to, port] };
+      return { argv: ['nc', '-z', '-v', '-n', '-w', '4', ...bind('-p'), flow.to, port] };
     case 'udp':
       // No -v: with -v netcat-openbsd first probes UDP "connectivity" with extra datagrams.
-      return { argv: ['nc', '-u', '-n', '-w', '1', flow.to, port], input: 'q' };
+      return { argv: ['nc', '-u', '-n', '-w', '1', ...bind('-p'), flow.to, port], input: 'query' };
   }
 }
 
@@ -108,8 +113,9 @@ function ncOutcome(r: ExecResult): ToolOutcome {
 export async function sendFlow(
   ns: string,
   flow: Flow,
+  localPort?: number,
 ): Promise<{ outcome: ToolOutcome; raw: ExecResult }> {
-  const cmd = toolCommand(flow);
+  const cmd = toolCommand(flow, localPort);
   const raw = await nsRun(ns, [...ON_TOOL_CPU, ...cmd.argv], cmd.input);
   switch (flow.kind) {
     case 'ping':

@@ -1,5 +1,7 @@
 // `npm run -s trace -- FILE`: runs FILE's commands like the terminal and prints every packet as JSON.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { namespacesOf } from '../src/sim';
+import { pcapng, type FlowCapture } from '../src/terminal/tools/tcpdump/pcapng';
 import { narrate } from '../src/i18n/narrate';
 import type { Hop, PacketTrace } from '../src/sim/trace';
 import { createAppStore } from '../src/store';
@@ -51,10 +53,28 @@ export function runTrace(text: string): string {
   return `${JSON.stringify({ packets }, null, 2)}\n`;
 }
 
+/** The same run's flows as pcapng (`--pcap OUT`): every capture point, its direction, its hop. */
+export function runPcap(text: string): Uint8Array {
+  const store = createAppStore();
+  const flows: FlowCapture[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const before = store.getState().packets;
+    store.getState().runCommand(line);
+    const s = store.getState();
+    if (s.packets !== before)
+      flows.push({ packets: s.packets, clock: s.flowClock, namespaces: namespacesOf(s.world) });
+  }
+  return pcapng(flows);
+}
+
 const file = process.argv[2];
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (file === undefined) {
-    process.stderr.write('usage: npm run -s trace -- FILE\n');
+  const pcapAt = process.argv.indexOf('--pcap');
+  const out = pcapAt > 0 ? process.argv[pcapAt + 1] : undefined;
+  if (file === undefined || (pcapAt > 0 && out === undefined)) {
+    process.stderr.write('usage: npm run -s trace -- FILE [--pcap OUT]\n');
     process.exitCode = 2;
-  } else process.stdout.write(runTrace(readFileSync(file, 'utf8')));
+  } else if (out !== undefined) writeFileSync(out, runPcap(readFileSync(file, 'utf8')));
+  else process.stdout.write(runTrace(readFileSync(file, 'utf8')));
 }

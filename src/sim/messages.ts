@@ -64,6 +64,8 @@ export const WHY_EN = {
     'A reply to a masqueraded connection: conntrack restores the original destination.',
   'nat.masquerade': "MASQUERADE: the source becomes the outgoing interface's address.",
   'nat.snat': 'SNAT: the source address is rewritten.',
+  'nat.null-binding':
+    "No rule rewrote this new connection's source, but its tuple would clash with another connection's reply: conntrack's NAT gives it another source port.",
   'nat.ct-snat': 'Same connection, same source NAT: conntrack rewrites the source.',
   'nat.ct-undnat':
     'A reply to a DNATed connection: conntrack puts back the address the client used.',

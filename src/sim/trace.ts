@@ -60,6 +60,9 @@ export interface IcmpHeader {
     readonly dport: number;
     /** A quoted ICMP echo's type and sequence number (ping reports the error by its icmp_seq). */
     readonly echo?: { readonly type: number; readonly seq: number };
+    /** The quoted packet's TTL and total length as the erring host saw it (tcpdump -v shows them). */
+    readonly ttl?: number;
+    readonly len?: number;
   };
 }
 

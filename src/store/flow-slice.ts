@@ -15,13 +15,15 @@ export function createFlowSlice(
   return (set, get) => ({
     flow: null,
     packets: [],
+    flowClock: 0,
     result: null,
     cursor: 0,
     playing: false,
     speed: clamp(speed, MIN_SPEED, MAX_SPEED),
     sendFlow: (flow) => {
       const r = simulate(get().world, flow);
-      set({ world: r.world, flow, packets: r.packets, result: r.result, cursor: 0 });
+      const flowClock = get().world.clock;
+      set({ world: r.world, flow, packets: r.packets, flowClock, result: r.result, cursor: 0 });
       return r;
     },
     stepForward: () => {

@@ -8,6 +8,7 @@ export function showingOnly(world: World) {
     world,
     flow: null,
     packets: [],
+    flowClock: 0,
     result: null,
     cursor: 0,
     playing: false,

@@ -37,6 +37,7 @@ export function shellApi(get: () => AppState): ShellApi {
     removeRemote: (n) => s().removeRemote(n),
     addRouterRoute: (d, v) => s().addRouterRoute(d, v),
     sendFlow: (f) => s().sendFlow(f),
+    lastFlow: () => ({ packets: s().packets, clock: s().flowClock }),
   };
 }
 

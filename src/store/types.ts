@@ -19,6 +19,7 @@ type WorldActions = Omit<
   | 'history'
   | 'historyOffset'
   | 'lastExit'
+  | 'lastFlow'
   | 'setLocation'
   | 'clearTranscript'
   | 'sendFlow'
@@ -36,6 +37,8 @@ export interface FlowSlice {
   /** The last flow sent, its packets and the tool's result (null before the first). */
   readonly flow: Flow | null;
   readonly packets: readonly PacketTrace[];
+  /** world.clock when the last flow was sent (its hops' times count from there). */
+  readonly flowClock: number;
   readonly result: FlowResult | null;
   /** Index into the flattened hop list of all packets (see selectTimeline). */
   readonly cursor: number;

@@ -45,12 +45,14 @@ export function headless(shell: Shell, start: World): Headless {
   let world = start;
   let location: Location = HOST;
   let lastExit = 0;
+  let last: ReturnType<ShellApi['lastFlow']> = { packets: [], clock: start.clock };
   const apply = <T>(r: OpResult<T>): OpResult<T> => {
     if (r.ok) world = r.world;
     return r;
   };
   const send: Headless['send'] = (flow) => {
     const r = simulate(world, flow);
+    last = { packets: r.packets, clock: world.clock };
     world = r.world;
     return r;
   };
@@ -86,6 +88,7 @@ export function headless(shell: Shell, start: World): Headless {
     removeRemote: (n) => apply(removeRemote(world, n)),
     addRouterRoute: (d, v) => apply(addRouterRoute(world, d, v)),
     sendFlow: send,
+    lastFlow: () => last,
   };
   return {
     world: () => world,

@@ -14,7 +14,7 @@ import type {
   World,
   WorldOptions,
 } from '../sim';
-import type { Flow, SimResult } from '../sim/trace';
+import type { Flow, PacketTrace, SimResult } from '../sim/trace';
 import type { Completion, CompletionState } from './complete';
 
 /** Where the terminal's shell runs: the Docker host, or inside a container (`docker exec -it`). */
@@ -62,6 +62,8 @@ export interface ShellApi {
   removeRemote(name: string): OpResult;
   addRouterRoute(dst: string, via: string): OpResult;
   sendFlow(flow: Flow): SimResult<World>;
+  /** The last flow's packets and world.clock when it was sent (what `tcpdump` reads). */
+  lastFlow(): { readonly packets: readonly PacketTrace[]; readonly clock: number };
 }
 
 /** One piece of output as the tool wrote it: text may span lines and may lack a final newline. */

@@ -18,6 +18,7 @@ import { hostNetns } from './net/netns';
 import { curl } from './tools/curl';
 import { nc } from './tools/nc';
 import { ping } from './tools/ping';
+import { tcpdump } from './tools/tcpdump/tcpdump';
 import { wget } from './tools/wget';
 import { HOST_HELP } from './help-text';
 
@@ -79,6 +80,7 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
   curl,
   wget,
   nc,
+  tcpdump,
   lab,
   hostname: (_args, ctx) => {
     ctx.out(`${ctx.api.world().host.hostname}\n`);

@@ -71,14 +71,15 @@ export function udpFlow(conv: Conversation, node: NodeId, src: L4Addr, dst: L4Ad
       proto: 'udp' as const,
       sport: back.dst.port,
       dport: back.src.port,
+      ttl: sent.frame.ip?.ttl ?? 64,
+      len: sent.frame.ip?.len ?? 28,
     };
-    sendPacket(
-      conv,
-      'ICMP port unreachable',
-      'reply',
-      sent.node,
-      icmpFrame(back.src.ip, back.dst.ip, { type: 3, code: 3, id: 0, seq: 0, inner }),
-    );
+    const err = icmpFrame(back.src.ip, back.dst.ip, { type: 3, code: 3, id: 0, seq: 0, inner });
+    // The error quotes the whole datagram (icmp_send: up to 576 bytes in all).
+    const quoted = Math.min(sent.frame.ip?.len ?? 28, 548);
+    const len = 20 + 8 + quoted;
+    const frame = err.ip ? { ...err, ip: { ...err.ip, len } } : err;
+    sendPacket(conv, 'ICMP port unreachable', 'reply', sent.node, frame);
     return { kind: 'port-unreachable' };
   }
   const reply = sendPacket(

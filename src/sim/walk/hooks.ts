@@ -7,6 +7,7 @@ import type { DropReason, FieldChange, Frame, NodeId } from '../trace';
 import { ctStore, isDnat, isSnat, withDnat, withSnat } from './conntrack';
 import { ctLookup, type CtCtx } from './ct-lookup';
 import { dstPort, rewriteDest, rewriteSource, srcPort } from './frame';
+import { natSourcePort } from './nat-port';
 import { NF_BUDGET, runHook, type Hook, type NfPacket, type NfVerdict } from './netfilter';
 import { emit, frameBytes, why, type WalkState } from './state';
 
@@ -131,24 +132,20 @@ function dnatStage(
 }
 
 /**
- * The source port SNAT keeps, unless another connection's reply tuple already uses it; then the
- * next free one (the kernel picks another port in the same range so replies stay unambiguous).
+ * No rule mapped a new connection's source: nf_nat still binds it to its own address
+ * (nf_nat_alloc_null_binding), and when its tuple would clash with another connection's reply
+ * (a container MASQUERADEd to the host's address and port before the host used that port itself)
+ * the source port changes, so each reply finds its own connection.
  */
-function freeSourcePort(s: WalkState, e: ConntrackEntry, to: string): number {
-  if (e.proto === 'icmp') return e.orig.sport;
-  const taken = (p: number) =>
-    s.conntrack.some(
-      (x) =>
-        x.id !== e.id &&
-        x.proto === e.proto &&
-        x.reply.dst === to &&
-        x.reply.dport === p &&
-        x.reply.src === e.reply.src &&
-        x.reply.sport === e.reply.sport,
-    );
-  let p = e.orig.sport;
-  while (taken(p)) p = p >= 65535 ? 1024 : p + 1;
-  return p;
+function nullBinding(s: WalkState, node: NodeId, f: Frame, ctx: CtCtx, hook: Hook): Frame {
+  const e = ctx.entry;
+  if (!e || e.proto === 'icmp') return f;
+  const port = natSourcePort(s, e, e.reply.dst);
+  if (port === e.reply.dport) return f;
+  const r = rewriteSource(f, e.reply.dst, port);
+  ctx.entry = withSnat(e, e.reply.dst, port);
+  natHop(s, node, r.frame, r.changed, 'nat.null-binding', ctx, hook);
+  return r.frame;
 }
 
 /** Source NAT as POSTROUTING (and INPUT for local delivery) does it. */
@@ -172,22 +169,13 @@ function snatStage(
     const v = runHook(s, node, hook, 'nat', packet(f, '', outIface, 'NEW'), f);
     if (verdictDrop(s, node, f, v, hook)) return null;
     const to = v.kind === 'MASQUERADE' ? outAddr() : v.kind === 'SNAT' ? v.toIp : null;
-    if (to) {
-      const port = freeSourcePort(s, e, to);
-      const r = rewriteSource(f, to as never, port);
-      ctx.entry = withSnat(e, to as never, port);
-      natHop(
-        s,
-        node,
-        r.frame,
-        r.changed,
-        v.kind === 'MASQUERADE' ? 'nat.masquerade' : 'nat.snat',
-        ctx,
-        hook,
-      );
-      return r.frame;
-    }
-    return f;
+    if (!to) return nullBinding(s, node, f, ctx, hook);
+    const port = natSourcePort(s, e, to as never);
+    const r = rewriteSource(f, to as never, port);
+    ctx.entry = withSnat(e, to as never, port);
+    const key = v.kind === 'MASQUERADE' ? 'nat.masquerade' : 'nat.snat';
+    natHop(s, node, r.frame, r.changed, key, ctx, hook);
+    return r.frame;
   }
   if (ctx.match?.dir === 'orig' && isSnat(e)) {
     const r = rewriteSource(f, e.reply.dst, e.proto === 'icmp' ? null : e.reply.dport);

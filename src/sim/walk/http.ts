@@ -4,8 +4,9 @@ import type { FlowResult } from '../trace';
 import { failure, type Conversation } from './conversation';
 import { clientSends, closeFrom, serverSends, type TcpSession } from './tcp';
 
-function httpRequest(t: TcpSession, path: string): string {
-  const { ip, port } = t.dst;
+/** curl's request; its Host names what curl connected to (`origin`, where docker-proxy relays it). */
+function httpRequest(t: TcpSession, path: string, origin: TcpSession = t): string {
+  const { ip, port } = origin.dst;
   return `GET ${path} HTTP/1.1\r\nHost: ${ip}${port === 80 ? '' : `:${port}`}\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n`;
 }
 
@@ -20,9 +21,9 @@ type Answer = { readonly status: number; readonly body: string } | null;
  * quickack mode, so it ACKs the request before the application has read it (seen on the wire by
  * the kernel conformance suite).
  */
-function request(conv: Conversation, t: TcpSession, path: string): boolean {
+function request(conv: Conversation, t: TcpSession, path: string, origin = t): boolean {
   return (
-    clientSends(conv, t, 'HTTP GET', ['PSH', 'ACK'], httpRequest(t, path)) &&
+    clientSends(conv, t, 'HTTP GET', ['PSH', 'ACK'], httpRequest(t, path, origin)) &&
     serverSends(conv, t, 'ACK', ['ACK'])
   );
 }
@@ -60,7 +61,8 @@ export function exchange(conv: Conversation, t: TcpSession, path: string): FlowR
  * the ACK of the container's FIN.
  */
 export function relay(conv: Conversation, t: TcpSession, b: TcpSession, path: string): FlowResult {
-  if (!request(conv, t, path) || !request(conv, b, path)) return failure(conv);
+  // docker-proxy copies curl's bytes: the backend sees curl's Host header.
+  if (!request(conv, t, path) || !request(conv, b, path, t)) return failure(conv);
   const a = b.sock.listener?.http ?? null;
   if (!answer(conv, b, a) || !serverSends(conv, b, 'FIN', ['FIN', 'ACK'])) return failure(conv);
   if (!answer(conv, t, a)) return failure(conv);

@@ -187,6 +187,8 @@ function hostUnreachable(s: WalkState, node: NodeId, f: Frame): void {
     proto: ip.proto,
     sport: srcPort(f),
     dport: dstPort(f),
+    ttl: ip.ttl,
+    len: ip.len,
     ...echo,
   };
   const own = node === s.origin && isLocal(info, ip.src);

@@ -43,6 +43,8 @@ export interface WalkState {
   readonly statsCopied: Set<string>;
   nextConntrackId: number;
   nextSourcePort: { [node: string]: number };
+  /** The world's seeded generator, for what the kernel draws at random (walk/nat-port.ts). */
+  rng: number;
   /** The tables the last hop saw: a hop that changed none of them shares this object. */
   seen: Seen | null;
   /** Hops of the packet being walked. */
@@ -101,6 +103,7 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     statsCopied: new Set(),
     nextConntrackId: world.nextConntrackId,
     nextSourcePort: { ...world.nextSourcePort },
+    rng: world.rng,
     seen: null,
     hops: [],
     t: 0,
@@ -125,6 +128,7 @@ export function endWalk(s: WalkState): World {
     ifStats: s.ifStats,
     nextConntrackId: s.nextConntrackId,
     nextSourcePort: s.nextSourcePort,
+    rng: s.rng,
   };
 }
 

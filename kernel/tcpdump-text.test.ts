@@ -1,0 +1,56 @@
+// The text comparison's splitting and blanking, on lines of the real capture in fixtures/.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { blankText, comparable, compareText, textPackets } from './tcpdump-text';
+
+const raw = readFileSync(
+  new URL('./fixtures/tcpdump-v-container-eth0.txt', import.meta.url),
+  'utf8',
+);
+
+describe('tcpdump text comparison', () => {
+  it('splits a -tt capture into packets with their continuation lines', () => {
+    const p = textPackets(raw);
+    expect(p[0]?.ts).toBe(1795824392.350755);
+    expect(p[0]?.text.split('\n')).toHaveLength(2);
+    const get = p.find((x) => x.text.includes('GET / HTTP/1.1'));
+    expect(get?.text.split('\n')[2]).toBe('\tGET / HTTP/1.1');
+  });
+
+  it('leaves out IGMP reports and retransmitted segments', () => {
+    const p = textPackets(raw);
+    const syn = p.find((x) => x.text.includes('Flags [S]'));
+    const kept = comparable([...p, ...(syn ? [syn] : [])]);
+    expect(kept.some((t) => t.includes('IGMP'))).toBe(false);
+    expect(kept).toHaveLength(p.length - 1);
+  });
+
+  it('blanks random numbers only: ids, full sums, seq/ack (keeping a length), TS, echo ids', () => {
+    const text = [
+      '02:42:ac:11:00:01 > 02:42:ac:11:00:02, ethertype IPv4 (0x0800), length 140: (tos 0x0, ttl 64, id 28142, offset 0, flags [DF], proto TCP (6), length 126)',
+      '    172.17.0.1.34436 > 172.17.0.2.80: Flags [P.], cksum 0x5896 (incorrect -> 0x09e6), seq 4014720561:4014720635, ack 729814374, win 63, options [nop,nop,TS val 312940108 ecr 3216614194], length 74: HTTP, length: 74',
+    ].join('\n');
+    const ports = new Map([['172.17.0.1:34436', 40000]]);
+    expect(blankText(text, ports).split('\n')).toEqual([
+      '02:42:ac:11:00:01 > 02:42:ac:11:00:02, ethertype IPv4 (0x0800), length 140: (tos 0x0, ttl 64, id N, offset 0, flags [DF], proto TCP (6), length 126)',
+      '    172.17.0.1.40000 > 172.17.0.2.80: Flags [P.], cksum 0x5896 (incorrect -> SUM), seq S:S+74, ack A, win 63, options [nop,nop,TS val V ecr E], length 74: HTTP, length: 74',
+    ]);
+    expect(blankText('192.0.2.1 > 172.17.0.2: ICMP echo reply, id 8933, seq 1, length 64')).toBe(
+      '192.0.2.1 > 172.17.0.2: ICMP echo reply, id ID, seq 1, length 64',
+    );
+  });
+
+  it('reports a packet that differs and a count that differs; counts what it cannot model', () => {
+    const a = '172.17.0.2.80 > 172.17.0.3.40000: Flags [.], ack 1, win 509, length 0';
+    const b = '172.17.0.2.80 > 172.17.0.3.40000: Flags [.], ack 1, win 510, length 0';
+    const q = '192.0.2.1 > 172.17.0.2: ICMP host 172.17.0.9 unreachable\n\tIP (…)\n    x: [|tcp]';
+    expect(compareText('i', [a], [a], new Map())).toEqual({
+      identical: 1,
+      unmodelled: 0,
+      diffs: [],
+    });
+    expect(compareText('i', [b], [a], new Map()).diffs).toHaveLength(1);
+    expect(compareText('i', [a, q], [a, 'x'], new Map())).toMatchObject({ unmodelled: 1 });
+    expect(compareText('i', [a], [a, a], new Map()).diffs[0]).toMatch(/1 packet\(s\) in the lab/);
+  });
+});

@@ -1,0 +1,132 @@
+// `tcpdump [-i IFACE|any] [-n] [-e] [-v] [-c N] [-l] [-p] [-S] [-t|-tt] [EXPR]` on the host: the
+// last flow's frames at that interface, printed as tcpdump 4.99 prints them. A capture that is
+// not ended by -c ends as Ctrl-C ends it (the tty's ^C, tcpdump's newline, its statistics).
+import { namespacesOf } from '../../../sim';
+import type { Command, Ctx } from '../../context';
+import { compileFilter } from './filter';
+import type { PrintOptions } from './print';
+import { renderCapture } from './render';
+
+/** The lab's wall clock starts 2026-11-27 09:00:00 UTC (terminal/docker/time.ts). */
+const EPOCH_SECONDS = 1795770000;
+const EPOCH_SECOND_OF_DAY = 9 * 3600;
+
+interface Args {
+  iface: string | null;
+  print: PrintOptions;
+  count: number | null;
+  promiscuous: boolean;
+  stamp: 'time' | 'epoch' | 'none';
+  expr: string[];
+}
+
+type Parsed = { ok: true; args: Args } | { ok: false; error: string };
+
+function parseArgs(argv: readonly string[]): Parsed {
+  const a: Args = {
+    iface: null,
+    print: { numeric: false, link: false, verbose: false, absolute: false },
+    count: null,
+    promiscuous: true,
+    stamp: 'time',
+    expr: [],
+  };
+  const p = { ...a.print };
+  let t = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i] ?? '';
+    if (!w.startsWith('-') || w === '-') {
+      a.expr.push(w);
+      continue;
+    }
+    for (let j = 1; j < w.length; j++) {
+      const c = w[j];
+      if (c === 'i' || c === 'c') {
+        const rest = w.slice(j + 1);
+        const value = rest !== '' ? rest : argv[++i];
+        if (value === undefined)
+          return { ok: false, error: `tcpdump: option requires an argument -- '${c}'` };
+        if (c === 'i') a.iface = value;
+        else {
+          const n = /^\d+$/.test(value) ? Number(value) : 0;
+          if (n <= 0) return { ok: false, error: `tcpdump: invalid packet count ${value}` };
+          a.count = n;
+        }
+        break;
+      } else if (c === 'n') p.numeric = true;
+      else if (c === 'e') p.link = true;
+      else if (c === 'v') p.verbose = true;
+      else if (c === 'S') p.absolute = true;
+      else if (c === 'p') a.promiscuous = false;
+      else if (c === 't') t++;
+      else if (c !== 'l') return { ok: false, error: `tcpdump: invalid option -- '${c}'` };
+    }
+  }
+  a.stamp = t === 0 ? 'time' : t === 1 ? 'none' : 'epoch';
+  return { ok: true, args: { ...a, print: p } };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The time stamp in front of a packet: `09:00:03.000123 `, `-tt`'s epoch seconds, or none. */
+function stampOf(stamp: Args['stamp'], clock: number, t: number): string {
+  const us = Math.round(clock * 1e6) + t;
+  const frac = String(us % 1e6).padStart(6, '0');
+  const secs = Math.floor(us / 1e6);
+  if (stamp === 'none') return '';
+  if (stamp === 'epoch') return `${EPOCH_SECONDS + secs}.${frac} `;
+  const sod = (EPOCH_SECOND_OF_DAY + secs) % 86400;
+  return `${two(Math.floor(sod / 3600))}:${two(Math.floor(sod / 60) % 60)}:${two(sod % 60)}.${frac} `;
+}
+
+const plural = (n: number, what: string) => `${n} packet${n === 1 ? '' : 's'} ${what}\n`;
+
+export const tcpdump: Command = (argv, ctx: Ctx) => {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    ctx.err(`${parsed.error}\n`);
+    return 1;
+  }
+  const a = parsed.args;
+  const world = ctx.api.world();
+  const host = namespacesOf(world).get('host');
+  const devices = host ? [...host.devices.values()] : [];
+  const iface = a.iface ?? devices.find((d) => d.name !== 'lo')?.name ?? 'lo';
+  const device = devices.find((d) => d.name === iface);
+  if (!device && iface !== 'any') {
+    ctx.err(`tcpdump: ${iface}: No such device exists\n(No such device exists)\n`);
+    return 1;
+  }
+  const filter = compileFilter(a.expr);
+  if (!filter.ok) {
+    ctx.err(`tcpdump: ${filter.error}\n`);
+    return 1;
+  }
+  const any = iface === 'any';
+  if (any) ctx.err('tcpdump: data link type LINUX_SLL2\n');
+  if (!a.print.verbose)
+    ctx.err('tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n');
+  const link = any ? 'LINUX_SLL2 (Linux cooked v2)' : 'EN10MB (Ethernet)';
+  ctx.err(
+    `${a.print.verbose ? 'tcpdump: ' : ''}listening on ${iface}, link-type ${link}, snapshot length 262144 bytes\n`,
+  );
+  const last = ctx.api.lastFlow();
+  const rendered = host
+    ? renderCapture(last.packets, host, iface, a.print, a.promiscuous, filter.match)
+    : [];
+  let captured = 0;
+  let received = 0;
+  for (const r of rendered) {
+    received++;
+    if (r.text === null) continue;
+    captured++;
+    ctx.out(`${stampOf(a.stamp, last.clock, r.seen.t)}${r.text}\n`);
+    if (a.count !== null && captured >= a.count) break;
+  }
+  // Not stopped by -c: the capture runs until Ctrl-C (the tty echoes ^C, tcpdump ends the line).
+  if (a.count === null || captured < a.count) ctx.out('^C\n');
+  ctx.err(plural(captured, 'captured'));
+  ctx.err(plural(received, 'received by filter'));
+  ctx.err(plural(0, 'dropped by kernel'));
+  return 0;
+};
