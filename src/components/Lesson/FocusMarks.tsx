@@ -47,10 +47,12 @@ export function FocusMarks(props: { layout: DiagramLayout }) {
           className="lesson-focus-tag"
           transform={`translate(${first.x - PAD}, ${first.y - PAD - 30})`}
         >
-          <rect width={lang === 'en' ? 92 : 70} height={26} rx={13} />
-          <text x={lang === 'en' ? 46 : 35} y={18}>
-            {lessonText(lang, 'look')}
-          </text>
+          <g>
+            <rect width={lang === 'en' ? 92 : 70} height={26} rx={13} />
+            <text x={lang === 'en' ? 46 : 35} y={18}>
+              {lessonText(lang, 'look')}
+            </text>
+          </g>
         </g>
       )}
     </g>

@@ -10,8 +10,16 @@ function httpRequest(t: TcpSession, path: string, origin: TcpSession = t): strin
   return `GET ${path} HTTP/1.1\r\nHost: ${ip}${port === 80 ? '' : `:${port}`}\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n`;
 }
 
+/** The reason phrase a server sends with each status the lab's servers answer (RFC 9110). */
+const REASON: { readonly [status: number]: string } = {
+  200: 'OK',
+  403: 'Forbidden',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+};
+
 function httpResponse(status: number, body: string): string {
-  return `HTTP/1.1 ${status} OK\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+  return `HTTP/1.1 ${status} ${REASON[status] ?? 'Unknown'}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
 }
 
 type Answer = { readonly status: number; readonly body: string } | null;
