@@ -114,6 +114,8 @@ for (const lang of ['en', 'zh-CN'] as const)
     await page.setViewportSize({ width: 1366, height: 768 });
     await lab.open(`?lang=${lang}&flow=outside-to-published-port&hop=${DNAT_HOP}`);
     await expect(page.getByTestId('nf-now')).toBeVisible();
+    // The hop list's rows load after the first paint (EventList.tsx): measure once they are there.
+    await expect(page.getByTestId('event-list')).toBeVisible();
     const rules = await measureText(page, PANELS);
     // Each panel has its words on screen (none measured empty).
     for (const p of PANELS) expect((await measureText(page, [p])).length, p).toBeGreaterThan(2);
