@@ -25,13 +25,15 @@ import type { WireFrame } from './wire';
  * wire's frames and conntrack are still compared). Keyed `scenario-id flow N`.
  */
 /**
- * Flows whose frames on an interface come in either of two orders on a real kernel, so the text is
- * compared but a difference in order is not a failure (outcome, wire and conntrack still are).
+ * Cases with a race on the real kernel: the frames of two processes come in either order, and the
+ * lab models one of them. Such a case may be run again (at most RACE_ATTEMPTS times in all) until
+ * the kernel produces the lab's order; each try is reported, and it fails if none matches.
  */
-export const RACY_TEXT: { readonly [flow: string]: string } = {
-  'challenge-client-address:broken flow 1':
-    "c2's GET to docker-proxy and docker-proxy's own connect to web (ARP, SYN) race: the proxy dials once accept() returns, the client writes as soon as its connect() does; both orders were captured on this machine",
+export const RACES: { readonly [scenarioId: string]: string } = {
+  'challenge-client-address:broken':
+    "c2's GET to docker-proxy races docker-proxy's own connect to web (ARP, SYN): the proxy dials as accept() returns, the client writes as soon as its connect() does; on a loaded 2-core machine the GET often comes first",
 };
+export const RACE_ATTEMPTS = 4;
 
 export const KNOWN_TEXT_GAPS: { readonly [flow: string]: string } = {
   'challenge-client-address:others-fixed flow 2':
@@ -209,10 +211,6 @@ export async function runCase(
       if (gap && text.diffs.length === 0)
         fail(`  flow ${i + 1}: tcpdump text now matches: remove its KNOWN_TEXT_GAPS entry`);
       else if (gap) details.push(`  flow ${i + 1}: tcpdump text: known gap (${gap})`);
-      else if (text.diffs.length > 0 && RACY_TEXT[`${scenario.id} flow ${i + 1}`])
-        details.push(
-          `  flow ${i + 1}: tcpdump text in the other order of a race (${RACY_TEXT[`${scenario.id} flow ${i + 1}`]})`,
-        );
       else if (text.diffs.length > 0) fail(`  flow ${i + 1}: tcpdump text differs:`, ...text.diffs);
       else
         details.push(
