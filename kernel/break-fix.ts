@@ -1,46 +1,14 @@
-// The break-fix challenges of MORE_CHALLENGES as plain scenarios: each broken lab and each fixed
-// one, with the goals' flows, so the kernel confirms the engine on both (the engine's outcomes are
-// asserted in src/lessons/challenges/catalogue/more.test.ts). Data only; run.ts runs them.
-import { resolveFrom, type Flow, type IPv4 } from '../src/sim';
-import { buildScenario, type Scenario, type Step } from '../src/scenarios';
+// What two challenges' explanations claim beyond their goals, as plain scenarios the kernel checks
+// (the challenges themselves run in kernel/challenges.ts). Data only; run.ts runs them.
+import type { IPv4 } from '../src/sim';
+import type { Scenario } from '../src/scenarios';
+
+const addr = (s: string) => s as IPv4;
 import type { Challenge } from '../src/lessons/challenges/types';
 import { MORE_CHALLENGES } from '../src/lessons/challenges/catalogue/more';
-import { SOURCE_CHALLENGES } from '../src/lessons/challenges/catalogue/client-address';
-
-/**
- * A goal by name (`ping c2`) as the address the engine's resolver gives it in that lab: the kernel
- * runs no Docker DNS. An unknown name sends nothing the suite could capture, so it has no flow.
- */
-const addr = (s: string) => s as IPv4;
-
-function byAddress(setup: readonly Step[], flows: readonly Flow[]): Flow[] {
-  const world = buildScenario({ id: '', title: '', setup, flows: [] });
-  return flows.flatMap((f) => {
-    if (f.name === undefined) return [f];
-    const to = resolveFrom(world, f.from, f.name);
-    if (to === null) return [];
-    const { name: _, ...rest } = f;
-    return [{ ...rest, to }];
-  });
-}
-
-function scenariosOf(c: Challenge): Scenario[] {
-  const flows = c.goals.map((g) => g.flow);
-  const one = (suffix: string, title: string, setup: readonly Step[]): Scenario => ({
-    id: `${c.id}:${suffix}`,
-    title: `${c.title.en}: ${title}`,
-    ...(c.profiles ? { profiles: c.profiles } : {}),
-    setup,
-    flows: byAddress(setup, flows),
-  });
-  return [
-    one('broken', 'broken', c.broken),
-    ...c.fixes.map((f, i) => one(`fix${i + 1}`, f.commands.join('; '), [...c.broken, ...f.steps])),
-  ];
-}
 
 const direct = MORE_CHALLENGES.find((c) => c.id === 'challenge-direct-access');
-const address = SOURCE_CHALLENGES.find((c) => c.id === 'challenge-client-address');
+const address = MORE_CHALLENGES.find((c) => c.id === 'challenge-client-address');
 const fixOf = (c: Challenge | undefined) => [...(c?.broken ?? []), ...(c?.fixes[0]?.steps ?? [])];
 
 /** What the challenges' texts claim beyond their goals, sent by the hints' commands. */
@@ -75,10 +43,4 @@ const SOURCES: readonly Scenario[] = address
     }))
   : [];
 
-export const BREAK_FIX_SCENARIOS: readonly Scenario[] = [
-  // MORE_CHALLENGES run with every challenge in kernel/challenges.ts; challenge 7 is not a
-  // succeeds/fails goal, so its labs run here as plain scenarios.
-  ...SOURCE_CHALLENGES.flatMap(scenariosOf),
-  ...CLAIMS,
-  ...SOURCES,
-];
+export const BREAK_FIX_SCENARIOS: readonly Scenario[] = [...CLAIMS, ...SOURCES];

@@ -4,7 +4,14 @@
 // broken leaves the challenge unsolved, each fix meets every goal.
 import { resolveFrom, type Flow, type Profile } from '../src/sim';
 import { buildScenario, type Scenario, type Step } from '../src/scenarios';
-import { CHALLENGES, profilesOf, type Challenge, type GoalWant } from '../src/lessons/challenges';
+import {
+  CHALLENGES,
+  challengeWorld,
+  checkGoals,
+  profilesOf,
+  type Challenge,
+  type GoalWant,
+} from '../src/lessons/challenges';
 
 export interface ChallengeCase {
   readonly challenge: Challenge;
@@ -14,6 +21,12 @@ export interface ChallengeCase {
   readonly scenario: Scenario;
   /** For each goal, its flow's index in scenario.flows; null: a name the lab can't resolve (nothing is sent). */
   readonly flowOf: readonly (number | null)[];
+  /**
+   * For each goal with `sees`: whether its server saw the source it wants, read from the engine's
+   * packets. runCase fails the case unless the engine's frames are the kernel's on every
+   * interface, so in a passing case this is what the kernel's server saw too.
+   */
+  readonly sourceOk: readonly (boolean | null)[];
 }
 
 /**
@@ -45,11 +58,16 @@ export function challengeCases(
           setup,
           challenge.goals.map((g) => g.flow),
         );
+        const check = checkGoals(challengeWorld(challenge, profile, [...extra]), challenge.goals);
+        const sourceOk = challenge.goals.map((g, i) =>
+          g.sees ? check.goals[i]?.seen === g.sees.source : null,
+        );
         return {
           challenge,
           profile,
           fix,
           flowOf,
+          sourceOk,
           scenario: {
             id: `${challenge.id}:${fix === null ? 'broken' : `fix${fix + 1}`}`,
             title: challenge.title.en,
@@ -95,8 +113,9 @@ export function goalProblems(
       problems.push(`  goal ${i + 1}: no outcome`);
       return false;
     }
-    const engine = outcomeWant(o.engine) === g.want;
-    const kernel = outcomeWant(o.kernel) === g.want;
+    const seen = c.sourceOk[i] ?? true;
+    const engine = outcomeWant(o.engine) === g.want && seen;
+    const kernel = outcomeWant(o.kernel) === g.want && seen;
     if (engine !== kernel)
       problems.push(`  goal ${i + 1}: engine ${o.engine} vs kernel ${o.kernel} (want ${g.want})`);
     return kernel;

@@ -58,6 +58,7 @@ export function challengeMoves(
         goals: r.goals.map((g) => ({
           want: g.goal.want,
           got: g.got,
+          ...(g.seen !== undefined ? { seen: g.seen } : {}),
           met: g.met,
           result: g.result,
         })),

@@ -3,11 +3,13 @@
 // the challenges themselves are in challenge-engine.ts.
 import type { StoreApi } from 'zustand/vanilla';
 import type { GoalWant } from '../lessons/challenges/types';
-import type { FlowResult, Profile, World } from '../sim';
+import type { FlowResult, IPv4, Profile, World } from '../sim';
 
 export interface GoalSeen {
   readonly want: GoalWant;
   readonly got: GoalWant;
+  /** For a goal with `sees`: the address its server saw (null: nothing reached it). */
+  readonly seen?: IPv4 | null;
   readonly met: boolean;
   readonly result: FlowResult;
 }

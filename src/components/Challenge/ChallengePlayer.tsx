@@ -37,11 +37,20 @@ function Goals(props: { challenge: Challenge; run: ChallengeRun }) {
             <span className="chal-flow">
               <code>{flowLabel(t, g.flow)}</code>{' '}
               {say(g.want === 'succeeds' ? 'succeeds' : 'fails')}
+              {g.sees && <> {say('sees', { server: g.sees.server, source: g.sees.source })}</>}
             </span>
             {seen && (
               <span className={seen.met ? 'chal-met' : 'chal-unmet'}>
                 {say(seen.met ? 'met' : 'unmet')} ·{' '}
                 {say('now', { result: resultText(lang, seen.result) })}
+                {g.sees && seen.seen !== undefined && (
+                  <>
+                    {' · '}
+                    {seen.seen === null
+                      ? say('seenNone', { server: g.sees.server })
+                      : say('seenNow', { server: g.sees.server, seen: seen.seen })}
+                  </>
+                )}
               </span>
             )}
             <button type="button" className="chip-btn" onClick={() => send(g.flow)}>

@@ -12,6 +12,9 @@ const TEXT = {
   met: ['✓ met', '✓ 已达成'],
   unmet: ['✗ not yet', '✗ 尚未达成'],
   now: ['now: {result}', '现在：{result}'],
+  sees: ['and {server} must see it come from {source}', '并且 {server} 看到的来源必须是 {source}'],
+  seenNow: ['{server} sees {seen}', '{server} 看到的是 {seen}'],
+  seenNone: ['nothing reached {server}', '没有包到达 {server}'],
   show: ['Send it in the diagram', '在示意图中发送'],
   check: ['Check', '检查'],
   notChecked: [

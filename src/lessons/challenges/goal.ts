@@ -1,7 +1,15 @@
 // Is the goal met? The lab runs each goal's flow itself on the world as it is, and keeps nothing of
 // the run (no conntrack entry, no neighbour learnt): checking never changes what it checks.
-import { createWorld, simulate, type FlowResult, type Profile, type World } from '../../sim';
+import {
+  createWorld,
+  simulate,
+  type FlowResult,
+  type IPv4,
+  type Profile,
+  type World,
+} from '../../sim';
 import { applyStep } from '../../scenarios';
+import { sourceSeen } from './source-goal';
 import type { Challenge, Goal, GoalWant } from './types';
 
 /** What a flow's result says to a person: something got through (a connection, a reply) or not. */
@@ -24,6 +32,8 @@ export interface GoalStatus {
   readonly goal: Goal;
   readonly result: FlowResult;
   readonly got: GoalWant;
+  /** For a goal with `sees`: the address its server saw (null: no SYN reached it). */
+  readonly seen?: IPv4 | null;
   readonly met: boolean;
 }
 
@@ -35,9 +45,11 @@ export interface GoalCheck {
 
 export function checkGoals(world: World, goals: readonly Goal[]): GoalCheck {
   const statuses = goals.map((goal): GoalStatus => {
-    const result = simulate(world, goal.flow).result;
+    const { result, packets } = simulate(world, goal.flow);
     const got = outcomeOf(result);
-    return { goal, result, got, met: got === goal.want };
+    if (!goal.sees) return { goal, result, got, met: got === goal.want };
+    const seen = sourceSeen(packets, goal.sees.server);
+    return { goal, result, got, seen, met: got === goal.want && seen === goal.sees.source };
   });
   return { goals: statuses, solved: statuses.every((s) => s.met) };
 }

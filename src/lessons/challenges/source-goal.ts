@@ -1,20 +1,6 @@
-// What challenge 7 needs beyond the shared contract (types.ts): a goal about the client address a
-// server sees, which no succeeds/fails outcome can say (the connection works either way; only the
-// source address in the server's log changes). Proposed as a contract extension; see the report.
-import { nodeId, type Flow, type IPv4, type PacketTrace } from '../../sim';
-import type { Challenge } from './types';
-
-/** The goal flow `flow` must connect, and container `server` must see it come from `source`. */
-export interface SourceGoal {
-  readonly flow: Flow;
-  readonly server: string;
-  readonly source: IPv4;
-}
-
-/** A challenge whose goals also say who the server must see (the plain goals hold in both states). */
-export interface SourceChallenge extends Challenge {
-  readonly sees: readonly SourceGoal[];
-}
+// The client address a server sees: the goal `sees` of a challenge (types.ts) reads it from the
+// flow's packets, as the server's accept() would return it.
+import { nodeId, type IPv4, type PacketTrace } from '../../sim';
 
 /**
  * The source address of the first SYN delivered to container `server`: what its accept() returns

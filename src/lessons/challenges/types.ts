@@ -1,5 +1,5 @@
 // Break-fix challenges as data: the lab opens broken, the student fixes it with real commands.
-import type { Flow, Profile } from '../../sim';
+import type { Flow, IPv4, Profile } from '../../sim';
 import type { Step } from '../../scenarios';
 import type { Text } from '../types';
 
@@ -10,6 +10,12 @@ export type GoalWant = 'succeeds' | 'fails';
 export interface Goal {
   readonly flow: Flow;
   readonly want: GoalWant;
+  /**
+   * Also: container `server` must see the flow come from `source` (the source of the first SYN it
+   * is handed: what accept() returns and a server logs). For a flow that works either way and only
+   * the client address differs (docker-proxy's 172.17.0.1 vs the client's own).
+   */
+  readonly sees?: { readonly server: string; readonly source: IPv4 };
 }
 
 /** One accepted fix: the commands a student types, and the same change as scenario steps (for the kernel suite). */

@@ -34,6 +34,10 @@ export const WRONG_FIXES: { readonly [id: string]: readonly (readonly string[])[
     // Only one end on the user-defined network: c2 is not on it, so its embedded DNS has no c2.
     ['docker network create app', 'docker network connect app c1'],
   ],
+  'challenge-client-address': [
+    // MASQUERADE is not what hides c2: docker-proxy's second connection starts at 172.17.0.1.
+    ['iptables -t nat -D POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE'],
+  ],
   'challenge-direct-access': [
     // An accept in DOCKER-USER comes after the raw table's drop, and 127.0.0.1:8080 is still no
     // address the client can reach.

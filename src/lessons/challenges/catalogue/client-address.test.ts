@@ -31,10 +31,11 @@ const seen = (w: World, f: Flow) => {
   return { result: r.result.kind, web: sourceSeen(r.packets, 'web') };
 };
 const fix = C.fixes[0];
-const goal = C.sees[0];
+const goal = C.goals[0];
 
 describe('challenge-client-address', () => {
-  if (!fix || !goal) throw new Error('challenge data');
+  if (!fix || !goal?.sees) throw new Error('challenge data');
+  const want = goal.sees.source;
   const broken = build(C.broken);
   const fixed = build([...C.broken, ...fix.steps]);
 
@@ -43,10 +44,10 @@ describe('challenge-client-address', () => {
   });
 
   it('fixed (as steps and as typed): web sees c2 itself', () => {
-    expect(seen(fixed, goal.flow)).toEqual({ result: 'connected', web: goal.source });
+    expect(seen(fixed, goal.flow)).toEqual({ result: 'connected', web: want });
     const term = terminalOn(broken);
     for (const line of fix.commands) expect(term.run(line)).toMatchObject({ exit: 0, err: '' });
-    expect(seen(term.store.getState().world, goal.flow).web).toBe(goal.source);
+    expect(seen(term.store.getState().world, goal.flow).web).toBe(want);
   });
 
   it("as the explanation says: outside is always real, the host's localhost is always 172.17.0.1", () => {

@@ -1,7 +1,7 @@
-// Challenge 7 (needs SourceGoal, beyond the contract): the client address nginx logs is docker0's
-// gateway while docker-proxy carries the hairpin connection; the real one once NAT does.
+// Challenge 7: the client address nginx logs is docker0's gateway while docker-proxy carries the
+// hairpin connection; the real one once NAT does (a goal with `sees`, types.ts).
 import { addr, publish, t } from '../../catalogue/common';
-import type { SourceChallenge } from '../source-goal';
+import type { Challenge } from '../types';
 
 const hairpin = {
   from: { kind: 'container', name: 'c2' },
@@ -10,7 +10,7 @@ const hairpin = {
   port: 8080,
 } as const;
 
-export const CHALLENGE_CLIENT_ADDRESS: SourceChallenge = {
+export const CHALLENGE_CLIENT_ADDRESS: Challenge = {
   id: 'challenge-client-address',
   title: t('Who is asking?', '是谁在访问？'),
   goal: t(
@@ -25,8 +25,7 @@ export const CHALLENGE_CLIENT_ADDRESS: SourceChallenge = {
       opts: { image: 'busybox', name: 'c2', detach: true, tty: true, interactive: true },
     },
   ],
-  goals: [{ flow: hairpin, want: 'succeeds' }],
-  sees: [{ flow: hairpin, server: 'web', source: addr('172.17.0.3') }],
+  goals: [{ flow: hairpin, want: 'succeeds', sees: { server: 'web', source: addr('172.17.0.3') } }],
   hints: [
     t(
       'Send it and follow the SYN: `docker exec c2 wget -O- http://192.0.2.10:8080/`. Which address does the packet that reaches web carry, and which device sent it?',
@@ -56,6 +55,3 @@ export const CHALLENGE_CLIENT_ADDRESS: SourceChallenge = {
     '开着 userland proxy（Docker 的默认值）时，每个发布的端口在宿主机上都有一个 docker-proxy 进程在监听，而 DNAT 规则会跳过从 docker0 进来的包。所以 c2 到 192.0.2.10:8080 的连接终止于 docker-proxy，它再从宿主机在该网桥上的地址 172.17.0.1 向 172.17.0.2:80 发起第二条连接：nginx 能看到的只有这个地址。设置 `userland-proxy=false` 后，Docker 对来自 docker0 的流量也做 DNAT，并且从 27.4 起会加载 br_netfilter，使 web 直接经网桥回给 c2 的应答由 conntrack 反向 NAT：c2 自己的包到达时源地址 172.17.0.3 保持不变。外部客户端总是以自己的地址（203.0.113.5）出现：它的包在 PREROUTING 里就做了 DNAT，根本不经过 proxy。宿主机自己访问 127.0.0.1:8080 的请求无论如何都显示为 172.17.0.1：docker-proxy 从这个地址发起连接；没有它时，Docker 会对从 docker0 出去的本机源地址的包做 MASQUERADE。',
   ),
 };
-
-/** Challenges that need the SourceGoal extension before the shared framework can run them. */
-export const SOURCE_CHALLENGES: readonly SourceChallenge[] = [CHALLENGE_CLIENT_ADDRESS];
