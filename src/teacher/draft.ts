@@ -2,6 +2,7 @@
 // not written), and its conversion into the lesson file's shape through the file's own parser.
 import type { ParseResult } from '../share';
 import type { Flow, Profile } from '../sim';
+import type { Text } from '../lessons/types';
 import {
   LESSON_FORMAT,
   LESSON_VERSION,
@@ -12,10 +13,8 @@ import {
 } from './format';
 import { parseTeacherLesson } from './parse';
 
-export interface DraftText {
-  readonly en: string;
-  readonly 'zh-CN': string;
-}
+/** Every text in both languages while it is edited (empty when not written): a lesson `Text`. */
+export type DraftText = Text;
 
 export const EMPTY: DraftText = { en: '', 'zh-CN': '' };
 

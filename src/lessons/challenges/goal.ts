@@ -62,7 +62,7 @@ export const profilesOf = (c: Challenge): readonly Profile[] =>
 export function challengeWorld(
   c: Challenge,
   profile: Profile,
-  more: readonly Challenge['broken'][number][] = [],
+  more: Challenge['broken'] = [],
 ): World {
   return [...c.broken, ...more].reduce((w, step) => {
     const r = applyStep(w, step);

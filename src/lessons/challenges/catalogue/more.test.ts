@@ -1,43 +1,32 @@
 // Each challenge of MORE_CHALLENGES in the engine: every goal fails on the broken lab and holds
 // after each accepted fix, typed into the lab's terminal and applied as scenario steps alike.
 import { describe, expect, it } from 'vitest';
-import { createWorld, type Profile, type World } from '../../../sim';
-import { applyStep } from '../../../scenarios/build';
-import type { Step } from '../../../scenarios';
+import type { World } from '../../../sim';
 import { terminalOn } from '../../../terminal/testing/terminal';
-import { checkGoals } from '../goal';
+import { challengeWorld, checkGoals, profilesOf } from '../goal';
 import type { Challenge } from '../types';
 import { MORE_CHALLENGES } from './more';
 
-function build(profile: Profile, steps: readonly Step[]): World {
-  return steps.reduce((w, step) => {
-    const r = applyStep(w, step);
-    if (!r.ok) throw new Error(`${step.op}: ${r.error.message}`);
-    return r.world;
-  }, createWorld({ profile }));
-}
-
 /** Each goal met or not, as the lab's own check reads it (goal.ts: outcome and, for `sees`, the source). */
 const goalsOf = (c: Challenge, w: World) => checkGoals(w, c.goals).goals.map((g) => g.met);
-const profilesOf = (c: Challenge): readonly Profile[] => c.profiles ?? ['docker-27', 'docker-29'];
 
 describe.each(MORE_CHALLENGES.map((c) => [c.id, c] as const))('%s', (_, c) => {
   it.each(profilesOf(c).map((p) => [p]))(
     '[%s] every goal is unmet on the broken lab',
     (profile) => {
-      const w = build(profile, c.broken);
+      const w = challengeWorld(c, profile);
       expect(goalsOf(c, w)).toEqual(c.goals.map(() => false));
     },
   );
 
   const cases = profilesOf(c).flatMap((p) => c.fixes.map((f, i) => [p, i, f] as const));
   it.each(cases)('[%s] fix %i, as scenario steps, reaches every goal', (profile, _i, fix) => {
-    const w = build(profile, [...c.broken, ...fix.steps]);
+    const w = challengeWorld(c, profile, fix.steps);
     expect(goalsOf(c, w)).toEqual(c.goals.map(() => true));
   });
 
   it.each(cases)('[%s] fix %i, typed in the terminal, reaches every goal', (profile, _i, fix) => {
-    const term = terminalOn(build(profile, c.broken));
+    const term = terminalOn(challengeWorld(c, profile));
     for (const line of fix.commands)
       expect(term.run(line), line).toMatchObject({ exit: 0, err: '' });
     expect(goalsOf(c, term.store.getState().world)).toEqual(c.goals.map(() => true));
@@ -54,7 +43,7 @@ describe.each(MORE_CHALLENGES.map((c) => [c.id, c] as const))(
   '%s: the hints quote commands the lab runs',
   (_, c) => {
     it.each(quoted(c).map((q) => [q]))('%s', (line) => {
-      const term = terminalOn(build(profilesOf(c)[0] ?? 'docker-29', c.broken));
+      const term = terminalOn(challengeWorld(c, profilesOf(c)[0] ?? 'docker-29'));
       const r = term.run(line);
       expect(r.err).not.toMatch(/command not found|[Uu]sage|invalid|unknown|unrecognized/);
       expect(r.exit).not.toBe(127);
