@@ -38,6 +38,7 @@ import { checked } from './ops/checked';
 export type { RunOptions } from './ops/containers';
 export type { NetworkCreateOptions } from './ops/networks';
 export type { SysctlKey, RemoteOptions } from './ops/host';
+export type { DaemonRestart } from './ops/bip';
 export { readSysctl, advanceClock, rebuildNetfilter, SYSCTLS } from './ops/host';
 // The operations a user starts, each checked against the lab's limits (ops/checked.ts, limits.ts).
 export const runContainer = checked(containerOps.runContainer);

@@ -1,7 +1,7 @@
 // What the terminal needs from its host (the app store): state readers and the same actions the UI calls.
 import type {
   Container,
-  DaemonConfig,
+  DaemonRestart,
   IptablesEdit,
   IptablesResult,
   Network,
@@ -53,7 +53,7 @@ export interface ShellApi {
   removeNetwork(ref: string): OpResult<Network>;
   connectNetwork(network: string, container: string): OpResult<Container>;
   disconnectNetwork(network: string, container: string): OpResult<Container>;
-  setDaemonOptions(patch: Partial<DaemonConfig>): OpResult;
+  setDaemonOptions(patch: DaemonRestart): OpResult;
   setSysctl(key: SysctlKey, value: string): OpResult;
   /** `iptables -A/-I/-D/…` on the host: the rules changed, or the kernel's refusal. */
   editIptables(edit: IptablesEdit): IptablesResult;
