@@ -120,6 +120,10 @@ const KNOWN: readonly (readonly [reason: string, cases: readonly string[]])[] = 
     "clock: the lab advances 1 s per line, the recording ran ~30 s, so c1's gateway entry had left DELAY (REACHABLE) in the kernel",
     ['c1: ip neigh'],
   ],
+  [
+    "bash -c (the recorder) says `bash: line 1: 3: Bad file descriptor` for a redirection it can't make; the lab, an interactive bash, says `bash: 3: Bad file descriptor`",
+    ['host: echo a >&3'],
+  ],
 ];
 
 const index = new Map<string, string>();
