@@ -1,5 +1,6 @@
 // Challenge 8 in the engine and the terminal: what the hints point at and what the explanation claims.
 import { describe, expect, it } from 'vitest';
+import { decodeFile, encodeFile } from '../../../share';
 import { simulate } from '../../../sim';
 import { challengeWorld, checkGoals } from '..';
 import { terminalOn } from '../../../terminal/testing/terminal';
@@ -78,6 +79,14 @@ describe('challenge-overlapping-subnet', () => {
     );
     // The office sees the host's address: app's packets are MASQUERADEd on their way out of eth0.
     expect(t.run('docker exec app wget -qO- http://172.17.5.20/').out).toBe('Hello from 80\n');
+  });
+
+  it('a readdressed lab saves and reopens the same (the share parser takes docker0 on 10.200.0.0/24)', () => {
+    const w = challengeWorld(C, 'docker-29', fix.steps);
+    const doc = decodeFile(encodeFile({ world: w }));
+    if (!doc.ok) throw new Error(doc.error);
+    expect(doc.value.world.networks).toEqual(w.networks);
+    expect(doc.value.world.containers).toEqual(w.containers);
   });
 
   it('the lab refuses a bip that is no CIDR, a network address, or the host’s own LAN, changing nothing', () => {
