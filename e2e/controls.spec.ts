@@ -10,11 +10,7 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-const CONTROLS = [
-  '.zoom-controls button',
-  '[data-testid="status-line"]',
-  '.present-exit',
-];
+const CONTROLS = ['.zoom-controls button', '[data-testid="status-line"]', '.present-exit'];
 
 const MOMENTS = [
   { name: 'DNAT', tag: /DNAT/ },
