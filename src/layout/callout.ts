@@ -69,7 +69,9 @@ function nearestFree(glyph: Box, s: CalloutSize, labels: readonly Box[], view: B
     for (let x = view.x + EDGE; x + s.w <= view.x + view.w - EDGE; x += STEP) {
       const box = { x, y, w: s.w, h: s.h };
       const d = Math.hypot(x + s.w / 2 - cx, y + s.h / 2 - cy);
-      if (d < near && !overlaps(box, glyph) && coverage(box, labels) === 0) [near, best] = [d, box];
+      // Free or not is all that matters here: the first label it meets settles it.
+      if (d < near && !overlaps(box, glyph) && !labels.some((b) => overlaps(box, b)))
+        [near, best] = [d, box];
     }
   return best;
 }
