@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calloutSpot, coverage, OFFSETS } from './callout';
+import { calloutSpot, coverage, crosses, leaderEnd, OFFSETS } from './callout';
 import { overlaps } from './labels';
 
 const view = { x: 0, y: 0, w: 1000, h: 600 };
@@ -87,5 +87,27 @@ describe("the packet's words beside the glyph", () => {
     expect(s.box.y + s.box.h).toBeLessThanOrEqual(view.h);
     expect(s.box).toMatchObject({ w: wide.w, h: wide.h });
     expect(overlaps(s.box, corner)).toBe(false);
+  });
+
+  it('farther off, prefer a spot whose leader crosses no label', () => {
+    // A block of labels round the glyph, open above it by a corridor too narrow for the words: the
+    // free band below is nearer, but its leader would cross the block; the one above is clear.
+    const labels = [
+      { x: 100, y: 130, w: 370, h: 310 },
+      { x: 530, y: 130, w: 370, h: 310 },
+      { x: 470, y: glyph.y + glyph.h + 10, w: 60, h: 440 - (glyph.y + glyph.h + 10) },
+    ];
+    const s = calloutSpot(glyph, [wide], labels, view);
+    expect(s.covered).toBe(0);
+    expect(s.box.y + s.box.h).toBeLessThanOrEqual(130);
+    const c = { x: glyph.x + glyph.w / 2, y: glyph.y + glyph.h / 2 };
+    expect(labels.some((b) => crosses(c, leaderEnd(c, s.box), b))).toBe(false);
+  });
+
+  it('tells a segment through a box from one beside it', () => {
+    const box = { x: 10, y: 10, w: 20, h: 20 };
+    expect(crosses({ x: 0, y: 20 }, { x: 40, y: 20 }, box)).toBe(true);
+    expect(crosses({ x: 0, y: 0 }, { x: 40, y: 5 }, box)).toBe(false);
+    expect(crosses({ x: 20, y: 0 }, { x: 20, y: 9 }, box)).toBe(false);
   });
 });

@@ -59,20 +59,64 @@ export function besideSpots(glyph: Box, s: CalloutSize, d: number, view: Box): B
   ];
 }
 
-/** The free spot of the view nearest the glyph (its centre's distance), or null. */
+/** Where a leader from `from` meets the box: the box's point nearest it. */
+export const leaderEnd = (from: Point, box: Box): Point => ({
+  x: Math.min(Math.max(from.x, box.x), box.x + box.w),
+  y: Math.min(Math.max(from.y, box.y), box.y + box.h),
+});
+
+/** Whether the segment a–b passes through the box (Liang–Barsky clipping). */
+export function crosses(a: Point, b: Point, r: Box): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const edges: [number, number][] = [
+    [-dx, a.x - r.x],
+    [dx, r.x + r.w - a.x],
+    [-dy, a.y - r.y],
+    [dy, r.y + r.h - a.y],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The free spot of the view nearest the glyph (its centre's distance) whose leader crosses no
+ * label; failing that, of the nearest, the one whose leader crosses the fewest; or null.
+ */
 function nearestFree(glyph: Box, s: CalloutSize, labels: readonly Box[], view: Box): Box | null {
-  const cx = glyph.x + glyph.w / 2;
-  const cy = glyph.y + glyph.h / 2;
-  let best: Box | null = null;
-  let near = Infinity;
-  for (let y = view.y + EDGE; y + s.h <= view.y + view.h - EDGE; y += STEP)
+  const c = { x: glyph.x + glyph.w / 2, y: glyph.y + glyph.h / 2 };
+  const free: { d: number; box: Box }[] = [];
+  for (let y = view.y + EDGE; y + s.h <= view.y + view.h - EDGE; y += STEP) {
+    // Only the labels level with this row can meet a spot in it.
+    const row = labels.filter((b) => b.y < y + s.h && y < b.y + b.h);
     for (let x = view.x + EDGE; x + s.w <= view.x + view.w - EDGE; x += STEP) {
       const box = { x, y, w: s.w, h: s.h };
-      const d = Math.hypot(x + s.w / 2 - cx, y + s.h / 2 - cy);
       // Free or not is all that matters here: the first label it meets settles it.
-      if (d < near && !overlaps(box, glyph) && !labels.some((b) => overlaps(box, b)))
-        [near, best] = [d, box];
+      if (overlaps(box, glyph) || row.some((b) => overlaps(box, b))) continue;
+      free.push({ d: Math.hypot(x + s.w / 2 - c.x, y + s.h / 2 - c.y), box });
     }
+  }
+  free.sort((a, b) => a.d - b.d);
+  // Of the nearest few hundred, the first whose leader crosses no label, else the fewest.
+  let best: Box | null = null;
+  let fewest = Infinity;
+  for (const { box } of free.slice(0, 300)) {
+    const end = leaderEnd(c, box);
+    const n = labels.reduce((k, b) => k + (crosses(c, end, b) ? 1 : 0), 0);
+    if (n === 0) return box;
+    if (n < fewest) [fewest, best] = [n, box];
+  }
   return best;
 }
 

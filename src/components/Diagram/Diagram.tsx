@@ -203,6 +203,8 @@ export function Diagram() {
               labels={labels}
               size={size}
               fontPx={presenting ? 22 : 15}
+              // The creation story's card over the lower left: the words stay out from under it.
+              avoid={story && { x: 0, y: size.height - story.h, w: story.w, h: story.h }}
               beforeShownElsewhere={presenting}
             />
           )}

@@ -5,7 +5,7 @@
 import { useT } from '../../hooks/useT';
 import type { HopView } from '../../hooks/useDiagramLayout';
 import type { ZoomView } from '../../hooks/camera';
-import { calloutSpot } from '../../layout/callout';
+import { calloutSpot, leaderEnd } from '../../layout/callout';
 import type { Box, Point } from '../../layout/geometry';
 import { GLYPH } from '../../layout/labels';
 import { changedEnds, frameBefore, frameEnds, hopLabel } from './packetText';
@@ -20,6 +20,8 @@ export function PacketCallout(props: {
   labels: readonly Box[];
   size: { width: number; height: number };
   fontPx: number;
+  /** A card over the diagram (screen px) the words must not go under. */
+  avoid?: Box | null;
   /** Presenting: the what-changed card shows the header before the rewrite, so the words do not. */
   beforeShownElsewhere?: boolean;
 }) {
@@ -60,6 +62,7 @@ export function PacketCallout(props: {
   }));
   // The SVG is the free area (the controls' band is above it).
   const view = { x: 0, y: 0, w: props.size.width, h: props.size.height };
+  if (props.avoid) screenLabels.push(props.avoid);
   const spot = calloutSpot(glyph, sizes, screenLabels, view);
   const form = forms[spot.form] ?? forms[0]!;
   const at = spot.box;
@@ -69,8 +72,7 @@ export function PacketCallout(props: {
   // Back into diagram units; the foreignObject is sized in screen px under a 1/k scale.
   const gx = p.x - at.x;
   const gy = p.y - at.y;
-  const ex = Math.min(Math.max(gx, 0), w);
-  const ey = Math.min(Math.max(gy, 0), h);
+  const { x: ex, y: ey } = leaderEnd({ x: gx, y: gy }, { x: 0, y: 0, w, h });
   const leader = Math.hypot(gx - ex, gy - ey) > 60 ? { x1: gx, y1: gy, x2: ex, y2: ey } : null;
   const ox = (at.x - z.x) / z.k;
   const oy = (at.y - z.y) / z.k;
