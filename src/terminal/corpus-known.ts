@@ -8,10 +8,6 @@ const KNOWN: readonly (readonly [reason: string, cases: readonly string[]])[] = 
     ['host: ip -d addr', 'host: ip -d link'],
   ],
   [
-    "ip -6 route: the recorder's eth0 (a TAP) got carrier after the containers' veths, so its fe80::/64 route comes last; on a Docker host eth0 is up first, as the lab lists it",
-    ['host: ip -6 route', 'host: ip route show table all'],
-  ],
-  [
     'bridge: -d, -s, -j, vlan and the usage text are not in the lab (it says so)',
     [
       'host: bridge -d link',
