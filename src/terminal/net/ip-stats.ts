@@ -17,9 +17,9 @@ function rows(i: Iface): Row {
     rx: [s.rxBytes, s.rxPackets, 0, 0, 0, 0],
     tx: [s.txBytes, s.txPackets, 0, 0, 0, 0],
     // length crc frame fifo overrun | aborted fifo window heartbt transns: carrier changes, the
-    // carrier-off a device is created with and the carrier-on that followed (lo has no carrier)
+    // carrier-off a device is created with, and the carrier-on if it came (lo has no carrier)
     rxErr: [0, 0, 0, 0, 0],
-    txErr: [0, 0, 0, 0, i.kind === 'loopback' ? 0 : 2],
+    txErr: [0, 0, 0, 0, i.kind === 'loopback' ? 0 : i.lowerUp ? 2 : 1],
   };
 }
 
