@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../sim';
 import { corpusWorld } from './testing/corpus-world';
+import { humanCount } from './net/ip-stats';
 import { terminalOn } from './testing/terminal';
 
 describe('ip on a host whose docker0 has no port yet (no carrier)', () => {
@@ -68,5 +69,46 @@ describe('busybox ip in a container: its own errors', () => {
     expect(t.run('ip -o link').out.split('\n')[0]).toBe(
       '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue qlen 1000\\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
     );
+  });
+});
+
+describe('ip -s -h and -iec: counters in readable units', () => {
+  // Measured with iproute2 6.1 (`ip -s link` beside `ip -s -h link`, then -h -iec) on veths.
+  it.each([
+    [5342, 1000, '5.34k'],
+    [26182, 1000, '26.2k'],
+    [26358, 1000, '26.4k'],
+    [227598, 1000, '228k'],
+    [227598, 1024, '222ki'],
+    [157, 1000, '157'],
+  ] as const)('%d bytes with base %d print as %s', (count, base, text) => {
+    expect(humanCount(count, base)).toBe(text);
+  });
+
+  it('-iec alone changes nothing: it only chooses the base of -h', () => {
+    const t = terminalOn(corpusWorld());
+    expect(t.run('ip -s -iec link').out).toBe(t.run('ip -s link').out);
+  });
+});
+
+describe('ip -6 with selectors', () => {
+  // Measured (iproute2 6.1): `ip -6 route show dev eth0` -> `fe80::/64 proto kernel metric 256 pref
+  // medium`; `ip -6 route show table local dev eth0` -> `local ADDR proto kernel metric 0 pref medium`
+  // then `multicast ff00::/8 proto kernel metric 256 pref medium`; `ip -br -6 addr` lists only
+  // interfaces with IPv6, each with its inet6 addresses.
+  it('a device selector and table local are not printed again on each route', () => {
+    const t = terminalOn(corpusWorld());
+    expect(t.run('ip -6 route show dev eth0').out).toBe(
+      'fe80::/64 proto kernel metric 256 pref medium\n',
+    );
+    expect(t.run('ip -6 route show table local dev eth0').out).toBe(
+      'local fe80::5054:ff:fe12:3456 proto kernel metric 0 pref medium\n' +
+        'multicast ff00::/8 proto kernel metric 256 pref medium\n',
+    );
+  });
+
+  it('ip -br -6 addr', () => {
+    const t = terminalOn(corpusWorld());
+    expect(t.run('ip -br -6 addr show lo').out).toBe('lo               UNKNOWN        ::1/128 \n');
   });
 });

@@ -38,7 +38,8 @@ function parseOption(w: string, o: Opts): Outcome | null {
   const opt = w.startsWith('--') ? w.slice(1) : w;
   if (opt === '-4') o.family = 'inet';
   else if (opt === '-6') o.family = 'inet6';
-  else if (is(opt, '-human', '-human-readable') || is(opt, '-iec')) return null;
+  else if (is(opt, '-human', '-human-readable')) o.human = true;
+  else if (is(opt, '-iec')) o.iec = true;
   else if (is(opt, '-stats', '-statistics')) o.stats++;
   else if (is(opt, '-details')) o.details++;
   else if (is(opt, '-oneline')) o.oneline = true;
@@ -93,6 +94,8 @@ export function ipHost(
     json: false,
     pretty: false,
     color: false,
+    human: false,
+    iec: false,
   };
   let i = 0;
   for (; i < args.length && (args[i] ?? '').startsWith('-'); i++) {

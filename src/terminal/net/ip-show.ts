@@ -20,6 +20,9 @@ export interface Opts {
   json: boolean;
   pretty: boolean;
   color: boolean;
+  /** -h: -s counters in readable units, of 1024 with -iec (else 1000). */
+  human: boolean;
+  iec: boolean;
 }
 
 export const fail = (err: string, exit: number): Outcome => ({ out: '', err, exit });
@@ -61,10 +64,17 @@ export function showLinks(
   }
   const paint = o.color ? COLOURS : NO_PAINT;
   if (o.brief) {
-    if (inet6 || o.stats > 0) return notInLab(`option -br with these options`);
-    return ok(ipBrief(list, obj, inet4, paint));
+    if (o.stats > 0) return notInLab(`option -br with option -s`);
+    return ok(ipBrief(list, obj, obj === 'addr' ? o.family : 'any', paint));
   }
-  const view = { inet4Only: inet4, inet6Only: inet6, oneline: o.oneline, stats: o.stats, paint };
+  const view = {
+    inet4Only: inet4,
+    inet6Only: inet6,
+    oneline: o.oneline,
+    stats: o.stats,
+    paint,
+    ...(o.human ? { human: o.iec ? (1024 as const) : (1000 as const) } : {}),
+  };
   return ok(obj === 'addr' ? ipAddr(list, 'iproute2', view) : ipLink(list, 'iproute2', view));
 }
 
@@ -94,9 +104,11 @@ export function showRouteCmd(ns: Netns, args: readonly string[], o: Opts): Outco
   const selected = Object.keys(f).some((k) => k !== 'table');
   if (o.color) return notInLab('option -c with ip route');
   if (o.family === 'inet6') {
-    if (selected || o.json || o.details > 0) return notInLab('ip -6 route with these options');
-    if (f.table === 'local') return ok(localRoutes6(ns));
-    return ok(mainRoutes6(ns) + (f.table === 'all' ? localRoutes6(ns) : ''));
+    const other = Object.keys(f).some((k) => k !== 'table' && k !== 'dev');
+    if (other || o.json || o.details > 0) return notInLab('ip -6 route with these options');
+    const local = localRoutes6(ns, f.dev, f.table === 'local');
+    if (f.table === 'local') return ok(local);
+    return ok(mainRoutes6(ns, f.dev) + (f.table === 'all' ? local : ''));
   }
   if (o.json) {
     if (o.details > 0) return notInLab('option -j with option -d');

@@ -26,13 +26,40 @@ function rows(i: Iface): Row {
 const pad = (w: number, s: string | number): string => String(s).padStart(w);
 const digits = (n: number): number => String(n).length;
 
-/** The lines `-s` (level 1) or `-s -s` (level 2) adds after an interface's link line. */
-export function statsBlock(i: Iface, level: number): string {
+/**
+ * `-h` (base 1000) or `-iec` (1024, `Ki`): print_num's readable form of a counter of at least one
+ * base, with 2 decimals, or 1, or none as its integer part grows.
+ */
+export function humanCount(count: number, base: 1000 | 1024): string {
+  if (count < base) return String(count);
+  const prefixes = 'kMGTPE';
+  let k = 0;
+  let powi = 1;
+  for (;;) {
+    powi *= base;
+    if (Math.floor(count / base) < powi || k === prefixes.length - 1) break;
+    k++;
+  }
+  let precision = 2;
+  let powj = 1;
+  for (; precision > 0; precision--) {
+    powj *= 10;
+    if (Math.floor(count / powi) < powj) break;
+  }
+  return `${(count / powi).toFixed(precision)}${prefixes[k] ?? ''}${base === 1024 ? 'i' : ''}`;
+}
+
+/**
+ * The lines `-s` (level 1) or `-s -s` (level 2) adds after an interface's link line; `human`: the
+ * base of `-h`/`-iec`, whose columns keep their header widths.
+ */
+export function statsBlock(i: Iface, level: number, human?: 1000 | 1024): string {
   const r = rows(i);
   // strlen("*X errors:"), "packets", "errors", "dropped", "heartbt", "overrun"
   const cols = [10, 7, 6, 7, 7, 7];
   const size = (values: readonly number[], from = 0) =>
     values.forEach((v, k) => {
+      if (human) return;
       const c = k + from;
       cols[c] = Math.max(cols[c] ?? 0, digits(v));
     });
@@ -42,7 +69,7 @@ export function statsBlock(i: Iface, level: number): string {
   if (level > 1) size(r.txErr, 1);
   const w = (k: number) => cols[k] ?? 0;
   const nums = (values: readonly number[], from = 0) =>
-    values.map((v, k) => `${pad(w(k + from), v)} `).join('');
+    values.map((v, k) => `${pad(w(k + from), human ? humanCount(v, human) : v)} `).join('');
   const head = (dir: 'RX' | 'TX', names: readonly string[]) =>
     `    ${dir}: ${pad(w(0) - 4, names[0] ?? '')} ${names
       .slice(1)

@@ -29,6 +29,8 @@ export interface AddrView {
   readonly inet6Only?: boolean;
   readonly oneline?: boolean;
   readonly stats?: number;
+  /** `-h`/`-iec`: the base -s counters are shown in. */
+  readonly human?: 1000 | 1024;
   readonly paint?: Paint;
 }
 
@@ -85,7 +87,7 @@ export function ipAddr(ifaces: readonly Iface[], d: Dialect, v: AddrView = {}): 
       const family = v.inet4Only === true || v.inet6Only === true;
       if (family && recs.length === 0) return '';
       if (v.oneline) return recs.map((r) => oneline(`${i.ifindex}: ${i.name}${r}`)).join('');
-      const stats = v.stats ? statsBlock(i, v.stats) : '';
+      const stats = v.stats ? statsBlock(i, v.stats, v.human) : '';
       return (
         headLine(i, d, false, v) + (family ? '' : linkLine(i, d, v.paint)) + recs.join('') + stats
       );
@@ -96,7 +98,7 @@ export function ipAddr(ifaces: readonly Iface[], d: Dialect, v: AddrView = {}): 
 export function ipLink(ifaces: readonly Iface[], d: Dialect, v: AddrView = {}): string {
   return ifaces
     .map((i) => {
-      const stats = v.stats ? statsBlock(i, v.stats) : '';
+      const stats = v.stats ? statsBlock(i, v.stats, v.human) : '';
       const rec =
         headLine(i, d, d === 'iproute2', { ...v, inet6Only: false }) + linkLine(i, d, v.paint);
       return v.oneline ? oneline(rec + stats) : rec + stats;
@@ -104,11 +106,14 @@ export function ipLink(ifaces: readonly Iface[], d: Dialect, v: AddrView = {}): 
     .join('');
 }
 
-/** `ip -br addr` / `ip -br link`: name, state, then addresses or MAC and flags. */
+/**
+ * `ip -br addr` / `ip -br link`: name, state, then addresses or MAC and flags. With -4 or -6 an
+ * interface without an address of that family is left out.
+ */
 export function ipBrief(
   ifaces: readonly Iface[],
   what: 'addr' | 'link',
-  inet4Only = false,
+  family: 'any' | 'inet' | 'inet6' = 'any',
   p: Paint = NO_PAINT,
 ): string {
   return ifaces
@@ -117,10 +122,10 @@ export function ipBrief(
       const head = `${p.ifname(`${label(i).padEnd(16)} `)}${state(i) === 'UNKNOWN' ? st : p.state(st)}`;
       if (what === 'link') return `${head}${p.mac(`${i.mac} `)}${flags(i, 'iproute2')} \n`;
       const addrs = [
-        ...i.addrs.map((a) => `${p.inet(a.ip)}/${a.prefix}`),
-        ...(inet4Only ? [] : i.addrs6.map((a) => `${p.inet6(a.ip)}/${a.prefix}`)),
+        ...(family === 'inet6' ? [] : i.addrs.map((a) => `${p.inet(a.ip)}/${a.prefix}`)),
+        ...(family === 'inet' ? [] : i.addrs6.map((a) => `${p.inet6(a.ip)}/${a.prefix}`)),
       ];
-      if (inet4Only && addrs.length === 0) return '';
+      if (family !== 'any' && addrs.length === 0) return '';
       return `${head}${addrs.map((a) => `${a} `).join('')}\n`;
     })
     .join('');

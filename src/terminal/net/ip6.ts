@@ -24,24 +24,35 @@ export function carrierOrder(ns: Netns): Iface[] {
 
 const PREF = 'pref medium';
 
-/** `ip -6 route`: the main table's IPv6 routes. */
-export function mainRoutes6(ns: Netns): string {
+// A selector's device or table is not printed again on each route (iproute2 omits what it filtered).
+const devText = (name: string, dev?: string) => (dev === undefined ? `dev ${name} ` : '');
+
+/** `ip -6 route [show dev DEV]`: the main table's IPv6 routes. */
+export function mainRoutes6(ns: Netns, dev?: string): string {
   return carrierOrder(ns)
-    .map((i) => `fe80::/64 dev ${i.name} proto kernel metric 256 ${PREF}\n`)
+    .filter((i) => dev === undefined || i.name === dev)
+    .map((i) => `fe80::/64 ${devText(i.name, dev)}proto kernel metric 256 ${PREF}\n`)
     .join('');
 }
 
-/** The local table's IPv6 entries: each address (sorted), then ff00::/8 on each multicast device. */
-export function localRoutes6(ns: Netns): string {
+/**
+ * The local table's IPv6 entries: each address (sorted), then ff00::/8 on each multicast device.
+ * `onlyLocal`: `table local` was asked for, so `table local` is not printed.
+ */
+export function localRoutes6(ns: Netns, dev?: string, onlyLocal = false): string {
+  const table = onlyLocal ? '' : 'table local ';
   const locals = ns.ifaces
+    .filter((i) => dev === undefined || i.name === dev)
     .flatMap((i) => i.addrs6.map((a) => ({ ip: a.ip, dev: i.name })))
     .sort((a, b) => expand(a.ip).localeCompare(expand(b.ip)));
-  const multicast = carrierOrder(ns).map(
-    (i) => `multicast ff00::/8 dev ${i.name} table local proto kernel metric 256 ${PREF}\n`,
-  );
+  const multicast = carrierOrder(ns)
+    .filter((i) => dev === undefined || i.name === dev)
+    .map(
+      (i) => `multicast ff00::/8 ${devText(i.name, dev)}${table}proto kernel metric 256 ${PREF}\n`,
+    );
   return (
     locals
-      .map((l) => `local ${l.ip} dev ${l.dev} table local proto kernel metric 0 ${PREF}\n`)
+      .map((l) => `local ${l.ip} ${devText(l.dev, dev)}${table}proto kernel metric 0 ${PREF}\n`)
       .join('') + multicast.join('')
   );
 }
