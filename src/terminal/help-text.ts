@@ -15,12 +15,14 @@ Host networking:
            [scope S]] | get ADDR   ip -c [-br] addr|link   ip maddr|rule|netns   ip addr|route help
   ifconfig [-a] [IF]   route [-n] [-e]   netstat -r[n]   arp [-n] [-a] [-v] [-i IF] [HOST]
   brctl show [BR]   bridge link [show [dev IF]]   bridge fdb show [br BR] [dev IF]
-  iptables [-t TABLE] -L [CHAIN] [-n] [-v] [-x] [--line-numbers] | -S [CHAIN]
+  iptables [-t TABLE] -L [CHAIN [N]] [-n] [-v] [-x] [--line-numbers] [-Z] | -S [CHAIN [N]] | -h
   iptables [-t TABLE] -A|-C|-D CHAIN RULE | -I CHAIN [N] RULE | -D CHAIN N | -P CHAIN ACCEPT|DROP
            | -N|-X CHAIN | -F|-Z [CHAIN]     RULE: [!] -s|-d CIDR [!] -i|-o IF -p tcp|udp|icmp
            [--dport N] -m conntrack --ctstate S,… -m addrtype --dst-type LOCAL -j TARGET|CHAIN
-  iptables-save [-t TABLE] [-c]   conntrack -L|-C [-p tcp|udp|icmp] [-s|-d IP] [--sport|--dport N]
-           [-o extended]   sysctl [-n|-N|-e|-q] [-w] KEY[=V]   cat /proc/sys/net/ipv4/ip_forward
+  iptables-save [-t TABLE] [-c]   (TABLE: filter, nat, raw; mangle and security are empty)
+  conntrack -L|-E [-p tcp|udp|icmp] [-s|-d IP] [--sport|--dport N] [-n|-g|-j [IP]] [-o extended]
+           | -C | -S | -h   (-E: the last flow's events)
+  sysctl [-n|-N|-e|-q] [-w] KEY[=V]   cat /proc/sys/net/ipv4/ip_forward
   cat /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
   tcpdump [-i IF|any] [-n] [-e] [-v] [-c N] [-p] [EXPR]   (the last flow's packets at IF)
 Clients (each sends packets you can step through in the diagram):
@@ -29,6 +31,7 @@ Clients (each sends packets you can step through in the diagram):
 Inside a container (docker exec -it NAME sh): busybox ifconfig, ip [-4] [-o] (addr|link|route|neigh|
   rule, route get), route, arp, ping, wget, nc, cat, hostname, exit
 Lab:
-${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo, true, false, $?; CMD | grep|head|tail|wc|sort.
+${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo, true, false, $?; CMD | grep|head|tail|wc|sort;
+  CMD 2>/dev/null, >/dev/null, &>/dev/null, 2>&1, >&2 (no other files).
 Tab completes commands, flags, containers and networks.
 `;
