@@ -54,8 +54,14 @@ function listLinks(
     if (!ns.ifaces.some((x) => x.name === dev)) return die(`can't find device '${dev}'`, exit);
     list = list.filter((x) => x.name === dev);
   }
-  if (o.family === 'inet6') return notInLab('ip -6');
-  const view = { inet4Only: o.family === 'inet', oneline: o.oneline };
+  if (o.family === 'inet6' && obj === 'link') return notInLab('ip -6 link');
+  const named = args.some((w) => w !== 'up');
+  const view = {
+    inet4Only: o.family === 'inet',
+    inet6Only: o.family === 'inet6',
+    named,
+    oneline: o.oneline,
+  };
   return ok(obj === 'addr' ? ipAddr(list, 'busybox', view) : ipLink(list, 'busybox', view));
 }
 
@@ -171,8 +177,9 @@ export function busyboxIp(
     case 6:
       if (rest.length > 0 && indexIn(['list', 'show'], rest[0] ?? '') < 0)
         return notInLab(`ip rule ${rest[0] ?? ''}`);
+      // busybox ends each rule with a space.
       return ok(
-        '0:\tfrom all lookup local\n32766:\tfrom all lookup main\n32767:\tfrom all lookup default\n',
+        '0:\tfrom all lookup local \n32766:\tfrom all lookup main \n32767:\tfrom all lookup default \n',
       );
     case 7:
       if (rest.length > 0 && indexIn(['show', 'list'], rest[0] ?? '') < 0)

@@ -41,6 +41,7 @@ export function showLinks(
   o: Opts,
 ): Outcome {
   let list: readonly Iface[] = ns.ifaces;
+  let named = false;
   const known = (name: string) => ns.ifaces.some((i) => i.name === name);
   for (let i = 0; i < args.length; i++) {
     const w = args[i] ?? '';
@@ -49,11 +50,15 @@ export function showLinks(
     else if (w === 'dev' || w === 'master' || w === 'type') {
       if (next === undefined) return INCOMPLETE;
       i++;
+      named ||= w === 'dev';
       if (w === 'type') list = list.filter((x) => x.kind === next);
       else if (!known(next)) return noDevice(next);
       else list = list.filter((x) => (w === 'dev' ? x.name === next : x.master === next));
     } else if (!known(w)) return noDevice(w);
-    else list = list.filter((x) => x.name === w);
+    else {
+      named = true;
+      list = list.filter((x) => x.name === w);
+    }
   }
   const inet4 = o.family === 'inet' && obj === 'addr';
   const inet6 = o.family === 'inet6' && obj === 'addr';
@@ -70,6 +75,7 @@ export function showLinks(
   const view = {
     inet4Only: inet4,
     inet6Only: inet6,
+    named,
     oneline: o.oneline,
     stats: o.stats,
     paint,
@@ -78,12 +84,35 @@ export function showLinks(
   return ok(obj === 'addr' ? ipAddr(list, 'iproute2', view) : ipLink(list, 'iproute2', view));
 }
 
+/**
+ * A route selector's keyword as iproute2's iproute_list_flush_or_save tests them in turn (`t` is
+ * table, `s` scope, `m` metric, `ma` match); null for a prefix. Unmodelled ones say so.
+ */
+function routeKey(w: string): string | null {
+  const m = (k: string) => w !== '' && k.startsWith(w);
+  if (m('table')) return 'table';
+  if (m('vrf') || m('cached') || m('cloned') || w === 'tos' || m('dsfield')) return w;
+  if (m('protocol')) return 'proto';
+  if (m('scope')) return 'scope';
+  if (m('type')) return w;
+  if (w === 'dev' || w === 'oif') return 'dev';
+  if (w === 'iif' || w === 'mark' || m('metric') || m('priority') || w === 'preference') return w;
+  if (w === 'via' || w === 'src' || m('realms')) return w;
+  if (m('exact')) return 'exact';
+  if (m('root')) return 'root';
+  if (m('match')) return 'match';
+  if (w === 'to') return 'to';
+  return null;
+}
+
 export function showRouteCmd(ns: Netns, args: readonly string[], o: Opts): Outcome {
   const f: { -readonly [K in keyof RouteFilter]: RouteFilter[K] } = {};
   for (let i = 0; i < args.length; i++) {
-    const w = args[i] ?? '';
-    const takes = ['dev', 'proto', 'scope', 'table', 'root', 'match', 'exact'].includes(w);
-    const v = takes ? args[++i] : w;
+    const key = routeKey(args[i] ?? '');
+    const modelled = ['dev', 'proto', 'scope', 'table', 'root', 'match', 'exact', 'to'];
+    if (key !== null && !modelled.includes(key)) return notInLab(`ip route show ${key}`);
+    const w = key ?? 'exact';
+    const v = key === null ? args[i] : args[++i];
     if (v === undefined) return INCOMPLETE;
     if (w === 'dev') {
       if (!ns.ifaces.some((x) => x.name === v)) return cannotFind(v);
@@ -96,6 +125,7 @@ export function showRouteCmd(ns: Netns, args: readonly string[], o: Opts): Outco
     } else {
       const p = parsePrefix(v);
       if (!p) return fail(`Error: any valid prefix is expected rather than "${v}".\n`, 1);
+      // A bare prefix, or `to PREFIX`, is iproute2's `to` selector: the routes of that prefix.
       if (w === 'root') f.root = p;
       else if (w === 'match') f.match = p;
       else f.exact = p;

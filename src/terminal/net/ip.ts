@@ -27,6 +27,11 @@ export const label = (i: Iface): string =>
 export interface AddrView {
   readonly inet4Only?: boolean;
   readonly inet6Only?: boolean;
+  /**
+   * A device was named (`show dev X`): its link comes from a request for that device, with qdisc
+   * and group, rather than from -6's link dump, which has neither.
+   */
+  readonly named?: boolean;
   readonly oneline?: boolean;
   readonly stats?: number;
   /** `-h`/`-iec`: the base -s counters are shown in. */
@@ -37,12 +42,15 @@ export interface AddrView {
 function headLine(i: Iface, d: Dialect, link: boolean, v: AddrView = {}): string {
   const qlen = i.txqueuelen > 0 ? `qlen ${i.txqueuelen}` : '';
   const master = i.master ? `master ${i.master} ` : '';
-  if (d === 'busybox')
-    return `${i.ifindex}: ${label(i)}: ${flags(i, d)} mtu ${i.mtu} qdisc ${i.qdisc} ${master}${qlen}\n`;
+  const dump6 = v.inet6Only === true && v.named !== true;
+  if (d === 'busybox') {
+    const qdisc = dump6 ? '' : `qdisc ${i.qdisc} ${master}`;
+    return `${i.ifindex}: ${label(i)}: ${flags(i, d)} mtu ${i.mtu} ${qdisc}${qlen}\n`;
+  }
   const p = v.paint ?? NO_PAINT;
   const st = state(i) === 'UNKNOWN' ? 'UNKNOWN ' : p.state(`${state(i)} `);
   const head = `${i.ifindex}: ${p.ifname(`${label(i)}: `)}${flags(i, d)} mtu ${i.mtu} `;
-  if (v.inet6Only) return `${head}state ${st}${qlen}\n`;
+  if (dump6) return `${head}state ${st}${qlen}\n`;
   const mode = link ? 'mode DEFAULT ' : '';
   return (
     `${head}qdisc ${i.qdisc} ${master}state ${st}${mode}group default ${qlen}`.trimEnd() +
