@@ -6,7 +6,7 @@ export const HOST_HELP = `Docker Network Lab terminal: a simulated Docker host (
 Docker:
   docker run [-d] [-i] [-t] [--rm] [--name N] [--network NET] [-p [IP:]HOST:CTR[/PROTO]] [-P] IMAGE [CMD...]
   docker ps [-a] [-q] [-l] [-n N] [--no-trunc] [--format T] | inspect [-f T] NAME…   (T: a Go template)
-  docker start | stop | rm [-f] | port | logs | exec [-it] NAME CMD... | images
+  docker start | stop | rm [-f] | port | logs | exec [-it] NAME CMD... | images | version | info
   docker network ls | inspect | create [-d bridge] [--subnet CIDR] [--gateway IP] [-o K=V] NAME | rm
   docker network connect NET CTR | disconnect NET CTR           (every docker command takes --help)
 Host networking:
