@@ -113,6 +113,13 @@ async function main(): Promise<void> {
       await nsMust(host.ns, ['ip', 'netns', 'set', nsOf(d.peer.ns), String(d.peer.netnsid)]);
   await ipBatch(host.ns, hostLines(host.stages[0] ?? []));
   nsSpawn(host.ns, ['python3', '-c', TAP_HOLDER]);
+  // A Docker host's eth0 has carrier before any container starts: wait for the TAP's, so the
+  // kernel adds its fe80::/64 route (at carrier) before the veths' as on such a host.
+  for (let i = 0; i < 100; i++) {
+    const link = await nsRun(host.ns, ['ip', 'link', 'show', 'eth0']);
+    if (link.stdout.includes('LOWER_UP')) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   for (const p of spaces) if (p !== host) await ipBatch(p.ns, p.stages.flat());
   for (const p of spaces) await sysctls(p.ns, p.sysctls);
   // Docker turns IPv6 off on a container's eth0 (lo keeps ::1), as in the reference capture.

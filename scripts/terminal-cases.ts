@@ -170,6 +170,18 @@ const ALL: readonly CorpusLine[] = [
     'iptables -S FORWARD 1 > /dev/null; echo $?',
   ),
   ...c1('cat /nosuch 2>/dev/null; echo $?', 'echo hi >&2', 'cat /nosuch 2>&1 | wc -l'),
+  // ip: -6 and -br with selectors, -s -s and -iec on one device, -j -p, -d with a selector, and
+  // busybox ip's rule, -f, ambiguous object, link errors and route get
+  ...host(
+    'ip -6 addr show dev docker0', 'ip -6 route show dev eth0', 'ip -6 route show table local',
+    'ip -br -6 addr', 'ip -6 -o addr', 'ip -s -s link show docker0', 'ip -j -p route',
+    'ip -j -p neigh', 'ip -d route show dev docker0', 'ip -6 rule', 'ip -j link show lo',
+    'ip -iec -s link show lo', 'ip r s t local', 'ip addr flush', 'ip -6 neigh show dev docker0',
+  ),
+  ...c1(
+    'ip rule', 'ip -f inet addr', 'ip link nosuch; echo $?', 'ip t', 'ip route get 172.17.0.3',
+    'ip -o link', 'ip route get 127.0.0.1', 'ip -6 addr',
+  ),
 ];
 
 /** Each (place, line) once: the option × object grid repeats a few lines the selectors list too. */

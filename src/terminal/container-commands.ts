@@ -5,35 +5,21 @@ import type { Command, Ctx } from './context';
 import { hereContainer } from './context';
 import { cat } from './files';
 import { ifconfig } from './net/ifconfig';
-import { ipAddr, ipLink } from './net/ip';
+import { busyboxIp } from './net/busybox-ip';
 import { routeTable } from './net/route';
 import { arp } from './net/arp';
-import { showRoutes } from './net/ip-route';
-import { ipNeigh } from './net/neigh';
 import { netnsAt } from './net/netns';
 import { nc } from './tools/nc';
 import { ping } from './tools/ping';
 import { wget } from './tools/wget';
 
 function ipCommand(args: readonly string[], ctx: Ctx): number {
-  const ns = netnsAt(ctx.api.world(), ctx.where);
-  const [obj = 'addr', ...rest] = args;
-  const dev = rest[0] === 'show' && rest[1] !== undefined ? rest[1] : undefined;
-  const ifaces = ns.ifaces.filter((i) => dev === undefined || i.name === dev);
-  if (dev !== undefined && ifaces.length === 0) {
-    ctx.err(`ip: can't find device '${dev}'\n`);
-    return 1;
-  }
-  if ('address'.startsWith(obj)) ctx.out(ipAddr(ifaces, 'busybox'));
-  else if ('link'.startsWith(obj)) ctx.out(ipLink(ifaces, 'busybox'));
-  else if ('route'.startsWith(obj)) ctx.out(showRoutes(ns, {}, 'busybox'));
-  else if ('neighbor'.startsWith(obj) || 'neighbour'.startsWith(obj))
-    ctx.out(ipNeigh(own(ctx.api.world().neigh, ns.node) ?? [], ctx.api.world().clock, 'busybox'));
-  else {
-    ctx.err(`ip: invalid argument '${obj}' to 'ip'\n`);
-    return 1;
-  }
-  return 0;
+  const w = ctx.api.world();
+  const ns = netnsAt(w, ctx.where);
+  const r = busyboxIp(args, ns, own(w.neigh, ns.node) ?? [], w.clock);
+  ctx.out(r.out);
+  ctx.err(r.err);
+  return r.exit;
 }
 
 export const CONTAINER_COMMANDS: { readonly [name: string]: Command } = {

@@ -10,8 +10,9 @@ Docker:
   docker network ls | inspect | create [-d bridge] [--subnet CIDR] [--gateway IP] [-o K=V] NAME | rm
   docker network connect NET CTR | disconnect NET CTR           (every docker command takes --help)
 Host networking:
-  ip [-4] [-br] [-o] addr|link|neigh [show [dev IF] [master BR] [type KIND] [up]]
-  ip route [show [dev IF] [default|PREFIX] [table main|local] [proto P] [scope S]] | get ADDR
+  ip [-4|-6] [-br] [-o] [-s [-s]] [-j [-p]] addr|link|neigh [show [dev IF] [master BR] [type KIND] [up]]
+  ip [-4|-6] [-d] [-j [-p]] route [show [dev IF] [default|PREFIX] [table main|local|all] [proto P]
+           [scope S]] | get ADDR   ip -c [-br] addr|link   ip maddr|rule|netns   ip addr|route help
   ifconfig [-a] [IF]   route [-n] [-e]   netstat -r[n]   arp [-n] [-a] [-v] [-i IF] [HOST]
   brctl show [BR]   bridge link [show [dev IF]]   bridge fdb show [br BR] [dev IF]
   iptables [-t TABLE] -L [CHAIN [N]] [-n] [-v] [-x] [--line-numbers] [-Z] | -S [CHAIN [N]] | -h
@@ -27,8 +28,8 @@ Host networking:
 Clients (each sends packets you can step through in the diagram):
   ping [-c N] HOST   curl [-sSv] [-m SEC] [-o FILE] [-w FMT] URL   wget [-q] [-O FILE] URL
   nc -zv [-u] [-w SEC] HOST PORT
-Inside a container (docker exec -it NAME sh): busybox ifconfig, ip, route, arp, ping, wget, nc, cat,
-  hostname, exit
+Inside a container (docker exec -it NAME sh): busybox ifconfig, ip [-4] [-o] (addr|link|route|neigh|
+  rule, route get), route, arp, ping, wget, nc, cat, hostname, exit
 Lab:
 ${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo, true, false, $?; CMD | grep|head|tail|wc|sort;
   CMD 2>/dev/null, >/dev/null, &>/dev/null, 2>&1, >&2 (no other files).

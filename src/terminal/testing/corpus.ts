@@ -75,8 +75,8 @@ const RULES: readonly Rule[] = [
   [/(RX|TX) packets:\d+/g, '$1 packets:N'],
   [/dropped( |:)\d+/g, 'dropped$1N'],
   [/(RX|TX) bytes:\d+ \([^)]*\)\s*/g, '$1 bytes:N '],
-  // ip -s: rows of numbers under RX:/TX:
-  [/^( +)[\d ]+$/gm, '$1N'],
+  // ip -s: rows of numbers under RX:/TX: (a column is as wide as its widest number)
+  [/^ +[\d ]+$/gm, '    N'],
   // netstat -i, /proc/net/dev: an interface's row of counters
   [/^(\S+)( +\d+){2,}.*$/gm, (m) => (COUNTED.test(m) ? `${m.split(/\s+/)[0] ?? ''} N` : m)],
   // timers: ping times, neighbour `used`
@@ -87,6 +87,15 @@ const RULES: readonly Rule[] = [
   // iptables-save's date
   [/ on \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/gm, ' on DATE'],
 ];
+
+function sortedJson(text: string): string {
+  try {
+    const rows = JSON.parse(text) as unknown[];
+    return `${JSON.stringify(rows.map((r) => JSON.stringify(r)).sort())}\n`;
+  } catch {
+    return text;
+  }
+}
 
 /** Both sides of a comparison through the same normalisation. */
 export function normalise(c: CorpusLine, o: Output): Output {
@@ -99,6 +108,8 @@ export function normalise(c: CorpusLine, o: Output): Output {
     // iptables 1.8.9 printed protocol numbers under -n (see src/__fixtures__/README.md).
     if (/^iptables .*(-\w*L|--list\b)/.test(c.line)) t = protNamesLike1810(t);
     if (!HASH_ORDERED.test(c.line)) return t;
+    // ip -j: one array of records on a line; its elements are the table's rows.
+    if (/^ip( -\S+)* -j/.test(c.line) && t.startsWith('[')) return sortedJson(t);
     return t.split('\n').sort().join('\n');
   };
   return { stdout: norm(o.stdout), stderr: norm(o.stderr), exit: o.exit };
