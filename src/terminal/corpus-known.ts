@@ -47,39 +47,6 @@ const KNOWN: readonly (readonly [reason: string, cases: readonly string[]])[] = 
     ],
   ],
   [
-    'bridge: -d, -s, -j, vlan and the usage text are not in the lab (it says so)',
-    [
-      'host: bridge -d link',
-      'host: bridge -s fdb',
-      'host: bridge vlan',
-      'host: bridge',
-      'host: bridge -j link',
-    ],
-  ],
-  [
-    'brctl: showmacs, showstp and the usage text are not in the lab',
-    [
-      'host: brctl showmacs docker0',
-      'host: brctl showmacs nosuch',
-      'host: brctl showstp docker0',
-      'host: brctl',
-      'host: brctl nosuch',
-    ],
-  ],
-  [
-    "net-tools options the lab does not model (it says so): ifconfig -s/-v, route -ee/-C and usage texts, arp's usage text, netstat -i",
-    [
-      'host: ifconfig -s',
-      'host: ifconfig -v',
-      'host: route -nee',
-      'host: route -x',
-      'host: route -C',
-      'host: route -x; echo $?',
-      'host: arp -x',
-      'host: netstat -i',
-    ],
-  ],
-  [
     'mangle: the lab has no mangle table, and iptables-nft creates a table when it is listed (the recording listed raw and mangle before iptables-save -t)',
     [
       'host: iptables -t mangle -L',

@@ -83,7 +83,10 @@ const RULES: readonly Rule[] = [
   [/time[=<][\d.]+ ?ms/g, 'time=T ms'],
   [/ = [\d.]+\/[\d.]+\/[\d.]+(\/[\d.]+)? ms/g, ' = T ms'],
   [/time \d+ms/g, 'time Tms'],
-  [/used \d+\/\d+\/\d+/g, 'used T'],
+  [/used \d+(\/\d+)+/g, 'used T'],
+  // brctl: the learned MACs' ageing timer, the bridge's gc timer
+  [/^( +\d+\t\S+\tno\t\t) *[\d.]+$/gm, '$1T'],
+  [/(gc timer\t\t) *[\d.]+$/gm, '$1T'],
   // iptables-save's date
   [/ on \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/gm, ' on DATE'],
 ];
