@@ -82,21 +82,6 @@ const KNOWN: readonly (readonly [reason: string, cases: readonly string[]])[] = 
     ],
   ],
   [
-    '/proc/net/* files are not in the lab (cat says No such file)',
-    [
-      'host: cat /proc/net/nf_conntrack',
-      'host: cat /proc/net/arp',
-      'host: cat /proc/net/route',
-      'host: cat /proc/net/dev | head -2',
-      'c1: cat /proc/net/arp',
-      'c1: cat /proc/net/route',
-    ],
-  ],
-  [
-    "sysctl: rp_filter is not modelled (the recorder pins it to 0, as the kernel suite does); plain `sysctl` prints procps's usage",
-    ['host: sysctl net.ipv4.conf.all.rp_filter', 'host: sysctl'],
-  ],
-  [
     'bash -c (the recorder) prints `bash: line 1: X: command not found`; the lab prints `X: command not found`',
     ['host: nosuchcommand', 'host: nosuchcommand; echo $?'],
   ],
