@@ -13,6 +13,7 @@ import { conntrackCommand } from './net/conntrack-cmd';
 import { ifconfig } from './net/ifconfig';
 import { route } from './net/route';
 import { netstat } from './net/netstat';
+import { ss } from './net/ss';
 import type { Outcome } from './net/ip-route';
 import { ipCommand } from './net/ip-command';
 import { arp } from './net/arp';
@@ -48,7 +49,8 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
     return r.exit;
   },
   route: (args, ctx) => emit(ctx, route(args, hostNs(ctx))),
-  netstat: (args, ctx) => emit(ctx, netstat(args, hostNs(ctx))),
+  netstat: (args, ctx) => emit(ctx, netstat(args, ctx.api.world(), hostNs(ctx))),
+  ss: (args, ctx) => emit(ctx, ss(args, ctx.api.world(), hostNs(ctx))),
   arp: (args, ctx) => emit(ctx, arp(args, hostNeigh(ctx), ctx.api.world().clock)),
   brctl: (args, ctx) => emit(ctx, brctl(args, ctx.api.world(), hostNs(ctx))),
   bridge: (args, ctx) => emit(ctx, bridgeCommand(args, ctx.api.world(), hostNs(ctx))),
