@@ -47,41 +47,6 @@ const KNOWN: readonly (readonly [reason: string, cases: readonly string[]])[] = 
     ],
   ],
   [
-    'mangle: the lab has no mangle table, and iptables-nft creates a table when it is listed (the recording listed raw and mangle before iptables-save -t)',
-    [
-      'host: iptables -t mangle -L',
-      'host: iptables -t mangle -L -n',
-      'host: iptables -t mangle -L -n -v',
-      'host: iptables -t mangle -L -nv',
-      'host: iptables -t mangle -L -v -n -x',
-      'host: iptables -t mangle -S',
-      'host: iptables -t mangle -L --line-numbers -n',
-      'host: iptables -t mangle -nvL',
-      'host: iptables-save -t mangle',
-      'host: iptables-save -t raw',
-    ],
-  ],
-  [
-    'iptables: help text, a rule number after the chain, -L -Z and iptables-save -x are not in the lab',
-    [
-      'host: iptables-save -x',
-      'host: iptables -h | head -3',
-      'host: iptables -L FORWARD 1',
-      'host: iptables -S FORWARD 1',
-      'host: iptables -L -Z',
-    ],
-  ],
-  [
-    "conntrack: the NAT filters -n/-g, -S statistics and the usage text are not in the lab; the lab's shell has no 2> redirection",
-    [
-      'host: conntrack -L -n',
-      'host: conntrack -L -g',
-      'host: conntrack -S | head -1',
-      'host: conntrack',
-      'host: conntrack -L 2>/dev/null | wc -l',
-    ],
-  ],
-  [
     'busybox ip in a container: options (-4, -br, -o, -s), route get, selectors after show and its usage texts are not in the lab',
     [
       'c1: ip -4 addr',
