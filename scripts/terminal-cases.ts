@@ -76,6 +76,12 @@ const ALL: readonly CorpusLine[] = [
     'ss -t', 'ss -y', 'netstat -tlnp', 'netstat -tln', 'netstat -tulpn', 'netstat -lnt',
     'netstat -tl', 'netstat -t', 'netstat -tan', 'netstat -ulnp',
   ),
+  // usage and help texts, and the option combinations that change nothing
+  ...host(
+    'route -h', 'arp -h', 'netstat -h', 'netstat -q', 'sysctl -h', 'ifconfig -x', 'ss -V',
+    'brctl showmacs', 'bridge -x', 'bridge help', 'bridge -s link', 'bridge -d fdb', 'bridge -j fdb',
+    'bridge -j vlan',
+  ),
   // iptables and iptables-save (read-only)
   ...host(
     ...each(

@@ -4,7 +4,7 @@
 import { isValid, neighAt, type NeighEntry } from '../../sim';
 import { arpN } from './neigh';
 import type { Outcome } from './ip-route';
-import { arpUsage, rejected } from './net-tools-usage';
+import { arpUsage, asksHelp, helpOf, rejected } from './net-tools-usage';
 
 /** busybox's arp prints the BSD style always, with two spaces before `on`. */
 export function arp(
@@ -18,7 +18,16 @@ export function arp(
   let dev: string | undefined;
   let host: string | undefined;
   // getopt's letters for net-tools' arp ("A:H:adfp:nsei:t:vh?DNV"): any other is its usage.
-  const long = ['--verbose', '--numeric', '--device', '--set', '--delete', '--file', '--protocol'];
+  const long = [
+    '--verbose',
+    '--numeric',
+    '--device',
+    '--set',
+    '--delete',
+    '--file',
+    '--protocol',
+    '--help',
+  ];
   const bad =
     dialect === 'net-tools'
       ? rejected(
@@ -27,6 +36,7 @@ export function arp(
         )
       : null;
   if (bad !== null) return arpUsage(bad);
+  if (asksHelp(args)) return helpOf('arp');
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     if (a === '-i' || a === '--device') dev = args[++i];

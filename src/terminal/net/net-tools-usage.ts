@@ -44,7 +44,10 @@ const ARP_USAGE = `Usage:
 
   <HW>=Use '-H <hw>' to specify hardware address type. Default: ether
   List of possible hardware types (which support ARP):
-    ash (Ash) ether (Ethernet) ax25 (AMPR AX.25) 
+`;
+
+/** The hardware types net-tools was built with, which arp lists on stderr. */
+const HW_LIST = `    ash (Ash) ether (Ethernet) ax25 (AMPR AX.25) 
     netrom (AMPR NET/ROM) rose (AMPR ROSE) arcnet (ARCnet) 
     dlci (Frame Relay DLCI) fddi (Fiber Distributed Data Interface) hippi (HIPPI) 
     irda (IrLAP) x25 (generic X.25) eui64 (Generic EUI-64) 
@@ -114,7 +117,7 @@ export const routeUsage = (opt: string): Outcome => ({
 /** arp: everything on stderr, exit status 3 (E_OPTERR). */
 export const arpUsage = (opt: string): Outcome => ({
   out: '',
-  err: complaint('arp', opt) + ARP_USAGE,
+  err: complaint('arp', opt) + ARP_USAGE + HW_LIST,
   exit: 3,
 });
 
@@ -124,3 +127,18 @@ export const netstatUsage = (opt: string): Outcome => ({
   err: complaint('netstat', opt) + NETSTAT_USAGE + AF_LIST,
   exit: 3,
 });
+
+/** `-h` / `--help`: the usage on stdout, the list of families or hardware types on stderr, status 0. */
+export function helpOf(tool: 'route' | 'arp' | 'netstat'): Outcome {
+  const [out, err] =
+    tool === 'route'
+      ? [ROUTE_USAGE, AF_LIST]
+      : tool === 'arp'
+        ? [ARP_USAGE, HW_LIST]
+        : [NETSTAT_USAGE, AF_LIST];
+  return { out, err, exit: 0 };
+}
+
+/** Whether the arguments ask for the usage (`-h`, `--help`, or h among short options). */
+export const asksHelp = (args: readonly string[]): boolean =>
+  args.some((a) => a === '--help' || /^-[^-]*h/.test(a));

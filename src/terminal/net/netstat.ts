@@ -4,7 +4,7 @@
 import { shortRow, SHORT_HEADER } from './ifconfig';
 import type { Outcome } from './ip-route';
 import { byIfName, type Netns } from './netns';
-import { netstatUsage, rejected } from './net-tools-usage';
+import { asksHelp, helpOf, netstatUsage, rejected } from './net-tools-usage';
 import { notInLab, routeTable } from './route';
 import { serviceName } from './services';
 import { queryOf, socketsIn, type Sock } from './sockets';
@@ -49,8 +49,12 @@ const LETTERS = 'ACFMacdeghilnNoprsStuUvVWwx64Z';
 
 /** `netstat -r [-n] [-4]` | `netstat -i [-n] [-a]`. */
 export function netstat(args: readonly string[], world: World, ns: Netns): Outcome {
-  const bad = rejected(args, LETTERS);
+  const bad = rejected(
+    args.filter((a) => a !== '--help'),
+    LETTERS,
+  );
   if (bad !== null) return netstatUsage(bad);
+  if (asksHelp(args)) return helpOf('netstat');
   const letters = args.join('').replaceAll('-', '');
   if (/[tu]/.test(letters) && !/[ri]/.test(letters)) return internet(letters, world, ns);
   const unmodelled = [...letters].find((ch) => !'rni4a'.includes(ch));

@@ -3,7 +3,7 @@
 import { maskOf } from '../../sim/addr';
 import type { Outcome } from './ip-route';
 import type { Netns } from './netns';
-import { rejected, routeUsage } from './net-tools-usage';
+import { asksHelp, helpOf, rejected, routeUsage } from './net-tools-usage';
 
 export interface RouteView {
   readonly numeric: boolean;
@@ -54,6 +54,7 @@ export function route(args: readonly string[], ns: Netns): Outcome {
     'nNveFCA46hV',
   );
   if (bad !== null) return routeUsage(bad);
+  if (asksHelp(args)) return helpOf('route');
   let numeric = false;
   let extend = 0;
   let cache = false;
