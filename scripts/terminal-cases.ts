@@ -70,6 +70,18 @@ const ALL: readonly CorpusLine[] = [
     'arp -n 172.17.0.2', 'arp -n 172.17.0.9', 'arp -a 172.17.0.3', 'arp -n -i eth0', 'arp -x',
     'arp -v -n', 'netstat -rn', 'netstat -r', 'netstat -i', 'netstat -nr -4',
   ),
+  // sockets: docker-proxy's listeners (ss from iproute2, netstat from net-tools)
+  ...host(
+    'ss -tlnp', 'ss -tln', 'ss -lntp', 'ss -tulpn', 'ss -ulnp', 'ss -tl', 'ss -4tln', 'ss -6tln',
+    'ss -t', 'ss -y', 'netstat -tlnp', 'netstat -tln', 'netstat -tulpn', 'netstat -lnt',
+    'netstat -tl', 'netstat -t', 'netstat -tan', 'netstat -ulnp',
+  ),
+  // usage and help texts, and the option combinations that change nothing
+  ...host(
+    'route -h', 'arp -h', 'netstat -h', 'netstat -q', 'sysctl -h', 'ifconfig -x', 'ss -V',
+    'brctl showmacs', 'bridge -x', 'bridge help', 'bridge -s link', 'bridge -d fdb', 'bridge -j fdb',
+    'bridge -j vlan',
+  ),
   // iptables and iptables-save (read-only)
   ...host(
     ...each(

@@ -6,20 +6,25 @@ import { hereContainer } from './context';
 import { cat } from './files';
 import { ifconfig } from './net/ifconfig';
 import { busyboxIp } from './net/busybox-ip';
-import { routeTable } from './net/route';
+import { busyboxNetstat, busyboxRoute } from './net/busybox-net';
+import type { Outcome } from './net/ip-route';
 import { arp } from './net/arp';
 import { netnsAt } from './net/netns';
 import { nc } from './tools/nc';
 import { ping } from './tools/ping';
 import { wget } from './tools/wget';
 
-function ipCommand(args: readonly string[], ctx: Ctx): number {
-  const w = ctx.api.world();
-  const ns = netnsAt(w, ctx.where);
-  const r = busyboxIp(args, ns, own(w.neigh, ns.node) ?? [], w.clock);
+/** A command's outcome written to its streams; its exit status. */
+function emit(ctx: Ctx, r: Outcome): number {
   ctx.out(r.out);
   ctx.err(r.err);
   return r.exit;
+}
+
+function ipCommand(args: readonly string[], ctx: Ctx): number {
+  const w = ctx.api.world();
+  const ns = netnsAt(w, ctx.where);
+  return emit(ctx, busyboxIp(args, ns, own(w.neigh, ns.node) ?? [], w.clock));
 }
 
 export const CONTAINER_COMMANDS: { readonly [name: string]: Command } = {
@@ -30,14 +35,8 @@ export const CONTAINER_COMMANDS: { readonly [name: string]: Command } = {
     return r.exit;
   },
   ip: ipCommand,
-  route: (args, ctx) => {
-    // busybox names 0.0.0.0 `default` as a destination and `*` as a gateway unless -n.
-    const numeric = args.some((a) => /^-\w*n/.test(a));
-    ctx.out(
-      routeTable(netnsAt(ctx.api.world(), ctx.where), { numeric, netstat: false, busybox: true }),
-    );
-    return 0;
-  },
+  route: (args, ctx) => emit(ctx, busyboxRoute(args, netnsAt(ctx.api.world(), ctx.where))),
+  netstat: (args, ctx) => emit(ctx, busyboxNetstat(args, netnsAt(ctx.api.world(), ctx.where))),
   arp: (args, ctx) => {
     const ns = netnsAt(ctx.api.world(), ctx.where);
     const r = arp(
