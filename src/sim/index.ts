@@ -66,6 +66,13 @@ export {
 } from './limits';
 export { own } from './own';
 export { simulate } from './walk/simulate';
+export {
+  INTERNET_LINK,
+  INTERNET_LISTENERS,
+  RESOLVERS,
+  internetPrefixes,
+  lookupPublicName,
+} from './internet';
 export { resolveFrom, resolveInContainer } from './resolve';
 export { CHAPTERS, hopChapters, keyMoments, type Chapter, type Moment } from './moments';
 export {
