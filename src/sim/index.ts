@@ -73,7 +73,7 @@ export {
   internetPrefixes,
   lookupPublicName,
 } from './internet';
-export { resolveFrom, resolveInContainer } from './resolve';
+export { hostNameservers, resolveFrom, resolveInContainer } from './resolve';
 export { CHAPTERS, hopChapters, keyMoments, type Chapter, type Moment } from './moments';
 export {
   creationSteps,
