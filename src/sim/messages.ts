@@ -87,7 +87,7 @@ export const WHY_EN = {
   'drop.rule': 'Dropped by the rule {rule}.',
   'drop.no-route': 'No route to {dst}: the packet cannot be sent (Network is unreachable).',
   'drop.net-unreachable':
-    '{node} has no route to {dst}: it drops the packet and answers ICMP net unreachable to its sender.',
+    '{At} has no route to {dst}: it drops the packet and answers ICMP net unreachable to its sender.',
   'drop.forwarding-disabled':
     'net.ipv4.ip_forward=0: {node} does not route packets that are not its own; dropped.',
   'drop.ttl-exceeded': 'TTL reached 0: dropped.',

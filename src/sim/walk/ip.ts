@@ -108,7 +108,7 @@ export function ipIn(
   const rt = lookupRoute(info, dst);
   if (!rt) {
     // ip_route_input_slow finds nothing: -ENETUNREACH, and ip_error answers ICMP net unreachable.
-    drop(s, node, inIface, f, 'net-unreachable', { node, dst });
+    drop(s, node, inIface, f, 'net-unreachable', { dst });
     icmpUnreachable(s, node, f, 0, 'ICMP net unreachable');
     return;
   }
