@@ -90,7 +90,7 @@ export function challengeCases(
  */
 export const KNOWN_WIRE_GAPS: { readonly [caseId: string]: string } = {
   'challenge-no-masquerade:broken':
-    'the router answers the SYN-ACK it cannot route (to 172.17.0.2) with ICMP net unreachable (3/0) to the server, which sends its SYN-ACK again; the engine drops it silently (curl times out on both sides)',
+    'the router answers the SYN-ACK it cannot route (to 172.17.0.2) with ICMP net unreachable (3/0) to the server, as the engine does; the server then answers the SYN the client sends again with a second SYN-ACK (and the router with a second 3/0), and the engine does not retransmit the SYN (curl times out on both sides)',
 };
 
 /** A tool's end result (kernel/outcome.ts's words) as a goal reads it: something got through, or not. */

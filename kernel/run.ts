@@ -10,6 +10,7 @@ import { RACE_ATTEMPTS, RACES, live, runCase } from './case';
 import { BREAK_FIX_SCENARIOS } from './break-fix';
 import { KNOWN_WIRE_GAPS, challengeCases, goalProblems } from './challenges';
 import { EXTRA_SCENARIOS } from './extra';
+import { INTERNET_SCENARIOS } from './internet';
 import { deleteNamespacesSync, ownNamespaces, removeStaleNamespaces } from './netns';
 import { stopServers } from './servers';
 
@@ -107,7 +108,12 @@ async function main(): Promise<number> {
   const started = Date.now();
   let passed = 0;
   let failed = 0;
-  const all = [...SCENARIOS, ...BREAK_FIX_SCENARIOS, ...(args.extra ? EXTRA_SCENARIOS : [])];
+  const all = [
+    ...SCENARIOS,
+    ...BREAK_FIX_SCENARIOS,
+    ...INTERNET_SCENARIOS,
+    ...(args.extra ? EXTRA_SCENARIOS : []),
+  ];
   for (const scenario of all) {
     if (args.ids.length > 0 && !args.ids.includes(scenario.id)) continue;
     for (const profile of PROFILES) {

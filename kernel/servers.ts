@@ -1,7 +1,7 @@
-// The listeners of the world (containers, remotes, docker-proxy) as python services in the right namespace.
+// The listeners of the world (containers, remotes, the internet, docker-proxy) as python services in the right namespace.
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { nodeId, type Listener, type World } from '../src/sim';
+import { INTERNET_LISTENERS, nodeId, type Listener, type World } from '../src/sim';
 import { LISTENER_FIRST } from './cpu';
 import { nsRun, nsSpawn } from './netns';
 import type { TopologyPlan } from './topology';
@@ -15,7 +15,7 @@ export type Service =
       readonly bind?: string;
     }
   | { readonly kind: 'tcp'; readonly port: number; readonly bind?: string }
-  | { readonly kind: 'udp'; readonly port: number; readonly echo: boolean }
+  | { readonly kind: 'udp'; readonly port: number; readonly echo: boolean; readonly bind?: string }
   | {
       readonly kind: 'proxy';
       readonly proto: 'tcp' | 'udp';
@@ -29,9 +29,9 @@ export type Service =
 export type UdpEcho = (node: string, port: number) => boolean;
 
 function fromListener(node: string, l: Listener, udpEcho: UdpEcho): Service {
-  if (l.proto === 'udp') return { kind: 'udp', port: l.port, echo: udpEcho(node, l.port) };
-  // A server bound to one address (`httpd -p 127.0.0.1:80`) binds the same there.
+  // A server bound to one address (`httpd -p 127.0.0.1:80`, the resolvers' 8.8.8.8:53) binds there.
   const bind = l.ip === undefined ? {} : { bind: l.ip };
+  if (l.proto === 'udp') return { kind: 'udp', port: l.port, echo: udpEcho(node, l.port), ...bind };
   if (l.http)
     return { kind: 'http', port: l.port, status: l.http.status, body: l.http.body, ...bind };
   return { kind: 'tcp', port: l.port, ...bind };
@@ -68,6 +68,8 @@ export function planServices(
     const node = nodeId.remote(r.name);
     for (const l of r.listeners) add(plan.nodeNs[node], fromListener(node, l, udpEcho));
   }
+  for (const l of INTERNET_LISTENERS)
+    add(plan.nodeNs.internet, fromListener('internet', l, udpEcho));
   return byNs;
 }
 

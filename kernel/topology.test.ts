@@ -15,6 +15,7 @@ describe('planTopology', () => {
       'container:c2': 'dnl-1-c-c2',
       'remote:server': 'dnl-1-r-server',
       'remote:client': 'dnl-1-r-client',
+      internet: 'dnl-1-internet',
     });
     for (const p of plan.namespaces) expect(p.ns.startsWith('dnl-1-')).toBe(true);
   });
@@ -23,7 +24,7 @@ describe('planTopology', () => {
     const adds = plan.namespaces
       .flatMap((p) => p.stages.flat())
       .filter((l) => l.includes('type veth'));
-    expect(adds.length).toBe(5); // host↔router, two containers, two remotes
+    expect(adds.length).toBe(6); // host↔router, two containers, two remotes, router↔internet
     for (const l of adds)
       expect(l).toMatch(/ peer name \S+ address \S+ mtu \d+ txqueuelen \d+ netns dnl-1-\S+$/);
   });
@@ -45,6 +46,19 @@ describe('planTopology', () => {
       'link set eth0 up',
       'route add default via 172.17.0.1 dev eth0',
     ]);
+  });
+
+  it("makes every public address the internet namespace's own (AnyIP) and routes them to it", () => {
+    const inet = plan.namespaces.find((p) => p.role === 'internet')!.stages.flat();
+    expect(inet).toContain('addr add 198.18.0.2/32 dev eth0');
+    expect(inet).toContain('route add default via 198.18.0.1 dev eth0');
+    expect(inet).toContain('route add local 8.0.0.0/7 dev lo');
+    expect(inet).toContain('route add local 1.0.0.0/8 dev lo');
+    // Private and documentation space is nobody's: no local route covers 10/8 or 192.168/16.
+    expect(inet.some((l) => /local (10|192\.168)\./.test(l))).toBe(false);
+    const router = plan.namespaces.find((p) => p.role === 'router')!.stages.flat();
+    expect(router).toContain('route add 8.0.0.0/7 via 198.18.0.2 dev wan0');
+    expect(router.some((l) => l.startsWith('route add 10.'))).toBe(false);
   });
 
   it('gives each remote a link whose router end is its gateway, on its own link', () => {

@@ -3,7 +3,7 @@
 import { namespaceOf, namespacesOf, nodeId, parseNodeId } from '../src/sim';
 import type { Device, Namespace, NodeId, World } from '../src/sim';
 
-export type Role = 'host' | 'router' | `c-${string}` | `r-${string}`;
+export type Role = 'host' | 'router' | 'internet' | `c-${string}` | `r-${string}`;
 
 /** One namespace: what to run inside it, in build order. */
 export interface NsPlan {
@@ -40,6 +40,7 @@ function role(id: NodeId): Role {
   switch (p?.kind) {
     case 'host':
     case 'router':
+    case 'internet':
       return p.kind;
     case 'container':
       return `c-${safe(p.name)}`;
@@ -90,6 +91,8 @@ function batch(ns: Namespace, all: ReadonlyMap<NodeId, Namespace>, nsName: (id: 
     const via = r.via ? ` via ${r.via}` : '';
     lines.push(`route add ${dst}${via} dev ${r.dev}${r.onlink ? ' onlink' : ''}`);
   }
+  // The internet's AnyIP prefixes: type local, so iproute2 puts them in the local table.
+  for (const c of ns.anyIp) lines.push(`route add local ${c.address}/${c.prefix} dev lo`);
   return lines;
 }
 

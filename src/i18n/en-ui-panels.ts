@@ -68,6 +68,7 @@ export const enUiPanels = {
   'lesson.drop.ttl-exceeded': 'the TTL ran out',
   'lesson.drop.invalid': 'conntrack marks it INVALID',
   'lesson.drop.lost': 'no one takes the frame',
+  'lesson.drop.net-unreachable': 'a router has no route to the destination (ICMP net unreachable)',
   'lesson.drop.nf-budget': 'the lab stopped walking its tangled iptables rules',
   // Terminal panel
   'terminal.panel': 'Terminal',

@@ -60,6 +60,8 @@ const shell = {
   'stage.routingSub': 'local? or forward?',
   'stage.local': 'host processes',
   'outside.router': 'router',
+  'outside.internet': 'internet',
+  'outside.internetSub': 'any public address · DNS 8.8.8.8, 1.1.1.1',
   'outside.gateway': '{ip} · default gateway',
   'outside.listens': 'listens {ports}',
   'outside.client': 'client machine',

@@ -15,6 +15,7 @@ export function placeName(node: string, lang: Lang): string {
   const zh = lang === 'zh-CN' ? 1 : 0;
   if (node === 'host') return ['the host', '宿主机'][zh]!;
   if (node === 'router') return ['the router', '路由器'][zh]!;
+  if (node === 'internet') return ['the internet', '互联网'][zh]!;
   if (node.startsWith('container:')) return node.slice('container:'.length);
   if (node.startsWith('remote:')) {
     const name = node.slice('remote:'.length);
@@ -30,7 +31,8 @@ const capital = (s: string) => (s.startsWith('the ') ? `T${s.slice(1)}` : s);
 const NODE_PARAMS = ['node', 'fromNode'] as const;
 
 /** The router's links to the machines outside stand for cables (the kernel suite wires them as veths). */
-const cabled = (node: string) => node === 'router' || node.startsWith('remote:');
+const cabled = (node: string) =>
+  node === 'router' || node === 'internet' || node.startsWith('remote:');
 
 /**
  * The narration of a hop at `node`. A frame crossing between the router and a machine outside is

@@ -69,6 +69,7 @@ export const zhCNUiPanels: { readonly [K in PanelKey]: string } = {
   'lesson.drop.ttl-exceeded': 'TTL 耗尽',
   'lesson.drop.invalid': 'conntrack 将其标记为 INVALID',
   'lesson.drop.lost': '没有谁接收这个帧',
+  'lesson.drop.net-unreachable': '路由器没有到目的地址的路由（ICMP 网络不可达）',
   'lesson.drop.nf-budget': '模拟器不再继续走这些反复跳转的 iptables 规则',
   // 终端面板
   'terminal.panel': '终端',

@@ -61,6 +61,8 @@ const shell: { readonly [K in Exclude<UiKey, PanelKey>]: string } = {
   'stage.routingSub': '本机接收？还是转发？',
   'stage.local': '宿主机进程',
   'outside.router': '路由器',
+  'outside.internet': '互联网',
+  'outside.internetSub': '任意公网地址 · DNS 8.8.8.8、1.1.1.1',
   'outside.gateway': '{ip} · 默认网关',
   'outside.listens': '监听 {ports}',
   'outside.client': '客户端主机',

@@ -76,6 +76,8 @@ export const zhCN: { readonly [K in WhyKey]: string } = {
   'drop.no-route': '没有到 {dst} 的路由：数据包无法发出（Network is unreachable）。',
   'drop.forwarding-disabled': 'net.ipv4.ip_forward=0：{node} 不转发不属于自己的数据包，丢弃。',
   'drop.ttl-exceeded': 'TTL 减到 0：丢弃。',
+  'drop.net-unreachable':
+    '{At}没有到 {dst} 的路由：丢弃数据包，并向发送方回复 ICMP 网络不可达（net unreachable）。',
   'drop.arp-failed': '在 {dev} 上没有人应答 {ip} 的 ARP 请求：主机不可达。',
   'drop.no-network': '{At}的网络命名空间除了 lo 之外没有任何网络接口。',
   'drop.no-listener': '那里没有进程监听。',

@@ -78,6 +78,7 @@ function nodeAnchor(
   const p = parseNodeId(node);
   if (p?.kind === 'host') return hostAnchor(layout, hop, stage, local);
   if (p?.kind === 'router') return ptOf(layout.outside.router);
+  if (p?.kind === 'internet') return ptOf(layout.outside.internet);
   if (p?.kind === 'remote') {
     const r = layout.outside.remotes.find((x) => x.remote.name === p.name);
     if (r) return ptOf(r.box);

@@ -15,7 +15,7 @@ import { columnPorts, portsByColumn, rowLane, rowLanes } from './columns';
 import { chooseMaxCols, placeGroups, rowsHeight, type PlacedGroup } from './grid';
 import { bridgeTapPaths, hostLayout, type HostLayout } from './host';
 import { diagramModel, vethsOn, type CardModel } from './model';
-import { outsideLayout, type OutsideLayout } from './outside';
+import { OUTSIDE_H, outsideLayout, type OutsideLayout } from './outside';
 
 export interface CardLayout {
   readonly model: CardModel;
@@ -75,7 +75,7 @@ export function diagramLayout(world: World): DiagramLayout {
   const procsH = procs * (PROC_H + PROC_GAP);
   // The column runs down to the bridge row; more processes than fit push the bridges down.
   const hostShelf = Math.max(0, PROC_TOP + procsH - HOST_INNER_TOP + 16);
-  const outsideH = SIZES.routerH + 62;
+  const outsideH = OUTSIDE_H + 62;
   const fixedH = outsideH + HOST_INNER_TOP + hostShelf + SIZES.barH + 140;
   const maxCols = chooseMaxCols(
     withIsolated.map((g) => ({ n: g.model.cards.length, ports: g.ports })),

@@ -41,6 +41,10 @@ export const SIZES = {
   remoteH: 74,
   routerW: 236,
   routerH: 74,
+  /** The internet cloud above the router, and the gap down to it. */
+  cloudW: 340,
+  cloudH: 64,
+  cloudGap: 30,
   chipW: 212,
   chipH: 30,
 } as const;

@@ -13,6 +13,7 @@ export function labelBoxes(layout: DiagramLayout): Box[] {
   const f = host.frame;
   const boxes: Box[] = [
     outside.router,
+    outside.internet,
     ...outside.remotes.map((r) => r.box),
     host.eth0,
     // The MAC beside eth0 and the frame's title: text without a box of their own.

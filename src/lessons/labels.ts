@@ -12,6 +12,8 @@ export function nodeLabel(node: string): Text {
       return { en: 'the host', 'zh-CN': '宿主机' };
     case 'router':
       return { en: 'the router', 'zh-CN': '路由器' };
+    case 'internet':
+      return { en: 'the internet', 'zh-CN': '互联网' };
     case 'container':
       return { en: `container ${p.name}`, 'zh-CN': `容器 ${p.name}` };
     case 'remote':

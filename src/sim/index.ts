@@ -51,7 +51,14 @@ export {
 export { own } from './own';
 export { simulate } from './walk/simulate';
 export { listeningAt, type Listening } from './walk/sockets';
-export { resolveFrom, resolveInContainer } from './resolve';
+export {
+  INTERNET_LINK,
+  INTERNET_LISTENERS,
+  RESOLVERS,
+  internetPrefixes,
+  lookupPublicName,
+} from './internet';
+export { hostNameservers, resolveFrom, resolveInContainer } from './resolve';
 export { CHAPTERS, hopChapters, keyMoments, type Chapter, type Moment } from './moments';
 export {
   creationSteps,

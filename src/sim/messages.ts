@@ -86,6 +86,8 @@ export const WHY_EN = {
   'drop.policy': 'Dropped: no rule accepted it and the {hook} policy is DROP.',
   'drop.rule': 'Dropped by the rule {rule}.',
   'drop.no-route': 'No route to {dst}: the packet cannot be sent (Network is unreachable).',
+  'drop.net-unreachable':
+    '{At} has no route to {dst}: it drops the packet and answers ICMP net unreachable to its sender.',
   'drop.forwarding-disabled':
     'net.ipv4.ip_forward=0: {node} does not route packets that are not its own; dropped.',
   'drop.ttl-exceeded': 'TTL reached 0: dropped.',

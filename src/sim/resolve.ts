@@ -2,8 +2,15 @@
 // (127.0.0.11), which only containers on user-defined networks use and which only knows the
 // containers sharing one of those networks. On the default bridge resolv.conf is a copy of the
 // host's, whose nameserver has never heard of a container: busybox says `bad address 'c2'`.
+// Names of the internet (example.com…) are answered by the public resolvers the host's
+// resolv.conf names (8.8.8.8, 1.1.1.1: `sim/internet.ts`), when the asker has a route to one.
+// The query itself is not walked as packets yet (DNS as packets: issue 14, item 8): the answer
+// is what the resolver would give, decided without sending anything.
 import { parseIPv4, type IPv4 } from './addr';
-import { namespaceOwner } from './netns/build';
+import { lookupPublicName, RESOLVERS } from './internet';
+import { namespaceOf, namespaceOwner, namespacesOf } from './netns/build';
+import { lookupRoute } from './netns/lookup';
+import type { NodeId } from './node';
 import type { FlowSource } from './trace';
 import type { Container, World } from './types';
 
@@ -23,9 +30,35 @@ function dnsRecords(world: World, c: Container): Map<string, IPv4> {
   return records;
 }
 
-/** What a resolver in the host's namespace answers (its /etc/hosts; the upstream DNS knows no lab names). */
+/**
+ * The host's nameservers, as its /etc/resolv.conf lists them: the world's, and when that is one of
+ * the public resolvers, the other one after it (`nameserver 8.8.8.8`, `nameserver 1.1.1.1`).
+ */
+export function hostNameservers(world: World): readonly IPv4[] {
+  const first = world.host.nameserver;
+  return RESOLVERS.includes(first) ? [first, ...RESOLVERS.filter((r) => r !== first)] : [first];
+}
+
+/**
+ * A name of the internet, asked from namespace `node`: known to the public resolvers, and one of
+ * them is among the nameservers and reachable (a route to it: none after `ip route del default` or
+ * in a `--network none` container, where the query could not be sent).
+ */
+function resolvePublic(world: World, node: NodeId, name: string): IPv4 | null {
+  const answer = lookupPublicName(name);
+  if (!answer) return null;
+  const ns = namespacesOf(world).get(node);
+  if (!ns) return null;
+  const usable = hostNameservers(world).some(
+    (r) => RESOLVERS.includes(r) && lookupRoute(ns, r) !== null,
+  );
+  return usable ? answer : null;
+}
+
+/** What a resolver in the host's namespace answers: its /etc/hosts, then the public resolvers. */
 function resolveOnHost(world: World, name: string): IPv4 | null {
-  return name === world.host.hostname ? ('127.0.1.1' as IPv4) : null;
+  if (name === world.host.hostname) return '127.0.1.1' as IPv4;
+  return resolvePublic(world, 'host', name);
 }
 
 /**
@@ -44,7 +77,10 @@ export function resolveInContainer(
   const owner = namespaceOwner(world, c);
   if (owner.mode.kind === 'host') return resolveOnHost(world, name);
   if (name === owner.id.slice(0, 12)) return owner.endpoints[0]?.ip ?? null;
-  return dnsRecords(world, owner).get(name) ?? null;
+  // The embedded DNS answers container names, and forwards the rest to the host's nameservers.
+  return (
+    dnsRecords(world, owner).get(name) ?? resolvePublic(world, namespaceOf(world, owner), name)
+  );
 }
 
 /** The address a flow's client resolves `name` to from where it runs; remotes have no lab names. */

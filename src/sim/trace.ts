@@ -164,6 +164,8 @@ export type DropReason =
   | 'policy'
   | 'rule'
   | 'no-route'
+  /** A router with no route for a packet it would forward: it answers ICMP net unreachable. */
+  | 'net-unreachable'
   | 'no-listener'
   | 'no-network'
   | 'arp-failed'

@@ -95,7 +95,8 @@ export function createWorld(options: WorldOptions = {}): World {
       bridgeNfCallIptables:
         options.bridgeNfCallIptables ??
         (!daemon.icc || (profile === 'docker-29' && !daemon.userlandProxy)),
-      nameserver: ip('192.0.2.1') as IPv4,
+      // A public resolver, as on a host with internet access (resolv.conf adds 1.1.1.1 after it).
+      nameserver: ip('8.8.8.8') as IPv4,
     },
     router: { ip: ip('192.0.2.1'), mac: '52:54:00:00:00:01' as MacAddress, routes: [] },
     remotes,

@@ -1,4 +1,4 @@
-// Outside the Docker host: the upstream router and the remote machines behind it.
+// Outside the Docker host: the internet, the upstream router and the remote machines behind it.
 import { memo } from 'react';
 import { useT } from '../../hooks/useT';
 import { nodeId, type FlowSource, type World } from '../../sim';
@@ -17,6 +17,29 @@ export const Outside = memo(function Outside(props: {
   return (
     <g className="outside">
       <path className="wire" d={layout.uplink} />
+      <path className="wire" d={layout.wan} />
+      <g
+        className={`node internet${activeNode === 'internet' ? ' active' : ''}`}
+        data-testid="internet"
+      >
+        <path d={layout.cloud} />
+        <text
+          className="node-title"
+          data-tier="name"
+          x={layout.internet.x + layout.internet.w / 2}
+          y={layout.internet.y + 30}
+        >
+          {t('outside.internet')}
+        </text>
+        <text
+          className="node-sub"
+          data-tier="addr"
+          x={layout.internet.x + layout.internet.w / 2}
+          y={layout.internet.y + 49}
+        >
+          {t('outside.internetSub')}
+        </text>
+      </g>
       {layout.remotes.map((x) => (
         <path key={x.remote.name} className="wire" d={x.link} />
       ))}

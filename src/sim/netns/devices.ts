@@ -81,7 +81,10 @@ export function namespace(
   id: NodeId,
   devices: readonly Device[],
   routes: readonly Route[],
-  opts: Pick<Namespace, 'forwarding' | 'netfilter'> & { bridges?: Namespace['bridges'] },
+  opts: Pick<Namespace, 'forwarding' | 'netfilter'> & {
+    bridges?: Namespace['bridges'];
+    anyIp?: Namespace['anyIp'];
+  },
 ): Namespace {
   const ordered = [...devices].sort((a, b) => a.ifindex - b.ifindex);
   const routes2: Route[] = [...routes];
@@ -90,6 +93,7 @@ export function namespace(
     id,
     devices: new Map(ordered.map((d) => [d.name, d])),
     routes: sortRoutes(routes2),
+    anyIp: opts.anyIp ?? [],
     bridges: opts.bridges ?? new Map(),
     forwarding: opts.forwarding,
     netfilter: opts.netfilter,

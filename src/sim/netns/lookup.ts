@@ -7,7 +7,7 @@ const LO_NET = cidr('127.0.0.0/8');
 
 /** Is this address one of the namespace's own (the kernel's local routing table)? */
 export function isLocal(ns: Namespace, a: IPv4): boolean {
-  return inCidr(a, LO_NET) || localsOf(ns).has(a);
+  return inCidr(a, LO_NET) || localsOf(ns).has(a) || ns.anyIp.some((c) => inCidr(a, c));
 }
 
 // A namespace's own addresses, computed once per namespace (the host may have a thousand veths).

@@ -1,6 +1,7 @@
-// The world outside the Docker host: the upstream router on the host's LAN, and one remote machine
-// behind each of its other ports.
+// The world outside the Docker host: the upstream router on the host's LAN, one remote machine
+// behind each of its other ports, and the internet behind its wan0 (`sim/internet.ts`).
 import { linkLocalOf, type IPv4 } from '../addr';
+import { INTERNET_LINK, internetPrefixes } from '../internet';
 import { nodeId, type NodeId } from '../node';
 import type { World } from '../types';
 import { remoteGateway } from '../world';
@@ -59,13 +60,28 @@ function routerNs(world: World): Namespace {
     peer: { ns: nodeId.remote(r.name), name: 'eth0', ifindex: 2, netnsid: i },
     lowerUp: true,
   }));
+  const L = INTERNET_LINK;
+  // After the remotes' ports: the internet is always there, the remotes come and go.
+  const wan: Device = {
+    ns: id,
+    name: L.routerIface,
+    ifindex: 3 + world.remotes.length,
+    ...VETH,
+    mac: L.routerMac,
+    addrs: [{ ip: L.routerIp, prefix: 32 }],
+    addrs6: linkLocal({ mac: L.routerMac, lowerUp: true }),
+    peer: { ns: 'internet', name: 'eth0', ifindex: 2, netnsid: world.remotes.length },
+    lowerUp: true,
+  };
   const routes = [
     ...world.remotes.map((r) =>
       added({ address: r.ip, prefix: 32 }, r.routerIface, null, remoteGateway(r.ip)),
     ),
     ...router.routes.map((r) => added(r.dst, 'eth0', r.via, router.ip)),
+    added({ address: L.ip, prefix: 32 }, L.routerIface, null, L.routerIp),
+    ...internetPrefixes(world).map((p) => added(p, L.routerIface, L.ip, L.routerIp)),
   ];
-  return namespace(id, [loopback(id), eth0, ...ports], routes, {
+  return namespace(id, [loopback(id), eth0, ...ports, wan], routes, {
     forwarding: true,
     netfilter: false,
   });
@@ -101,9 +117,41 @@ function remoteNs(world: World, index: number): Namespace | null {
   });
 }
 
-/** The router and every remote, by id. */
+/**
+ * The internet: like a remote on its own point-to-point link (its address, its gateway /32 and the
+ * default through it), and every public address its own through the local table (AnyIP).
+ */
+function internetNs(world: World): Namespace {
+  const L = INTERNET_LINK;
+  const id: NodeId = 'internet';
+  const eth0: Device = {
+    ns: id,
+    name: 'eth0',
+    ifindex: 2,
+    ...VETH,
+    mac: L.mac,
+    addrs: [{ ip: L.ip, prefix: 32 }],
+    addrs6: linkLocal({ mac: L.mac, lowerUp: true }),
+    peer: { ns: 'router', name: L.routerIface, ifindex: 3 + world.remotes.length, netnsid: 0 },
+    lowerUp: true,
+  };
+  const routes = [
+    added({ address: L.routerIp, prefix: 32 }, 'eth0', null, L.ip),
+    added(ANY, 'eth0', L.routerIp, L.ip),
+  ];
+  return namespace(id, [loopback(id), eth0], routes, {
+    forwarding: false,
+    netfilter: false,
+    anyIp: internetPrefixes(world),
+  });
+}
+
+/** The router, every remote and the internet, by id. */
 export function outsideNamespaces(world: World): Map<NodeId, Namespace> {
-  const out = new Map<NodeId, Namespace>([['router', routerNs(world)]]);
+  const out = new Map<NodeId, Namespace>([
+    ['router', routerNs(world)],
+    ['internet', internetNs(world)],
+  ]);
   world.remotes.forEach((_, i) => {
     const ns = remoteNs(world, i);
     if (ns) out.set(ns.id, ns);

@@ -71,6 +71,11 @@ export interface Namespace {
   readonly devices: ReadonlyMap<string, Device>;
   /** The main table in the kernel's dump order: default first, then by destination address. */
   readonly routes: readonly Route[];
+  /**
+   * Prefixes of the local table beyond the devices' own addresses (`ip route add local P dev lo`,
+   * "AnyIP"): every address in them is the namespace's own. Only the internet has any.
+   */
+  readonly anyIp: readonly Cidr[];
   /** Bridge device -> its ports, in the order they were enslaved. */
   readonly bridges: ReadonlyMap<string, readonly string[]>;
   /** net.ipv4.ip_forward */

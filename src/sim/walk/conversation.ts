@@ -130,7 +130,7 @@ export function failure(conv: Conversation): FlowResult {
   const r = conv.lastDrop?.reason;
   // A lost answer (a SYN-ACK to an address no router knows) tells the client nothing: it times out.
   if (conv.lastDrop?.direction === 'reply') return { kind: 'timeout' };
-  return r === 'no-route' || r === 'arp-failed' || r === 'no-network'
+  return r === 'no-route' || r === 'arp-failed' || r === 'no-network' || r === 'net-unreachable'
     ? { kind: 'unreachable' }
     : { kind: 'timeout' };
 }

@@ -107,7 +107,9 @@ export function ipIn(
   }
   const rt = lookupRoute(info, dst);
   if (!rt) {
-    drop(s, node, inIface, f, 'no-route', { dst });
+    // ip_route_input_slow finds nothing: -ENETUNREACH, and ip_error answers ICMP net unreachable.
+    drop(s, node, inIface, f, 'net-unreachable', { dst });
+    icmpUnreachable(s, node, f, 0, 'ICMP net unreachable');
     return;
   }
   routeHop(s, node, f, rt);
@@ -152,7 +154,7 @@ function transmit(
   const mac = resolveNeighbour(s, node, rt.dev, nextHop, f);
   if (!mac) {
     drop(s, node, rt.dev, f, 'arp-failed', { ip: nextHop, dev: rt.dev });
-    hostUnreachable(s, node, f);
+    icmpUnreachable(s, node, f, 1, 'ICMP host unreachable');
     return;
   }
   const withMacs = withEth(f, dev.mac, mac);
@@ -172,11 +174,13 @@ function transmit(
 }
 
 /**
- * Neighbour resolution failed: the kernel answers "host unreachable" with an ICMP error. For its own
- * packet it loops the error back to itself (src = dst = the sender, seen on lo); for a forwarded one
- * it sends the error to the packet's source (conntrack de-NATs it as RELATED). Walked as its own packet.
+ * Neighbour resolution failed (code 1, host unreachable) or a router has no route (code 0, net
+ * unreachable): the kernel answers with an ICMP error. For its own packet it loops the error back
+ * to itself (src = dst = the sender, seen on lo); for a forwarded one it sends the error to the
+ * packet's source, from the address its route back selects (conntrack de-NATs it as RELATED).
+ * Walked as its own packet. Never about an ICMP error itself.
  */
-function hostUnreachable(s: WalkState, node: NodeId, f: Frame): void {
+function icmpUnreachable(s: WalkState, node: NodeId, f: Frame, code: 0 | 1, label: string): void {
   const info = s.topo.ns.get(node);
   const ip = f.ip;
   if (!info || !ip || (ip.proto === 'icmp' && f.icmp?.type !== 8 && f.icmp?.type !== 0)) return;
@@ -196,9 +200,9 @@ function hostUnreachable(s: WalkState, node: NodeId, f: Frame): void {
   const err: Frame = {
     eth: null,
     ip: { src: from, dst: ip.src, ttl: 64, proto: 'icmp', len: 20 + 8 + Math.min(ip.len, 548) },
-    icmp: { type: 3, code: 1, id: 0, seq: 0, inner },
+    icmp: { type: 3, code, id: 0, seq: 0, inner },
   };
-  s.followUps.push({ node, label: 'ICMP host unreachable', frame: err });
+  s.followUps.push({ node, label, frame: err });
 }
 
 /** A socket in `node` sends `frame` (IP header and payload, no Ethernet yet). */

@@ -1,5 +1,6 @@
 // Who listens where: container services, host-mode services, docker-proxy, remote servers, clients.
 import { findImage } from '../images';
+import { INTERNET_LISTENERS } from '../internet';
 import { nodeId } from '../node';
 import type { Listener, PortBinding, World } from '../types';
 import type { NodeId } from '../trace';
@@ -79,6 +80,13 @@ class ListenerIndex {
           detail: { process: r.name, kind: 'listener', listener: l },
         });
     }
+    for (const l of INTERNET_LISTENERS)
+      this.add('internet', {
+        proto: l.proto,
+        ip: l.ip ?? null,
+        port: l.port,
+        detail: { process: l.proto === 'udp' ? 'dns' : 'httpd', kind: 'listener', listener: l },
+      });
   }
 
   private add(node: NodeId, b: Bound): void {

@@ -2,7 +2,7 @@
 import type { Ctx } from '../context';
 import { lastDrop } from './flow-view';
 import { flowSource, resolveName } from './resolve';
-import { LIMITS } from '../../sim';
+import { LIMITS, parseIPv4 } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { clockDate } from '../docker/time';
 
@@ -104,7 +104,16 @@ export function wget(args: readonly string[], ctx: Ctx): number {
     return busybox ? 1 : 4;
   }
   if (busybox) say(`Connecting to ${shown} (${ip}:${url.port})\n`);
-  else say(`--${date}--  ${full}\nConnecting to ${shown}... `);
+  else {
+    // GNU wget (connect.c): an address as given prints `ADDR:PORT`; a name it resolved prints
+    // the answer first, then `NAME (NAME)|ADDR|:PORT`.
+    const literal = parseIPv4(url.host).ok;
+    say(
+      literal
+        ? `--${date}--  ${full}\nConnecting to ${ip}:${url.port}... `
+        : `--${date}--  ${full}\nResolving ${url.host} (${url.host})... ${ip}\nConnecting to ${url.host} (${url.host})|${ip}|:${url.port}... `,
+    );
+  }
   const sim = ctx.api.sendFlow({
     from: ctx.source ?? flowSource(world, ctx.where),
     to: ip,
