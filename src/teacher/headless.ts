@@ -70,7 +70,7 @@ export function headless(shell: Shell, start: World): Headless {
     },
     runContainer: (o) => apply(runContainer(world, o)),
     startContainer: (r) => apply(startContainer(world, r)),
-    stopContainer: (r) => apply(stopContainer(world, r)),
+    stopContainer: (r, code) => apply(stopContainer(world, r, code)),
     removeContainer: (r, f = false) => apply(removeContainer(world, r, f)),
     createNetwork: (o) => apply(createNetwork(world, o)),
     removeNetwork: (r) => apply(removeNetwork(world, r)),

@@ -25,6 +25,8 @@ export type Location =
       readonly name: string;
       /** Entered by `docker run -it` (exiting the shell stops the container) rather than exec. */
       readonly attached: boolean;
+      /** The shell that was started (bash or dash in a Debian image); busybox ash if absent. */
+      readonly shell?: 'ash' | 'bash' | 'dash';
     };
 
 export const HOST: Location = { kind: 'host' };
@@ -47,7 +49,8 @@ export interface ShellApi {
   resetWorld(options?: WorldOptions): void;
   runContainer(opts: RunOptions): OpResult<Container>;
   startContainer(ref: string): OpResult<Container>;
-  stopContainer(ref: string): OpResult<Container>;
+  /** Stops it; `exitCode`: its command ended by itself with that status. */
+  stopContainer(ref: string, exitCode?: number): OpResult<Container>;
   removeContainer(ref: string, force?: boolean): OpResult<Container>;
   createNetwork(opts: NetworkCreateOptions): OpResult<Network>;
   removeNetwork(ref: string): OpResult<Network>;

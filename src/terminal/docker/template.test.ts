@@ -51,7 +51,7 @@ describe('docker inspect -f', () => {
 
 describe('docker ps', () => {
   it('--format over each row, newest first; a custom format beats -q', () => {
-    expect(run("docker ps --format '{{.Names}} {{.Image}}'").out).toBe('c2 busybox\nc1 nginx\n');
+    expect(run("docker ps --format '{{.Names}} {{.Image}}'").out).toBe('c2 busybox\nc1 busybox\n');
     expect(run("docker ps -q --format '{{.Names}}'").out).toBe('c2\nc1\n');
   });
 
