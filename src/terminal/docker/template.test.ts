@@ -280,3 +280,13 @@ describe('docker network ls (daemon/network/filter.go, network/formatter.go)', (
     );
   });
 });
+
+describe('docker port', () => {
+  it('has no --format in either CLI (cli/command/container/port.go defines no flags)', () => {
+    expect(run("docker port c1 --format '{{.}}'")).toMatchObject({
+      err: "unknown flag: --format\nSee 'docker port --help'.\n",
+      exit: 125,
+    });
+    expect(run('docker port c1 80').out).toBe('0.0.0.0:8080\n[::]:8080\n');
+  });
+});
