@@ -141,6 +141,35 @@ const ALL: readonly CorpusLine[] = [
     'ip -o addr', 'route -x', 'ip route show dev eth0', 'cat /proc/net/arp', 'cat /proc/net/route',
     'echo $?', 'ip link show nosuch; echo $?',
   ),
+  // iptables' help, rule numbers, -Z with a listing, the security table, iptables-save's options
+  ...host(
+    'iptables -h', 'iptables --help', 'iptables -L -h', 'iptables -t security -L',
+    'iptables -t security -S', 'iptables-save -t security', 'iptables -L FORWARD 3',
+    'iptables -L FORWARD 99', 'iptables -L FORWARD 0', 'iptables -L FORWARD x',
+    'iptables -L -n -v FORWARD 2', 'iptables -L FORWARD 2 -n --line-numbers',
+    'iptables -S FORWARD 99', 'iptables -t nat -L DOCKER 2', 'iptables -L DOCKER-USER 1 2',
+    'iptables -L nosuch 1', 'iptables -L -Z FORWARD', 'iptables -Z FORWARD -L',
+    'iptables -L -n -v -Z', 'iptables -S -Z', 'iptables-save --nosuch', 'iptables-save -t',
+    'iptables-save -V', 'iptables-save -c -t nat -t filter', 'iptables-save nosuch',
+    'iptables-save -h', 'iptables-save -ct nat', 'iptables-save --table=nat',
+  ),
+  // conntrack: help, -z and -Z, what -C and -S refuse, the NAT filters with an address
+  ...host(
+    'conntrack -h', 'conntrack --help', 'conntrack -Z', 'conntrack -L -z', 'conntrack -C -n',
+    'conntrack -C -p tcp', 'conntrack -S conntrack | head -1', 'conntrack -L -C',
+    'conntrack -L -z -p icmp', 'conntrack -L -n 172.17.0.1', 'conntrack -L -g 172.17.0.2',
+    'conntrack -L -j', 'conntrack -L -n -p tcp', 'conntrack -L -g nosuch', 'conntrack -L -o nosuch',
+    'conntrack -C expect', 'conntrack -L -n -g', 'conntrack -L --src-nat',
+  ),
+  // the shell's redirections
+  ...host(
+    'conntrack -L 2>&1 | wc -l', 'conntrack -L >/dev/null', 'conntrack -L &>/dev/null',
+    'iptables -L nosuch 2>/dev/null; echo $?', 'iptables -L nosuch 2>&1 | head -1',
+    'echo hi >&2', 'echo hi 1>&2 2>/dev/null', 'ip link show nosuch 2>/dev/null; echo $?',
+    'echo a >&3', "echo '2>/dev/null'", 'echo a2>/dev/null', 'conntrack -L 2>&1 >/dev/null | wc -l',
+    'iptables -S FORWARD 1 > /dev/null; echo $?',
+  ),
+  ...c1('cat /nosuch 2>/dev/null; echo $?', 'echo hi >&2', 'cat /nosuch 2>&1 | wc -l'),
 ];
 
 /** Each (place, line) once: the option × object grid repeats a few lines the selectors list too. */

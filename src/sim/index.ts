@@ -31,29 +31,12 @@ export { IMAGES, findImage, hasExecutable, type ImageInfo } from './images';
 export { parsePortSpec, parsePortSpecs, EPHEMERAL_RANGE } from './ports';
 export type { DockerError, OpResult } from './ops/result';
 export { findContainer, findNetwork, netnsOwner } from './ops/lookup';
-import * as containerOps from './ops/containers';
-import * as networkOps from './ops/networks';
-import * as hostOps from './ops/host';
-import { checked } from './ops/checked';
 export type { RunOptions } from './ops/containers';
 export type { NetworkCreateOptions } from './ops/networks';
 export type { SysctlKey, RemoteOptions } from './ops/host';
 export { readSysctl, advanceClock, rebuildNetfilter, SYSCTLS } from './ops/host';
-// The operations a user starts, each checked against the lab's limits (ops/checked.ts, limits.ts).
-export const runContainer = checked(containerOps.runContainer);
-export const startContainer = checked(containerOps.startContainer);
-export const stopContainer = checked(containerOps.stopContainer);
-export const removeContainer = checked(containerOps.removeContainer);
-export const createNetwork = checked(networkOps.createNetwork);
-export const removeNetwork = checked(networkOps.removeNetwork);
-export const connectNetwork = checked(networkOps.connectNetwork);
-export const disconnectNetwork = checked(networkOps.disconnectNetwork);
-export const setDaemonOptions = checked(hostOps.setDaemonOptions);
-export const setSysctl = checked(hostOps.setSysctl);
-export const setHostAddress = checked(hostOps.setHostAddress);
-export const addRemote = checked(hostOps.addRemote);
-export const removeRemote = checked(hostOps.removeRemote);
-export const addRouterRoute = checked(hostOps.addRouterRoute);
+export * from './ops/user';
+
 export {
   LIMITS,
   NAME_PATTERN,

@@ -1,5 +1,5 @@
 // The Docker releases whose rules the lab reproduces: one entry per profile, with the strings the
-// terminal (`docker --version`, `docker version`) and the README print. A profile is named by its
+// terminal (`docker --version`, `docker version`, `docker info`) and the README print. A profile is named by its
 // release; the names it had before (`classic`, `current`) stay as aliases, because shared links
 // (`?profile=`), stored labs and `lab profile …` used them.
 //

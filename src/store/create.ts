@@ -8,6 +8,7 @@ import { createFlowSlice } from './flow-slice';
 import type { Late } from './late';
 import { createLessonSlice, type LabState, type LessonEngine } from './lesson-slice';
 import { createTerminalSlice } from './terminal-slice';
+import { createShareSlice } from './share-slice';
 import { createUiSlice } from './ui-slice';
 import type { AppStoreOptions } from './types';
 import { createWorldSlice } from './world-slice';
@@ -29,6 +30,7 @@ export function createLabStore(options: AppStoreOptions, parts: StoreParts): App
     ...createTerminalSlice(options.location ?? HOST, parts.shell)(...a),
     ...createLessonSlice(parts.lessons)(...a),
     ...createUiSlice(options.ui)(...a),
+    ...createShareSlice(...a),
   }));
   // From the first flow on, remember which world each flow started from (a shared link replays it).
   trackFlowOrigin(store);

@@ -6,6 +6,7 @@ import type { Choice, Feedback, LessonState, Mode, Text } from '../lessons';
 import type { Late } from './late';
 import type { AppState } from './types';
 import { autoCheck, type ChallengeMoves, type ChallengeSlice } from './challenge-slice';
+import type { ShareSlice } from './share-slice';
 import type { UiSlice } from './ui-slice';
 
 /** 'record': the lesson recorder (src/components/Teacher). */
@@ -60,7 +61,7 @@ export interface LessonSlice extends ChallengeSlice {
 }
 
 /** The whole app store: the lab (world, flow, terminal), the lesson on screen and the view's UI state. */
-export type LabState = AppState & LessonSlice & UiSlice;
+export type LabState = AppState & LessonSlice & UiSlice & ShareSlice;
 
 /** The slice's moves that need the catalogue and the player (src/lessons). */
 export type LessonMoves = Pick<

@@ -1,31 +1,10 @@
 // The lab's own shell on a world of its own, for replaying a teacher's lesson before anything on
-// screen changes. The same operations the store's actions apply (sim), the same clock second per
-// line as the terminal slice; kept apart from the store so this lazy code does not pull the store's
-// construction out of the first download (measured: +2.2 KB initial JS). The unit test checks that
-// a student's lab, replayed by the store itself, ends in the same world and trace.
-import {
-  addRemote,
-  addRouterRoute,
-  advanceClock,
-  connectNetwork,
-  createNetwork,
-  createWorld,
-  disconnectNetwork,
-  editIptables,
-  removeContainer,
-  removeNetwork,
-  removeRemote,
-  runContainer,
-  setDaemonOptions,
-  setHostAddress,
-  setSysctl,
-  simulate,
-  startContainer,
-  stopContainer,
-  type OpResult,
-  type SimResult,
-  type World,
-} from '../sim';
+// screen changes. The same operations as the store's actions (the sim's worldOps, which the world
+// slice applies too), the same clock second per line as the terminal slice; kept apart from the
+// store so this lazy code does not pull the store's construction out of the first download
+// (measured: +2.2 KB initial JS). The unit test checks that a student's lab, replayed by the store
+// itself, ends in the same world and trace.
+import { advanceClock, createWorld, simulate, worldOps, type SimResult, type World } from '../sim';
 import {
   HOST,
   type CommandOutput,
@@ -46,10 +25,6 @@ export function headless(shell: Shell, start: World): Headless {
   let location: Location = HOST;
   let lastExit = 0;
   let last: ReturnType<ShellApi['lastFlow']> = { packets: [], clock: start.clock };
-  const apply = <T>(r: OpResult<T>): OpResult<T> => {
-    if (r.ok) world = r.world;
-    return r;
-  };
   const send: Headless['send'] = (flow) => {
     const r = simulate(world, flow);
     last = { packets: r.packets, clock: world.clock };
@@ -68,25 +43,11 @@ export function headless(shell: Shell, start: World): Headless {
       world = createWorld(o);
       location = HOST;
     },
-    runContainer: (o) => apply(runContainer(world, o)),
-    startContainer: (r) => apply(startContainer(world, r)),
-    stopContainer: (r, code) => apply(stopContainer(world, r, code)),
-    removeContainer: (r, f = false) => apply(removeContainer(world, r, f)),
-    createNetwork: (o) => apply(createNetwork(world, o)),
-    removeNetwork: (r) => apply(removeNetwork(world, r)),
-    connectNetwork: (n, c) => apply(connectNetwork(world, n, c)),
-    disconnectNetwork: (n, c) => apply(disconnectNetwork(world, n, c)),
-    setDaemonOptions: (p) => apply(setDaemonOptions(world, p)),
-    setSysctl: (k, v) => apply(setSysctl(world, k, v)),
-    editIptables: (edit) => {
-      const r = editIptables(world, edit);
-      if (r.ok) world = r.world;
-      return r;
-    },
-    setHostAddress: (a, g) => apply(setHostAddress(world, a, ...(g === undefined ? [] : [g]))),
-    addRemote: (o) => apply(addRemote(world, o)),
-    removeRemote: (n) => apply(removeRemote(world, n)),
-    addRouterRoute: (d, v) => apply(addRouterRoute(world, d, v)),
+    // The same mapping of ShellApi onto the sim's operations as the store's world slice.
+    ...worldOps(
+      () => world,
+      (w) => void (world = w),
+    ),
     sendFlow: send,
     lastFlow: () => last,
   };

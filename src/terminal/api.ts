@@ -1,19 +1,5 @@
 // What the terminal needs from its host (the app store): state readers and the same actions the UI calls.
-import type {
-  Container,
-  DaemonConfig,
-  IptablesEdit,
-  IptablesResult,
-  Network,
-  NetworkCreateOptions,
-  OpResult,
-  RemoteHost,
-  RemoteOptions,
-  RunOptions,
-  SysctlKey,
-  World,
-  WorldOptions,
-} from '../sim';
+import type { World, WorldOps, WorldOptions } from '../sim';
 import type { Flow, PacketTrace, SimResult } from '../sim/trace';
 import type { Completion, CompletionState } from './complete';
 
@@ -32,11 +18,12 @@ export type Location =
 export const HOST: Location = { kind: 'host' };
 
 /**
- * The actions a command may take. Implemented by the app store, so a typed command and a click in
- * the UI run the very same code. Every action returns the operation's result; a failed one
+ * The actions a command may take: the sim's operations over the lab's world (WorldOps, written
+ * once in sim/ops/world-ops.ts) and the terminal's own. Implemented by the app store, so a typed
+ * command and a click in the UI run the very same code. Every action returns the operation's result; a failed one
  * changes nothing.
  */
-export interface ShellApi {
+export interface ShellApi extends WorldOps {
   world(): World;
   location(): Location;
   history(): readonly string[];
@@ -47,23 +34,6 @@ export interface ShellApi {
   setLocation(location: Location): void;
   clearTranscript(): void;
   resetWorld(options?: WorldOptions): void;
-  runContainer(opts: RunOptions): OpResult<Container>;
-  startContainer(ref: string): OpResult<Container>;
-  /** Stops it; `exitCode`: its command ended by itself with that status. */
-  stopContainer(ref: string, exitCode?: number): OpResult<Container>;
-  removeContainer(ref: string, force?: boolean): OpResult<Container>;
-  createNetwork(opts: NetworkCreateOptions): OpResult<Network>;
-  removeNetwork(ref: string): OpResult<Network>;
-  connectNetwork(network: string, container: string): OpResult<Container>;
-  disconnectNetwork(network: string, container: string): OpResult<Container>;
-  setDaemonOptions(patch: Partial<DaemonConfig>): OpResult;
-  setSysctl(key: SysctlKey, value: string): OpResult;
-  /** `iptables -A/-I/-D/…` on the host: the rules changed, or the kernel's refusal. */
-  editIptables(edit: IptablesEdit): IptablesResult;
-  setHostAddress(address: string, gateway?: string): OpResult;
-  addRemote(opts: RemoteOptions): OpResult<RemoteHost>;
-  removeRemote(name: string): OpResult;
-  addRouterRoute(dst: string, via: string): OpResult;
   sendFlow(flow: Flow): SimResult<World>;
   /** The last flow's packets and world.clock when it was sent (what `tcpdump` reads). */
   lastFlow(): { readonly packets: readonly PacketTrace[]; readonly clock: number };

@@ -7,7 +7,7 @@ Docker:
   docker run [-d] [-i] [-t] [--rm] [--name N] [--network NET] [-p [IP:]HOST:CTR[/PROTO]] [-P] IMAGE [CMD...]
   docker ps [-a] [-q] [-l] [-n N] [--no-trunc] [--format T] [-f K=V] | inspect [-f T] NAME…
            (T: a Go template, table T or json; K: name id status network publish expose ancestor)
-  docker start | stop | rm [-f] | port | logs | exec [-it] NAME CMD... | images
+  docker start | stop | rm [-f] | port | logs | exec [-it] NAME CMD... | images | version | info
   docker network ls [-q] [--no-trunc] [--format T] [-f driver|name|id|type=V] | inspect [-f T]
   docker network create [-d bridge] [--subnet CIDR] [--gateway IP] [-o K=V] NAME | rm
   docker network connect NET CTR | disconnect NET CTR           (every docker command takes --help)
@@ -16,12 +16,14 @@ Host networking:
   ip route [show [dev IF] [default|PREFIX] [table main|local] [proto P] [scope S]] | get ADDR
   ifconfig [-a] [IF]   route [-n] [-e]   netstat -r[n]   arp [-n] [-a] [-v] [-i IF] [HOST]
   brctl show [BR]   bridge link [show [dev IF]]   bridge fdb show [br BR] [dev IF]
-  iptables [-t TABLE] -L [CHAIN] [-n] [-v] [-x] [--line-numbers] | -S [CHAIN]
+  iptables [-t TABLE] -L [CHAIN [N]] [-n] [-v] [-x] [--line-numbers] [-Z] | -S [CHAIN [N]] | -h
   iptables [-t TABLE] -A|-C|-D CHAIN RULE | -I CHAIN [N] RULE | -D CHAIN N | -P CHAIN ACCEPT|DROP
            | -N|-X CHAIN | -F|-Z [CHAIN]     RULE: [!] -s|-d CIDR [!] -i|-o IF -p tcp|udp|icmp
            [--dport N] -m conntrack --ctstate S,… -m addrtype --dst-type LOCAL -j TARGET|CHAIN
-  iptables-save [-t TABLE] [-c]   conntrack -L|-C [-p tcp|udp|icmp] [-s|-d IP] [--sport|--dport N]
-           [-o extended]   sysctl [-n|-N|-e|-q] [-w] KEY[=V]   cat /proc/sys/net/ipv4/ip_forward
+  iptables-save [-t TABLE] [-c]   (TABLE: filter, nat, raw; mangle and security are empty)
+  conntrack -L|-E [-p tcp|udp|icmp] [-s|-d IP] [--sport|--dport N] [-n|-g|-j [IP]] [-o extended]
+           | -C | -S | -h   (-E: the last flow's events)
+  sysctl [-n|-N|-e|-q] [-w] KEY[=V]   cat /proc/sys/net/ipv4/ip_forward
   cat /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
   tcpdump [-i IF|any] [-n] [-e] [-v] [-c N] [-p] [EXPR]   (the last flow's packets at IF)
 Clients (each sends packets you can step through in the diagram):
@@ -30,6 +32,7 @@ Clients (each sends packets you can step through in the diagram):
 Inside a container (docker exec -it NAME sh|bash), what its image has: busybox and alpine
   ifconfig, ip, route, arp, ping, wget, nc, cat, hostname; nginx (Debian) curl, cat, hostname only
 Lab:
-${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo, true, false, $?; CMD | grep|head|tail|wc|sort.
+${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo, true, false, $?; CMD | grep|head|tail|wc|sort;
+  CMD 2>/dev/null, >/dev/null, &>/dev/null, 2>&1, >&2 (no other files).
 Tab completes commands, flags, containers and networks.
 `;

@@ -4,7 +4,8 @@ import type { Command, Ctx } from './context';
 import { CONTAINER_COMMANDS } from './container-commands';
 import { docker } from './docker';
 import { cat } from './files';
-import { iptables, iptablesSaveCommand } from './host/iptables';
+import { iptables } from './host/iptables';
+import { iptablesSaveCommand } from './host/iptables-save-cmd';
 import { lab } from './host/lab';
 import { sysctl } from './host/sysctl';
 import { bridgeCommand, brctlShow } from './net/bridge';
@@ -73,7 +74,11 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
   bridge: (args, ctx) => emit(ctx, bridgeCommand(args, ctx.api.world(), hostNs(ctx))),
   iptables,
   'iptables-save': iptablesSaveCommand,
-  conntrack: (args, ctx) => emit(ctx, conntrackCommand(args, ctx.api.world())),
+  conntrack: (args, ctx) =>
+    emit(
+      ctx,
+      conntrackCommand(args, ctx.api.world(), () => ctx.api.lastFlow()),
+    ),
   sysctl,
   cat,
   ping,

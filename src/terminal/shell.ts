@@ -8,7 +8,14 @@ import { runInContainer } from './container-commands';
 import { pipeSyntaxError, splitPipeline } from './filters/split';
 import { FILTERS } from './filters/text';
 import { HOST_COMMANDS } from './host-commands';
-import { splitWords, unterminatedQuote } from './parse';
+import {
+  splitWords,
+  unexpectedToken,
+  unterminatedQuote,
+  type ParsedLine,
+  type Redirect,
+} from './parse';
+import { routeChunks, routeOf } from './redirect';
 
 /** Runs one command's words where the shell is; the exit status. */
 function runWords(words: readonly string[], ctx: Ctx, where: Location): number {
@@ -22,30 +29,70 @@ function runWords(words: readonly string[], ctx: Ctx, where: Location): number {
 }
 
 /**
+ * One command of a line: its redirections checked (a refused one stops it, status 1), then the
+ * command (or, in a pipeline, a filter reading `input`) run on a fresh context, its output routed
+ * through the descriptor table into `ctx` (in a pipeline, stdout is the next stage's input).
+ */
+function runStage(
+  words: readonly string[],
+  redirects: readonly Redirect[],
+  input: string | null,
+  api: ShellApi,
+  where: Location,
+  ctx: Ctx,
+): number {
+  const route = routeOf(redirects, where.kind === 'container');
+  if (!route.ok) {
+    ctx.err(route.error);
+    return 1;
+  }
+  const stage = createCtx(api, where);
+  const filter = input === null ? undefined : own(FILTERS, words[0] ?? '');
+  const exit =
+    filter && input !== null
+      ? filter(words.slice(1), input, stage.ctx)
+      : runWords(words, stage.ctx, where);
+  for (const c of routeChunks(stage.chunks, route.fds))
+    if (c.stream === 'stdout') ctx.out(c.text);
+    else ctx.err(c.text);
+  return exit;
+}
+
+/** A line's words, or what the shell says about it (an open quote, an operator with no target). */
+function parsed(
+  line: string,
+  busybox: boolean,
+  ctx: Ctx,
+): Extract<ParsedLine, { ok: true }> | null {
+  const p = splitWords(line);
+  if (p.ok) return p;
+  ctx.err(
+    p.quote === null ? unexpectedToken(p.token, busybox) : unterminatedQuote(p.quote, busybox),
+  );
+  return null;
+}
+
+/**
  * `cmd | grep … | head …`: the first command runs as typed (its errors show at once), its output
  * goes through the filters. A stage that is no filter runs as bash would run it: ignoring its input.
  */
 function runPipeline(stages: readonly string[], api: ShellApi, where: Location, ctx: Ctx): number {
   const busybox = where.kind === 'container';
-  const commands: (readonly string[])[] = [];
+  const commands: Extract<ParsedLine, { ok: true }>[] = [];
   for (const [i, stage] of stages.entries()) {
-    const p = splitWords(stage);
-    if (!p.ok) {
-      ctx.err(unterminatedQuote(p.quote, busybox));
-      return 2;
-    }
-    if (p.words.length === 0) {
+    const p = parsed(stage, busybox, ctx);
+    if (!p) return 2;
+    if (p.words.length === 0 && !p.redirects) {
       ctx.err(pipeSyntaxError(i === stages.length - 1 && i > 0, busybox));
       return 2;
     }
-    commands.push(p.words);
+    commands.push(p);
   }
   let input = '';
   let exit = 0;
-  for (const words of commands) {
+  for (const p of commands) {
     const stage = createCtx(api, where);
-    const filter = own(FILTERS, words[0] ?? '');
-    exit = filter ? filter(words.slice(1), input, stage.ctx) : runWords(words, stage.ctx, where);
+    exit = runStage(p.words, p.redirects ?? [], input, api, where, stage.ctx);
     input = '';
     for (const c of stage.chunks) {
       if (c.stream === 'stdout') input += c.text;
@@ -90,12 +137,10 @@ export function executeLine(typed: string, api: ShellApi): CommandOutput {
   const { ctx, chunks } = createCtx(api, where);
   const pipeline = splitPipeline(line);
   if (pipeline) return { chunks, exit: runPipeline(pipeline, api, where, ctx) };
-  const parsed = splitWords(line);
-  if (!parsed.ok) {
-    ctx.err(unterminatedQuote(parsed.quote, where.kind === 'container'));
-    return { chunks, exit: 2 };
-  }
-  return { chunks, exit: runWords(parsed.words, ctx, where) };
+  const p = parsed(line, where.kind === 'container', ctx);
+  if (!p) return { chunks, exit: 2 };
+  if (!p.redirects) return { chunks, exit: runWords(p.words, ctx, where) };
+  return { chunks, exit: runStage(p.words, p.redirects, null, api, where, ctx) };
 }
 
 /** The shell the store runs: every command behind executeLine, and Tab completion over them. */

@@ -1,14 +1,12 @@
 // The Share menu's Recent labs: every lab this browser kept (autosaves, labs put aside by a link, a
 // file or another lab, labs it could not open), newest first, each one click from the screen.
-import { useStore } from 'zustand';
 import { useLang, useT } from '../../hooks/useT';
 import type { Lang } from '../../i18n/locale';
 import { readHistory, type KeptLab } from '../../store/history';
-import { useAppStoreApi } from '../../store/react';
+import { useAppStoreApi, useAppStoreRef } from '../../store/react';
 import { browserStorage } from '../../store/storage';
 import { keeping } from './keeper';
 import { downloadKept, openKept } from './restore';
-import { recentChanged } from './tabs';
 
 const when = (at: number, lang: Lang) =>
   new Date(at).toLocaleString(lang, {
@@ -24,7 +22,7 @@ export function RecentLabs(props: { onStatus: (text: string) => void }) {
   const t = useT();
   const lang = useLang();
   // Read again whenever the history changed, here or in another tab.
-  useStore(recentChanged, (s) => s.n);
+  useAppStoreRef((s) => s.recentSeq);
   const storage = browserStorage();
   const active = keeping() !== null;
   const list: readonly KeptLab[] = storage && active ? readHistory(storage) : [];
@@ -61,7 +59,7 @@ export function RecentLabs(props: { onStatus: (text: string) => void }) {
               )}
               <button
                 type="button"
-                onClick={() => downloadKept(e.id)}
+                onClick={() => downloadKept(app, e.id)}
                 data-testid="recent-download"
               >
                 {t('share.recentDownload')}

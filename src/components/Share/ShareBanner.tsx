@@ -1,11 +1,10 @@
 // Why a link, file or stored lab did not open (the decoder's own reason), that a link opened beside
 // the user's lab, or that another tab changed it; with the way back (open or download a kept lab).
 import { createPortal } from 'react-dom';
-import { useStore } from 'zustand';
 import { useT } from '../../hooks/useT';
 import type { UiKey } from '../../i18n';
-import { useAppStoreApi } from '../../store/react';
-import { clearIssue, shareBanner, type BannerAction } from './banner';
+import type { BannerAction } from '../../store/share-slice';
+import { useAppStore, useAppStoreApi, useAppStoreRef } from '../../store/react';
 import './share.css';
 
 const LABEL: { readonly [K in BannerAction['kind']]: UiKey } = {
@@ -20,7 +19,8 @@ const TEST_ID: { readonly [K in BannerAction['kind']]: string } = {
 };
 
 export function ShareBanner() {
-  const issue = useStore(shareBanner, (s) => s.issue);
+  const issue = useAppStoreRef((s) => s.shareIssue);
+  const clearIssue = useAppStore((s) => s.clearIssue);
   const app = useAppStoreApi();
   const t = useT();
   if (!issue) return null;
@@ -31,7 +31,7 @@ export function ShareBanner() {
         case 'restore':
           return m.openKept(app, a.id);
         case 'download':
-          return m.downloadKept(a.id);
+          return m.downloadKept(app, a.id);
         case 'open-current':
           return m.openCurrent(app);
       }

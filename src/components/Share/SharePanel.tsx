@@ -5,7 +5,6 @@ import { encodeFragment, LIMITS } from '../../share';
 import { useT } from '../../hooks/useT';
 import { useAppStoreApi } from '../../store/react';
 import { labOf } from '../../store/persist';
-import { clearIssue, showError } from './banner';
 import { diagramPng, diagramSvg, downloadBlob, findDiagramSvg } from './export';
 import { applyExtras, labExtras } from './extras';
 import { keeping } from './keeper';
@@ -66,13 +65,13 @@ export function SharePanel(props: { onClose: () => void }) {
     if (!file) return;
     const r = await openLabFile(app, file, () => keeping()?.keepShown('before-file'));
     if (!r.ok) {
-      showError('share.fileRefused', { reason: r.error });
+      app.getState().showError('share.fileRefused', { reason: r.error });
       props.onClose();
       return;
     }
     await applyExtras(app, r.value, setLang);
     // A later success: the banner of an earlier refusal no longer describes the screen.
-    clearIssue();
+    app.getState().clearIssue();
     setStatus(t('share.opened', { name: file.name }));
   };
 

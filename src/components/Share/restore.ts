@@ -5,14 +5,13 @@ import type { AppStore } from '../../store';
 import { keptText, readHistory } from '../../store/history';
 import { applyLab } from '../../store/persist';
 import { browserStorage, readKey, STORAGE_KEY } from '../../store/storage';
-import { clearIssue, showError } from './banner';
 import { downloadBlob } from './export';
 import { applyExtras } from './extras';
 import { keeping } from './keeper';
-import { bumpRecent } from './tabs';
 
 /** Applies a lab's text after keeping the one on screen; false (with the banner's reason) if refused. */
 async function openText(app: AppStore, text: string | null): Promise<boolean> {
+  const { showError, clearIssue, bumpRecent } = app.getState();
   if (text === null) {
     showError('share.keptGone');
     return false;
@@ -47,10 +46,10 @@ export function openCurrent(app: AppStore): Promise<boolean> {
 }
 
 /** Downloads a kept lab's text exactly as stored (a lab this app cannot open, for a newer app or a bug report). */
-export function downloadKept(id: string): void {
+export function downloadKept(app: AppStore, id: string): void {
   const storage = browserStorage();
   const text = storage ? keptText(storage, id) : null;
-  if (text === null) return showError('share.keptGone');
+  if (text === null) return app.getState().showError('share.keptGone');
   const entry = storage ? readHistory(storage).find((e) => e.id === id) : undefined;
   const stamp = new Date(entry?.at ?? Date.now()).toISOString().replace(/[:.]/g, '-');
   downloadBlob(

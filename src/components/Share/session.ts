@@ -9,12 +9,11 @@ import type { AppStore, LabState } from '../../store';
 import { keepLab } from '../../store/history';
 import { labOf, startAutosave, type Autosave } from '../../store/persist';
 import { browserStorage, STORAGE_KEY, type KeyValueStorage } from '../../store/storage';
-import { showError, showIssue } from './banner';
 import { applyExtras, labExtras } from './extras';
 import { framing } from './framed';
 import { setKeeping, type Keeping } from './keeper';
 import { heldByNewer, LAB_PARAMS, openAtStart } from './startup';
-import { bumpRecent, watchOtherTabs } from './tabs';
+import { watchOtherTabs } from './tabs';
 
 /** The UI store's language as the session reads and (for a link's lab) sets it. */
 export interface LangBridge {
@@ -56,7 +55,7 @@ function writer(app: AppStore, storage: KeyValueStorage, visit: { id: string }) 
       session: visit.id,
     } as const;
     const kept = keepLab(storage, input);
-    if (kept) bumpRecent();
+    if (kept) app.getState().bumpRecent();
     else if (!stored) throw new Error('not stored');
   };
 }
@@ -78,6 +77,7 @@ export function startSession(app: AppStore, bridge: LangBridge, opened: LabState
   // Framed, the lab is shown but never read from nor written to this browser's storage.
   const storage = framed ? null : browserStorage();
   const visit = { id: visitId() };
+  const { showIssue, showError, bumpRecent } = app.getState();
   const extras = labExtras(app, bridge.lang);
   const where = { hash: window.location.hash, search: window.location.search };
   void openAtStart(app, where, storage, Date.now()).then(async (start) => {
@@ -115,7 +115,7 @@ export function startSession(app: AppStore, bridge: LangBridge, opened: LabState
     };
     setKeeping(keep);
     lesson();
-    unwatchTabs = watchOtherTabs(storage);
+    unwatchTabs = watchOtherTabs(app, storage);
     if (start.kind === 'link' || (start.kind === 'default' && changed(opened, app.getState())))
       auto.schedule();
     if (start.kind === 'query') {

@@ -9,7 +9,7 @@ import type { AppStore } from '../../store';
 import { keepLab, textHash, type KeptLab } from '../../store/history';
 import { applyLab, claimedVersion } from '../../store/persist';
 import { BACKUP_KEY, readKey, STORAGE_KEY, type KeyValueStorage } from '../../store/storage';
-import type { BannerAction, ShareIssue } from './banner';
+import type { BannerAction, ShareIssue } from '../../store/share-slice';
 
 export type Startup =
   | { readonly kind: 'link' | 'stored'; readonly doc: LabDocument; readonly issue: Issue }

@@ -2,21 +2,19 @@
 // as a `storage` event. The other tab does not follow by itself (it may be mid-lesson or mid-walk):
 // it says plainly that it is out of date and offers the newer lab. Nothing is lost either way: each
 // tab's own work stays in its entry of Recent labs, whichever tab saved last.
-import { createStore } from 'zustand/vanilla';
+import type { AppStore } from '../../store';
 import { HISTORY_KEY, STORAGE_KEY, type KeyValueStorage } from '../../store/storage';
-import { showIssue } from './banner';
 
-/** Bumped when Recent labs changed (here or in another tab): the menu reads the list again. */
-export const recentChanged = createStore<{ readonly n: number }>()(() => ({ n: 0 }));
-export const bumpRecent = (): void => recentChanged.setState((s) => ({ n: s.n + 1 }));
-
-export function watchOtherTabs(storage: KeyValueStorage): () => void {
+export function watchOtherTabs(app: AppStore, storage: KeyValueStorage): () => void {
   const onStorage = (e: StorageEvent) => {
     // Only this storage (sessionStorage events come here too); null key: the storage was cleared.
     if (e.storageArea !== storage) return;
-    if (e.key === HISTORY_KEY) bumpRecent();
+    // Recent labs changed: the menu reads the list again.
+    if (e.key === HISTORY_KEY) app.getState().bumpRecent();
     if (e.key === STORAGE_KEY && e.newValue !== null)
-      showIssue({ key: 'share.otherTab', tone: 'info', actions: [{ kind: 'open-current' }] });
+      app
+        .getState()
+        .showIssue({ key: 'share.otherTab', tone: 'info', actions: [{ kind: 'open-current' }] });
   };
   window.addEventListener('storage', onStorage);
   return () => window.removeEventListener('storage', onStorage);

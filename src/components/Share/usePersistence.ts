@@ -6,7 +6,6 @@ import { hasLinkFragment } from '../../share/link';
 import { useAppStore, useAppStoreApi } from '../../store/react';
 import { browserStorage, readKey, STORAGE_KEY } from '../../store/storage';
 import { afterFirstPaint } from '../Shell/idle';
-import { showError } from './banner';
 import type { Session } from './session';
 
 /** The UI store's language and its setter (a lab carries the language it was made in). */
@@ -43,7 +42,7 @@ export function useLabPersistence(): void {
         (m) => {
           if (!cancelled) session.current = m.startSession(app, bridge, opened);
         },
-        () => showError('share.autosaveNoCode'),
+        () => app.getState().showError('share.autosaveNoCode'),
       );
     if (labWaiting()) start();
     else afterFirstPaint(start);

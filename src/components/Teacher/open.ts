@@ -6,7 +6,6 @@ import type { AppStore } from '../../store';
 import { decodeLessonFile, decodeLessonLink } from '../../teacher/codec';
 import type { TeacherLesson } from '../../teacher/format';
 import { prepareLesson } from '../../teacher/load';
-import { clearIssue, showError } from '../Share/banner';
 import { keeping } from '../Share/keeper';
 
 type Origin = 'before-link' | 'before-file';
@@ -16,6 +15,7 @@ async function play(
   read: ParseResult<TeacherLesson>,
   origin: Origin,
 ): Promise<boolean> {
+  const { showError, clearIssue } = app.getState();
   if (!read.ok) {
     showError('teacher.refused', { reason: read.error });
     return false;

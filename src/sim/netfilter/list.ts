@@ -1,12 +1,14 @@
 // `iptables [-t T] -L [CHAIN] [-n] [-v] [-x] [--line-numbers]` text, column for column. Pure; reads Netfilter only.
-import type { Chain, Neg, Netfilter, Rule, RuleMatch, RuleTarget, TableName } from '../types';
+import type { Chain, Neg, Netfilter, Rule, RuleMatch, RuleTarget } from '../types';
 import type { Cidr, IPv4 } from '../addr';
-import { listedChains, references } from './order';
+import { listedChains, modelled, references, type IptablesTable } from './order';
 import { ctStates } from './save';
 
 export interface ListOptions {
-  readonly table: TableName;
+  readonly table: IptablesTable;
   readonly chain?: string;
+  /** `iptables -L CHAIN N`: rule N's row alone, without the chain's header ('' past the end). */
+  readonly rule?: number;
   /** -n: numbers instead of names for addresses, ports and `any` interfaces. */
   readonly numeric: boolean;
   /** -v: counters and interfaces. */
@@ -129,9 +131,14 @@ function header(c: Chain, refs: number, o: ListOptions): string {
 export function iptablesList(nf: Netfilter, options: ListOptions): string {
   const all = listedChains(nf, options.table);
   const chains = options.chain === undefined ? all : all.filter((c) => c.name === options.chain);
+  if (options.rule !== undefined) {
+    const r = chains[0]?.rules[options.rule - 1];
+    return r ? `${ruleLine(r, options.rule, options)}\n` : '';
+  }
+  const table = modelled(nf, options.table);
   return chains
     .map((c) => {
-      const refs = references(nf[options.table], c.name);
+      const refs = table ? references(table, c.name) : 0;
       const rows = c.rules.map((r, i) => `${ruleLine(r, i + 1, options)}\n`).join('');
       return header(c, refs, options) + rows;
     })

@@ -8,6 +8,26 @@ export const BUILTIN_CHAINS: { readonly [T in TableName]: readonly string[] } = 
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
 };
 
+/**
+ * Every table iptables knows. The lab models raw, nat and filter; Docker writes nothing to mangle
+ * and security, so they exist for iptables only as their built-in chains (iptables-nft shows those
+ * for a table the kernel lacks, and listing it does not create it: a bare iptables-save skips it).
+ */
+export type IptablesTable = TableName | 'mangle' | 'security';
+
+export const IPTABLES_BUILTINS: { readonly [T in IptablesTable]: readonly string[] } = {
+  ...BUILTIN_CHAINS,
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  security: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+export const isIptablesTable = (t: string): t is IptablesTable =>
+  Object.hasOwn(IPTABLES_BUILTINS, t);
+
+/** The lab's model of an iptables table; null for the ones it never fills (mangle, security). */
+export const modelled = (nf: Netfilter, table: IptablesTable): Table | null =>
+  table === 'mangle' || table === 'security' ? null : nf[table];
+
 /** iptables-nft's table order (enum nft_table_type: mangle, security, raw, filter, nat). */
 export const SAVE_TABLE_ORDER: readonly TableName[] = ['raw', 'filter', 'nat'];
 
@@ -28,13 +48,14 @@ export function chainsInOrder(table: Table): readonly Chain[] {
 }
 
 /**
- * The chains `iptables -t T` shows: a table nothing has created yet (raw before Docker 28) still
- * lists its built-in chains, empty, policy ACCEPT, because asking for it creates it.
+ * The chains `iptables -t T` (and `iptables-save -t T`) show: a table nothing has created (raw
+ * before Docker 28, mangle, security) still lists its built-in chains, empty, policy ACCEPT;
+ * iptables-nft makes them up for the listing without creating the table.
  */
-export function listedChains(nf: Netfilter, table: TableName): readonly Chain[] {
-  const t = nf[table];
-  if (t.chains.length > 0) return chainsInOrder(t);
-  return BUILTIN_CHAINS[table].map((name) => ({
+export function listedChains(nf: Netfilter, table: IptablesTable): readonly Chain[] {
+  const t = modelled(nf, table);
+  if (t && t.chains.length > 0) return chainsInOrder(t);
+  return IPTABLES_BUILTINS[table].map((name) => ({
     name,
     policy: 'ACCEPT',
     pkts: 0,

@@ -69,6 +69,14 @@ const HELP: { readonly [command: string]: HelpEntry } = {
     aliases: 'docker container rm, docker container remove, docker rm',
     options: [['-f, --force', 'Force the removal of a running container (uses SIGKILL)']],
   },
+  info: {
+    usage: 'docker info [OPTIONS]',
+    summary: 'Display system-wide information',
+    aliases: 'docker system info, docker info',
+    options: [
+      ['-f, --format string', "Format output using a custom template: 'json' or a Go template"],
+    ],
+  },
   inspect: {
     usage: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
     summary: 'Return low-level information on Docker objects',
@@ -189,6 +197,7 @@ Common Commands:
   exec        Execute a command in a running container
   ps          List containers
   images      List images
+  info        Display system-wide information
 
 Management Commands:
   network     Manage networks

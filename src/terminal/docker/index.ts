@@ -7,6 +7,7 @@ import { FILTER_FLAG, parseFilters } from './filters';
 import { printInspected } from './format';
 import { argsError, daemonText, flagError } from './errors';
 import { dockerExec } from './exec';
+import { dockerInfo } from './info';
 import { commandHelp, dockerHelp } from './help';
 import { containerInspect, networkInspect } from './inspect';
 import { dockerNetwork } from './network';
@@ -68,6 +69,7 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
   run: dockerRun,
   exec: dockerExec,
   network: dockerNetwork,
+  info: dockerInfo,
   ps: sub(
     'ps',
     [
@@ -225,6 +227,7 @@ export function docker(args: readonly string[], ctx: Ctx): number {
     ctx.err(`unknown flag: ${first}\nSee 'docker --help'.\n`);
     return 125;
   }
+  if (first === 'system' && rest[0] === 'info') return dockerInfo(rest.slice(1), ctx);
   // `docker container ls` and friends reach the same commands.
   if (own(ALIASES, first) !== undefined && rest[0] !== undefined) {
     const name = rest[0] === 'ls' || rest[0] === 'list' ? 'ps' : rest[0];
