@@ -34,16 +34,26 @@ const NETWORK_FORMAT = (world: World): ListFormat => ({
 const PREDEFINED = ['bridge', 'host', 'none'];
 
 /** moby daemon/network/filter.go FilterNetworks, for the keys api/types/network accepts. */
-function filterNetworks(nets: readonly Network[], f: Filters): Network[] | string {
+function filterNetworks(world: World, nets: readonly Network[], f: Filters): Network[] | string {
   const bad = invalidFilter(f, ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type']);
   if (bad) return bad;
+  const dangling = f.get('dangling') ?? [];
+  if (dangling.length > 1) return 'got more than one value for filter key "dangling"';
+  const only = dangling[0];
+  if (only !== undefined && !['0', 'false', '1', 'true'].includes(only))
+    return 'invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")';
+  // A dangling network: not predefined, no container attached.
+  const used = (n: Network) =>
+    PREDEFINED.includes(n.name) ||
+    world.containers.some((c) => c.endpoints.some((e) => e.networkId === n.id));
   let out = nets.filter(
     (n) =>
       exact(f, 'driver', n.driver) &&
       match(f, 'name', n.name) &&
       match(f, 'id', n.id) &&
       !f.has('label') &&
-      exact(f, 'scope', 'local'),
+      exact(f, 'scope', 'local') &&
+      (only === undefined || used(n) !== (only === '1' || only === 'true')),
   );
   const types = f.get('type');
   if (types) {
@@ -64,7 +74,7 @@ export function networkLs(
   const sorted = [...world.networks].sort((a, b) =>
     a.name.localeCompare(b.name, 'en', { numeric: true }),
   );
-  const nets = filterNetworks(sorted, o.filters ?? new Map());
+  const nets = filterNetworks(world, sorted, o.filters ?? new Map());
   if (typeof nets === 'string')
     return { ok: false, kind: 'lab', error: `Error response from daemon: ${nets}` };
   const rows = nets.map((n) => ({

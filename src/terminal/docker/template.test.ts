@@ -259,6 +259,8 @@ describe('docker network ls (daemon/network/filter.go, network/formatter.go)', (
     expect(ls('-f type=custom')).toBe('app\n');
     expect(ls('-f type=builtin')).toBe('bridge\nhost\nnone\n');
     expect(ls('-f name=o')).toBe('host\nnone\n');
+    expect(ls('-f dangling=true')).toBe('app\n');
+    expect(ls('-f dangling=false')).toBe('bridge\nhost\nnone\n');
     expect(term.run('docker network ls -f type=mine')).toMatchObject({
       err: "Error response from daemon: invalid filter: 'type'='mine'\n",
       exit: 1,
