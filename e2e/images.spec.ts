@@ -31,4 +31,16 @@ test('nginx has bash and no ping: Debian’s prompt, bash’s and the runtime’
   await terminal.run("docker ps -a --format 'table {{.Names}}\\t{{.Image}}'");
   await expect(terminal.lastRow()).toHaveText(/^web +nginx$/);
   await page.screenshot({ path: 'test-results/tdock-run-rm.png' });
+
+  // A flow from a container that --rm has removed by the time it is shown: the lab keeps going.
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await terminal.run('docker run --rm busybox ping -c 1 172.17.0.1');
+  await expect(
+    terminal.rows('stdout').filter({ hasText: '1 packets transmitted, 1 packets received' }),
+  ).toHaveCount(1);
+  await expect(lab.hopCount).toHaveText(/^hop 1 \/ \d+$/);
+  await lab.stepForward();
+  await page.screenshot({ path: 'test-results/tdock-run-rm-ping.png' });
+  expect(errors).toEqual([]);
 });
