@@ -196,6 +196,16 @@ export function hasExecutable(image: ImageInfo, cmd: string): boolean {
   );
 }
 
+/**
+ * runc's lookup failure (Go's exec.LookPath): a bare name is searched on PATH, a name with a slash
+ * is stat'ed (`exec: "/bin/ping": stat /bin/ping: no such file or directory`).
+ */
+export function lookPathError(cmd: string): string {
+  return cmd.includes('/')
+    ? `exec: ${JSON.stringify(cmd)}: stat ${cmd}: no such file or directory`
+    : `exec: ${JSON.stringify(cmd)}: executable file not found in $PATH`;
+}
+
 /** `nginx`, `nginx:latest` and `docker.io/library/nginx` all name the same catalogue entry. */
 export function findImage(ref: string): ImageInfo | undefined {
   const bare = ref

@@ -1,7 +1,7 @@
 // The shell inside a container: the programs its image has (busybox applets, or Debian's few), over
 // the container's own network namespace.
 import { own } from './own';
-import type { World } from '../sim';
+import { lookPathError, type World } from '../sim';
 import type { Location } from './api';
 import type { Command, Ctx } from './context';
 import { hereContainer } from './context';
@@ -119,7 +119,7 @@ const BUILTINS = ['exit', 'clear', 'help'];
  * daemon/errors.go setExitCodeFromError → exitCmdNotFound); the text is runc's.
  */
 export const execNotFound = (name: string): string =>
-  `OCI runtime exec failed: exec failed: unable to start container process: exec: ${JSON.stringify(name)}: executable file not found in $PATH: unknown\r\n`;
+  `OCI runtime exec failed: exec failed: unable to start container process: ${lookPathError(name)}: unknown\r\n`;
 
 /** Runs one command line's words in a container; `docker exec` reports a missing binary its own way. */
 export function runInContainer(

@@ -1,5 +1,5 @@
 // docker run / start / stop / rm as world -> world' transitions, with Docker's errors. Pure.
-import { findImage, hasExecutable, type ImageInfo } from '../images';
+import { findImage, hasExecutable, lookPathError, type ImageInfo } from '../images';
 import { httpdOf, listenersOf } from '../serve';
 import { NAME_PATTERN } from '../limits';
 import { Rng } from '../rng';
@@ -117,7 +117,7 @@ export function runContainer(world: World, opts: RunOptions): OpResult<Container
   const program = opts.command?.[0];
   if (program !== undefined && !hasExecutable(image, program)) {
     return daemonError(
-      `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: ${JSON.stringify(program)}: executable file not found in $PATH: unknown`,
+      `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${lookPathError(program)}: unknown`,
     );
   }
   const wantsPorts = (opts.ports?.length ?? 0) > 0 || opts.publishAll === true;

@@ -43,6 +43,15 @@ describe('nginx has no network tools', () => {
       },
     );
 
+  it('a path is stat’ed, not searched (Go’s exec.LookPath): "no such file or directory"', () => {
+    const t = terminalOn(lab());
+    expect(t.run('docker exec web /bin/ping -c1 172.17.0.1')).toMatchObject({
+      out: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/ping": stat /bin/ping: no such file or directory: unknown\r\n',
+      exit: 127,
+    });
+    expect(t.run('docker run --rm nginx /sbin/ip addr').exit).toBe(127);
+  });
+
   it('but has curl, cat and hostname', () => {
     const t = terminalOn(lab());
     expect(t.run('docker exec web curl -s http://172.17.0.2/').out).toContain('Welcome to nginx!');

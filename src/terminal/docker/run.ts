@@ -78,7 +78,7 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
     // Errors found while creating get the help hint; errors while starting (ports, a missing
     // program) do not, and a missing program exits 127 (cli v27.5.1 run.go runStartContainerErr,
     // v29.0.4 toStatusError).
-    const notFound = r.error.message.includes('executable file not found');
+    const notFound = /executable file not found|no such file or directory/.test(r.error.message);
     const atStart = notFound || r.error.message.includes('driver failed programming');
     ctx.err(
       runReport(
