@@ -184,6 +184,8 @@ function parseAll(src: string, at: { i: number }): Node[] {
     pipe?: Pipeline;
     body: Node[];
     orElse?: Node[];
+    /** Opened by `{{else if …}}`/`{{else with …}}`: its {{end}} closes the enclosing block too. */
+    chained?: boolean;
   }[] = [{ kind: 'root', body: [] }];
   const top = () => stack[stack.length - 1] ?? { kind: 'root' as const, body: [] };
   const emit = (n: Node) => {
@@ -217,14 +219,27 @@ function parseAll(src: string, at: { i: number }): Node[] {
     const body = src.slice(start, end);
     const lead = /^\s*/.exec(body)?.[0].length ?? 0;
     const word = /^\s*(\w+)/.exec(body)?.[1];
-    if (word === 'end') {
-      const done = stack.pop();
-      if (!done || done.kind === 'root' || !done.pipe) throw new ParseError('unexpected {{end}}');
-      emit({ kind: done.kind, pipe: done.pipe, body: done.body, orElse: done.orElse ?? [] });
+    if (/^\s*\/\*[\s\S]*\*\/\s*$/.test(body)) {
+      // {{/* a comment */}}
+    } else if (word === 'end') {
+      for (let chained = true; chained;) {
+        const done = stack.pop();
+        if (!done || done.kind === 'root' || !done.pipe) throw new ParseError('unexpected {{end}}');
+        emit({ kind: done.kind, pipe: done.pipe, body: done.body, orElse: done.orElse ?? [] });
+        chained = done.chained === true;
+      }
     } else if (word === 'else') {
       const t = top();
       if (t.kind === 'root' || t.orElse) throw new ParseError('unexpected {{else}}');
       t.orElse = [];
+      // `{{else if X}}` is `{{else}}{{if X}}…{{end}}{{end}}` with one {{end}} (Go's parser).
+      const rest = body.slice(lead + word.length);
+      const next = /^\s*(if|with)\b/.exec(rest);
+      if (next?.[1] === 'if' || next?.[1] === 'with') {
+        const skip = lead + word.length + next[0].length;
+        const c = new Cursor(tokens(body.slice(skip), start + skip));
+        stack.push({ kind: next[1], pipe: pipeline(c), body: [], chained: true });
+      } else if (rest.trim() !== '') throw new ParseError(`unexpected "${rest.trim()}" in else`);
     } else if (word === 'range' || word === 'if' || word === 'with') {
       const c = new Cursor(tokens(body.slice(lead + word.length), start + lead + word.length));
       stack.push({ kind: word, pipe: pipeline(c), body: [] });

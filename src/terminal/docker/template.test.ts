@@ -94,6 +94,15 @@ describe('docker inspect -f', () => {
     expect(
       run(`docker inspect -f '{{printf "%s has %d" .Name .NetworkSettings.IPPrefixLen}}' c1`).out,
     ).toBe('/c1 has 16\n');
+    expect(
+      executeTemplate('{{/* state */}}{{if eq .s "a"}}A{{else if eq .s "b"}}B{{else}}C{{end}}', {
+        s: 'b',
+      }),
+    ).toEqual({ ok: true, text: 'B' });
+    expect(executeTemplate('{{if .x}}X{{else if .y}}Y{{else}}Z{{end}}', { x: 0, y: '' })).toEqual({
+      ok: true,
+      text: 'Z',
+    });
     expect(executeTemplate('{{title "hello docker-world"}}', {})).toEqual({
       ok: true,
       text: 'Hello Docker-World',
