@@ -6,6 +6,8 @@ import { LabPage } from './fixtures';
 import { STORAGE_KEY } from './fixtures/share';
 import { TerminalPage } from './fixtures/terminal';
 import { expect, test } from './fixtures/lessons';
+import { encodeLessonLink } from '../src/teacher/codec';
+import { LESSON_FORMAT } from '../src/teacher/format';
 
 const PROJECTOR = { width: 1366, height: 768 };
 
@@ -101,6 +103,47 @@ test.describe('teacher-made lessons', () => {
     await zp.getByTestId('lesson-continue').click();
     await expect(zh.page.getByTestId('hop-count')).toBeVisible();
     await zh.close();
+  });
+
+  test('a student’s step in a teacher’s lesson survives a reload (the link gives way to the autosave)', async ({
+    page,
+  }) => {
+    const steps = ['Publish web.', 'A shell beside it.', 'Both are running.'];
+    const link = await encodeLessonLink({
+      format: LESSON_FORMAT,
+      version: 1,
+      title: { en: 'Three steps' },
+      profile: 'docker-27',
+      steps: [
+        { note: { en: steps[0]! }, commands: ['docker run -d --name web -p 8080:80 nginx'] },
+        { note: { en: steps[1]! }, commands: ['docker run -dit --name app busybox'] },
+        { note: { en: steps[2]! }, commands: [] },
+      ],
+    });
+    if (!link.ok) throw new Error(link.error);
+    await page.goto(`/${link.value}`);
+    const panel = page.getByTestId('lesson-panel');
+    await expect(panel.getByTestId('lesson-progress')).toHaveText('Step 1 of 3');
+    await panel.getByTestId('lesson-next').click();
+    await panel.getByTestId('lesson-next').click();
+    await expect(panel.getByTestId('lesson-progress')).toHaveText('Step 3 of 3');
+    await expect(panel).toContainText(steps[2]!);
+    await expect(page).not.toHaveURL(/#lesson=/);
+    await expect
+      .poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', STORAGE_KEY))
+      .toMatch(/"teacher":[\s\S]*"step": 2/);
+    await page.reload();
+    await expect(page.locator('html[data-ready]')).toHaveCount(1);
+    await expect(panel.getByTestId('lesson-progress')).toHaveText('Step 3 of 3');
+    await expect(panel).toContainText(steps[2]!);
+    await expect(page.getByTestId('card-app')).toBeVisible();
+    await expect(page.getByTestId('card-web')).toBeVisible();
+    // Nothing was typed again: the two runs of the first visit, no more.
+    await expect(page.getByTestId('terminal-slot').locator('[data-stream="prompt"]')).toHaveCount(
+      0,
+    );
+    await panel.getByTestId('lesson-prev').click();
+    await expect(panel.getByTestId('lesson-progress')).toHaveText('Step 2 of 3');
   });
 
   test('a broken lesson link says what is wrong and leaves the stored lab untouched', async ({

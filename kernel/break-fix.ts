@@ -6,6 +6,7 @@ import type { Scenario } from '../src/scenarios';
 const addr = (s: string) => s as IPv4;
 import type { Challenge } from '../src/lessons/challenges/types';
 import { MORE_CHALLENGES } from '../src/lessons/challenges/catalogue/more';
+import { CHALLENGES } from '../src/lessons/challenges';
 
 const direct = MORE_CHALLENGES.find((c) => c.id === 'challenge-direct-access');
 const address = MORE_CHALLENGES.find((c) => c.id === 'challenge-client-address');
@@ -43,4 +44,35 @@ const SOURCES: readonly Scenario[] = address
     }))
   : [];
 
-export const BREAK_FIX_SCENARIOS: readonly Scenario[] = [...CLAIMS, ...SOURCES];
+const overlap = CHALLENGES.find((c) => c.id === 'challenge-overlapping-subnet');
+
+/**
+ * The overlap challenge's wrong fixes: with app stopped docker0 has no carrier, yet its route
+ * (linkdown) still takes the office's packets; moved to a network of its own, app is forwarded by
+ * the host's table, where docker0's route still wins.
+ */
+const OVERLAP: readonly Scenario[] = overlap
+  ? [
+      {
+        id: 'challenge-overlapping-subnet:no-containers',
+        title: 'host → 172.17.5.20 with no container running: docker0 linkdown, still chosen',
+        setup: [...overlap.broken, { op: 'stop', name: 'app' }],
+        flows: [{ from: { kind: 'host' }, to: addr('172.17.5.20'), kind: 'http' }],
+      },
+      {
+        id: 'challenge-overlapping-subnet:own-network',
+        title: 'app on a network of its own → 172.17.5.20: forwarded onto docker0 all the same',
+        setup: [
+          ...overlap.broken,
+          { op: 'network-create', opts: { name: 'safe', subnet: '10.10.0.0/24' } },
+          { op: 'disconnect', network: 'bridge', container: 'app' },
+          { op: 'connect', network: 'safe', container: 'app' },
+        ],
+        flows: [
+          { from: { kind: 'container', name: 'app' }, to: addr('172.17.5.20'), kind: 'http' },
+        ],
+      },
+    ]
+  : [];
+
+export const BREAK_FIX_SCENARIOS: readonly Scenario[] = [...CLAIMS, ...SOURCES, ...OVERLAP];

@@ -25,7 +25,8 @@ export function engineOutcome(flow: Flow, r: FlowResult): string {
 
 /**
  * The kernel's result. For UDP the tool cannot tell, so the frames arriving in the source
- * namespace do: an ICMP port unreachable, a datagram back (connected), or nothing (udp-sent).
+ * namespace do: an ICMP port unreachable, a datagram back (connected), or nothing (udp-sent);
+ * likewise a host unreachable behind curl's one word for every failed connect.
  */
 export function kernelOutcome(
   flow: Flow,
@@ -38,6 +39,12 @@ export function kernelOutcome(
     if (toUs.some((f) => f.icmp?.type === 3 && f.icmp.code === 3)) return 'port-unreachable';
     if (toUs.some((f) => f.udp && f.ip?.src === flow.to)) return 'connected';
     return 'udp-sent';
+  }
+  // curl 7.88 -sS says "Couldn't connect to server" for a refusal and for EHOSTUNREACH alike: the
+  // kernel's ICMP host unreachable to the source (on its lo, after ARP gave up) tells them apart.
+  if (flow.kind === 'http' && tool.kind === 'refused') {
+    const toUs = sourceFrames.filter((f) => f.ip && sourceIps.includes(f.ip.dst));
+    if (toUs.some((f) => f.icmp?.type === 3 && f.icmp.code === 1)) return 'unreachable';
   }
   switch (tool.kind) {
     case 'connected':

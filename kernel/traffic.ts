@@ -52,13 +52,16 @@ export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; i
       };
     case 'http': {
       const path = flow.path?.startsWith('/') ? flow.path : '/';
+      // --max-time 4: longer than ARP takes to give up (3 probes, 1 s apart), as nc's -w 4, so an
+      // unresolvable neighbour ends as the kernel's host unreachable (kernelOutcome reads it off
+      // the wire: curl 7.88 -sS prints the same "Couldn't connect to server" for both).
       return {
         argv: [
           'curl',
           '-s',
           '-S',
           '--max-time',
-          '2',
+          '4',
           '-w',
           '\n%{http_code}',
           ...bind('--local-port'),

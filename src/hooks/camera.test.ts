@@ -6,7 +6,6 @@ import {
   keepCentre,
   lodOf,
   readableScale,
-  TOP_INSET,
   visibleBox,
 } from './camera';
 
@@ -35,8 +34,8 @@ describe('the camera', () => {
   it('shows the whole picture when the whole picture is readable', () => {
     const small = { width: 500, height: 300 };
     const v = followTransform(small, box, { at: { x: 10, y: 10 }, from: null }, 1.08);
-    expect(v).toEqual(fitTransform(small.width, small.height, box, TOP_INSET));
-    expect(v.y).toBeGreaterThanOrEqual(TOP_INSET);
+    expect(v).toEqual(fitTransform(small.width, small.height, box));
+    expect(v.y).toBeGreaterThanOrEqual(0);
   });
 
   it('keeps a user view through a resize: same scale, same centre', () => {
@@ -63,13 +62,13 @@ describe('the camera', () => {
     const card = { w: 604, h: 250 };
     // A wide picture goes above the card, a tall one beside it: whichever is shown larger.
     for (const picture of [content, { width: 600, height: 1400 }]) {
-      const v = fitTransform(picture.width, picture.height, box, TOP_INSET, card);
+      const v = fitTransform(picture.width, picture.height, box, card);
       const left = v.x;
       const right = v.x + picture.width * v.k;
       const bottom = v.y + picture.height * v.k;
       expect(left >= card.w || bottom <= box.height - card.h).toBe(true);
       expect(right).toBeLessThanOrEqual(box.width + 1e-6);
-      expect(v.y).toBeGreaterThanOrEqual(TOP_INSET);
+      expect(v.y).toBeGreaterThanOrEqual(0);
       expect(v.k).toBeGreaterThan(0);
     }
     // Followed: the hop stays in the free part too.

@@ -1,5 +1,7 @@
 // Where the diagram's camera looks: the whole picture (fit), or the current hop and its neighbours at
-// a scale every label can be read at (follow). Pure numbers, shared by useZoom and its tests.
+// a scale every label can be read at (follow). Pure numbers, shared by useZoom and its tests. The box
+// is the SVG's, which is the diagram's free area: the controls' band above it is measured and kept
+// out of it (useControlsBand), so no view puts a node under a button, a toast or the pill.
 import type { Box, Point } from '../layout/geometry';
 
 export interface ZoomView {
@@ -12,12 +14,6 @@ interface Size {
   readonly width: number;
   readonly height: number;
 }
-
-/**
- * The diagram's top band, in px: its zoom buttons, the status toast and the presentation pill sit
- * there, so the fitted and followed views keep nodes below it and nothing covers a node.
- */
-export const TOP_INSET = 56;
 
 /** Margin, in diagram units, around the picture when it is fitted. */
 export const PAD = 24;
@@ -66,20 +62,18 @@ export function fitTransform(
   width: number,
   height: number,
   box: Size,
-  top = 0,
   obstacle: Obstacle | null = null,
 ): ZoomView {
   if (box.width <= 0 || box.height <= 0) return { x: 0, y: 0, k: 1 };
   if (obstacle) {
     // Beside the card or above it, whichever shows the picture larger.
     const [beside, above] = besideOrAbove(box, obstacle).map((b) =>
-      shifted(fitTransform(width, height, b.box, top), b.dx),
+      shifted(fitTransform(width, height, b.box), b.dx),
     );
     if (beside && above) return beside.k > above.k ? beside : above;
   }
-  const h = box.height - top;
-  const k = Math.min(box.width / (width + 2 * PAD), h / (height + 2 * PAD), 1.6);
-  return { x: (box.width - width * k) / 2, y: top + (h - height * k) / 2, k };
+  const k = Math.min(box.width / (width + 2 * PAD), box.height / (height + 2 * PAD), 1.6);
+  return { x: (box.width - width * k) / 2, y: (box.height - height * k) / 2, k };
 }
 
 /** The element's part right of an obstacle at its lower left, and its part above it. */
@@ -100,10 +94,10 @@ export function fitViewBox(width: number, height: number): string {
 }
 
 /** Keeps an axis of the view inside the picture where it can: no empty band beside a big picture. */
-function clampAxis(offset: number, content: number, view: number, k: number, top = 0): number {
+function clampAxis(offset: number, content: number, view: number, k: number): number {
   const inside = content * k;
-  if (inside + 2 * PAD * k <= view - top) return top + (view - top - inside) / 2;
-  const max = top + PAD * k;
+  if (inside + 2 * PAD * k <= view) return (view - inside) / 2;
+  const max = PAD * k;
   const min = view - inside - PAD * k;
   return Math.min(max, Math.max(min, offset));
 }
@@ -120,7 +114,7 @@ export function followTransform(
   k: number,
   obstacle: Obstacle | null = null,
 ): ZoomView {
-  const fit = fitTransform(content.width, content.height, box, TOP_INSET, obstacle);
+  const fit = fitTransform(content.width, content.height, box, obstacle);
   if (fit.k >= k || box.width <= 0 || box.height <= 0) return fit;
   if (obstacle) {
     // The hop is followed in the larger free part: right of the card, or above it.
@@ -138,15 +132,8 @@ export function followTransform(
   const both = spanX < box.width * 0.7 && spanY < box.height * 0.6;
   const cx = both ? (focus.at.x + from.x) / 2 : focus.at.x;
   const cy = both ? (focus.at.y + from.y) / 2 : focus.at.y;
-  // The hop is centred in what is below the top band.
   const x = clampAxis(box.width / 2 - cx * k, content.width, box.width, k);
-  const y = clampAxis(
-    TOP_INSET + (box.height - TOP_INSET) / 2 - cy * k,
-    content.height,
-    box.height,
-    k,
-    TOP_INSET,
-  );
+  const y = clampAxis(box.height / 2 - cy * k, content.height, box.height, k);
   return { x, y, k };
 }
 

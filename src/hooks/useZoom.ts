@@ -9,14 +9,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import type { Point } from '../layout/geometry';
-import {
-  TOP_INSET,
-  fitTransform,
-  followTransform,
-  keepCentre,
-  type Obstacle,
-  type ZoomView,
-} from './camera';
+import { fitTransform, followTransform, keepCentre, type Obstacle, type ZoomView } from './camera';
 import type * as ZoomD3 from './zoomD3';
 
 export { fitTransform, fitViewBox, type ZoomView } from './camera';
@@ -108,7 +101,7 @@ export function useZoom(opts: {
       if (m === 'user') return null;
       if (m === 'follow' && focus)
         return followTransform({ width, height }, box, focus, followScale, obstacle);
-      return fitTransform(width, height, box, TOP_INSET, obstacle);
+      return fitTransform(width, height, box, obstacle);
     },
     [focus, followScale, width, height, obstacle],
   );
@@ -150,8 +143,7 @@ export function useZoom(opts: {
   const fitToScreen = useCallback(() => {
     setMode('fit');
     const svg = svgRef.current;
-    if (svg)
-      apply(fitTransform(width, height, svg.getBoundingClientRect(), TOP_INSET, obstacle), glide);
+    if (svg) apply(fitTransform(width, height, svg.getBoundingClientRect(), obstacle), glide);
   }, [apply, width, height, glide, obstacle]);
 
   const zoomBy = useCallback((factor: number) => {

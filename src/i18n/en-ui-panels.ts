@@ -55,7 +55,8 @@ export const enUiPanels = {
   'lesson.result.refused': 'Connection refused (TCP RST)',
   'lesson.result.port-unreachable': 'ICMP port unreachable',
   'lesson.result.timeout': 'No answer: dropped on the way',
-  'lesson.result.unreachable': 'Network unreachable at the sender',
+  'lesson.result.unreachable':
+    'Unreachable: the sender has no way there (network or host unreachable)',
   'lesson.result.udp-sent': 'UDP sent, no answer expected',
   'lesson.drop.policy': 'the chain policy is DROP',
   'lesson.drop.rule': 'an iptables rule drops it',

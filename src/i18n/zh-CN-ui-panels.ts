@@ -57,7 +57,7 @@ export const zhCNUiPanels: { readonly [K in PanelKey]: string } = {
   'lesson.result.refused': '连接被拒绝（TCP RST）',
   'lesson.result.port-unreachable': 'ICMP 端口不可达',
   'lesson.result.timeout': '没有应答：途中被丢弃',
-  'lesson.result.unreachable': '发送方报告网络不可达',
+  'lesson.result.unreachable': '不可达：发送方没有路可走（网络或主机不可达）',
   'lesson.result.udp-sent': 'UDP 已发出，无需应答',
   'lesson.drop.policy': '链的默认策略是 DROP',
   'lesson.drop.rule': '一条 iptables 规则丢弃了它',

@@ -29,6 +29,8 @@ export function commandFor(step: Step): string {
     }
     case 'stop':
       return `docker stop ${step.name}`;
+    case 'start':
+      return `docker start ${step.name}`;
     case 'rm':
       return `docker rm ${step.force ? '-f ' : ''}${step.name}`;
     case 'network-create': {
@@ -42,11 +44,14 @@ export function commandFor(step: Step): string {
     }
     case 'connect':
       return `docker network connect ${step.network} ${step.container}`;
+    case 'disconnect':
+      return `docker network disconnect ${step.network} ${step.container}`;
     case 'daemon': {
       const kv: string[] = [];
       if (step.patch.icc !== undefined) kv.push(`icc=${step.patch.icc}`);
       if (step.patch.userlandProxy !== undefined)
         kv.push(`userland-proxy=${step.patch.userlandProxy}`);
+      if (step.patch.bip !== undefined) kv.push(`bip=${step.patch.bip}`);
       return `lab daemon ${kv.join(' ')}`;
     }
     case 'sysctl':

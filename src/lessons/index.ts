@@ -37,6 +37,6 @@ export {
   type LessonState,
 } from './state';
 export { LESSONS, findLesson } from './catalogue';
-export { addExtraLesson, EXTRA_PREFIX } from './extra';
+export { addExtraLesson, extraSource, EXTRA_PREFIX } from './extra';
 export { orderChoices } from './shuffle';
 export { COMPARE_LANES, runCompare, type CompareLane, type LaneRun, type Mode } from './compare';

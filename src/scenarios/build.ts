@@ -1,12 +1,14 @@
 // Turns a scenario's steps into a world by calling the same operations the UI and terminal call.
 import {
   connectNetwork,
+  disconnectNetwork,
   createNetwork,
   createWorld,
   runContainer,
   removeContainer,
   setDaemonOptions,
   setSysctl,
+  startContainer,
   stopContainer,
   addRemote,
   addRouterRoute,
@@ -34,12 +36,16 @@ export function applyStep(world: World, step: Step): OpResult<unknown> {
       return runContainer(world, step.opts);
     case 'stop':
       return stopContainer(world, step.name);
+    case 'start':
+      return startContainer(world, step.name);
     case 'rm':
       return removeContainer(world, step.name, step.force === true);
     case 'network-create':
       return createNetwork(world, step.opts);
     case 'connect':
       return connectNetwork(world, step.network, step.container);
+    case 'disconnect':
+      return disconnectNetwork(world, step.network, step.container);
     case 'daemon':
       return setDaemonOptions(world, step.patch);
     case 'sysctl':

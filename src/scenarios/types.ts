@@ -4,7 +4,7 @@ import type {
   NetworkCreateOptions,
   RemoteOptions,
   RunOptions,
-  DaemonConfig,
+  DaemonRestart,
   Profile,
 } from '../sim';
 
@@ -15,7 +15,10 @@ export type Step =
   | { readonly op: 'rm'; readonly name: string; readonly force?: boolean }
   | { readonly op: 'network-create'; readonly opts: NetworkCreateOptions }
   | { readonly op: 'connect'; readonly network: string; readonly container: string }
-  | { readonly op: 'daemon'; readonly patch: Partial<DaemonConfig> }
+  | { readonly op: 'disconnect'; readonly network: string; readonly container: string }
+  | { readonly op: 'daemon'; readonly patch: DaemonRestart }
+  /** `docker start NAME` (after a daemon restart stopped it). */
+  | { readonly op: 'start'; readonly name: string }
   | {
       readonly op: 'sysctl';
       readonly key: 'net.ipv4.ip_forward' | 'net.bridge.bridge-nf-call-iptables';

@@ -6,6 +6,8 @@ import { flowProblem, labProblems, LIMITS, type World } from '../sim';
 import type { Flow } from '../sim';
 import { ShareError, fail, int, ipv4, name, obj, oneOf, shown, str } from './guards';
 import { parseWorld } from './parse-world-root';
+import type { TeacherLesson } from '../teacher/format';
+import { parseTeacherLesson } from '../teacher/parse';
 import { checkAddresses, checkBindings, checkIdentity } from '../sim';
 
 export const FORMAT = 'docker-network-lab';
@@ -25,6 +27,15 @@ export interface LabDocument {
   readonly cursor?: Cursor;
   /** The lesson on screen; `seed` orders its choices, so a shared link shows them in the same order. */
   readonly lesson?: { readonly id: string; readonly step: number; readonly seed?: number };
+  /**
+   * A teacher's lesson on screen (src/teacher): the lesson itself, since no catalogue knows it, and
+   * the student's step in it. Opening the lab replays it (every command must still work).
+   */
+  readonly teacher?: {
+    readonly lesson: TeacherLesson;
+    readonly step: number;
+    readonly seed?: number;
+  };
   /** The break-fix challenge on screen and how many of its hints were shown (the world is the lab). */
   readonly challenge?: { readonly id: string; readonly hints: number };
   readonly lang?: Lang;
@@ -64,6 +75,18 @@ export function flow(v: unknown, p: string): Flow {
   return problem === null ? parsed : fail(p, problem);
 }
 
+/** A teacher's lesson and the step reached in it, checked by the lesson file's own parser. */
+function teacherAt(v: unknown): NonNullable<LabDocument['teacher']> {
+  const t = obj(v, 'teacher', ['lesson', 'step', 'seed']);
+  const lesson = parseTeacherLesson(t['lesson']);
+  if (!lesson.ok) fail('teacher.lesson', lesson.error);
+  return {
+    lesson: lesson.value,
+    step: int(t['step'], 'teacher.step', 0, lesson.value.steps.length - 1),
+    ...(t['seed'] === undefined ? {} : { seed: int(t['seed'], 'teacher.seed', 0, 0xffffffff) }),
+  };
+}
+
 function fields(v: unknown): LabDocument {
   if (typeof v !== 'object' || v === null || Array.isArray(v))
     fail('document', 'expected a JSON object');
@@ -83,6 +106,7 @@ function fields(v: unknown): LabDocument {
     'lesson',
     'challenge',
     'lang',
+    'teacher',
   ]);
   const world = parseWorld(o['world']);
   // Well-formed is not enough: the lab must be one the engine could have made.
@@ -119,6 +143,7 @@ function fields(v: unknown): LabDocument {
       },
     };
   }
+  if (o['teacher'] !== undefined) doc = { ...doc, teacher: teacherAt(o['teacher']) };
   if (o['challenge'] !== undefined) {
     const c = obj(o['challenge'], 'challenge', ['id', 'hints']);
     const id = str(c['id'], 'challenge.id', 64, /^[a-z0-9-]+$/);

@@ -34,6 +34,7 @@ export { findContainer, findNetwork, netnsOwner } from './ops/lookup';
 export type { RunOptions } from './ops/containers';
 export type { NetworkCreateOptions } from './ops/networks';
 export type { SysctlKey, RemoteOptions } from './ops/host';
+export type { DaemonRestart } from './ops/bip';
 export { readSysctl, advanceClock, rebuildNetfilter, SYSCTLS } from './ops/host';
 export * from './ops/user';
 

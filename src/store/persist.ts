@@ -16,11 +16,14 @@ type Store = StoreApi<AppState>;
 export type LabContent = Omit<LabDocument, 'format' | 'version'>;
 export type LessonAt = NonNullable<LabDocument['lesson']>;
 export type ChallengeAt = NonNullable<LabDocument['challenge']>;
+export type TeacherAt = NonNullable<LabDocument['teacher']>;
 
 /** What a lab carries that the app store does not own (the lesson on screen, the language). */
 export interface LabExtras {
   readonly lesson?: () => LessonAt | null;
   readonly challenge?: () => ChallengeAt | null;
+  /** A teacher's lesson on screen, carried whole (no catalogue knows it) with the step reached. */
+  readonly teacher?: () => TeacherAt | null;
   readonly lang?: () => Lang | null;
 }
 
@@ -58,8 +61,10 @@ export function labOf(store: Store, extras: LabExtras = {}): LabContent {
   const lesson = extras.lesson?.() ?? null;
   const lang = extras.lang?.() ?? null;
   const challenge = extras.challenge?.() ?? null;
+  const teacher = extras.teacher?.() ?? null;
   const tail = {
     ...(lesson ? { lesson } : {}),
+    ...(teacher ? { teacher } : {}),
     ...(challenge ? { challenge } : {}),
     ...(lang ? { lang } : {}),
   };

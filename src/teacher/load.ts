@@ -14,6 +14,6 @@ export function prepareLesson(t: TeacherLesson, shell: Shell): ParseResult<Lesso
   const lesson = toLesson(t, runs.value);
   if (!lesson.ok) return lesson;
   primeStepRuns(lesson.value, t.profile, runs.value);
-  addExtraLesson(lesson.value);
+  addExtraLesson(lesson.value, t);
   return lesson;
 }

@@ -1,9 +1,7 @@
 // Teacher-made lessons: recording through the store's own actions, the file and link formats (round
 // trip, each refusal named), and the student's replay through the real terminal.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { lessonOf } from '../components/Share/extras';
-import { decodeFile, encodeFile, LIMITS } from '../share';
-import { labOf } from '../store/persist';
+import { LIMITS } from '../share';
 import { packJson } from '../share/codec';
 import { createAppStore, type AppStore } from '../store';
 import { pendingQuestion } from '../store/lesson-run';
@@ -322,20 +320,5 @@ describe('playing a teacher lesson', () => {
     expect(order(3)).toBe(order(3));
     const orders = new Set(Array.from({ length: 20 }, (_, i) => order(i)));
     expect(orders.size).toBeGreaterThan(1);
-  });
-});
-
-describe('keeping the lab while a teacher lesson plays', () => {
-  it('the autosaved lab does not name the lesson (a reload could not open it) and stays readable', () => {
-    const prepared = prepareLesson(LESSON, SHELL);
-    if (!prepared.ok) throw new Error(prepared.error);
-    const app = createAppStore();
-    app.getState().beginLesson(prepared.value.id, 1);
-    expect(lessonOf(app)).toBeNull();
-    const text = encodeFile(labOf(app, { lesson: () => lessonOf(app) }));
-    expect(decodeFile(text).ok).toBe(true);
-    // A built-in lesson is still kept with its lab.
-    app.getState().beginLesson('modes', 1);
-    expect(lessonOf(app)).toMatchObject({ id: 'modes', step: 0 });
   });
 });

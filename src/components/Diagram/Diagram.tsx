@@ -9,6 +9,7 @@ import { useT } from '../../hooks/useT';
 import { fitViewBox, useZoom } from '../../hooks/useZoom';
 import { lodOf, PRESENT_PX, READ_PX, readableScale, type Obstacle } from '../../hooks/camera';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
+import { useControlsBand } from '../../hooks/useControlsBand';
 import { glyphSpot, labelBoxes } from '../../layout/labels';
 import { afterFirstPaint } from '../Shell/idle';
 import { PacketCallout } from './PacketCallout';
@@ -70,16 +71,19 @@ export function Diagram() {
   }, [presenting, inLesson, setFollow]);
   usePixelSize(svgRef);
   const section = useRef<HTMLElement | null>(null);
+  // The controls' band: the SVG, and so every view of the camera, starts below it.
+  const band = useControlsBand(section);
   const [size, setSize] = useState({ width: 0, height: 0 });
   useEffect(() => {
-    const el = section.current;
+    const el = svgRef.current;
     if (!el) return;
-    const ro = new ResizeObserver(() =>
-      setSize({ width: el.clientWidth, height: el.clientHeight }),
-    );
+    const ro = new ResizeObserver(() => {
+      const r = el.getBoundingClientRect();
+      setSize({ width: r.width, height: r.height });
+    });
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
+  }, [svgRef]);
   const { picking, pick } = usePick();
   const hop = view?.entry.hop ?? null;
   const active = useMemo(() => activeOf(layout, hop), [layout, hop]);
@@ -91,6 +95,7 @@ export function Diagram() {
       ref={section}
       className={`diagram${picking ? ' picking' : ''}`}
       aria-label={t('diagram.label')}
+      style={band === null ? undefined : { ['--band' as string]: `${band}px` }}
     >
       <svg
         ref={svgRef}
@@ -198,6 +203,8 @@ export function Diagram() {
               labels={labels}
               size={size}
               fontPx={presenting ? 22 : 15}
+              // The creation story's card over the lower left: the words stay out from under it.
+              avoid={story && { x: 0, y: size.height - story.h, w: story.w, h: story.h }}
               beforeShownElsewhere={presenting}
             />
           )}

@@ -1,15 +1,22 @@
 // What a lab carries beyond the world and the flow: the lesson on screen (its step) and the language.
 import { matchLang, type Lang } from '../../i18n/locale';
-import { EXTRA_PREFIX } from '../../lessons/extra';
+import { EXTRA_PREFIX, extraSource } from '../../lessons/extra';
 import type { AppStore } from '../../store';
-import type { ChallengeAt, LabContent, LabExtras, LessonAt } from '../../store/persist';
+import type { ChallengeAt, LabContent, LabExtras, LessonAt, TeacherAt } from '../../store/persist';
+import { resumeTeacherLesson } from '../Teacher/resume';
 
 export function lessonOf(app: AppStore): LessonAt | null {
   const l = app.getState().lesson;
-  // A teacher's lesson lives in its own link or file: a saved lab cannot name it (a reload would
-  // not know it, and the lab would be refused), so the lab is kept without it.
+  // A teacher's lesson cannot be named by id (a reload would not know it): teacherOf carries it.
   if (!l || l.lessonId.startsWith(EXTRA_PREFIX)) return null;
   return { id: l.lessonId, step: l.step, seed: l.seed };
+}
+
+/** A teacher's lesson on screen: the teacher's document it was made from, and the step reached. */
+export function teacherOf(app: AppStore): TeacherAt | null {
+  const l = app.getState().lesson;
+  const source = l ? extraSource(l.lessonId) : undefined;
+  return l && source ? { lesson: source, step: l.step, seed: l.seed } : null;
 }
 
 export function challengeOf(app: AppStore): ChallengeAt | null {
@@ -21,6 +28,7 @@ export function challengeOf(app: AppStore): ChallengeAt | null {
 export function labExtras(app: AppStore, lang: () => Lang): LabExtras {
   return {
     lesson: () => lessonOf(app),
+    teacher: () => teacherOf(app),
     challenge: () => challengeOf(app),
     lang: () => matchLang(lang()),
   };
@@ -45,6 +53,9 @@ export async function applyExtras(
     if (app.getState().resumeChallenge(doc.challenge.id, doc.challenge.hints)) return;
   }
   if (app.getState().challenge) app.setState({ challenge: null });
+  // A teacher's lesson is made again from its document (replayed, as when its link opened) and
+  // opened at the student's step over the lab that came with it.
+  if (doc.teacher && (await resumeTeacherLesson(app, doc.teacher))) return;
   if (doc.lesson) {
     await app.getState().loadLessons();
     // The world and flow came with the lab: open the lesson at its step without replaying its setup.

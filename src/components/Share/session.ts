@@ -91,9 +91,20 @@ export function startSession(app: AppStore, bridge: LangBridge, opened: LabState
     if (framed) showIssue({ key: 'share.framed', tone: 'info' });
     else if (start.issue) showIssue(start.issue);
     // A teacher's lesson (#lesson=) plays over the lab just opened, once that lab can be kept.
+    // Once it plays, the link is dropped (as a #lab= link is): a reload opens the autosave, which
+    // carries the lesson and the student's step in it, instead of the lesson from its start.
     const lesson = () => {
-      if (hasLessonFragment(where.hash))
-        void import('../Teacher/open').then((m) => m.openLessonLink(app, where.hash));
+      if (!hasLessonFragment(where.hash)) return;
+      void import('../Teacher/open')
+        .then((m) => m.openLessonLink(app, where.hash))
+        .then((opened) => {
+          if (opened && storage && !framed && window.location.hash === where.hash)
+            history.replaceState(
+              history.state,
+              '',
+              window.location.pathname + window.location.search,
+            );
+        });
     };
     if (!storage || stopped) return lesson();
     auto = startAutosave(app, storage, {

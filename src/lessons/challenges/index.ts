@@ -4,6 +4,7 @@ import { FIREWALL_PUBLISHED } from './catalogue/firewall';
 import { LOCALHOST_ONLY } from './catalogue/localhost-only';
 import { FORWARD_DROP, NO_FORWARDING, NO_MASQUERADE } from './catalogue/no-internet';
 import { MORE_CHALLENGES } from './catalogue/more';
+import { CHALLENGE_OVERLAP } from './catalogue/overlap';
 import type { Challenge } from './types';
 
 export type * from './types';
@@ -17,6 +18,7 @@ export const CHALLENGES: readonly Challenge[] = [
   FORWARD_DROP,
   NO_MASQUERADE,
   ...MORE_CHALLENGES,
+  CHALLENGE_OVERLAP,
 ];
 
 export const findChallenge = (id: string): Challenge | undefined =>

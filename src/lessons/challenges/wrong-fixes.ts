@@ -38,6 +38,18 @@ export const WRONG_FIXES: { readonly [id: string]: readonly (readonly string[])[
     // MASQUERADE is not what hides c2: docker-proxy's second connection starts at 172.17.0.1.
     ['iptables -t nat -D POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE'],
   ],
+  'challenge-overlapping-subnet': [
+    // With no container docker0 has no carrier, but its route stays (linkdown) and still wins.
+    ['docker stop app'],
+    // app leaves docker0, but the host forwards its packets by the host's table: docker0's route.
+    [
+      'docker network create --subnet 10.10.0.0/24 safe',
+      'docker network disconnect bridge app',
+      'docker network connect safe app',
+    ],
+    // Right for the host, but the restart stopped app, which nobody started again.
+    ['lab daemon bip=10.200.0.1/24'],
+  ],
   'challenge-direct-access': [
     // An accept in DOCKER-USER comes after the raw table's drop, and 127.0.0.1:8080 is still no
     // address the client can reach.

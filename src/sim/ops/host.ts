@@ -9,6 +9,7 @@ import { networkById } from './lookup';
 import { ageNeighbours } from './neigh-age';
 import { cliError, done, type OpResult } from './result';
 import { remoteGateway } from '../world';
+import { restartWithBip, type DaemonRestart } from './bip';
 
 /**
  * The rules a daemon (re)start installs for the current state: daemon chains, then each network in
@@ -37,9 +38,17 @@ export function rebuildNetfilter(world: World): Netfilter {
   return nf;
 }
 
-/** Restarting dockerd with new options (`--icc`, `--userland-proxy`). Live containers keep running. */
-export function setDaemonOptions(world: World, patch: Partial<DaemonConfig>): OpResult {
-  const daemon = { ...world.daemon, ...patch };
+/**
+ * Restarting dockerd with new options (`--icc`, `--userland-proxy`, `--bip`). For icc and the proxy
+ * the lab keeps live containers running and rebuilds the rules around them; a real restart without
+ * live-restore stops them, which the lab models where it shows: a new `bip` (bip.ts).
+ */
+export function setDaemonOptions(before: World, restart: DaemonRestart): OpResult {
+  const { bip, ...patch } = restart;
+  const readdressed = bip === undefined ? done(before, undefined) : restartWithBip(before, bip);
+  if (!readdressed.ok) return readdressed;
+  const world = readdressed.world;
+  const daemon: DaemonConfig = { ...world.daemon, ...patch };
   const networks = world.networks.map((n) =>
     n.isDefault && n.bridge ? { ...n, bridge: { ...n.bridge, icc: daemon.icc } } : n,
   );

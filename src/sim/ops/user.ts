@@ -4,7 +4,8 @@
 // it, and the terminal's ShellApi is WorldOps plus its own. worldOps sits in this module, beside the
 // operations, on purpose: a module of its own, shared by the store and the lazy teacher code, split
 // the first download into three chunks (+1.3 KB gzip initial JS; README "Performance").
-import type { Container, DaemonConfig, Network, RemoteHost, World } from '../types';
+import type { Container, Network, RemoteHost, World } from '../types';
+import type { DaemonRestart } from './bip';
 import type { IptablesEdit } from '../netfilter/edit';
 import * as containerOps from './containers';
 import type { RunOptions } from './containers';
@@ -41,7 +42,7 @@ export interface WorldOps {
   removeNetwork(ref: string): OpResult<Network>;
   connectNetwork(network: string, container: string): OpResult<Container>;
   disconnectNetwork(network: string, container: string): OpResult<Container>;
-  setDaemonOptions(patch: Partial<DaemonConfig>): OpResult;
+  setDaemonOptions(patch: DaemonRestart): OpResult;
   setSysctl(key: SysctlKey, value: string): OpResult;
   /** `iptables -A/-I/-D/…` on the host: the rules changed, or the kernel's refusal. */
   editIptables(edit: IptablesEdit): IptablesResult;

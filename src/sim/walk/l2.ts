@@ -36,7 +36,9 @@ function linkDelay(from: NodeId, to: NodeId): number {
 /** A frame leaves `name` in `node`: counted, shown, and carried to whatever is on the other side. */
 export function txOn(s: WalkState, node: NodeId, name: string, frame: Frame): void {
   const i = iface(s, node, name);
-  if (!i) return;
+  // No carrier (a bridge with no port up): link watch gave the device the noop qdisc, which drops
+  // every frame before a tap sees it. ARP still asks and gives up; nothing reaches the wire.
+  if (!i || !i.lowerUp) return;
   countIf(s, node, name, 'tx', frameBytes(frame));
   emit(s, node, name, 'tx', frame, why(i.kind === 'bridge' ? 'tx.bridge' : 'tx', { iface: name }));
   if (i.kind === 'bridge') {

@@ -16,6 +16,7 @@ export const LAB_USAGE = `usage:
   lab router route add CIDR via IP          a static route on the upstream router
   lab profile 27|29                         a new world: Docker 27.5.1 (20.10-27 rules) or 29.0.4
   lab daemon icc=true|false userland-proxy=true|false   restart dockerd with these options
+  lab daemon bip=ADDRESS/PREFIX             restart dockerd with docker0 readdressed (stops containers)
   lab reset                                 a new world with the current profile
   lab from REMOTE curl|ping|nc|wget ARGS... run a client on a remote machine (client, server…)
 `;
@@ -80,14 +81,16 @@ export function lab(args: readonly string[], ctx: Ctx): number {
       return 0;
     }
     case 'daemon': {
-      const patch: { icc?: boolean; userlandProxy?: boolean } = {};
+      const patch: { icc?: boolean; userlandProxy?: boolean; bip?: string } = {};
       for (const kv of rest) {
+        const bip = /^bip=(.+)$/.exec(kv);
         const m = /^(icc|userland-proxy)=(true|false)$/.exec(kv);
-        if (!m)
+        if (bip?.[1] !== undefined) patch.bip = bip[1];
+        else if (!m)
           return fail(
-            `invalid daemon option: ${kv} (want icc=true|false or userland-proxy=true|false)`,
+            `invalid daemon option: ${kv} (want icc=true|false, userland-proxy=true|false or bip=ADDRESS/PREFIX)`,
           );
-        if (m[1] === 'icc') patch.icc = m[2] === 'true';
+        else if (m[1] === 'icc') patch.icc = m[2] === 'true';
         else patch.userlandProxy = m[2] === 'true';
       }
       if (rest.length === 0) return fail(LAB_USAGE);

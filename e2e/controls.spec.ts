@@ -1,0 +1,117 @@
+// The controls over the diagram (the zoom buttons, the status toast, the "Exit presentation" pill)
+// never cover a text of the diagram: at both screens, in both languages, presenting or not, with 2
+// and 6 containers, in the fitted view and while the camera follows a flow at its DNAT and un-NAT.
+// The band they occupy is measured (useControlsBand) and the SVG is drawn below it.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+const CONTROLS = ['.zoom-controls button', '[data-testid="status-line"]', '.present-exit'];
+
+const MOMENTS = [
+  { name: 'DNAT', tag: /DNAT/ },
+  { name: 'un-NAT', tag: /un-NAT|反向 NAT/ },
+] as const;
+
+/** "control covers text" for every visible control and every visible text of the diagram they meet. */
+async function covered(page: Page): Promise<string[]> {
+  return page.evaluate((selectors) => {
+    const controls = selectors.flatMap((s) =>
+      Array.from(document.querySelectorAll(s))
+        .filter((e) => e.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+        .map((e) => ({ what: s, r: e.getBoundingClientRect() })),
+    );
+    const svg = document.querySelector('[data-testid="diagram"]')!;
+    const frame = svg.getBoundingClientRect();
+    const bad: string[] = [];
+    const walker = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = (n.textContent ?? '').trim();
+      if (!el || !text || el.closest('[data-decorative]')) continue;
+      if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const t = range.getBoundingClientRect();
+      // A text panned out of the SVG's box is not drawn (the SVG clips it).
+      const top = Math.max(t.top, frame.top);
+      const bottom = Math.min(t.bottom, frame.bottom);
+      const left = Math.max(t.left, frame.left);
+      const right = Math.min(t.right, frame.right);
+      if (right - left < 1 || bottom - top < 1) continue;
+      for (const c of controls) {
+        const w = Math.min(right, c.r.right) - Math.max(left, c.r.left);
+        const h = Math.min(bottom, c.r.bottom) - Math.max(top, c.r.top);
+        if (w > 0 && h > 0) bad.push(`${c.what} covers "${text.slice(0, 30)}"`);
+      }
+    }
+    return bad;
+  }, CONTROLS);
+}
+
+async function addContainers(page: Page, n: number): Promise<void> {
+  const input = page.getByTestId('terminal-input');
+  for (let i = 0; i < n; i++) {
+    await input.fill(`docker run -d --name web${i + 3} nginx`);
+    await input.press('Enter');
+    await expect(page.getByTestId(`card-web${i + 3}`)).toBeAttached();
+  }
+}
+
+for (const size of SIZES)
+  for (const lang of ['en', 'zh-CN'] as const)
+    test(`${size.width}×${size.height} ${lang}: no control covers a text of the diagram`, async ({
+      lab,
+      page,
+    }) => {
+      await page.setViewportSize(size);
+      const seen: string[] = [];
+      const check = async (where: string) => {
+        // The camera has settled (reduced motion: no glide) and the band has been measured.
+        await page.waitForTimeout(60);
+        seen.push(...(await covered(page)).map((b) => `${where}: ${b}`));
+      };
+      for (const containers of [2, 6]) {
+        await lab.open(`?lang=${lang}`);
+        if (containers === 6) {
+          await addContainers(page, 3);
+          // The sixth from the form: its "started" toast is up.
+          await page.getByTestId('open-run').click();
+          await page.getByTestId('run-form').locator('button[type="submit"]').click();
+          await expect(page.getByTestId('status-line')).toBeVisible();
+          await expect(page.locator('[data-testid^="card-"]')).toHaveCount(6);
+        }
+        await check(`${containers} containers, fitted`);
+        for (const presenting of [false, true]) {
+          const at = `${containers} containers${presenting ? ', presenting' : ''}`;
+          await page.getByTestId('preset-outside-to-published-port').click();
+          await expect(lab.hopCount).toHaveText(/^(hop|第) 1 \//);
+          await page.locator('body').click({ position: { x: 2, y: 2 } });
+          if (presenting) {
+            await page.keyboard.press('p');
+            await expect(page.locator('.present-exit')).toBeVisible();
+            await check(`${at}, first hop`);
+          }
+          await expect(lab.diagram).toHaveAttribute('data-camera', 'follow');
+          for (const m of MOMENTS) {
+            const tag = page.getByTestId('narration-chapter');
+            for (let i = 0; i < 14 && !m.tag.test((await tag.textContent()) ?? ''); i++) {
+              const was = await lab.hopCount.textContent();
+              await page.keyboard.press(']');
+              await expect(lab.hopCount).not.toHaveText(was ?? '');
+            }
+            await expect(tag).toHaveText(m.tag);
+            await check(`${at}, ${m.name}`);
+          }
+          if (presenting) {
+            await page.keyboard.press('Escape');
+            await expect(page.locator('.present-exit')).toHaveCount(0);
+          }
+        }
+      }
+      expect(seen).toEqual([]);
+    });
