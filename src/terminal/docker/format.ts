@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { tabwrite } from '../tabwriter';
 import { goJson } from './inspect';
 import { compileTemplate, GoStruct, type TemplateResult } from './template';
+import { markTypedInspect } from './template-funcs';
 
 /** A failed --format: Go's text behind the CLI's `template parsing error: `, or the lab's own. */
 function formatError(r: Extract<TemplateResult, { ok: false }>): string {
@@ -37,7 +38,7 @@ export function printInspected(
         errors.push(f.error);
         continue;
       }
-      const r = t(JSON.parse(JSON.stringify(f.value)) as unknown);
+      const r = t(markTypedInspect(JSON.parse(JSON.stringify(f.value)) as unknown));
       if (r.ok) out += `${r.text}\n`;
       else errors.push(formatError(r));
     }

@@ -12,6 +12,35 @@ export class GoStruct {
   ) {}
 }
 
+/** Objects that are Go structs, not maps, in the typed object (markTypedInspect). */
+const STRUCTS = new WeakSet<object>();
+
+/** The inspect objects' fields whose Go type is a map (nat.PortMap, map[string]…); the rest are structs. */
+const GO_MAPS = new Set([
+  'Ports',
+  'PortBindings',
+  'Networks',
+  'Labels',
+  'Options',
+  'DriverOpts',
+  'ExposedPorts',
+  'Containers',
+  'Volumes',
+]);
+
+/**
+ * Marks which objects of a decoded inspect result are structs in the CLI's typed value, so `%v`
+ * prints them as Go does (`map[80/tcp:[{0.0.0.0 8080}]]`, not `map[80/tcp:[map[HostIp:…]]]`).
+ */
+export function markTypedInspect(v: Value, isGoMap = false): Value {
+  if (Array.isArray(v)) v.forEach((x) => markTypedInspect(x));
+  else if (typeof v === 'object' && v !== null) {
+    if (!isGoMap) STRUCTS.add(v);
+    for (const [k, x] of Object.entries(v)) markTypedInspect(x, !isGoMap && GO_MAPS.has(k));
+  }
+  return v;
+}
+
 /** An error a function returns: Go reports it as `error calling NAME: MSG`. */
 export class FuncError extends Error {}
 
@@ -26,6 +55,8 @@ export function goPrint(v: Value): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(goPrint).join(' ')}]`;
   if (v instanceof GoStruct) return `{${Object.values(v.fields).map(goPrint).join(' ')}}`;
+  // A Go struct of the typed inspect object: its field values in order, no names.
+  if (isMap(v) && STRUCTS.has(v)) return `{${Object.values(v).map(goPrint).join(' ')}}`;
   if (isMap(v))
     return `map[${Object.keys(v)
       .sort()

@@ -55,6 +55,15 @@ describe('docker inspect -f', () => {
     expect(executeTemplate('{{json .}}', { a: '<&>' })).toEqual({ ok: true, text: '{"a":"<&>"}' });
   });
 
+  it('%v of the typed value: a PortMap is a map, its PortBindings structs (go-connections nat)', () => {
+    expect(run("docker inspect -f '{{.HostConfig.PortBindings}}' c1").out).toBe(
+      'map[80/tcp:[{ 8080}]]\n',
+    );
+    expect(run("docker inspect -f '{{.NetworkSettings.Ports}}' c1").out).toBe(
+      'map[80/tcp:[{0.0.0.0 8080} {:: 8080}]]\n',
+    );
+  });
+
   it('a missing key is Go’s "map has no entry", exit 1; the other objects still print', () => {
     const r = run("docker inspect -f '{{.Name}} {{.Foo}}' c1");
     expect(r).toMatchObject({
