@@ -226,7 +226,7 @@ test.describe('hostile text stays text', () => {
       // Error rows carry a screen-reader-only "error:" before the text.
       await expect
         .soft(terminal.lastRow())
-        .toHaveText(new RegExp(`^(error: )?${name}: command not found$`));
+        .toHaveText(new RegExp(`^(error: )?bash: ${name}: command not found$`));
     }
     await terminal.run('docker __proto__');
     // As for any unknown subcommand: Docker's "'nosuch' is not a docker command" and its hint.

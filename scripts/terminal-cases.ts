@@ -70,6 +70,18 @@ const ALL: readonly CorpusLine[] = [
     'arp -n 172.17.0.2', 'arp -n 172.17.0.9', 'arp -a 172.17.0.3', 'arp -n -i eth0', 'arp -x',
     'arp -v -n', 'netstat -rn', 'netstat -r', 'netstat -i', 'netstat -nr -4',
   ),
+  // sockets: docker-proxy's listeners (ss from iproute2, netstat from net-tools)
+  ...host(
+    'ss -tlnp', 'ss -tln', 'ss -lntp', 'ss -tulpn', 'ss -ulnp', 'ss -tl', 'ss -4tln', 'ss -6tln',
+    'ss -t', 'ss -y', 'netstat -tlnp', 'netstat -tln', 'netstat -tulpn', 'netstat -lnt',
+    'netstat -tl', 'netstat -t', 'netstat -tan', 'netstat -ulnp',
+  ),
+  // usage and help texts, and the option combinations that change nothing
+  ...host(
+    'route -h', 'arp -h', 'netstat -h', 'netstat -q', 'sysctl -h', 'ifconfig -x', 'ss -V',
+    'brctl showmacs', 'bridge -x', 'bridge help', 'bridge -s link', 'bridge -d fdb', 'bridge -j fdb',
+    'bridge -j vlan',
+  ),
   // iptables and iptables-save (read-only)
   ...host(
     ...each(
@@ -170,6 +182,18 @@ const ALL: readonly CorpusLine[] = [
     'iptables -S FORWARD 1 > /dev/null; echo $?',
   ),
   ...c1('cat /nosuch 2>/dev/null; echo $?', 'echo hi >&2', 'cat /nosuch 2>&1 | wc -l'),
+  // ip: -6 and -br with selectors, -s -s and -iec on one device, -j -p, -d with a selector, and
+  // busybox ip's rule, -f, ambiguous object, link errors and route get
+  ...host(
+    'ip -6 addr show dev docker0', 'ip -6 route show dev eth0', 'ip -6 route show table local',
+    'ip -br -6 addr', 'ip -6 -o addr', 'ip -s -s link show docker0', 'ip -j -p route',
+    'ip -j -p neigh', 'ip -d route show dev docker0', 'ip -6 rule', 'ip -j link show lo',
+    'ip -iec -s link show lo', 'ip r s t local', 'ip addr flush', 'ip -6 neigh show dev docker0',
+  ),
+  ...c1(
+    'ip rule', 'ip -f inet addr', 'ip link nosuch; echo $?', 'ip t', 'ip route get 172.17.0.3',
+    'ip -o link', 'ip route get 127.0.0.1', 'ip -6 addr',
+  ),
 ];
 
 /** Each (place, line) once: the option × object grid repeats a few lines the selectors list too. */

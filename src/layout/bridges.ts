@@ -1,6 +1,6 @@
 // Bridges as switches: the bar, the bridge's own port facing the host stack, one port per veth,
 // and each veth pair as one cable from its port down to the container's interface.
-import { line } from 'd3-shape';
+import { polyline } from './paths';
 import type { Container, Endpoint, Network } from '../sim';
 import { SIZES, type Box, type Point } from './geometry';
 import type { PlacedGroup } from './grid';
@@ -37,10 +37,6 @@ export interface CableLayout {
 export function ifaceBadge(card: Box, index: number): Box {
   return { x: card.x + 16 + index * 84, y: card.y - 13, w: 76, h: 26 };
 }
-
-const polyline = line<Point>()
-  .x((p) => p.x)
-  .y((p) => p.y);
 
 /** Whether a row of labelled chips for this many ports fits on a bar this wide. */
 export function chipsFit(ports: number, barW: number): boolean {
@@ -125,7 +121,7 @@ export function cablePath(t: CableTarget): CableLayout {
   pts.push(to);
   return {
     id: `${t.bridge}/${t.port.endpoint.hostVeth}`,
-    d: polyline(pts) ?? '',
+    d: polyline(pts),
     hostVeth: t.port.endpoint.hostVeth,
     ifName: t.port.endpoint.ifName,
     container: t.port.container.name,

@@ -1,5 +1,5 @@
 // The host namespace's inside: eth0, lo, the netfilter pipeline and the links between stages.
-import { linkVertical, linkHorizontal } from 'd3-shape';
+import { linkH, linkV } from './paths';
 import { SIZES, bottom, center, top, type Box, type Point, type Stage } from './geometry';
 
 export interface HostLayout {
@@ -10,13 +10,6 @@ export interface HostLayout {
   /** Arrows of the pipeline, each a path string. */
   readonly arrows: readonly { readonly id: string; readonly d: string }[];
 }
-
-const vertical = linkVertical<{ source: Point; target: Point }, Point>()
-  .x((p) => p.x)
-  .y((p) => p.y);
-const horizontal = linkHorizontal<{ source: Point; target: Point }, Point>()
-  .x((p) => p.x)
-  .y((p) => p.y);
 
 const stageBox = (cx: number, cy: number): Box => ({
   x: cx - SIZES.stageW / 2,
@@ -57,11 +50,11 @@ export function hostLayout(frame: Box, cx: number): HostLayout {
   };
   const h = (id: string, a: Point, b: Point) => ({
     id,
-    d: horizontal({ source: a, target: b }) ?? '',
+    d: linkH(a, b),
   });
   const v = (id: string, a: Point, b: Point) => ({
     id,
-    d: vertical({ source: a, target: b }) ?? '',
+    d: linkV(a, b),
   });
   const arrows = [
     v('eth0-pre', bottom(eth0), { x: stages.PREROUTING.x + 24, y: stages.PREROUTING.y }),
@@ -90,8 +83,8 @@ export function bridgeTapPaths(
   const pre = bottom(host.stages.PREROUTING);
   const post = bottom(host.stages.POSTROUTING);
   return {
-    inbound: vertical({ source: { x: from.x - 14, y: from.y }, target: pre }) ?? '',
-    outbound: vertical({ source: post, target: { x: from.x + 14, y: from.y } }) ?? '',
+    inbound: linkV({ x: from.x - 14, y: from.y }, pre),
+    outbound: linkV(post, { x: from.x + 14, y: from.y }),
   };
 }
 

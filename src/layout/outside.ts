@@ -1,7 +1,7 @@
 // The world outside the Docker host: the upstream router and the remote hosts beside it.
-import { linkHorizontal, linkVertical } from 'd3-shape';
+import { linkH, linkV } from './paths';
 import type { RemoteHost } from '../sim';
-import { SIZES, bottom, top, type Box, type Point } from './geometry';
+import { SIZES, bottom, top, type Box } from './geometry';
 
 export interface RemoteLayout {
   readonly remote: RemoteHost;
@@ -17,14 +17,6 @@ export interface OutsideLayout {
   readonly uplink: string;
   readonly bottom: number;
 }
-
-type Link = { source: Point; target: Point };
-const vertical = linkVertical<Link, Point>()
-  .x((p) => p.x)
-  .y((p) => p.y);
-const horizontal = linkHorizontal<Link, Point>()
-  .x((p) => p.x)
-  .y((p) => p.y);
 
 const GAP = 110;
 
@@ -45,8 +37,8 @@ export function outsideLayout(
     const box: Box = { x, y: midY - SIZES.remoteH / 2, w: SIZES.remoteW, h: SIZES.remoteH };
     const from = right ? { x: box.x, y: midY } : { x: box.x + box.w, y: midY };
     const to = right ? { x: router.x + router.w, y: midY } : { x: router.x, y: midY };
-    return { remote, box, link: horizontal({ source: from, target: to }) ?? '' };
+    return { remote, box, link: linkH(from, to) };
   });
-  const uplink = vertical({ source: bottom(router), target: top(eth0) }) ?? '';
+  const uplink = linkV(bottom(router), top(eth0));
   return { router, remotes: placed, uplink, bottom: router.y + router.h };
 }

@@ -50,6 +50,7 @@ export {
 } from './limits';
 export { own } from './own';
 export { simulate } from './walk/simulate';
+export { listeningAt, type Listening } from './walk/sockets';
 export { resolveFrom, resolveInContainer } from './resolve';
 export { CHAPTERS, hopChapters, keyMoments, type Chapter, type Moment } from './moments';
 export {

@@ -7,11 +7,10 @@ import type { Command, Ctx } from './context';
 import { hereContainer } from './context';
 import { cat } from './files';
 import { ifconfig } from './net/ifconfig';
-import { ipAddr, ipLink } from './net/ip';
-import { routeTable } from './net/route';
+import { busyboxIp } from './net/busybox-ip';
+import { busyboxNetstat, busyboxRoute } from './net/busybox-net';
+import type { Outcome } from './net/ip-route';
 import { arp } from './net/arp';
-import { showRoutes } from './net/ip-route';
-import { ipNeigh } from './net/neigh';
 import { netnsAt } from './net/netns';
 import { nc } from './tools/nc';
 import { ping } from './tools/ping';
@@ -19,25 +18,17 @@ import { wget } from './tools/wget';
 import { curl } from './tools/curl';
 import { imageHas, notFound, shellOf } from './container-shell';
 
+/** A command's outcome written to its streams; its exit status. */
+function emit(ctx: Ctx, r: Outcome): number {
+  ctx.out(r.out);
+  ctx.err(r.err);
+  return r.exit;
+}
+
 function ipCommand(args: readonly string[], ctx: Ctx): number {
-  const ns = netnsAt(ctx.api.world(), ctx.where);
-  const [obj = 'addr', ...rest] = args;
-  const dev = rest[0] === 'show' && rest[1] !== undefined ? rest[1] : undefined;
-  const ifaces = ns.ifaces.filter((i) => dev === undefined || i.name === dev);
-  if (dev !== undefined && ifaces.length === 0) {
-    ctx.err(`ip: can't find device '${dev}'\n`);
-    return 1;
-  }
-  if ('address'.startsWith(obj)) ctx.out(ipAddr(ifaces, 'busybox'));
-  else if ('link'.startsWith(obj)) ctx.out(ipLink(ifaces, 'busybox'));
-  else if ('route'.startsWith(obj)) ctx.out(showRoutes(ns, {}, 'busybox'));
-  else if ('neighbor'.startsWith(obj) || 'neighbour'.startsWith(obj))
-    ctx.out(ipNeigh(own(ctx.api.world().neigh, ns.node) ?? [], ctx.api.world().clock, 'busybox'));
-  else {
-    ctx.err(`ip: invalid argument '${obj}' to 'ip'\n`);
-    return 1;
-  }
-  return 0;
+  const w = ctx.api.world();
+  const ns = netnsAt(w, ctx.where);
+  return emit(ctx, busyboxIp(args, ns, own(w.neigh, ns.node) ?? [], w.clock));
 }
 
 export const CONTAINER_COMMANDS: { readonly [name: string]: Command } = {
@@ -48,14 +39,8 @@ export const CONTAINER_COMMANDS: { readonly [name: string]: Command } = {
     return r.exit;
   },
   ip: ipCommand,
-  route: (args, ctx) => {
-    // busybox names 0.0.0.0 `default` as a destination and `*` as a gateway unless -n.
-    const numeric = args.some((a) => /^-\w*n/.test(a));
-    ctx.out(
-      routeTable(netnsAt(ctx.api.world(), ctx.where), { numeric, netstat: false, busybox: true }),
-    );
-    return 0;
-  },
+  route: (args, ctx) => emit(ctx, busyboxRoute(args, netnsAt(ctx.api.world(), ctx.where))),
+  netstat: (args, ctx) => emit(ctx, busyboxNetstat(args, netnsAt(ctx.api.world(), ctx.where))),
   arp: (args, ctx) => {
     const ns = netnsAt(ctx.api.world(), ctx.where);
     const r = arp(

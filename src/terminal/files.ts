@@ -1,9 +1,12 @@
-// The few files `cat` can show: /proc/sys knobs, /etc/hosts, /etc/resolv.conf, /etc/hostname. Pure.
+// The few files `cat` can show: /proc/sys knobs, /proc/net/{arp,route,dev,nf_conntrack}, /etc/hosts,
+// /etc/resolv.conf, /etc/hostname. Pure.
 import { readSysctl, type SysctlKey } from '../sim';
 import type { Ctx } from './context';
 import { hereContainer } from './context';
 import { etcHosts, resolvConf } from './tools/resolve';
 import { readDerived } from './host/sysctl';
+import { netnsAt } from './net/netns';
+import { procNetFile } from './net/proc-net';
 
 /** /proc/sys/net/ipv4/ip_forward ⇄ net.ipv4.ip_forward */
 export const procPath = (key: string): string => `/proc/sys/${key.replaceAll('.', '/')}`;
@@ -19,6 +22,8 @@ function readFile(path: string, ctx: Ctx): string | null {
   for (const key of ['net.ipv4.ip_forward', 'net.bridge.bridge-nf-call-iptables'] as SysctlKey[]) {
     if (path === procPath(key)) return `${readSysctl(world, key)}\n`;
   }
+  if (path.startsWith('/proc/net/'))
+    return procNetFile(world, netnsAt(world, ctx.where), path.slice('/proc/net/'.length));
   if (path.startsWith('/proc/sys/')) {
     const derived = readDerived(world, path.slice('/proc/sys/'.length).replaceAll('/', '.'));
     if (derived !== null) return `${derived}\n`;

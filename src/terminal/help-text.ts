@@ -12,10 +12,13 @@ Docker:
   docker network create [-d bridge] [--subnet CIDR] [--gateway IP] [-o K=V] NAME | rm
   docker network connect NET CTR | disconnect NET CTR           (every docker command takes --help)
 Host networking:
-  ip [-4] [-br] [-o] addr|link|neigh [show [dev IF] [master BR] [type KIND] [up]]
-  ip route [show [dev IF] [default|PREFIX] [table main|local] [proto P] [scope S]] | get ADDR
-  ifconfig [-a] [IF]   route [-n] [-e]   netstat -r[n]   arp [-n] [-a] [-v] [-i IF] [HOST]
-  brctl show [BR]   bridge link [show [dev IF]]   bridge fdb show [br BR] [dev IF]
+  ip [-4|-6] [-br] [-o] [-s [-s]] [-j [-p]] addr|link|neigh [show [dev IF] [master BR] [type KIND] [up]]
+  ip [-4|-6] [-d] [-j [-p]] route [show [dev IF] [default|PREFIX] [table main|local|all] [proto P]
+           [scope S]] | get ADDR   ip -c [-br] addr|link   ip maddr|rule|netns   ip addr|route help
+  ifconfig [-a] [-s] [-v] [IF]   route [-n] [-e[e]] [-C]   arp [-n] [-a] [-v] [-i IF] [HOST]
+  netstat -r[n] | -i | -t|-u [-l|-a] [-n] [-p]   ss -t|-u [-l|-a] [-n] [-p] [-4|-6] [-H]
+  brctl show [BR] | showmacs BR | showstp BR   bridge [-s] [-d] [-j] vlan | link [show [dev IF]]
+  bridge [-s] [-j] fdb show [br BR] [dev IF]
   iptables [-t TABLE] -L [CHAIN [N]] [-n] [-v] [-x] [--line-numbers] [-Z] | -S [CHAIN [N]] | -h
   iptables [-t TABLE] -A|-C|-D CHAIN RULE | -I CHAIN [N] RULE | -D CHAIN N | -P CHAIN ACCEPT|DROP
            | -N|-X CHAIN | -F|-Z [CHAIN]     RULE: [!] -s|-d CIDR [!] -i|-o IF -p tcp|udp|icmp
@@ -24,13 +27,14 @@ Host networking:
   conntrack -L|-E [-p tcp|udp|icmp] [-s|-d IP] [--sport|--dport N] [-n|-g|-j [IP]] [-o extended]
            | -C | -S | -h   (-E: the last flow's events)
   sysctl [-n|-N|-e|-q] [-w] KEY[=V]   cat /proc/sys/net/ipv4/ip_forward
-  cat /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
+  cat /proc/net/arp|route|dev|nf_conntrack /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
   tcpdump [-i IF|any] [-n] [-e] [-v] [-c N] [-p] [EXPR]   (the last flow's packets at IF)
 Clients (each sends packets you can step through in the diagram):
   ping [-c N] HOST   curl [-sSv] [-m SEC] [-o FILE] [-w FMT] URL   wget [-q] [-O FILE] URL
   nc -zv [-u] [-w SEC] HOST PORT
 Inside a container (docker exec -it NAME sh|bash), what its image has: busybox and alpine
-  ifconfig, ip, route, arp, ping, wget, nc, cat, hostname; nginx (Debian) curl, cat, hostname only
+  ifconfig, ip [-4] [-o] (addr|link|route|neigh|rule, route get), route, netstat -r, arp, ping,
+  wget, nc, cat, hostname, exit; nginx (Debian) curl, cat, hostname only
 Lab:
 ${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo, true, false, $?; CMD | grep|head|tail|wc|sort;
   CMD 2>/dev/null, >/dev/null, &>/dev/null, 2>&1, >&2 (no other files).

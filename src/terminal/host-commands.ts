@@ -8,10 +8,13 @@ import { iptables } from './host/iptables';
 import { iptablesSaveCommand } from './host/iptables-save-cmd';
 import { lab } from './host/lab';
 import { sysctl } from './host/sysctl';
-import { bridgeCommand, brctlShow } from './net/bridge';
+import { bridgeCommand } from './net/bridge';
+import { brctl } from './net/brctl';
 import { conntrackCommand } from './net/conntrack-cmd';
 import { ifconfig } from './net/ifconfig';
-import { netstat, route } from './net/route';
+import { route } from './net/route';
+import { netstat } from './net/netstat';
+import { ss } from './net/ss';
 import type { Outcome } from './net/ip-route';
 import { ipCommand } from './net/ip-command';
 import { arp } from './net/arp';
@@ -47,30 +50,10 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
     return r.exit;
   },
   route: (args, ctx) => emit(ctx, route(args, hostNs(ctx))),
-  netstat: (args, ctx) => emit(ctx, netstat(args, hostNs(ctx))),
+  netstat: (args, ctx) => emit(ctx, netstat(args, ctx.api.world(), hostNs(ctx))),
+  ss: (args, ctx) => emit(ctx, ss(args, ctx.api.world(), hostNs(ctx))),
   arp: (args, ctx) => emit(ctx, arp(args, hostNeigh(ctx), ctx.api.world().clock)),
-  brctl: (args, ctx) => {
-    const ns = hostNs(ctx);
-    const [cmd, bridge] = args;
-    if (cmd === '-V') ctx.out('bridge-utils, 1.7\n');
-    else if (cmd === 'show' || cmd === undefined) {
-      if (
-        bridge !== undefined &&
-        !ns.ifaces.some((i) => i.kind === 'bridge' && i.name === bridge)
-      ) {
-        ctx.err(`bridge ${bridge} does not exist!\n`);
-        return 1;
-      }
-      ctx.out(brctlShow(ns, bridge));
-    } else if (['showmacs', 'showstp', 'addbr', 'delbr', 'addif', 'delif', 'stp'].includes(cmd)) {
-      ctx.err(`brctl: ${cmd} is not in this lab (brctl show is)\n`);
-      return 1;
-    } else {
-      ctx.err(`never heard of command [${cmd}]\n`);
-      return 1;
-    }
-    return 0;
-  },
+  brctl: (args, ctx) => emit(ctx, brctl(args, ctx.api.world(), hostNs(ctx))),
   bridge: (args, ctx) => emit(ctx, bridgeCommand(args, ctx.api.world(), hostNs(ctx))),
   iptables,
   'iptables-save': iptablesSaveCommand,

@@ -66,7 +66,7 @@ describe('bad input at the prompt', () => {
   });
   it('an unknown command on the host is bash’s, in a container busybox’s', () => {
     const term = t();
-    expect(term.run('foo').err).toBe('foo: command not found\n');
+    expect(term.run('foo').err).toBe('bash: foo: command not found\n');
     term.run('docker exec -it c1 sh');
     expect(term.run('foo').err).toBe('sh: foo: not found\n');
   });

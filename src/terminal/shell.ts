@@ -24,7 +24,8 @@ function runWords(words: readonly string[], ctx: Ctx, where: Location): number {
   if (where.kind === 'container') return runInContainer(words, ctx, where, false);
   const cmd = own(HOST_COMMANDS, name);
   if (cmd) return cmd(args, ctx);
-  ctx.err(`${name}: command not found\n`);
+  // What an interactive bash prints (a script or `bash -c` would add `line N: `).
+  ctx.err(`bash: ${name}: command not found\n`);
   return 127;
 }
 

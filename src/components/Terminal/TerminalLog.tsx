@@ -96,7 +96,11 @@ const TermRow = memo(
       <div className={`term-row term-${kind}`} data-stream={stream}>
         {kind === 'stderr' && <span className="term-sr">{stderrLabel} </span>}
         {segments.map((s, i) => (
-          <span key={i} className={`seg-${s.kind}`} data-seg={s.kind}>
+          <span
+            key={i}
+            className={`seg-${s.kind}${s.colour ? ` sgr-${s.colour}` : ''}`}
+            data-seg={s.kind}
+          >
             {s.text}
           </span>
         ))}

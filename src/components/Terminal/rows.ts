@@ -1,12 +1,15 @@
 // The transcript as screen rows: store lines plus the panel's own echoes (^C, completion lists).
 import type { TranscriptLine } from '../../store/types';
 import { showBidiControls } from './bidi';
+import { paintedPieces, type SgrColour } from './sgr';
 
 export type SegmentKind = 'prompt' | 'command' | 'stdout' | 'stderr' | 'signal';
 
 export interface Segment {
   readonly kind: SegmentKind;
   readonly text: string;
+  /** The colour a tool asked for with an SGR escape (`ip -c`). */
+  readonly colour?: SgrColour;
 }
 
 export interface Row {
@@ -94,7 +97,7 @@ export function toRows(
             { kind: 'prompt', text: l.prompt },
             { kind: 'command', text: showBidiControls(l.command) },
           ]
-        : [{ kind: l.kind, text: showBidiControls(overstrike(l.text)) }];
+        : paintedPieces(showBidiControls(overstrike(l.text))).map((p) => ({ kind: l.kind, ...p }));
     if (l.kind !== 'prompt' && l.open) {
       if (open.length === 0) openKey = `t${offset + i}`;
       open = [...open, ...segments];
@@ -121,5 +124,8 @@ export function liveEchoes(lines: readonly TranscriptLine[], echoes: readonly Ec
 }
 
 export function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.kind === b[i]?.kind && s.text === b[i]?.text);
+  return (
+    a.length === b.length &&
+    a.every((s, i) => s.kind === b[i]?.kind && s.text === b[i]?.text && s.colour === b[i]?.colour)
+  );
 }

@@ -152,3 +152,21 @@ export class Sockets implements SocketTable {
     return this.detail(node, proto, ip, port, peerIp, peerPort);
   }
 }
+
+/** A socket bound in a namespace as ss and netstat list it; `ip` null: any address. */
+export interface Listening {
+  readonly proto: 'tcp' | 'udp';
+  readonly ip: string | null;
+  readonly port: number;
+  readonly process: string;
+}
+
+/** The sockets listening in a namespace (the listeners only: the lab keeps no connection open). */
+export function listeningAt(world: World, node: NodeId): readonly Listening[] {
+  return (indexOf(world).get(node) ?? []).map((b) => ({
+    proto: b.proto,
+    ip: b.ip,
+    port: b.port,
+    process: b.detail.process,
+  }));
+}

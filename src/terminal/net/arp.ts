@@ -4,6 +4,7 @@
 import { isValid, neighAt, type NeighEntry } from '../../sim';
 import { arpN } from './neigh';
 import type { Outcome } from './ip-route';
+import { arpUsage, asksHelp, helpOf, rejected } from './net-tools-usage';
 
 /** busybox's arp prints the BSD style always, with two spaces before `on`. */
 export function arp(
@@ -16,9 +17,31 @@ export function arp(
   let verbose = false;
   let dev: string | undefined;
   let host: string | undefined;
+  // getopt's letters for net-tools' arp ("A:H:adfp:nsei:t:vh?DNV"): any other is its usage.
+  const long = [
+    '--verbose',
+    '--numeric',
+    '--device',
+    '--set',
+    '--delete',
+    '--file',
+    '--protocol',
+    '--help',
+  ];
+  const bad =
+    dialect === 'net-tools'
+      ? rejected(
+          args.filter((a) => !long.includes(a)),
+          'AHadfpnseitvhDNV',
+        )
+      : null;
+  if (bad !== null) return arpUsage(bad);
+  if (asksHelp(args)) return helpOf('arp');
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     if (a === '-i' || a === '--device') dev = args[++i];
+    else if (a === '--numeric') continue;
+    else if (a === '--verbose') verbose = true;
     else if (/^-[naev]+$/.test(a)) {
       if (a.includes('a')) bsd = true;
       if (a.includes('v')) verbose = true;

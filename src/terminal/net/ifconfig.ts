@@ -91,37 +91,58 @@ export function busyboxIfconfig(i: Iface): string {
   return s;
 }
 
+/** net-tools' flag letters (ife_print_short): Broadcast, Loopback, Multicast, Running, Up. */
+function shortFlags(i: Iface): string {
+  if (i.kind === 'loopback') return 'LRU';
+  return i.lowerUp ? 'BMRU' : 'BMU';
+}
+
+/** One row of `ifconfig -s` / `netstat -i`: MTU and the RX/TX counters (no errors in the lab). */
+export function shortRow(i: Iface): string {
+  const n = (v: number, w: number) => String(v).padStart(w);
+  const rx = `${n(i.stats.rxPackets, 8)} ${n(0, 6)} ${n(0, 6)} ${'0'.padEnd(6)}`;
+  const tx = `${n(i.stats.txPackets, 8)} ${n(0, 6)} ${n(0, 6)} ${n(0, 6)}`;
+  return `${i.name.padEnd(15)} ${n(i.mtu, 5)} ${rx} ${tx} ${shortFlags(i)}\n`;
+}
+
+export const SHORT_HEADER = 'MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n';
+
 export interface IfconfigResult {
   readonly out: string;
   readonly err: string;
   readonly exit: number;
 }
 
-/** `ifconfig [-a] [IF]`: all interfaces sorted by name (all of ours are up), or one. */
+/** `ifconfig [-a] [-s] [-v] [IF]`: all interfaces sorted by name (all of ours are up), or one. */
 export function ifconfig(
   ifaces: readonly Iface[],
   args: readonly string[],
   dialect: 'net-tools' | 'busybox',
 ): IfconfigResult {
-  const fmt = dialect === 'busybox' ? busyboxIfconfig : netToolsIfconfig;
-  const names = args.filter((a) => a !== '-a');
+  const netTools = dialect === 'net-tools';
+  // -s (the short table) and -v (verbose, which only changes error messages) are net-tools'.
+  const known = netTools ? ['-a', '-s', '-v'] : ['-a'];
+  const short = netTools && args.includes('-s');
+  const fmt = dialect === 'busybox' ? busyboxIfconfig : short ? shortRow : netToolsIfconfig;
+  const names = args.filter((a) => !known.includes(a));
   const option = names.find((a) => a.startsWith('-'));
+  if (option !== undefined && netTools && !['-h', '--help'].includes(option))
+    return {
+      out: '',
+      err: `ifconfig: option \`${option}' not recognised.\nifconfig: \`--help' gives usage information.\n`,
+      exit: 1,
+    };
   if (option !== undefined)
     return { out: '', err: `ifconfig: ${option} is not in this lab (try -a or IF)\n`, exit: 1 };
+  const head = short ? `Iface      ${SHORT_HEADER}` : '';
   if (names.length === 0)
-    return { out: [...ifaces].sort(byIfName).map(fmt).join(''), err: '', exit: 0 };
+    return { out: head + [...ifaces].sort(byIfName).map(fmt).join(''), err: '', exit: 0 };
   const name = names[0] ?? '';
   const i = ifaces.find((x) => x.name === name);
-  if (i) return { out: fmt(i), err: '', exit: 0 };
-  return dialect === 'busybox'
-    ? {
-        out: '',
-        err: `ifconfig: ${name}: error fetching interface information: Device not found\n`,
-        exit: 1,
-      }
-    : {
-        out: '',
-        err: `${name}: error fetching interface information: Device not found\n`,
-        exit: 1,
-      };
+  if (i) return { out: head + fmt(i), err: '', exit: 0 };
+  return {
+    out: '',
+    err: `${netTools ? '' : 'ifconfig: '}${name}: error fetching interface information: Device not found\n`,
+    exit: 1,
+  };
 }

@@ -1,131 +1,82 @@
 // The host's `ip` (iproute2 6.1): global options, objects and commands matched by prefix as
-// iproute2 matches them, the show selectors, and its own errors and exit statuses (recorded in
-// src/__fixtures__/terminal-corpus.json). Options the lab does not model say so.
+// iproute2 matches them, its usage texts, and its own errors and exit statuses (recorded in
+// src/__fixtures__/terminal-corpus.json). Options and writes the lab does not model say so.
 import type { NeighEntry } from '../../sim';
-import { neighAt } from '../../sim';
 import type { Ctx } from '../context';
-import { ipAddr, ipBrief, ipLink } from './ip';
-import { parsePrefix, routeGet, showRoutes, type Outcome, type RouteFilter } from './ip-route';
-import { ipNeigh, ipNeighBrief } from './neigh';
-import type { Iface, Netns } from './netns';
-
-interface Opts {
-  inet4: boolean;
-  brief: boolean;
-  oneline: boolean;
-}
+import { routeGet, type Outcome } from './ip-route';
+import { fail, notInLab, ok, showLinks, showNeigh, showRouteCmd, type Opts } from './ip-show';
+import { IP_ADDRESS_USAGE, IP_ROUTE_USAGE, IP_USAGE } from './ip-usage';
+import { ipMaddr } from './ip6';
+import type { Netns } from './netns';
 
 /** iproute2's matches(): the word is a non-empty prefix of the keyword. */
 const is = (word: string, ...keywords: string[]): boolean =>
   word !== '' && keywords.some((k) => k.startsWith(word));
 
-const NOT_IN_LAB = [
-  '-6',
-  '-s',
-  '-stats',
-  '-d',
-  '-details',
-  '-j',
-  '-json',
-  '-p',
-  '-pretty',
-  '-h',
-  '-human',
-  '-n',
-  '-netns',
-];
-const fail = (err: string, exit: number): Outcome => ({ out: '', err, exit });
-const ok = (out: string): Outcome => ({ out, err: '', exit: 0 });
-const INCOMPLETE = fail('Command line is not complete. Try option "help"\n', 255);
-const noDevice = (d: string) => fail(`Device "${d}" does not exist.\n`, 1);
-const cannotFind = (d: string) => fail(`Cannot find device "${d}"\n`, 1);
 const unknownCommand = (w: string, obj: string) =>
   fail(`Command "${w}" is unknown, try "ip ${obj} help".\n`, 255);
-const notInLab = (what: string) => fail(`ip: ${what} is not in this lab\n`, 255);
 
-/** `ip addr|link show [dev] NAME [up] [master BR] [type KIND]`. */
-function showLinks(ns: Netns, obj: 'addr' | 'link', args: readonly string[], o: Opts): Outcome {
-  let list: readonly Iface[] = ns.ifaces;
-  const known = (name: string) => ns.ifaces.some((i) => i.name === name);
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i] ?? '';
-    const next = args[i + 1];
-    if (w === 'up') list = list.filter((x) => x.kind === 'loopback' || x.lowerUp);
-    else if (w === 'dev' || w === 'master' || w === 'type') {
-      if (next === undefined) return INCOMPLETE;
-      i++;
-      if (w === 'type') list = list.filter((x) => x.kind === next);
-      else if (!known(next)) return noDevice(next);
-      else list = list.filter((x) => (w === 'dev' ? x.name === next : x.master === next));
-    } else if (!known(w)) return noDevice(w);
-    else list = list.filter((x) => x.name === w);
-  }
-  if (o.brief) return ok(ipBrief(list, obj, o.inet4 && obj === 'addr'));
-  const view = { inet4Only: o.inet4, oneline: o.oneline };
-  return ok(obj === 'addr' ? ipAddr(list, 'iproute2', view) : ipLink(list, 'iproute2', view));
-}
-
-function showRouteCmd(ns: Netns, args: readonly string[]): Outcome {
-  const f: { -readonly [K in keyof RouteFilter]: RouteFilter[K] } = {};
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i] ?? '';
-    const takes = ['dev', 'proto', 'scope', 'table', 'root', 'match', 'exact'].includes(w);
-    const v = takes ? args[++i] : w;
-    if (v === undefined) return INCOMPLETE;
-    if (w === 'dev') {
-      if (!ns.ifaces.some((x) => x.name === v)) return cannotFind(v);
-      f.dev = v;
-    } else if (w === 'proto') f.proto = v;
-    else if (w === 'scope') f.scope = v;
-    else if (w === 'table') {
-      if (v !== 'main' && v !== 'local' && v !== 'all') return notInLab(`table ${v}`);
-      f.table = v;
-    } else {
-      const p = parsePrefix(v);
-      if (!p) return fail(`Error: any valid prefix is expected rather than "${v}".\n`, 1);
-      if (w === 'root') f.root = p;
-      else if (w === 'match') f.match = p;
-      else f.exact = p;
-    }
-  }
-  return ok(showRoutes(ns, f, 'iproute2'));
-}
-
-function showNeigh(
-  entries: readonly NeighEntry[],
-  ns: Netns,
-  clock: number,
-  args: readonly string[],
-  o: Opts,
-): Outcome {
-  let list = entries;
-  let dev: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i] ?? '';
-    const takes = w === 'dev' || w === 'nud' || w === 'to';
-    const v = takes ? args[++i] : w;
-    if (v === undefined) return INCOMPLETE;
-    if (w === 'dev') {
-      if (!ns.ifaces.some((x) => x.name === v)) return cannotFind(v);
-      dev = v;
-      list = list.filter((e) => e.dev === v);
-    } else if (w === 'nud') {
-      if (v !== 'all')
-        list = list.filter((e) => neighAt(e, clock).state.toLowerCase() === v.toLowerCase());
-    } else list = list.filter((e) => e.ip === v);
-  }
-  return ok(o.brief ? ipNeighBrief(list, clock) : ipNeigh(list, clock, 'iproute2', dev));
-}
-
-type Obj = 'address' | 'link' | 'route' | 'neigh';
+type Obj = 'address' | 'link' | 'route' | 'neigh' | 'maddress' | 'rule' | 'netns';
 
 function objectOf(word: string): Obj | null {
+  // In ip.c's table order: the first object the word is a prefix of.
   if (is(word, 'address')) return 'address';
   if (is(word, 'link')) return 'link';
-  if (is(word, 'route')) return 'route';
+  if (is(word, 'maddress')) return 'maddress';
   if (is(word, 'neighbour', 'neighbor')) return 'neigh';
+  if (is(word, 'netns')) return 'netns';
+  if (is(word, 'route')) return 'route';
+  if (is(word, 'rule')) return 'rule';
   return null;
 }
+
+/**
+ * The global options, as ip.c tests them in turn (`--x` is `-x`). null: parsed; else the outcome
+ * that ends the command (a version, a usage, an error).
+ */
+function parseOption(w: string, o: Opts): Outcome | null {
+  const opt = w.startsWith('--') ? w.slice(1) : w;
+  if (opt === '-4') o.family = 'inet';
+  else if (opt === '-6') o.family = 'inet6';
+  else if (is(opt, '-human', '-human-readable')) o.human = true;
+  else if (is(opt, '-iec')) o.iec = true;
+  else if (is(opt, '-stats', '-statistics')) o.stats++;
+  else if (is(opt, '-details')) o.details++;
+  else if (is(opt, '-oneline')) o.oneline = true;
+  else if (is(opt, '-Version')) return ok('ip utility, iproute2-6.1.0, libbpf 1.1.2\n');
+  else if (is(opt, '-brief') && opt.length > 2) o.brief = true;
+  else if (is(opt, '-json')) o.json = true;
+  else if (is(opt, '-pretty')) o.pretty = true;
+  else if (/^-c(o(l(o(r)?)?)?)?(=(always|auto|never))?$/.test(opt)) {
+    // -color (always), =auto (the lab's terminal is a tty), =never.
+    o.color = !opt.endsWith('=never');
+  } else if (is(opt, '-help')) return fail(IP_USAGE, 255);
+  else if (
+    ['-loops', '-family', '-resolve', '-timestamp', '-tshort', '-force', '-batch', '-rcvbuf'].some(
+      (k) => is(opt, k),
+    ) ||
+    ['-0', '-M', '-B'].includes(opt) ||
+    ['-netns', '-Numeric', '-all'].some((k) => is(opt, k))
+  )
+    return notInLab(`option ${w}`);
+  else return fail(`Option "${w}" is unknown, try "ip -help".\n`, 255);
+  return null;
+}
+
+/** A write with no arguments: what iproute2 says before it would talk to the kernel. */
+function write(obj: Obj, cmd: string, rest: readonly string[]): Outcome {
+  if (rest.length === 0) {
+    if (obj === 'address' && is(cmd, 'add', 'change', 'replace', 'delete'))
+      return fail('Not enough information: "dev" argument is required.\n', 1);
+    if (obj === 'route' && is(cmd, 'add')) return fail(IP_ROUTE_USAGE, 255);
+    if (obj === 'route' && is(cmd, 'flush'))
+      return fail('"ip route flush" requires arguments.\n', 1);
+    if (obj === 'address' && is(cmd, 'flush')) return fail('Flush requires arguments.\n', 1);
+  }
+  return notInLab(`ip ${obj} ${cmd}`);
+}
+
+const WRITES = ['add', 'delete', 'change', 'replace', 'flush', 'set', 'append', 'save', 'restore'];
 
 /** Runs `ip ARGS` over the host's namespace and neighbour table. */
 export function ipHost(
@@ -134,63 +85,64 @@ export function ipHost(
   neigh: readonly NeighEntry[],
   clock: number,
 ): Outcome {
-  const o: Opts = { inet4: false, brief: false, oneline: false };
+  const o: Opts = {
+    family: 'any',
+    brief: false,
+    oneline: false,
+    stats: 0,
+    details: 0,
+    json: false,
+    pretty: false,
+    color: false,
+    human: false,
+    iec: false,
+  };
   let i = 0;
   for (; i < args.length && (args[i] ?? '').startsWith('-'); i++) {
-    const w = args[i] ?? '';
-    if (w === '-4' || w === '-family=inet') o.inet4 = true;
-    else if (is(w, '-brief') && w.length > 2) o.brief = true;
-    else if (is(w, '-oneline')) o.oneline = true;
-    // -human only changes -s counters; -color=never is the default on a pipe and a tty alike.
-    else if (is(w, '-human') || w === '-color=never') continue;
-    else if (is(w, '-Version') || w === '-V')
-      return ok('ip utility, iproute2-6.1.0, libbpf 1.1.2\n');
-    else if (NOT_IN_LAB.includes(w) || w.startsWith('-c')) return notInLab(`option ${w}`);
-    else return fail(`Option "${w}" is unknown, try "ip -help".\n`, 255);
+    const end = parseOption(args[i] ?? '', o);
+    if (end) return end;
   }
   const [objWord, cmd = '', ...rest] = args.slice(i);
-  if (objWord === undefined)
-    return fail(
-      'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\nwhere  OBJECT := { address | link | neighbour | route | ... }\n',
-      255,
-    );
+  if (objWord === undefined) return fail(IP_USAGE, 255);
   const obj = objectOf(objWord);
   if (!obj) {
-    if (
-      ['rule', 'maddress', 'netns', 'tunnel', 'monitor', 'xfrm', 'ntable', 'tuntap', 'mroute'].some(
-        (k) => is(objWord, k),
-      )
-    )
+    if (is(objWord, 'help')) return fail(IP_USAGE, 255);
+    if (['tunnel', 'monitor', 'xfrm', 'ntable', 'tuntap', 'mroute'].some((k) => is(objWord, k)))
       return notInLab(`ip ${objWord}`);
     return fail(`Object "${objWord}" is unknown, try "ip help".\n`, 1);
   }
   const show = cmd === '' || is(cmd, 'list', 'show', 'lst');
+  if (is(cmd, 'help') && obj === 'address') return fail(IP_ADDRESS_USAGE, 255);
+  if (is(cmd, 'help') && obj === 'route') return fail(IP_ROUTE_USAGE, 255);
   if (obj === 'route' && is(cmd, 'get') && !show) return routeGet(ns, rest);
   if (!show) {
-    const writes = [
-      'add',
-      'delete',
-      'change',
-      'replace',
-      'flush',
-      'set',
-      'append',
-      'help',
-      'save',
-      'restore',
-    ];
-    if (writes.some((k) => is(cmd, k))) return notInLab(`ip ${obj} ${cmd}`);
+    if (WRITES.some((k) => is(cmd, k))) return write(obj, cmd, rest);
+    if (is(cmd, 'help')) return notInLab(`ip ${obj} help`);
     return unknownCommand(cmd, obj);
   }
+  const plain = !o.json && !o.color && !o.brief && o.details === 0;
   switch (obj) {
     case 'address':
       return showLinks(ns, 'addr', rest, o);
     case 'link':
       return showLinks(ns, 'link', rest, o);
     case 'route':
-      return showRouteCmd(ns, rest);
+      return showRouteCmd(ns, rest, o);
     case 'neigh':
       return showNeigh(neigh, ns, clock, rest, o);
+    case 'maddress':
+      if (!plain || rest.length > 0) return notInLab(`ip maddress with these arguments`);
+      return ok(ipMaddr(ns));
+    case 'rule':
+      if (!plain || rest.length > 0) return notInLab(`ip rule with these arguments`);
+      // The kernel's default rules (IPv6 has no `default` table rule).
+      return ok(
+        `0:\tfrom all lookup local\n32766:\tfrom all lookup main\n${o.family === 'inet6' ? '' : '32767:\tfrom all lookup default\n'}`,
+      );
+    case 'netns':
+      // Docker's namespaces are not under /run/netns: `ip netns` lists none.
+      if (!plain || rest.length > 0) return notInLab(`ip netns with these arguments`);
+      return ok('');
   }
 }
 

@@ -78,16 +78,17 @@ export function localRoutes(ns: Netns): Shown[] {
 
 const intText = (n: number): string => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 
-const dstText = (c: Cidr): string =>
+export const dstText = (c: Cidr): string =>
   c.prefix === 0 ? 'default' : c.prefix === 32 ? c.address : `${c.address}/${c.prefix}`;
 
-function line(r: Shown, f: RouteFilter, d: Dialect): string {
-  const type = r.type === 'unicast' ? '' : `${r.type} `;
+/** `details` (`ip -d route`): the type, protocol and scope even when unicast, boot and global. */
+function line(r: Shown, f: RouteFilter, d: Dialect, details: boolean): string {
+  const type = r.type === 'unicast' && !details ? '' : `${r.type} `;
   const via = r.via ? `via ${r.via} ` : '';
   const dev = f.dev ? '' : `dev ${r.dev} `;
   const table = f.table === 'all' && r.table === 'local' ? 'table local ' : '';
-  const proto = r.proto === 'kernel' && !f.proto ? 'proto kernel ' : '';
-  const scope = r.scope !== 'global' && !f.scope ? `scope ${r.scope} ` : '';
+  const proto = (r.proto === 'kernel' || details) && !f.proto ? `proto ${r.proto} ` : '';
+  const scope = (r.scope !== 'global' || details) && !f.scope ? `scope ${r.scope} ` : '';
   if (d === 'busybox' && r.proto === 'kernel')
     return `${dstText(r.dst)} ${dev}scope link  src ${r.src ?? ''} \n`;
   const src = r.src ? `src ${r.src} ` : '';
@@ -96,25 +97,29 @@ function line(r: Shown, f: RouteFilter, d: Dialect): string {
 
 const sameCidr = (a: Cidr, b: Cidr): boolean => a.address === b.address && a.prefix === b.prefix;
 
-export function showRoutes(ns: Netns, f: RouteFilter, d: Dialect): string {
+export function showRoutes(ns: Netns, f: RouteFilter, d: Dialect, details = false): string {
+  return selectRoutes(ns, f)
+    .map((r) => line(r, f, d, details))
+    .join('');
+}
+
+/** The IPv4 routes a selector keeps, in the kernel's dump order (main, then local). */
+export function selectRoutes(ns: Netns, f: RouteFilter): Shown[] {
   const tables =
     f.table === 'local'
       ? localRoutes(ns)
       : f.table === 'all'
         ? [...mainRoutes(ns), ...localRoutes(ns)]
         : mainRoutes(ns);
-  return tables
-    .filter(
-      (r) =>
-        (!f.dev || r.dev === f.dev) &&
-        (!f.proto || r.proto === f.proto) &&
-        (!f.scope || r.scope === f.scope) &&
-        (!f.exact || sameCidr(r.dst, f.exact)) &&
-        (!f.root || (r.dst.prefix >= f.root.prefix && inCidr(r.dst.address, f.root))) &&
-        (!f.match || (r.dst.prefix <= f.match.prefix && inCidr(f.match.address, r.dst))),
-    )
-    .map((r) => line(r, f, d))
-    .join('');
+  return tables.filter(
+    (r) =>
+      (!f.dev || r.dev === f.dev) &&
+      (!f.proto || r.proto === f.proto) &&
+      (!f.scope || r.scope === f.scope) &&
+      (!f.exact || sameCidr(r.dst, f.exact)) &&
+      (!f.root || (r.dst.prefix >= f.root.prefix && inCidr(r.dst.address, f.root))) &&
+      (!f.match || (r.dst.prefix <= f.match.prefix && inCidr(f.match.address, r.dst))),
+  );
 }
 
 /** A selector's prefix: `default`, `A.B.C.D` (a /32) or `A.B.C.D/N`. */
@@ -131,7 +136,8 @@ export interface Outcome {
 }
 
 /** `ip route get [to] ADDR [from SRC]`: the route the kernel would pick, as a cached route. */
-export function routeGet(ns: Netns, args: readonly string[]): Outcome {
+/** busybox prints the result as a route line (two spaces before `src`), with no uid or cache line. */
+export function routeGet(ns: Netns, args: readonly string[], d: Dialect = 'iproute2'): Outcome {
   let dst: string | undefined;
   let from: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -151,8 +157,13 @@ export function routeGet(ns: Netns, args: readonly string[]): Outcome {
       : '';
   const a = addr.value;
   const local = ns.ifaces.find((i) => i.addrs.some((x) => x.ip === a));
-  if (local || inCidr(a, cidr('127.0.0.0/8')))
-    return { out: `local ${a} dev lo src ${a} uid 0 \n    cache <local> \n`, err: warn, exit: 0 };
+  const bb = d === 'busybox';
+  if (local || inCidr(a, cidr('127.0.0.0/8'))) {
+    const out = bb
+      ? `local ${a} dev lo  src ${a} \n`
+      : `local ${a} dev lo src ${a} uid 0 \n    cache <local> \n`;
+    return { out, err: warn, exit: 0 };
+  }
   let best: Shown | null = null;
   for (const r of mainRoutes(ns))
     if (inCidr(a, r.dst) && (!best || r.dst.prefix > best.dst.prefix)) best = r;
@@ -161,6 +172,7 @@ export function routeGet(ns: Netns, args: readonly string[]): Outcome {
   const src = from ? `from ${from} ` : '';
   const via = best.via ? `via ${best.via} ` : '';
   const pick = from ? '' : `src ${best.src ?? dev?.addrs[0]?.ip ?? ''} `;
+  if (bb) return { out: `${a} ${src}${via}dev ${best.dev}  ${pick}\n`, err: warn, exit: 0 };
   return {
     out: `${a} ${src}${via}dev ${best.dev} ${pick}uid 0 \n    cache \n`,
     err: warn,

@@ -9,11 +9,25 @@ import type { Dialect } from './ip';
  * the entry, then `used` (ages divided by /proc/net/psched's 10^9 "hz", so 0/0/0) and `probes`;
  * with no lladdr two spaces follow the device (measured on busybox 1.35, kernel 6.18).
  */
-function neighLine(e: NeighEntry, d: Dialect, devShown: boolean): string {
+function neighLine(
+  e: NeighEntry,
+  d: Dialect,
+  devShown: boolean,
+  clock: number,
+  stats: boolean,
+): string {
   const lladdr = isValid(e.state) && e.mac !== null ? `lladdr ${e.mac}` : '';
   const dev = devShown ? `dev ${e.dev} ` : '';
-  if (d === 'iproute2') return `${e.ip} ${dev}${lladdr ? `${lladdr} ` : ''}${e.state} \n`;
   const ref = inTimer(e.state) ? ' ref 1' : '';
+  if (d === 'iproute2') {
+    // -s: the reference count, the ages in seconds (used/confirmed/updated), then, with no space
+    // between (iproute2 6.1's own format), the probes sent.
+    const age = (t: number) => Math.max(0, Math.floor(clock - t));
+    const s = stats
+      ? `${ref} used ${age(e.confirmed)}/${age(e.confirmed)}/${age(e.updated)}probes ${e.probes} `
+      : '';
+    return `${e.ip} ${dev}${lladdr ? `${lladdr} ` : ''}${s}${e.state} \n`;
+  }
   return `${e.ip} dev ${e.dev} ${lladdr}${ref} used 0/0/0 probes ${e.probes} ${e.state}\n`;
 }
 
@@ -23,8 +37,11 @@ export function ipNeigh(
   clock: number,
   d: Dialect,
   dev?: string,
+  stats = false,
 ): string {
-  return entries.map((e) => neighLine(neighAt(e, clock), d, dev === undefined)).join('');
+  return entries
+    .map((e) => neighLine(neighAt(e, clock), d, dev === undefined, clock, stats))
+    .join('');
 }
 
 /** `ip -br neigh`: address (39 wide), device (16 wide), then the MAC when there is a valid one. */

@@ -1,7 +1,8 @@
 // For src/terminal/corpus.test.ts: runs a recorded case in the lab and normalises both sides.
 // Only what changes from run to run is normalised: counters (packets, bytes), timers (conntrack
-// timeouts, round-trip times, neighbour `used`), random ids (ICMP ids), and the order of tables the
-// kernel lists in hash order (neighbours, conntrack), which differs between two identical hosts.
+// timeouts, round-trip times, neighbour and FDB `used`, brctl's ageing and gc timers), random ids
+// (ICMP ids, process ids), and the order of tables the kernel lists in hash order (neighbours,
+// conntrack, sockets), which differs between two identical hosts.
 import type { World } from '../../sim';
 import { protNamesLike1810 } from '../../sim/netfilter/fixtures.test-util';
 import { terminalOn } from './terminal';
@@ -55,7 +56,7 @@ export function runInLab(c: CorpusLine): Output {
 }
 
 const HASH_ORDERED =
-  /^(ip( -\S+)* (n|neigh|neighbour)\b|arp\b|busybox arp|busybox ip neigh|conntrack -L|cat \/proc\/net\/(arp|nf_conntrack))/;
+  /^(ip( -\S+)* (n|neigh|neighbour)\b|arp\b|busybox arp|busybox ip neigh|conntrack -L|cat \/proc\/net\/(arp|nf_conntrack)|ss |netstat -\w*[tu])/;
 
 type Rule = readonly [RegExp, string | ((match: string) => string)];
 
@@ -75,18 +76,30 @@ const RULES: readonly Rule[] = [
   [/(RX|TX) packets:\d+/g, '$1 packets:N'],
   [/dropped( |:)\d+/g, 'dropped$1N'],
   [/(RX|TX) bytes:\d+ \([^)]*\)\s*/g, '$1 bytes:N '],
-  // ip -s: rows of numbers under RX:/TX:
-  [/^( +)[\d ]+$/gm, '$1N'],
+  // ip -s: rows of numbers under RX:/TX: (a column is as wide as its widest number)
+  [/^ +[\d ]+$/gm, '    N'],
   // netstat -i, /proc/net/dev: an interface's row of counters
   [/^(\S+)( +\d+){2,}.*$/gm, (m) => (COUNTED.test(m) ? `${m.split(/\s+/)[0] ?? ''} N` : m)],
   // timers: ping times, neighbour `used`
   [/time[=<][\d.]+ ?ms/g, 'time=T ms'],
   [/ = [\d.]+\/[\d.]+\/[\d.]+(\/[\d.]+)? ms/g, ' = T ms'],
   [/time \d+ms/g, 'time Tms'],
-  [/used \d+\/\d+\/\d+/g, 'used T'],
+  [/used \d+(\/\d+)+/g, 'used T'],
+  // brctl: the learned MACs' ageing timer, the bridge's gc timer
+  [/^( +\d+\t\S+\tno\t\t) *[\d.]+$/gm, '$1T'],
+  [/(gc timer\t\t) *[\d.]+$/gm, '$1T'],
   // iptables-save's date
   [/ on \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/gm, ' on DATE'],
 ];
+
+function sortedJson(text: string): string {
+  try {
+    const rows = JSON.parse(text) as unknown[];
+    return `${JSON.stringify(rows.map((r) => JSON.stringify(r)).sort())}\n`;
+  } catch {
+    return text;
+  }
+}
 
 /** Both sides of a comparison through the same normalisation. */
 export function normalise(c: CorpusLine, o: Output): Output {
@@ -96,9 +109,17 @@ export function normalise(c: CorpusLine, o: Output): Output {
       t = typeof to === 'string' ? t.replace(re, to) : t.replace(re, to);
     // conntrack -S: every statistic is a counter
     if (c.line.startsWith('conntrack -S')) t = t.replace(/=\d+/g, '=N');
+    // ss -p, netstat -p: process ids, and the padding their width sets at the end of the lines
+    if (/^(ss|netstat) /.test(c.line))
+      t = t
+        .replace(/pid=\d+/g, 'pid=N')
+        .replace(/\b\d+\/(?=[\w-]+ *$)/gm, 'N/')
+        .replace(/ +$/gm, '');
     // iptables 1.8.9 printed protocol numbers under -n (see src/__fixtures__/README.md).
     if (/^iptables .*(-\w*L|--list\b)/.test(c.line)) t = protNamesLike1810(t);
     if (!HASH_ORDERED.test(c.line)) return t;
+    // ip -j: one array of records on a line; its elements are the table's rows.
+    if (/^ip( -\S+)* -j/.test(c.line) && t.startsWith('[')) return sortedJson(t);
     return t.split('\n').sort().join('\n');
   };
   return { stdout: norm(o.stdout), stderr: norm(o.stderr), exit: o.exit };
