@@ -75,7 +75,8 @@ test.describe('the built page', () => {
     await terminal.run('docker run -d --name c9 -p 8090:80 nginx');
     await terminal.run('curl -s http://192.0.2.10:8090/');
     await terminal.run('docker exec -it c9 sh');
-    await terminal.run('wget -O- http://172.17.0.1:8090/');
+    // nginx's image has curl, not wget (github:nginxinc/docker-nginx mainline/debian/Dockerfile).
+    await terminal.run('curl -s http://172.17.0.1:8090/');
     await terminal.run('exit');
     await lab.sendPreset('outside-to-published-port');
     await lab.stepForward();

@@ -77,7 +77,7 @@ describe('the four flows agree with the facts sheet (§2a, §7)', () => {
   });
 
   it('container to the internet: MASQUERADE rewrites the source to 192.0.2.10 on the way out', () => {
-    const echo = of('docker exec c1 ping')[0];
+    const echo = of('docker exec c2 ping')[0];
     const masq = echo?.hops.findIndex((h) => h.rule?.includes('-j MASQUERADE'));
     expect(echo?.hops[masq ?? 0]?.rule).toBe(
       '-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE',

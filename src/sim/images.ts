@@ -14,6 +14,12 @@ export interface ImageInfo {
   readonly logs: readonly string[];
   /** A shell without a foreground process exits at once unless -it/-d with tty keep it alive. */
   readonly exitsWithoutTty: boolean;
+  /**
+   * The userland the image is built on: busybox's applets and ash (`/ # `), or Debian's coreutils,
+   * dash as sh and bash (`root@HOST:/# `). nginx, redis and httpd are `FROM debian:bookworm-slim`
+   * (github:nginxinc/docker-nginx mainline/debian/Dockerfile; docker-library redis, httpd).
+   */
+  readonly userland: 'busybox' | 'debian';
 }
 
 const page = (title: string) =>
@@ -30,6 +36,7 @@ export const IMAGES: readonly ImageInfo[] = [
     listeners: [],
     logs: [],
     exitsWithoutTty: true,
+    userland: 'busybox',
   },
   {
     name: 'alpine',
@@ -41,6 +48,7 @@ export const IMAGES: readonly ImageInfo[] = [
     listeners: [],
     logs: [],
     exitsWithoutTty: true,
+    userland: 'busybox',
   },
   {
     name: 'nginx',
@@ -55,6 +63,7 @@ export const IMAGES: readonly ImageInfo[] = [
       '2026/11/27 09:00:00 [notice] 1#1: start worker processes',
     ],
     exitsWithoutTty: false,
+    userland: 'debian',
   },
   {
     name: 'training/webapp',
@@ -66,6 +75,7 @@ export const IMAGES: readonly ImageInfo[] = [
     listeners: [{ proto: 'tcp', port: 5000, http: { status: 200, body: 'Hello world!' } }],
     logs: [' * Running on http://0.0.0.0:5000/ (Press CTRL+C to quit)'],
     exitsWithoutTty: false,
+    userland: 'debian',
   },
   {
     name: 'redis',
@@ -77,6 +87,7 @@ export const IMAGES: readonly ImageInfo[] = [
     listeners: [{ proto: 'tcp', port: 6379 }],
     logs: ['1:M 27 Nov 2026 09:00:00.000 * Ready to accept connections tcp'],
     exitsWithoutTty: false,
+    userland: 'debian',
   },
   {
     name: 'httpd',
@@ -96,6 +107,7 @@ export const IMAGES: readonly ImageInfo[] = [
       '[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations',
     ],
     exitsWithoutTty: false,
+    userland: 'debian',
   },
 ];
 
@@ -137,16 +149,41 @@ const BUSYBOX_APPLETS = [
   'udhcpc',
   'vi',
 ];
-const SHELLS = ['sh', 'bash', 'echo', 'cat', 'sleep', 'true', 'env', 'ls', 'hostname'];
+/**
+ * What debian:bookworm-slim puts on PATH that learners type: bash, dash as sh, coreutils, hostname,
+ * libc-bin's getent. Not iproute2, iputils-ping, net-tools, procps, wget or netcat: `docker exec
+ * web ping …` fails in every Debian-based official image.
+ */
+const DEBIAN = [
+  'sh',
+  'bash',
+  'echo',
+  'cat',
+  'sleep',
+  'true',
+  'false',
+  'env',
+  'ls',
+  'hostname',
+  'id',
+  'uname',
+  'date',
+  'pwd',
+  'whoami',
+  'tail',
+  'printf',
+  'getent',
+];
 
 /** Programs each image has on its PATH (what `docker run IMAGE CMD` can start). */
 const EXECUTABLES: { readonly [image: string]: readonly string[] } = {
   busybox: BUSYBOX_APPLETS,
   alpine: [...BUSYBOX_APPLETS, 'apk'],
-  nginx: [...SHELLS, 'nginx', '/docker-entrypoint.sh', 'curl'],
-  'training/webapp': [...SHELLS, 'python', 'pip'],
-  redis: [...SHELLS, 'redis-server', 'redis-cli', 'docker-entrypoint.sh'],
-  httpd: [...SHELLS, 'httpd', 'httpd-foreground', 'apachectl'],
+  // The nginx Dockerfile installs nginx, gettext-base (envsubst) and curl onto bookworm-slim.
+  nginx: [...DEBIAN, 'nginx', '/docker-entrypoint.sh', 'curl', 'envsubst'],
+  'training/webapp': [...DEBIAN, 'python', 'pip'],
+  redis: [...DEBIAN, 'redis-server', 'redis-cli', 'docker-entrypoint.sh'],
+  httpd: [...DEBIAN, 'httpd', 'httpd-foreground', 'apachectl'],
 };
 
 /** Can this image start `cmd` (a name on its PATH, or an absolute path to one)? */
@@ -157,6 +194,16 @@ export function hasExecutable(image: ImageInfo, cmd: string): boolean {
     list.includes(cmd) ||
     (cmd.startsWith('/') && /^\/(usr\/)?(s?bin|local\/bin)\//.test(cmd) && list.includes(base))
   );
+}
+
+/**
+ * runc's lookup failure (Go's exec.LookPath): a bare name is searched on PATH, a name with a slash
+ * is stat'ed (`exec: "/bin/ping": stat /bin/ping: no such file or directory`).
+ */
+export function lookPathError(cmd: string): string {
+  return cmd.includes('/')
+    ? `exec: ${JSON.stringify(cmd)}: stat ${cmd}: no such file or directory`
+    : `exec: ${JSON.stringify(cmd)}: executable file not found in $PATH`;
 }
 
 /** `nginx`, `nginx:latest` and `docker.io/library/nginx` all name the same catalogue entry. */

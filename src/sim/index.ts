@@ -27,7 +27,7 @@ export {
   type Route,
 } from './netns';
 export { createWorld, DEFAULT_SEED, remoteGateway, type WorldOptions } from './world';
-export { IMAGES, findImage, type ImageInfo } from './images';
+export { IMAGES, findImage, hasExecutable, lookPathError, type ImageInfo } from './images';
 export { parsePortSpec, parsePortSpecs, EPHEMERAL_RANGE } from './ports';
 export type { DockerError, OpResult } from './ops/result';
 export { findContainer, findNetwork, netnsOwner } from './ops/lookup';

@@ -11,6 +11,8 @@ export type Location =
       readonly name: string;
       /** Entered by `docker run -it` (exiting the shell stops the container) rather than exec. */
       readonly attached: boolean;
+      /** The shell that was started (bash or dash in a Debian image); busybox ash if absent. */
+      readonly shell?: 'ash' | 'bash' | 'dash';
     };
 
 export const HOST: Location = { kind: 'host' };

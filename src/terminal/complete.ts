@@ -1,7 +1,7 @@
 // Tab completion as a pure function the UI calls: commands, docker subcommands, flags, names.
 import type { World } from '../sim';
 import type { Location } from './api';
-import { CONTAINER_COMMANDS } from './container-commands';
+import { containerCommandNames } from './container-commands';
 import { DOCKER_SUBCOMMANDS } from './docker';
 import { NETWORK_SUBCOMMANDS } from './docker/network';
 import { RUN_FLAGS } from './docker/run';
@@ -39,7 +39,9 @@ function candidatesFor(state: CompletionState, words: readonly string[]): readon
   const running = state.world.containers.filter((c) => c.state === 'running').map((c) => c.name);
   const networks = state.world.networks.map((n) => n.name);
   if (words.length === 0)
-    return Object.keys(state.location.kind === 'host' ? HOST_COMMANDS : CONTAINER_COMMANDS);
+    return state.location.kind === 'host'
+      ? Object.keys(HOST_COMMANDS)
+      : containerCommandNames(state.world, state.location);
   const [cmd, sub] = words;
   if (cmd !== 'docker' || state.location.kind !== 'host') return [...containers];
   if (words.length === 1) return DOCKER_SUBCOMMANDS;

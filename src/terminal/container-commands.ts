@@ -1,5 +1,7 @@
-// The busybox shell inside a container: its applets, over the container's own network namespace.
+// The shell inside a container: the programs its image has (busybox applets, or Debian's few), over
+// the container's own network namespace.
 import { own } from './own';
+import { lookPathError, type World } from '../sim';
 import type { Location } from './api';
 import type { Command, Ctx } from './context';
 import { hereContainer } from './context';
@@ -13,6 +15,8 @@ import { netnsAt } from './net/netns';
 import { nc } from './tools/nc';
 import { ping } from './tools/ping';
 import { wget } from './tools/wget';
+import { curl } from './tools/curl';
+import { imageHas, notFound, shellOf } from './container-shell';
 
 /** A command's outcome written to its streams; its exit status. */
 function emit(ctx: Ctx, r: Outcome): number {
@@ -52,6 +56,7 @@ export const CONTAINER_COMMANDS: { readonly [name: string]: Command } = {
   ping,
   wget,
   nc,
+  curl,
   cat,
   hostname: (_args, ctx) => {
     const c = hereContainer(ctx.api.world(), ctx.where);
@@ -74,12 +79,32 @@ export const CONTAINER_COMMANDS: { readonly [name: string]: Command } = {
     return 0;
   },
   help: (_args, ctx) => {
-    ctx.out(
-      `Built-in commands and applets in this lab's busybox shell:\n\t${Object.keys(CONTAINER_COMMANDS).sort().join(' ')}\n`,
-    );
+    const world = ctx.api.world();
+    const names = containerCommandNames(world, ctx.where);
+    const what = shellOf(world, ctx.where) === 'ash' ? 'busybox shell' : "container's shell";
+    ctx.out(`Built-in commands and programs in this lab's ${what}:\n\t${names.join(' ')}\n`);
     return 0;
   },
 };
+
+/** What the lab runs in this container: the commands its image has, and the shell's own. */
+export function containerCommandNames(world: World, where: Location): string[] {
+  return Object.keys(CONTAINER_COMMANDS)
+    .filter((n) => BUILTINS.includes(n) || imageHas(world, where, n))
+    .sort();
+}
+
+/** The lab's shell-only words: typed in a shell they run whatever the image; exec cannot start them. */
+const BUILTINS = ['exit', 'clear', 'help'];
+
+/**
+ * What the runtime says when `docker exec` names a program the image lacks. The daemon writes it
+ * to the exec's stdout followed by CR LF and sets the exit code 127 (moby v27.5.1 and
+ * docker-v29.0.4: router/container/exec.go postContainerExecStart `Fprintf(stdout, "%v\r\n", err)`,
+ * daemon/errors.go setExitCodeFromError → exitCmdNotFound); the text is runc's.
+ */
+export const execNotFound = (name: string): string =>
+  `OCI runtime exec failed: exec failed: unable to start container process: ${lookPathError(name)}: unknown\r\n`;
 
 /** Runs one command line's words in a container; `docker exec` reports a missing binary its own way. */
 export function runInContainer(
@@ -90,15 +115,23 @@ export function runInContainer(
 ): number {
   const [name = '', ...args] = words;
   const here: Ctx = { ...ctx, where };
-  const cmd = own(CONTAINER_COMMANDS, name === 'busybox' ? (args[0] ?? '') : name);
-  if (!cmd || (viaExec && (name === 'exit' || name === 'clear'))) {
+  const world = ctx.api.world();
+  const applet = name === 'busybox' ? (args[0] ?? '') : name;
+  const builtin = !viaExec && BUILTINS.includes(name);
+  const present = builtin || (imageHas(world, where, name) && imageHas(world, where, applet));
+  const cmd = present ? own(CONTAINER_COMMANDS, applet) : undefined;
+  if (present && !cmd) {
+    // The image has it, the lab does not model it: say so rather than pretend it is missing.
+    ctx.err(`${applet}: in the image, but not in this lab\n`);
+    return 1;
+  }
+  if (!cmd || (viaExec && BUILTINS.includes(name))) {
     if (viaExec) {
-      ctx.err(
-        `OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown\n`,
-      );
+      ctx.out(execNotFound(name));
       return 127;
     }
-    ctx.err(`sh: ${name}: not found\n`);
+    const shell = where.kind === 'container' ? (where.shell ?? shellOf(world, where)) : 'ash';
+    ctx.err(notFound(shell, name));
     return 127;
   }
   return cmd(name === 'busybox' ? args.slice(1) : args, here);

@@ -30,7 +30,12 @@ describe('busybox inside c1 matches the real applets', () => {
   it('gives the same output in an interactive shell, with the busybox prompt', () => {
     const t = terminalOn(referenceHost());
     t.run('docker exec -it c1 sh');
-    expect(t.store.getState().location).toEqual({ kind: 'container', name: 'c1', attached: false });
+    expect(t.store.getState().location).toEqual({
+      kind: 'container',
+      shell: 'ash',
+      name: 'c1',
+      attached: false,
+    });
     expect(t.run('ifconfig').out).toBe(fixture('c1__busybox-ifconfig.txt'));
     t.run('exit');
     expect(t.store.getState().location).toEqual({ kind: 'host' });

@@ -5,9 +5,11 @@ export const HOST_HELP = `Docker Network Lab terminal: a simulated Docker host (
 
 Docker:
   docker run [-d] [-i] [-t] [--rm] [--name N] [--network NET] [-p [IP:]HOST:CTR[/PROTO]] [-P] IMAGE [CMD...]
-  docker ps [-a] [-q] [-l] [-n N] [--no-trunc] [--format T] | inspect [-f T] NAME…   (T: a Go template)
+  docker ps [-a] [-q] [-l] [-n N] [--no-trunc] [--format T] [-f K=V] | inspect [-f T] NAME…
+           (T: a Go template, table T or json; K: name id status network publish expose ancestor)
   docker start | stop | rm [-f] | port | logs | exec [-it] NAME CMD... | images | version | info
-  docker network ls | inspect | create [-d bridge] [--subnet CIDR] [--gateway IP] [-o K=V] NAME | rm
+  docker network ls [-q] [--no-trunc] [--format T] [-f driver|name|id|type=V] | inspect [-f T]
+  docker network create [-d bridge] [--subnet CIDR] [--gateway IP] [-o K=V] NAME | rm
   docker network connect NET CTR | disconnect NET CTR           (every docker command takes --help)
 Host networking:
   ip [-4|-6] [-br] [-o] [-s [-s]] [-j [-p]] addr|link|neigh [show [dev IF] [master BR] [type KIND] [up]]
@@ -30,8 +32,9 @@ Host networking:
 Clients (each sends packets you can step through in the diagram):
   ping [-c N] HOST   curl [-sSv] [-m SEC] [-o FILE] [-w FMT] URL   wget [-q] [-O FILE] URL
   nc -zv [-u] [-w SEC] HOST PORT
-Inside a container (docker exec -it NAME sh): busybox ifconfig, ip [-4] [-o] (addr|link|route|neigh|
-  rule, route get), route, netstat -r, arp, ping, wget, nc, cat, hostname, exit
+Inside a container (docker exec -it NAME sh|bash), what its image has: busybox and alpine
+  ifconfig, ip [-4] [-o] (addr|link|route|neigh|rule, route get), route, netstat -r, arp, ping,
+  wget, nc, cat, hostname, exit; nginx (Debian) curl, cat, hostname only
 Lab:
 ${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo, true, false, $?; CMD | grep|head|tail|wc|sort;
   CMD 2>/dev/null, >/dev/null, &>/dev/null, 2>&1, >&2 (no other files).

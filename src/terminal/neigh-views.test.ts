@@ -9,7 +9,13 @@ import { terminalOn } from './testing/terminal';
 function lab(): { world: World; gwMac: string; c1Mac: string } {
   const s = findScenario('container-to-container');
   if (!s) throw new Error('scenario missing');
-  const world = buildScenario(s, 'docker-27');
+  // c1 as busybox's httpd: the kernel's c1 had busybox's ip and arp, the nginx image has neither.
+  const setup = s.setup.map((step) =>
+    step.op === 'run' && step.opts.name === 'c1'
+      ? { ...step, opts: { ...step.opts, image: 'busybox', command: ['httpd', '-f', '-p', '80'] } }
+      : step,
+  );
+  const world = buildScenario({ ...s, setup }, 'docker-27');
   const bridge = world.networks.find((n) => n.isDefault)?.bridge;
   const c1 = world.containers.find((c) => c.name === 'c1')?.endpoints[0];
   if (!bridge || !c1) throw new Error('no docker0 or c1');

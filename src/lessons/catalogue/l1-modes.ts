@@ -134,7 +134,7 @@ export const LESSON_MODES: Lesson = {
           },
         },
       ],
-      explore: ['docker ps', 'docker exec hostweb ip addr'],
+      explore: ['docker ps', 'docker run --rm --network host busybox ip addr'],
       flow: clientHttp(80, HOST_IP),
       focus: 'container:hostweb',
       predictions: [
@@ -211,7 +211,11 @@ export const LESSON_MODES: Lesson = {
           },
         },
       ],
-      explore: ['docker exec web ip addr', 'docker exec web ip route', 'brctl show'],
+      explore: [
+        'docker run --rm --network container:web busybox ip addr',
+        'docker run --rm --network container:web busybox ip route',
+        'brctl show',
+      ],
       flow: { from: { kind: 'host' }, to: addr('172.17.0.2'), kind: 'http', port: 80 },
       focus: 'container:web',
       predictions: [

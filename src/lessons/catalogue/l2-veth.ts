@@ -33,7 +33,7 @@ export const LESSON_VETH: Lesson = {
         '对于 bridge 网络上的每个容器，Docker 先在宿主机的网络命名空间里创建一对 veth：两块虚拟网卡像一根网线的两端一样相连——从一端进去，就从另一端出来。其中一端被移进容器的网络命名空间并改名为 eth0；另一端以 vethXXXXXXX 的名字留在宿主机上，作为端口挂到 docker0 网桥。宿主机这一端没有 IP 地址，它只是交换机上的一个端口。',
       ),
       setup: C1_C2,
-      explore: ['ip link', 'bridge link', 'docker exec c1 ip addr'],
+      explore: ['ip link', 'bridge link', 'docker run --rm --network container:c1 busybox ip addr'],
       focus: 'veth:c1',
       predictions: [
         {

@@ -46,7 +46,11 @@ export const LESSON_OUTBOUND: Lesson = {
         'c1 内部的路由表只有两行：172.17.0.0/16 直接走 eth0，以及经 172.17.0.1（docker0 的地址）的默认路由。不在网桥子网内的目的地都交给宿主机。宿主机接着是否转发，由 net.ipv4.ip_forward 决定：这是一个全局开关（sysctl），并不是 docker0 的属性。dockerd 启动时会把它打开。',
       ),
       setup: C1_C2,
-      explore: ['docker exec c1 ip route', 'sysctl net.ipv4.ip_forward', 'ip route'],
+      explore: [
+        'docker run --rm --network container:c1 busybox ip route',
+        'sysctl net.ipv4.ip_forward',
+        'ip route',
+      ],
       focus: 'container:c1',
       predictions: [
         {

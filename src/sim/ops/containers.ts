@@ -1,5 +1,5 @@
 // docker run / start / stop / rm as world -> world' transitions, with Docker's errors. Pure.
-import { findImage, hasExecutable, type ImageInfo } from '../images';
+import { findImage, hasExecutable, lookPathError, type ImageInfo } from '../images';
 import { httpdOf, listenersOf } from '../serve';
 import { NAME_PATTERN } from '../limits';
 import { Rng } from '../rng';
@@ -20,6 +20,11 @@ export interface RunOptions {
   readonly tty?: boolean;
   readonly interactive?: boolean;
   readonly autoRemove?: boolean;
+  /**
+   * The caller runs the command itself in the started container (the terminal's `docker run IMAGE
+   * CMD`), then ends it with stopContainer(ref, status): so CMD sees the container's network.
+   */
+  readonly foreground?: boolean;
 }
 
 const ADJ = [
@@ -112,7 +117,7 @@ export function runContainer(world: World, opts: RunOptions): OpResult<Container
   const program = opts.command?.[0];
   if (program !== undefined && !hasExecutable(image, program)) {
     return daemonError(
-      `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: ${JSON.stringify(program)}: executable file not found in $PATH: unknown`,
+      `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${lookPathError(program)}: unknown`,
     );
   }
   const wantsPorts = (opts.ports?.length ?? 0) > 0 || opts.publishAll === true;
@@ -150,7 +155,7 @@ export function runContainer(world: World, opts: RunOptions): OpResult<Container
     ),
   };
   const created: World = { ...world, rng: rng.state, containers: [...world.containers, container] };
-  if (exitsImmediately(container, image)) {
+  if (opts.foreground !== true && exitsImmediately(container, image)) {
     const exited = {
       ...container,
       state: 'exited' as const,
@@ -160,7 +165,7 @@ export function runContainer(world: World, opts: RunOptions): OpResult<Container
     if (container.autoRemove) return done({ ...world, rng: rng.state }, exited, warnings);
     return done(replace(created, exited), exited, warnings);
   }
-  const started = startById(created, id);
+  const started = startById(created, id, opts.foreground === true);
   if (!started.ok) return started;
   return done(started.world, started.value, warnings);
 }
@@ -183,12 +188,12 @@ function portRequests(c: Container): PortRequest[] {
   return all;
 }
 
-function startById(world: World, id: string): OpResult<Container> {
+function startById(world: World, id: string, foreground = false): OpResult<Container> {
   const c = world.containers.find((x) => x.id === id);
   if (!c) return daemonError(noSuchContainer(id));
   if (c.state === 'running') return done(world, c);
   const image = findImage(c.image);
-  if (image && exitsImmediately(c, image)) {
+  if (image && !foreground && exitsImmediately(c, image)) {
     // `docker start` of a shell with no terminal: it starts, finds no input and exits at once.
     const exited: Container = {
       ...c,
@@ -223,8 +228,11 @@ export function startContainer(world: World, ref: string): OpResult<Container> {
   return startById(world, c.id);
 }
 
-/** `docker stop`: the container exits (SIGTERM → 0 here) and releases its addresses and ports. */
-export function stopContainer(world: World, ref: string): OpResult<Container> {
+/**
+ * `docker stop`: the container exits (SIGTERM → 0 here) and releases its addresses and ports; or
+ * its command ended by itself with `exitCode` (a foreground `docker run IMAGE CMD`).
+ */
+export function stopContainer(world: World, ref: string, exitCode?: number): OpResult<Container> {
   const c = findContainer(world, ref);
   if (!c) return daemonError(noSuchContainer(ref));
   if (c.state !== 'running') return done(world, c);
@@ -233,7 +241,7 @@ export function stopContainer(world: World, ref: string): OpResult<Container> {
     ...c,
     state: 'exited',
     // A shell as PID 1 ignores SIGTERM and is killed after the grace period.
-    exitCode: findImage(c.image)?.exitsWithoutTty ? 137 : 0,
+    exitCode: exitCode ?? (findImage(c.image)?.exitsWithoutTty ? 137 : 0),
     finishedAt: world.clock,
     endpoints: [],
     bindings: [] as PortBinding[],

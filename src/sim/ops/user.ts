@@ -35,7 +35,8 @@ export const addRouterRoute = checked(hostOps.addRouterRoute);
 export interface WorldOps {
   runContainer(opts: RunOptions): OpResult<Container>;
   startContainer(ref: string): OpResult<Container>;
-  stopContainer(ref: string): OpResult<Container>;
+  /** Stops it; `exitCode`: its command ended by itself with that status. */
+  stopContainer(ref: string, exitCode?: number): OpResult<Container>;
   removeContainer(ref: string, force?: boolean): OpResult<Container>;
   createNetwork(opts: NetworkCreateOptions): OpResult<Network>;
   removeNetwork(ref: string): OpResult<Network>;
@@ -61,7 +62,7 @@ export function worldOps(get: () => World, set: (world: World) => void): WorldOp
   return {
     runContainer: (opts) => apply(runContainer(get(), opts)),
     startContainer: (ref) => apply(startContainer(get(), ref)),
-    stopContainer: (ref) => apply(stopContainer(get(), ref)),
+    stopContainer: (ref, code) => apply(stopContainer(get(), ref, code)),
     removeContainer: (ref, force = false) => apply(removeContainer(get(), ref, force)),
     createNetwork: (opts) => apply(createNetwork(get(), opts)),
     removeNetwork: (ref) => apply(removeNetwork(get(), ref)),

@@ -2,7 +2,8 @@
 import { findContainer } from '../../sim';
 import type { Ctx } from '../context';
 import { isSet, parseFlags, type FlagSpec } from '../flags';
-import { runInContainer } from '../container-commands';
+import { execNotFound, runInContainer } from '../container-commands';
+import { imageHas, shellOf } from '../container-shell';
 import { argsError, flagError } from './errors';
 import { commandHelp } from './help';
 
@@ -41,15 +42,16 @@ export function dockerExec(args: readonly string[], ctx: Ctx): number {
     return 1;
   }
   const cmd = command[0] ?? '';
+  const where = { kind: 'container', name: c.name, attached: false } as const;
   if (SHELLS.includes(cmd) && command.length === 1) {
+    if (!imageHas(ctx.api.world(), where, cmd)) {
+      ctx.out(execNotFound(cmd));
+      return 127;
+    }
     // Without -i the shell reads EOF and exits at once, as `docker exec c1 sh` does.
     if (isSet(p.value, 'interactive'))
-      ctx.api.setLocation({ kind: 'container', name: c.name, attached: false });
+      ctx.api.setLocation({ ...where, shell: shellOf(ctx.api.world(), where, cmd) });
     return 0;
   }
-  const status = runInContainer(command, ctx, { kind: 'container', name: c.name, attached: false });
-  if (status === 127) {
-    return 127;
-  }
-  return status;
+  return runInContainer(command, ctx, where);
 }

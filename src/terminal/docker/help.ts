@@ -33,6 +33,7 @@ const HELP: { readonly [command: string]: HelpEntry } = {
     aliases: 'docker container ls, docker container list, docker container ps, docker ps',
     options: [
       ['-a, --all', 'Show all containers (default shows just running)'],
+      ['-f, --filter filter', 'Filter output based on conditions provided'],
       ['    --format string', 'Pretty-print containers using a Go template'],
       ['-n, --last int', 'Show n last created containers (includes all states) (default -1)'],
       ['-l, --latest', 'Show the latest created container (includes all states)'],
@@ -107,12 +108,22 @@ const HELP: { readonly [command: string]: HelpEntry } = {
     usage: 'docker network ls [OPTIONS]',
     summary: 'List networks',
     aliases: 'docker network ls, docker network list',
-    options: [['-q, --quiet', 'Only display network IDs']],
+    options: [
+      ['-f, --filter filter', 'Provide filter values (e.g. "driver=bridge")'],
+      [
+        '    --format string',
+        'Format output using a custom template (table, json or a Go template)',
+      ],
+      ['    --no-trunc', 'Do not truncate the output'],
+      ['-q, --quiet', 'Only display network IDs'],
+    ],
   },
   'network inspect': {
     usage: 'docker network inspect [OPTIONS] NETWORK [NETWORK...]',
     summary: 'Display detailed information on one or more networks',
-    options: [],
+    options: [
+      ['-f, --format string', 'Format output using a custom template (json or a Go template)'],
+    ],
   },
   'network create': {
     usage: 'docker network create [OPTIONS] NETWORK',

@@ -2,13 +2,14 @@
 import { own } from '../own';
 import { findContainer, findNetwork, findImage, RELEASES } from '../../sim';
 import type { Ctx } from '../context';
-import { isSet, parseFlags, type FlagSpec, type ParsedFlags } from '../flags';
+import { allValues, isSet, parseFlags, type FlagSpec, type ParsedFlags } from '../flags';
+import { FILTER_FLAG, parseFilters } from './filters';
+import { printInspected } from './format';
 import { argsError, daemonText, flagError } from './errors';
 import { dockerExec } from './exec';
 import { dockerInfo } from './info';
 import { commandHelp, dockerHelp } from './help';
-import { containerInspect, goJson, networkInspect } from './inspect';
-import { executeTemplate } from './template';
+import { containerInspect, networkInspect } from './inspect';
 import { dockerNetwork } from './network';
 import { portLines } from './ports';
 import { dockerImages, dockerPs } from './ps';
@@ -78,21 +79,28 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
       { long: 'latest', short: 'l' },
       { long: 'last', short: 'n', value: true },
       { long: 'format', value: true },
+      FILTER_FLAG,
     ],
     0,
     '[OPTIONS]',
     (f, ctx) => {
       const last = f.values.get('last')?.at(-1);
       const format = f.values.get('format')?.at(-1);
+      const filters = parseFilters(allValues(f, 'filter'));
+      if (!filters.ok) {
+        ctx.err(flagError('ps', filters.error));
+        return 125;
+      }
       const r = dockerPs(ctx.api.world(), {
         all: isSet(f, 'all'),
         quiet: isSet(f, 'quiet'),
         trunc: !isSet(f, 'no-trunc'),
+        filters: filters.value,
         ...(isSet(f, 'latest') ? { last: 1 } : last !== undefined ? { last: Number(last) } : {}),
         ...(format === undefined ? {} : { format }),
       });
       if (!r.ok) {
-        ctx.err(`docker: ${r.error}\n`);
+        ctx.err(`${r.error}\n`);
         return 1;
       }
       ctx.out(r.text);
@@ -169,33 +177,14 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
     '[OPTIONS] NAME|ID [NAME|ID...]',
     (f, ctx) => {
       const world = ctx.api.world();
-      const format = f.values.get('format')?.at(-1);
-      const found: unknown[] = [];
-      let status = 0;
-      for (const ref of f.args) {
+      const found = f.args.map((ref) => {
         const c = findContainer(world, ref);
         const n = c ? undefined : findNetwork(world, ref);
-        if (c) found.push(containerInspect(world, c));
-        else if (n) found.push(networkInspect(world, n));
-        else {
-          ctx.err(`Error: No such object: ${ref}\n`);
-          status = 1;
-        }
-      }
-      if (format === undefined) {
-        ctx.out(goJson(found));
-        return status;
-      }
-      // -f runs the template on each object, a newline after each (cli/command/inspect).
-      for (const obj of found) {
-        const r = executeTemplate(format, JSON.parse(JSON.stringify(obj)) as unknown);
-        if (!r.ok) {
-          ctx.err(`docker: ${r.error}\n`);
-          return 1;
-        }
-        ctx.out(`${r.text}\n`);
-      }
-      return status;
+        if (c) return { ok: true as const, value: containerInspect(world, c) };
+        if (n) return { ok: true as const, value: networkInspect(world, n) };
+        return { ok: false as const, error: `Error: No such object: ${ref}` };
+      });
+      return printInspected(ctx, found, f.values.get('format')?.at(-1));
     },
   ),
   images: sub(

@@ -1,5 +1,12 @@
 // `docker inspect` and `docker network inspect`: JSON in the daemon's field order, Go's escaping. Pure.
-import { cidrText, findImage, type Container, type Network, type World } from '../../sim';
+import {
+  cidrText,
+  findImage,
+  type Container,
+  type Network,
+  type Profile,
+  type World,
+} from '../../sim';
 import { clockDate } from './time';
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
@@ -31,6 +38,52 @@ function networkMode(c: Container): string {
   return c.mode.kind;
 }
 
+interface EndpointFields {
+  readonly mac: string;
+  readonly networkId: string;
+  readonly endpointId: string;
+  readonly gateway: string;
+  readonly ip: string;
+  readonly prefix: number;
+  readonly dnsNames: readonly string[] | null;
+}
+
+/**
+ * network.EndpointSettings in its struct order: API 1.47 (moby v27.5.1 api/types/network/
+ * endpoint.go) has MacAddress after Aliases; v29 (docker-v29.0.4) moves it after IPAddress and
+ * adds GwPriority after DriverOpts.
+ */
+function endpointSettings(profile: Profile, e: EndpointFields): Record<string, unknown> {
+  const head = { IPAMConfig: null, Links: null, Aliases: null };
+  const ids = { NetworkID: e.networkId, EndpointID: e.endpointId, Gateway: e.gateway };
+  const v6 = {
+    IPv6Gateway: '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    DNSNames: e.dnsNames,
+  };
+  return profile === 'docker-29'
+    ? {
+        ...head,
+        DriverOpts: null,
+        GwPriority: 0,
+        ...ids,
+        IPAddress: e.ip,
+        MacAddress: e.mac,
+        IPPrefixLen: e.prefix,
+        ...v6,
+      }
+    : {
+        ...head,
+        MacAddress: e.mac,
+        DriverOpts: null,
+        ...ids,
+        IPAddress: e.ip,
+        IPPrefixLen: e.prefix,
+        ...v6,
+      };
+}
+
 export function containerInspect(world: World, c: Container): unknown {
   const eps = new Map(c.endpoints.map((e) => [e.networkId, e]));
   const networks: Record<string, unknown> = {};
@@ -38,45 +91,34 @@ export function containerInspect(world: World, c: Container): unknown {
     const n = world.networks.find((x) => x.id === id);
     const ep = eps.get(id);
     if (!n) continue;
-    networks[n.name] = {
-      IPAMConfig: null,
-      Links: null,
-      Aliases: null,
-      MacAddress: ep?.mac ?? '',
-      DriverOpts: null,
-      NetworkID: n.id,
-      EndpointID: ep?.endpointId ?? '',
-      Gateway: ep?.gateway ?? '',
-      IPAddress: ep?.ip ?? '',
-      IPPrefixLen: ep?.prefix ?? 0,
-      IPv6Gateway: '',
-      GlobalIPv6Address: '',
-      GlobalIPv6PrefixLen: 0,
-      DNSNames: n.isDefault || !ep ? null : [c.name, c.id.slice(0, 12)],
-    };
+    networks[n.name] = endpointSettings(world.profile, {
+      mac: ep?.mac ?? '',
+      networkId: n.id,
+      endpointId: ep?.endpointId ?? '',
+      gateway: ep?.gateway ?? '',
+      ip: ep?.ip ?? '',
+      prefix: ep?.prefix ?? 0,
+      dnsNames: n.isDefault || !ep ? null : [c.name, c.id.slice(0, 12)],
+    });
   }
   if (c.mode.kind === 'host' || c.mode.kind === 'none') {
     const n = world.networks.find((x) => x.name === c.mode.kind);
-    networks[c.mode.kind] = {
-      IPAMConfig: null,
-      Links: null,
-      Aliases: null,
-      MacAddress: '',
-      DriverOpts: null,
-      NetworkID: n?.id ?? '',
-      EndpointID: '',
-      Gateway: '',
-      IPAddress: '',
-      IPPrefixLen: 0,
-      IPv6Gateway: '',
-      GlobalIPv6Address: '',
-      GlobalIPv6PrefixLen: 0,
-      DNSNames: null,
-    };
+    networks[c.mode.kind] = endpointSettings(world.profile, {
+      mac: '',
+      networkId: n?.id ?? '',
+      endpointId: '',
+      gateway: '',
+      ip: '',
+      prefix: 0,
+      dnsNames: null,
+    });
   }
   // The top-level address fields describe the default bridge endpoint only.
   const def = c.endpoints.find((e) => world.networks.find((n) => n.id === e.networkId)?.isDefault);
   const running = c.state === 'running';
+  const sandboxId = running ? c.id.split('').reverse().join('') : '';
+  const sandboxKey = running ? `/var/run/docker/netns/${c.id.slice(52)}` : '';
+  const ports = running ? portsMap(c) : {};
   return {
     Id: c.id,
     Created: clockDate(c.created),
@@ -115,26 +157,31 @@ export function containerInspect(world: World, c: Container): unknown {
       Cmd: c.command,
       Image: c.image,
     },
-    NetworkSettings: {
-      Bridge: '',
-      SandboxID: running ? c.id.split('').reverse().join('') : '',
-      SandboxKey: running ? `/var/run/docker/netns/${c.id.slice(52)}` : '',
-      Ports: running ? portsMap(c) : {},
-      HairpinMode: false,
-      LinkLocalIPv6Address: '',
-      LinkLocalIPv6PrefixLen: 0,
-      SecondaryIPAddresses: null,
-      SecondaryIPv6Addresses: null,
-      EndpointID: def?.endpointId ?? '',
-      Gateway: def?.gateway ?? '',
-      GlobalIPv6Address: '',
-      GlobalIPv6PrefixLen: 0,
-      IPAddress: def?.ip ?? '',
-      IPPrefixLen: def?.prefix ?? 0,
-      IPv6Gateway: '',
-      MacAddress: def?.mac ?? '',
-      Networks: networks,
-    },
+    // API 1.52 (docker-29) dropped the deprecated top-level address fields (docker-v29.0.4
+    // daemon/server/router/container/inspect.go adds them back only for API < 1.52).
+    NetworkSettings:
+      world.profile === 'docker-29'
+        ? { SandboxID: sandboxId, SandboxKey: sandboxKey, Ports: ports, Networks: networks }
+        : {
+            Bridge: '',
+            SandboxID: sandboxId,
+            SandboxKey: sandboxKey,
+            Ports: ports,
+            HairpinMode: false,
+            LinkLocalIPv6Address: '',
+            LinkLocalIPv6PrefixLen: 0,
+            SecondaryIPAddresses: null,
+            SecondaryIPv6Addresses: null,
+            EndpointID: def?.endpointId ?? '',
+            Gateway: def?.gateway ?? '',
+            GlobalIPv6Address: '',
+            GlobalIPv6PrefixLen: 0,
+            IPAddress: def?.ip ?? '',
+            IPPrefixLen: def?.prefix ?? 0,
+            IPv6Gateway: '',
+            MacAddress: def?.mac ?? '',
+            Networks: networks,
+          },
   };
 }
 

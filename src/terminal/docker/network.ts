@@ -1,24 +1,94 @@
 // `docker network ls|inspect|create|rm|connect|disconnect` over the store's network actions.
 import { own } from '../own';
-import { findNetwork, type World } from '../../sim';
+import { findNetwork, type Network, type World } from '../../sim';
 import type { Ctx } from '../context';
 import { isSet, allValues, lastValue, parseFlags, type FlagSpec, type ParsedFlags } from '../flags';
-import { tabwrite } from '../tabwriter';
 import { argsError, daemonText, flagError } from './errors';
 import { commandHelp } from './help';
-import { goJson, networkInspect } from './inspect';
+import { networkInspect } from './inspect';
+import { exact, FILTER_FLAG, invalidFilter, match, parseFilters, type Filters } from './filters';
+import { formatRows, printInspected, type ListFormat } from './format';
+import type { TemplateResult } from './template';
+import { goTimeString } from './time';
 
 const HELP: FlagSpec = { long: 'help' };
 
-export function networkLs(world: World, quiet: boolean): string {
-  const nets = [...world.networks].sort((a, b) =>
+/** The network formatter's row type and headers (docker/cli cli/command/network/formatter.go). */
+const NETWORK_FORMAT = (world: World): ListFormat => ({
+  type: '*network.networkContext',
+  headers: {
+    ID: 'NETWORK ID',
+    Name: 'NAME',
+    Driver: 'DRIVER',
+    Scope: 'SCOPE',
+    ...(world.profile === 'docker-29' ? { IPv4: 'IPV4' } : {}),
+    IPv6: 'IPV6',
+    Internal: 'INTERNAL',
+    Labels: 'LABELS',
+    CreatedAt: 'CREATED AT',
+  },
+  defaultTable: 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}',
+  quiet: '{{.ID}}',
+});
+
+const PREDEFINED = ['bridge', 'host', 'none'];
+
+/** moby daemon/network/filter.go FilterNetworks, for the keys api/types/network accepts. */
+function filterNetworks(world: World, nets: readonly Network[], f: Filters): Network[] | string {
+  const bad = invalidFilter(f, ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type']);
+  if (bad) return bad;
+  const dangling = f.get('dangling') ?? [];
+  if (dangling.length > 1) return 'got more than one value for filter key "dangling"';
+  const only = dangling[0];
+  if (only !== undefined && !['0', 'false', '1', 'true'].includes(only))
+    return 'invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")';
+  // A dangling network: not predefined, no container attached.
+  const used = (n: Network) =>
+    PREDEFINED.includes(n.name) ||
+    world.containers.some((c) => c.endpoints.some((e) => e.networkId === n.id));
+  let out = nets.filter(
+    (n) =>
+      exact(f, 'driver', n.driver) &&
+      match(f, 'name', n.name) &&
+      match(f, 'id', n.id) &&
+      !f.has('label') &&
+      exact(f, 'scope', 'local') &&
+      (only === undefined || used(n) !== (only === '1' || only === 'true')),
+  );
+  const types = f.get('type');
+  if (types) {
+    const bySet: Network[] = [];
+    for (const t of types) {
+      if (t !== 'builtin' && t !== 'custom') return `invalid filter: 'type'='${t}'`;
+      bySet.push(...out.filter((n) => PREDEFINED.includes(n.name) === (t === 'builtin')));
+    }
+    out = bySet;
+  }
+  return out;
+}
+
+export function networkLs(
+  world: World,
+  o: { quiet: boolean; trunc?: boolean; format?: string | undefined; filters?: Filters },
+): TemplateResult {
+  const sorted = [...world.networks].sort((a, b) =>
     a.name.localeCompare(b.name, 'en', { numeric: true }),
   );
-  if (quiet) return nets.map((n) => `${n.id.slice(0, 12)}\n`).join('');
-  return tabwrite([
-    ['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'],
-    ...nets.map((n) => [n.id.slice(0, 12), n.name, n.driver, 'local']),
-  ]);
+  const nets = filterNetworks(world, sorted, o.filters ?? new Map());
+  if (typeof nets === 'string')
+    return { ok: false, kind: 'lab', error: `Error response from daemon: ${nets}` };
+  const rows = nets.map((n) => ({
+    CreatedAt: goTimeString(n.created),
+    Driver: n.driver,
+    ID: o.trunc === false ? n.id : n.id.slice(0, 12),
+    ...(world.profile === 'docker-29' ? { IPv4: 'true' } : {}),
+    IPv6: 'false',
+    Internal: 'false',
+    Labels: '',
+    Name: n.name,
+    Scope: 'local',
+  }));
+  return formatRows(NETWORK_FORMAT(world), rows, o);
 }
 
 type Sub = (args: readonly string[], ctx: Ctx) => number;
@@ -61,25 +131,52 @@ function each(refs: readonly string[], act: (ref: string) => boolean): number {
 }
 
 const SUBCOMMANDS: { readonly [name: string]: Sub } = {
-  ls: withFlags('ls', [{ long: 'quiet', short: 'q' }], 0, '[OPTIONS]', (f, ctx) => {
-    ctx.out(networkLs(ctx.api.world(), isSet(f, 'quiet')));
-    return 0;
-  }),
-  inspect: withFlags('inspect', [], 1, '[OPTIONS] NETWORK [NETWORK...]', (f, ctx) => {
-    const world = ctx.api.world();
-    const found = [];
-    let status = 0;
-    for (const ref of f.args) {
-      const n = findNetwork(world, ref);
-      if (n) found.push(networkInspect(world, n));
-      else {
-        ctx.err(`Error response from daemon: network ${ref} not found\n`);
-        status = 1;
+  ls: withFlags(
+    'ls',
+    [
+      { long: 'quiet', short: 'q' },
+      { long: 'no-trunc' },
+      { long: 'format', value: true },
+      FILTER_FLAG,
+    ],
+    0,
+    '[OPTIONS]',
+    (f, ctx) => {
+      const filters = parseFilters(allValues(f, 'filter'));
+      if (!filters.ok) {
+        ctx.err(flagError('network ls', filters.error));
+        return 125;
       }
-    }
-    ctx.out(goJson(found));
-    return status;
-  }),
+      const r = networkLs(ctx.api.world(), {
+        quiet: isSet(f, 'quiet'),
+        trunc: !isSet(f, 'no-trunc'),
+        format: lastValue(f, 'format'),
+        filters: filters.value,
+      });
+      if (!r.ok) {
+        ctx.err(`${r.error}\n`);
+        return 1;
+      }
+      ctx.out(r.text);
+      return 0;
+    },
+  ),
+  inspect: withFlags(
+    'inspect',
+    [{ long: 'format', short: 'f', value: true }],
+    1,
+    '[OPTIONS] NETWORK [NETWORK...]',
+    (f, ctx) => {
+      const world = ctx.api.world();
+      const found = f.args.map((ref) => {
+        const n = findNetwork(world, ref);
+        return n
+          ? { ok: true as const, value: networkInspect(world, n) }
+          : { ok: false as const, error: `Error response from daemon: network ${ref} not found` };
+      });
+      return printInspected(ctx, found, lastValue(f, 'format'));
+    },
+  ),
   create: withFlags(
     'create',
     [

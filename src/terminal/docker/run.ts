@@ -5,6 +5,9 @@ import { allValues, isSet, lastValue, parseFlags, type FlagSpec } from '../flags
 import { argsError, daemonText, flagError, runReport } from './errors';
 import { commandHelp } from './help';
 import { detachedRunOutput } from './run-line';
+import { CONTAINER_COMMANDS, runInContainer } from '../container-commands';
+import { own } from '../own';
+import { shellOf } from '../container-shell';
 
 export const RUN_FLAGS: readonly FlagSpec[] = [
   { long: 'detach', short: 'd' },
@@ -45,6 +48,13 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
   }
   const network = lastValue(f, 'network') ?? lastValue(f, 'net');
   const name = lastValue(f, 'name');
+  // `docker run [--rm] IMAGE ip route`: a program the lab runs itself, in the started container.
+  const program = command[0] === 'busybox' ? command[1] : command[0];
+  const foreground =
+    !isSet(f, 'detach') &&
+    program !== undefined &&
+    !['exit', 'clear', 'help'].includes(program) &&
+    own(CONTAINER_COMMANDS, program) !== undefined;
   const opts: RunOptions = {
     image,
     command,
@@ -54,6 +64,7 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
     tty: isSet(f, 'tty'),
     interactive: isSet(f, 'interactive'),
     autoRemove: isSet(f, 'rm'),
+    ...(foreground ? { foreground } : {}),
     ...(network === undefined ? {} : { network }),
     ...(name === undefined ? {} : { name }),
   };
@@ -64,8 +75,11 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
         `Unable to find image '${image.includes(':') ? image : `${image}:latest`}' locally\n`,
       );
     }
-    // Errors found while creating get the help hint; errors while starting (ports) do not.
-    const atStart = r.error.message.includes('driver failed programming');
+    // Errors found while creating get the help hint; errors while starting (ports, a missing
+    // program) do not, and a missing program exits 127 (cli v27.5.1 run.go runStartContainerErr,
+    // v29.0.4 toStatusError).
+    const notFound = /executable file not found|no such file or directory/.test(r.error.message);
+    const atStart = notFound || r.error.message.includes('driver failed programming');
     ctx.err(
       runReport(
         profile,
@@ -73,7 +87,7 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
         !atStart,
       ),
     );
-    return 125;
+    return notFound ? 127 : 125;
   }
   const c = r.value;
   if (opts.detach) {
@@ -82,20 +96,25 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
     return 0;
   }
   for (const w of r.warnings) ctx.err(`${w}\n`);
+  if (foreground) {
+    // Its output, then it exits with the command's status (--rm: removed, its address freed).
+    const where = { kind: 'container', name: c.name, attached: false } as const;
+    const status = runInContainer(command, ctx, where, false);
+    ctx.api.stopContainer(c.id, status);
+    return status;
+  }
   if (
     c.state === 'running' &&
     opts.tty &&
     opts.interactive &&
     SHELLS.includes(c.command[0] ?? '')
   ) {
-    ctx.api.setLocation({ kind: 'container', name: c.name, attached: true });
+    const where = { kind: 'container', name: c.name, attached: true } as const;
+    ctx.api.setLocation({ ...where, shell: shellOf(ctx.api.world(), where, c.command[0]) });
     return 0;
   }
   // A foreground container: show what it printed (the lab does not block on it).
-  const cmd = c.command[0] ?? '';
-  if (cmd === 'echo') ctx.out(`${c.command.slice(1).join(' ')}\n`);
-  else if (cmd === 'hostname') ctx.out(`${c.id.slice(0, 12)}\n`);
-  else if (c.state === 'running') {
+  if (c.state === 'running') {
     for (const line of r.value.listeners.length > 0 ? logsOf(c.image) : []) ctx.out(`${line}\n`);
   }
   return c.exitCode;

@@ -1,199 +1,223 @@
-// A small part of Go's text/template, as `docker inspect -f` runs it: the CLI falls back to the
-// object decoded from JSON (cli/command/inspect/inspector.go, tryRawInspectFallback), so fields are
-// map keys (a missing one prints `<no value>`), numbers are float64 and maps range in key order.
-// Supported: field paths on `.` and `$var`, `range [$k, $v :=] PIPE … end`, pipes `|`, and the
-// functions json, index, join, upper, lower, len, printf (%s %v %d). Anything else says so. Pure.
+// Go's text/template, run as docker/cli runs it (templates/templates.go, cli/command/inspect and
+// formatter). Two kinds of data: `docker inspect -f` falls back to the object decoded from JSON with
+// missingkey=error (inspector.go tryRawInspectFallback), so fields are map keys and a missing one is
+// `map has no entry for key "X"`; `ps`/`network ls --format` run on the formatter's typed row
+// (GoStruct), where an unknown field is `can't evaluate field X in type *formatter.ContainerContext`.
+// Errors carry Go's `template: :LINE:COL: executing "" at <NODE>: …`. Pure.
+import {
+  NotInLab,
+  ParseError,
+  parseTemplate,
+  type Command,
+  type Node,
+  type Operand,
+  type Pipeline,
+} from './template-parse';
+import {
+  callFunction,
+  FuncError,
+  goPrint,
+  GoStruct,
+  isMap,
+  truthy,
+  type Value,
+} from './template-funcs';
 
-type Value = unknown;
+export { goPrint, GoStruct } from './template-funcs';
 
-export type TemplateResult = { ok: true; text: string } | { ok: false; error: string };
+export type TemplateResult =
+  { ok: true; text: string } | { ok: false; error: string; kind: 'parse' | 'exec' | 'lab' };
+
+class ExecError extends Error {
+  constructor(
+    readonly pos: number,
+    readonly node: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 interface Scope {
   readonly dot: Value;
   readonly vars: ReadonlyMap<string, Value>;
 }
 
-class Unsupported extends Error {}
-
-const isMap = (v: Value): v is Record<string, Value> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Go's fmt %v of a value decoded from JSON. */
-export function goPrint(v: Value): string {
-  if (v === undefined) return '<no value>';
-  if (v === null) return '<nil>';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return `[${v.map(goPrint).join(' ')}]`;
-  if (isMap(v))
-    return `map[${Object.keys(v)
-      .sort()
-      .map((k) => `${k}:${goPrint(v[k])}`)
-      .join(' ')}]`;
-  return String(v);
-}
-
-/** Splits `{{…}}` actions from text; `{{-`/`-}}` trim the spaces beside them, as Go does. */
-function lex(src: string): (string | { action: string })[] {
-  const out: (string | { action: string })[] = [];
-  let i = 0;
-  while (i < src.length) {
-    const open = src.indexOf('{{', i);
-    if (open < 0) {
-      out.push(src.slice(i));
-      break;
-    }
-    const close = src.indexOf('}}', open);
-    if (close < 0) throw new Unsupported('unclosed action');
-    let text = src.slice(i, open);
-    let body = src.slice(open + 2, close);
-    if (body.startsWith('- ')) {
-      text = text.trimEnd();
-      body = body.slice(1);
-    }
-    out.push(text);
-    let next = close + 2;
-    if (body.endsWith(' -')) {
-      body = body.slice(0, -1);
-      while (/\s/.test(src[next] ?? '')) next++;
-    }
-    out.push({ action: body.trim() });
-    i = next;
+function fieldOf(v: Value, name: string, at: Operand | Command): Value {
+  const fail = (msg: string) => new ExecError(at.pos, at.text, msg);
+  if (v instanceof GoStruct) {
+    if (Object.hasOwn(v.fields, name)) return v.fields[name];
+    throw fail(`can't evaluate field ${name} in type ${v.type}`);
   }
-  return out;
-}
-
-/** Words of a pipeline: quoted strings stay whole. */
-const words = (s: string): string[] => s.match(/"(?:[^"\\]|\\.)*"|[^\s]+/g) ?? [];
-
-function field(v: Value, path: string[]): Value {
-  let cur = v;
-  for (const k of path) {
-    if (k === '') continue;
-    if (!isMap(cur)) return undefined;
-    cur = Object.hasOwn(cur, k) ? cur[k] : undefined;
+  if (isMap(v)) {
+    if (Object.hasOwn(v, name)) return v[name];
+    throw fail(`map has no entry for key "${name}"`);
   }
-  return cur;
+  if (v === null || v === undefined) throw fail(`nil pointer evaluating interface {}.${name}`);
+  const type = Array.isArray(v)
+    ? '[]interface {}'
+    : typeof v === 'number'
+      ? 'json.Number'
+      : typeof v;
+  throw fail(`can't evaluate field ${name} in type ${type}`);
 }
 
-function arg(w: string, s: Scope): Value {
-  if (w.startsWith('"')) return JSON.parse(w) as string;
-  if (/^-?\d+$/.test(w)) return Number(w);
-  if (w === '.') return s.dot;
-  if (w.startsWith('.')) return field(s.dot, w.slice(1).split('.'));
-  if (w.startsWith('$')) {
-    const [name = '', ...path] = w.split('.');
-    const base = name === '$' ? s.vars.get('$') : s.vars.get(name);
-    return field(base, path);
+function walk(v: Value, path: readonly string[], at: Operand): Value {
+  return path.reduce<Value>((cur, k) => fieldOf(cur, k, at), v);
+}
+
+function evalOperand(o: Operand, s: Scope, final: Value[]): Value {
+  const t = o.term;
+  switch (t.kind) {
+    case 'field': {
+      // `.Label "x"` on a typed row: a method with arguments.
+      return walk(s.dot, t.path, o);
+    }
+    case 'var': {
+      if (!s.vars.has(t.name)) throw new ParseError(`undefined variable "${t.name}"`);
+      return walk(s.vars.get(t.name), t.path, o);
+    }
+    case 'string':
+    case 'number':
+    case 'bool':
+      return t.value;
+    case 'nil':
+      return null;
+    case 'func':
+      return callFunction(t.name, final);
+    case 'pipe':
+      return walk(evalPipe(t.pipe, s).value, t.path, o);
   }
-  throw new Unsupported(`"${w}"`);
 }
 
-function printf(format: string, args: Value[]): string {
-  let n = 0;
-  return format.replace(/%[svd%]/g, (m) => (m === '%%' ? '%' : goPrint(args[n++])));
+function evalCommand(cmd: Command, s: Scope, piped: Value[]): Value {
+  const [head, ...rest] = cmd.args;
+  if (!head) return undefined;
+  if (head.term.kind === 'func') {
+    const args = [...rest.map((a) => evalOperand(a, s, [])), ...piped];
+    try {
+      return callFunction(head.term.name, args);
+    } catch (e) {
+      if (e instanceof FuncError)
+        throw new ExecError(cmd.pos, cmd.text, `error calling ${head.term.name}: ${e.message}`);
+      throw e;
+    }
+  }
+  if (
+    head.term.kind === 'field' &&
+    head.term.path.at(-1) === 'Label' &&
+    s.dot instanceof GoStruct
+  ) {
+    const labels = s.dot.fields.Labels;
+    const key = rest[0] ? goPrint(evalOperand(rest[0], s, [])) : '';
+    return isMap(labels) ? (labels[key] ?? '') : '';
+  }
+  if (rest.length > 0 || piped.length > 0)
+    throw new ExecError(cmd.pos, cmd.text, `can't give argument to non-function ${head.text}`);
+  return evalOperand(head, s, []);
 }
 
-const FUNCS: { readonly [name: string]: (args: Value[]) => Value } = {
-  // The typed struct's order (the daemon's, which the inspected object keeps) and Go's escaping.
-  json: ([v]) =>
-    JSON.stringify(v ?? null)
-      .replaceAll('<', '\\u003c')
-      .replaceAll('>', '\\u003e')
-      .replaceAll('&', '\\u0026'),
-  index: ([v, ...keys]) =>
-    keys.reduce<Value>(
-      (cur, k) =>
-        isMap(cur) || Array.isArray(cur) ? (cur as Record<string, Value>)[String(k)] : undefined,
-      v,
-    ),
-  join: ([v, sep]) => (Array.isArray(v) ? v.map(goPrint).join(String(sep)) : goPrint(v)),
-  upper: ([v]) => goPrint(v).toUpperCase(),
-  lower: ([v]) => goPrint(v).toLowerCase(),
-  len: ([v]) =>
-    Array.isArray(v) ? v.length : isMap(v) ? Object.keys(v).length : goPrint(v).length,
-  printf: ([f, ...rest]) => printf(String(f), rest),
-};
-
-function command(ws: string[], s: Scope, piped: Value[]): Value {
-  const [head = '', ...rest] = ws;
-  const fn = Object.hasOwn(FUNCS, head) ? FUNCS[head] : undefined;
-  if (fn) return fn([...rest.map((w) => arg(w, s)), ...piped]);
-  if (rest.length > 0 || piped.length > 0) throw new Unsupported(`"${head}"`);
-  return arg(head, s);
-}
-
-function pipeline(src: string, s: Scope): Value {
+function evalPipe(p: Pipeline, s: Scope): { value: Value; vars: Map<string, Value> } {
   let piped: Value[] = [];
-  let v: Value;
-  for (const part of src.split(/\s\|\s/)) {
-    v = command(words(part), s, piped);
-    piped = [v];
+  let value: Value;
+  for (const cmd of p.cmds) {
+    value = evalCommand(cmd, s, piped);
+    piped = [value];
   }
-  return v;
+  const vars = new Map(s.vars);
+  if (p.decl.length === 1 && p.decl[0]) vars.set(p.decl[0], value);
+  return { value, vars };
 }
 
-type Node = string | { readonly pipe: string } | { readonly range: string; readonly body: Node[] };
-
-function parse(tokens: (string | { action: string })[], pos = { i: 0 }, inner = false): Node[] {
-  const nodes: Node[] = [];
-  while (pos.i < tokens.length) {
-    const t = tokens[pos.i++];
-    if (typeof t === 'string') nodes.push(t);
-    else if (t === undefined) break;
-    else if (t.action === 'end') {
-      if (!inner) throw new Unsupported('unexpected {{end}}');
-      return nodes;
-    } else if (t.action.startsWith('range '))
-      nodes.push({ range: t.action.slice(6), body: parse(tokens, pos, true) });
-    else if (/^(if|else|with|define|template|block)\b/.test(t.action))
-      throw new Unsupported(t.action.split(' ')[0] ?? '');
-    else nodes.push({ pipe: t.action });
-  }
-  if (inner) throw new Unsupported('missing {{end}}');
-  return nodes;
+function entries(v: Value, at: Pipeline): [Value, Value][] {
+  if (Array.isArray(v)) return v.map((x, i) => [i, x]);
+  if (isMap(v))
+    return Object.keys(v)
+      .sort()
+      .map((k) => [k, v[k]]);
+  if (v === null || v === undefined) return [];
+  const cmd = at.cmds[0];
+  throw new ExecError(cmd?.pos ?? 0, cmd?.text ?? '', `range can't iterate over ${goPrint(v)}`);
 }
 
 function run(nodes: readonly Node[], s: Scope): string {
   let out = '';
   for (const n of nodes) {
-    if (typeof n === 'string') out += n;
-    else if ('pipe' in n) out += goPrint(pipeline(n.pipe, s));
-    else {
-      const m = /^(\$\w+)(?:\s*,\s*(\$\w+))?\s*:=\s*(.*)$/.exec(n.range);
-      const over = pipeline(m ? (m[3] ?? '') : n.range, s);
-      const entries: [Value, Value][] = Array.isArray(over)
-        ? over.map((v, i) => [i, v])
-        : isMap(over)
-          ? Object.keys(over)
-              .sort()
-              .map((k) => [k, over[k]])
-          : [];
-      for (const [k, v] of entries) {
-        const vars = new Map(s.vars);
-        if (m?.[2]) {
-          vars.set(m[1] ?? '', k);
-          vars.set(m[2], v);
-        } else if (m) vars.set(m[1] ?? '', v);
-        out += run(n.body, { dot: v, vars });
+    switch (n.kind) {
+      case 'text':
+        out += n.text;
+        break;
+      case 'action': {
+        const r = evalPipe(n.pipe, s);
+        // A declaration prints nothing and its variable lives to the end of the block.
+        if (n.pipe.decl.length > 0) s = { dot: s.dot, vars: r.vars };
+        else out += goPrint(r.value);
+        break;
+      }
+      case 'if':
+      case 'with': {
+        const r = evalPipe(n.pipe, s);
+        const scope = { dot: n.kind === 'with' ? r.value : s.dot, vars: r.vars };
+        out += truthy(r.value) ? run(n.body, scope) : run(n.orElse, s);
+        break;
+      }
+      case 'range': {
+        const over = evalPipe({ decl: [], cmds: n.pipe.cmds }, s).value;
+        const items = entries(over, n.pipe);
+        if (items.length === 0) out += run(n.orElse, s);
+        const [a, b] = n.pipe.decl;
+        for (const [k, v] of items) {
+          const vars = new Map(s.vars);
+          if (a && b) {
+            vars.set(a, k);
+            vars.set(b, v);
+          } else if (a) vars.set(a, v);
+          out += run(n.body, { dot: v, vars });
+        }
       }
     }
   }
   return out;
 }
 
-/** Executes a Go template on one inspected object (its JSON form). */
-export function executeTemplate(src: string, data: Value): TemplateResult {
+/** `template: :L:C: executing "" at <NODE>: MSG`, as Go's ErrorContext places a node. */
+function execMessage(src: string, e: ExecError): string {
+  const before = src.slice(0, e.pos);
+  const line = before.split('\n').length;
+  const col = e.pos - (before.lastIndexOf('\n') + 1);
+  return `template: :${line}:${col}: executing "" at <${e.node}>: ${e.message}`;
+}
+
+/** Parses a template once; run it on each object. */
+export function compileTemplate(src: string): TemplateResult | ((data: Value) => TemplateResult) {
+  let nodes: Node[];
   try {
-    const nodes = parse(lex(src));
-    return { ok: true, text: run(nodes, { dot: data, vars: new Map([['$', data]]) }) };
+    nodes = parseTemplate(src);
   } catch (e) {
-    if (e instanceof Unsupported)
-      return {
-        ok: false,
-        error: `the template ${e.message} is not in this lab (field paths, range, json, index, join, printf, upper, lower, len are)`,
-      };
+    if (e instanceof ParseError) return { ok: false, kind: 'parse', error: e.message };
+    if (e instanceof NotInLab) return notInLab(e.message);
     throw e;
   }
+  return (data) => {
+    try {
+      return { ok: true, text: run(nodes, { dot: data, vars: new Map([['$', data]]) }) };
+    } catch (e) {
+      if (e instanceof ExecError) return { ok: false, kind: 'exec', error: execMessage(src, e) };
+      if (e instanceof ParseError)
+        return { ok: false, kind: 'parse', error: `template: :1: ${e.message}` };
+      throw e;
+    }
+  };
+}
+
+const notInLab = (what: string): TemplateResult => ({
+  ok: false,
+  kind: 'lab',
+  error: `the template ${what} is not in this lab (fields, variables, range, if, with, else and the CLI's functions are)`,
+});
+
+/** Executes a Go template on one object. */
+export function executeTemplate(src: string, data: Value): TemplateResult {
+  const t = compileTemplate(src);
+  return typeof t === 'function' ? t(data) : t;
 }

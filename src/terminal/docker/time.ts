@@ -30,6 +30,12 @@ export function clockDate(seconds: number): string {
   return `${y}-${two(m)}-${two(d)}T${two(Math.floor(sod / 3600))}:${two(Math.floor(sod / 60) % 60)}:${two(sod % 60)}Z`;
 }
 
+/** Go's time.Time.String() in UTC, as `ps --format {{.CreatedAt}}` prints it. */
+export function goTimeString(seconds: number): string {
+  const iso = clockDate(seconds);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
+}
+
 /** docker/go-units HumanDuration. */
 export function humanDuration(seconds: number): string {
   const s = Math.floor(seconds);

@@ -1,4 +1,6 @@
-// For tests: the world of the reference host whose outputs are in src/__fixtures__ (c1 nginx -p 8080:80, c2 busybox).
+// For tests: the world of the reference host whose outputs are in src/__fixtures__ (c1 a web server
+// on :80 published as 8080, c2 busybox). c1 is busybox's httpd: the recording's c1 had busybox 1.35's
+// applets (ip, ping, ifconfig…), which the real nginx image does not have.
 import {
   createWorld,
   runContainer,
@@ -90,7 +92,8 @@ export function referenceHost(): World {
   let w = referenceEmptyHost();
   w = must(
     runContainer(w, {
-      image: 'nginx',
+      image: 'busybox',
+      command: ['httpd', '-f', '-p', '80'],
       name: 'c1',
       detach: true,
       ports: [{ hostIp: null, hostPort: 8080, containerPort: 80, proto: 'tcp' }],
