@@ -18,7 +18,7 @@ const MOMENTS = [
 ] as const;
 
 /** "control covers text" for every visible control and every visible text of the diagram they meet. */
-async function covered(page: Page): Promise<string[]> {
+async function covered(page: Page, selectors: readonly string[] = CONTROLS): Promise<string[]> {
   return page.evaluate((selectors) => {
     const controls = selectors.flatMap((s) =>
       Array.from(document.querySelectorAll(s))
@@ -50,7 +50,28 @@ async function covered(page: Page): Promise<string[]> {
       }
     }
     return bad;
-  }, CONTROLS);
+  }, selectors);
+}
+
+/** "banner covers X" for each header button, zoom button, pill and side panel the banner meets. */
+async function bannerCovers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const banner = document.querySelector('[data-testid="share-banner"]')!.getBoundingClientRect();
+    const others =
+      '.app-header button, .zoom-controls button, .present-exit, .side-panels, .flow-panel';
+    const bad: string[] = [];
+    for (const e of Array.from(document.querySelectorAll(others))) {
+      if (!e.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const r = e.getBoundingClientRect();
+      const w = Math.min(banner.right, r.right) - Math.max(banner.left, r.left);
+      const h = Math.min(banner.bottom, r.bottom) - Math.max(banner.top, r.top);
+      if (w > 0 && h > 0)
+        bad.push(
+          `banner covers ${e.className || e.tagName} "${(e.textContent ?? '').trim().slice(0, 20)}"`,
+        );
+    }
+    return bad;
+  });
 }
 
 async function addContainers(page: Page, n: number): Promise<void> {
@@ -115,3 +136,34 @@ for (const size of SIZES)
       }
       expect(seen).toEqual([]);
     });
+
+// A link opened beside the user's own lab says so in a banner: it stays over the diagram, below the
+// header's buttons (their row wraps at 1366), the zoom buttons and the pill, and the picture starts
+// below it (useControlsBand counts it), presenting or not.
+for (const size of SIZES)
+  test(`${size.width}×${size.height}: the share banner covers no button, panel or diagram text`, async ({
+    lab,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await lab.open('');
+    await addContainers(page, 1);
+    await page.goto('./?flow=outside-to-published-port&hop=5');
+    const banner = page.getByTestId('share-banner');
+    await expect(banner).toBeVisible();
+    const seen: string[] = [];
+    for (const presenting of [false, true]) {
+      if (presenting) {
+        await page.locator('body').click({ position: { x: 2, y: 2 } });
+        await page.keyboard.press('p');
+        await expect(page.locator('.present-exit')).toBeVisible();
+      }
+      await page.waitForTimeout(100);
+      const where = presenting ? 'presenting' : 'not presenting';
+      for (const b of await covered(page, ['[data-testid="share-banner"]']))
+        seen.push(`${where}: ${b}`);
+      for (const b of await bannerCovers(page)) seen.push(`${where}: ${b}`);
+    }
+    await expect(banner).toBeVisible();
+    expect(seen).toEqual([]);
+  });

@@ -1,12 +1,13 @@
-// The band at the diagram's top that its overlaid controls occupy: the zoom buttons, the status toast
-// and, while presenting, the "Exit presentation" pill. Measured, not guessed (they wrap, grow when
+// The band at the diagram's top that its overlaid controls occupy: the zoom buttons, the status toast,
+// the share banner (a link opened beside the user's lab, a file refused) and, while presenting, the
+// "Exit presentation" pill. Measured, not guessed (they wrap, grow when
 // projected, differ by language): the diagram's SVG is drawn below it (its padding), so the camera's
 // views, fitted or followed, put no node and no text under a control.
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { useAppStore } from '../store/react';
 
 /** What sits over the diagram's top edge (the pill is fixed to the page: it counts where it overlaps). */
-export const BAND_CONTROLS = '.zoom-controls, .status-line, .present-exit';
+export const BAND_CONTROLS = '.zoom-controls, .status-line, .present-exit, .share-banner';
 
 /** Space between the lowest control and the picture, in px. */
 const GAP = 8;
@@ -38,6 +39,7 @@ export function useControlsBand(section: RefObject<HTMLElement | null>): number 
   const presenting = useAppStore((s) => s.presenting);
   const notice = useAppStore((s) => s.notice);
   const lang = useAppStore((s) => s.lang);
+  const banner = useAppStore((s) => s.shareIssue);
   useLayoutEffect(() => {
     const el = section.current;
     if (!el) return;
@@ -53,6 +55,6 @@ export function useControlsBand(section: RefObject<HTMLElement | null>): number 
     ro.observe(el);
     for (const c of Array.from(document.querySelectorAll(BAND_CONTROLS))) ro.observe(c);
     return () => ro.disconnect();
-  }, [section, presenting, notice, lang]);
+  }, [section, presenting, notice, lang, banner]);
   return band;
 }
