@@ -41,6 +41,27 @@ interface Miss {
 }
 
 /**
+ * While the question waits, the hop list, the narration and the netfilter panel's "this hop" line
+ * don't give its answer away: no row shows a field rewritten to an address of the answer, and
+ * neither of the others carries the answer's words.
+ */
+async function expectNotGivenAway(
+  lessons: LessonsPage,
+  r: ResolvedPrediction,
+  lang: Lang,
+): Promise<void> {
+  const right = shown(r.choices.find((c) => c.id === r.answer)?.label[lang] ?? r.answer);
+  const page = lessons.page;
+  const events = page.getByTestId('event-list');
+  const list = (await events.count()) ? ((await events.textContent()) ?? '') : '';
+  for (const ip of right.match(/\d+\.\d+\.\d+\.\d+/g) ?? []) expect(list).not.toContain(`→${ip}`);
+  const narration = page.getByTestId('narration');
+  if (await narration.count()) expect((await narration.textContent()) ?? '').not.toContain(right);
+  const now = page.getByTestId('nf-now');
+  if (await now.count()) expect((await now.textContent()) ?? '').not.toContain(right);
+}
+
+/**
  * Plays every step: the lesson's first prediction wrong, every other right. Before each answer the
  * step's explanation is not on screen; after the step's last answer it is. Returns the misses.
  */
@@ -57,6 +78,7 @@ async function playSteps(lessons: LessonsPage, lesson: Lesson, lang: Lang): Prom
       await lessons.reachQuestion();
       await expect(lessons.explain).toHaveCount(0);
       await expect(lessons.question.locator('h3')).toHaveText(shown(r.question[lang]));
+      await expectNotGivenAway(lessons, r, lang);
       await expect(lessons.choices).toHaveCount(r.choices.length);
       const wrong = r.choices.find((c) => c.id !== r.answer)?.id ?? r.answer;
       const choice = misses.length === 0 ? wrong : r.answer;

@@ -42,6 +42,7 @@ const shell = {
   'playback.speedLabel': 'Speed',
   'narration.noPackets': 'The flow produced no packets ({result}).',
   'narration.empty': 'Pick a preset flow, or choose a source and a target, then press Send.',
+  'narration.veiled': 'Predict first: what this hop does is shown once you answer.',
   'events.empty': 'No hops yet.',
   'events.label': 'Hops',
   'dir.request': 'request',

@@ -43,6 +43,7 @@ const shell: { readonly [K in Exclude<UiKey, PanelKey>]: string } = {
   'playback.speedLabel': '播放速度',
   'narration.noPackets': '这次流量没有产生任何数据包（{result}）。',
   'narration.empty': '选一个预设流量，或者选好源和目标，再点“发送”。',
+  'narration.veiled': '先预测：回答之后再显示这一跳做了什么。',
   'events.empty': '还没有任何一跳。',
   'events.label': '逐跳事件',
   'dir.request': '请求',

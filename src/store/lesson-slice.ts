@@ -31,6 +31,12 @@ export interface LessonSlice extends ChallengeSlice {
   readonly lessonAnswered: AnsweredQuestion | null;
   /** Timeline index where playback pauses to show the hop that answers the question. */
   readonly lessonHold: number | null;
+  /**
+   * While a question waits for its answer: the first timeline index whose details would give the
+   * answer away (its hop and every later one; 0 for a question asked before the packet moves).
+   * The hop list and the narration keep those hops' changes and sentences back until then.
+   */
+  readonly lessonGate: number | null;
   setLessonView(view: LessonView): void;
   /**
    * Resolves once the moves below work (at once headless; the browser fetches the lesson engine
@@ -109,12 +115,15 @@ export function createLessonSlice(
       else if (typeof gate === 'number' && s.cursor === gate && s.playing) set({ playing: false });
       if (s.lessonHold !== null && s.cursor >= s.lessonHold)
         set({ lessonHold: null, playing: false });
+      const veil = gate === 'pause' ? 0 : gate;
+      if (s.lessonGate !== veil) set({ lessonGate: veil });
     });
     return {
       lessonView: 'closed',
       lesson: null,
       lessonAnswered: null,
       lessonHold: null,
+      lessonGate: null,
       challenge: null,
       beginChallenge: (id) => challenges()?.beginChallenge(id) ?? false,
       checkChallenge: (by) => challenges()?.checkChallenge(by) ?? null,

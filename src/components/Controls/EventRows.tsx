@@ -25,6 +25,8 @@ export function EventRows() {
   const timeline = useAppStoreRef(selectTimeline);
   const cursor = useAppStore((s) => s.cursor);
   const seek = useAppStore((s) => s.seek);
+  // A lesson's question is waiting: from its hop on, rows name the place, not what changed there.
+  const gate = useAppStore((s) => s.lessonGate);
   const [moments] = useMomentsView();
   const t = useT();
   const listRef = useRef<HTMLOListElement | null>(null);
@@ -37,9 +39,9 @@ export function EventRows() {
       <MomentBar />
       <ol className="events" ref={listRef} data-testid="event-list" aria-label={t('events.label')}>
         {moments ? (
-          <MomentRows timeline={timeline} cursor={cursor} seek={seek} t={t} />
+          <MomentRows timeline={timeline} cursor={cursor} seek={seek} t={t} gate={gate} />
         ) : (
-          <HopRows timeline={timeline} cursor={cursor} seek={seek} t={t} />
+          <HopRows timeline={timeline} cursor={cursor} seek={seek} t={t} gate={gate} />
         )}
       </ol>
     </div>
@@ -51,10 +53,14 @@ interface RowsProps {
   readonly cursor: number;
   readonly seek: (i: number) => void;
   readonly t: Translate;
+  /** Rows from this index on are veiled (a lesson's question waits); null: none. */
+  readonly gate: number | null;
 }
 
+const veiled = (gate: number | null, index: number): boolean => gate !== null && index >= gate;
+
 /** Every hop, a heading where a packet or a chapter begins; made ROWS_PER_TASK rows a task. */
-function HopRows({ timeline, cursor, seek, t }: RowsProps) {
+function HopRows({ timeline, cursor, seek, t, gate }: RowsProps) {
   const chapters = useAppStoreRef(selectChapters);
   // How many rows of this timeline are made; a new flow starts again from the first slice.
   const [grown, setGrown] = useState({ of: timeline, rows: ROWS_PER_TASK });
@@ -73,6 +79,7 @@ function HopRows({ timeline, cursor, seek, t }: RowsProps) {
       chapter={chapters[e.index] ?? 'transit'}
       newChapter={e.hopIndex === 0 || chapters[e.index - 1] !== chapters[e.index]}
       current={e.index === cursor}
+      veiled={veiled(gate, e.index)}
       seek={seek}
       t={t}
     />
@@ -80,7 +87,7 @@ function HopRows({ timeline, cursor, seek, t }: RowsProps) {
 }
 
 /** One row per key moment; the one the cursor is in, or one opened by hand, shows its hops. */
-function MomentRows({ timeline, cursor, seek, t }: RowsProps) {
+function MomentRows({ timeline, cursor, seek, t, gate }: RowsProps) {
   const moments = useAppStore(selectMoments);
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const flip = (i: number) =>
@@ -103,7 +110,9 @@ function MomentRows({ timeline, cursor, seek, t }: RowsProps) {
           >
             <span className="ev-n">{i + 1}</span>
             <span className="ev-chapter">{t(`chapter.${m.chapter}`)}</span>
-            <span className="ev-where">{where(timeline[m.at] as TimelineEntry, t)}</span>
+            <span className="ev-where">
+              {where(timeline[m.at] as TimelineEntry, t, veiled(gate, m.at))}
+            </span>
           </button>
           <button
             type="button"
@@ -115,7 +124,16 @@ function MomentRows({ timeline, cursor, seek, t }: RowsProps) {
             {t('events.hops', { n: m.to - m.from + 1 })}
           </button>
         </span>
-        {shown && <MomentHops moment={m} timeline={timeline} cursor={cursor} seek={seek} t={t} />}
+        {shown && (
+          <MomentHops
+            moment={m}
+            timeline={timeline}
+            cursor={cursor}
+            seek={seek}
+            t={t}
+            gate={gate}
+          />
+        )}
       </li>
     );
   });
@@ -132,6 +150,7 @@ function MomentHops(props: RowsProps & { moment: Moment }) {
           chapter={m.chapter}
           newChapter={false}
           current={e.index === props.cursor}
+          veiled={veiled(props.gate, e.index)}
           seek={props.seek}
           t={props.t}
         />
@@ -145,6 +164,7 @@ const EventRow = memo(function EventRow(props: {
   chapter: Chapter;
   newChapter: boolean;
   current: boolean;
+  veiled: boolean;
   seek: (i: number) => void;
   t: Translate;
 }) {
@@ -156,11 +176,11 @@ const EventRow = memo(function EventRow(props: {
         type="button"
         aria-current={props.current ? 'step' : undefined}
         onClick={() => props.seek(e.index)}
-        title={t.why(e.hop.why, e.hop.node)}
+        title={props.veiled ? undefined : t.why(e.hop.why, e.hop.node)}
       >
         <span className="ev-n">{e.index + 1}</span>
         <span className={`ev-kind ev-${e.hop.event}`}>{e.hop.event}</span>
-        <span className="ev-where">{where(e, t)}</span>
+        <span className="ev-where">{where(e, t, props.veiled)}</span>
       </button>
     </li>
   );
@@ -191,12 +211,16 @@ const EventRow = memo(function EventRow(props: {
   );
 });
 
-function where(e: TimelineEntry, t: Translate): string {
+/** What the row says of its hop: the rule and verdict or the rewritten fields, else the place;
+ *  only the place when veiled. */
+function where(e: TimelineEntry, t: Translate, veiled = false): string {
   const { hop } = e;
+  const place = `${t.place(hop.node)}${hop.iface ? ` · ${hop.iface}` : ''}`;
+  if (veiled) return place;
   if (hop.nf) return `${hop.nf.table}/${hop.nf.chain} → ${hop.nf.target}`;
   const changed = hop.changed
     .filter((c) => !c.field.startsWith('eth.'))
     .map((c) => `${c.field} ${c.from}→${c.to}`);
   if (changed.length > 0) return changed.join(', ');
-  return `${t.place(hop.node)}${hop.iface ? ` · ${hop.iface}` : ''}`;
+  return place;
 }

@@ -10,6 +10,8 @@ export function Narration() {
   const result = useAppStore((s) => s.result);
   const flow = useAppStore((s) => s.flow);
   const chapter = useAppStore((s) => selectChapters(s)[s.cursor]);
+  // A lesson's question is waiting: this hop's sentence would answer it.
+  const veiled = useAppStore((s) => s.lessonGate !== null && s.cursor >= s.lessonGate);
   const t = useT();
   if (!entry) {
     return (
@@ -31,7 +33,13 @@ export function Narration() {
           {t(`chapter.${chapter}`)}
         </span>
       )}
-      {t.why(hop.why, hop.node)}
+      {veiled ? (
+        <span className="narration-veiled" data-testid="narration-veiled">
+          {t('narration.veiled')}
+        </span>
+      ) : (
+        t.why(hop.why, hop.node)
+      )}
     </p>
   );
 }

@@ -97,7 +97,10 @@ function Tables(props: { step: NetfilterStep | null; cursor: number }) {
 export function NetfilterPanel() {
   const entry = useAppStore(selectCurrentEntry);
   const cursor = useAppStore((s) => s.cursor);
-  const ruleAt = useAppStore(selectRuleAt);
+  const found = useAppStore(selectRuleAt);
+  // A lesson's question waits at this hop: the rule that decided it would answer it.
+  const veiled = useAppStore((s) => s.lessonGate !== null && s.cursor >= s.lessonGate);
+  const ruleAt = veiled ? null : found;
   const step = ruleAt?.step ?? null;
   // conntrack rewrote this packet from its entry: say so rather than "not netfilter".
   const byEntry = entry?.hop.event === 'nat' && !step;
@@ -119,8 +122,16 @@ export function NetfilterPanel() {
           {step.rule ? <code>{step.rule}</code> : <span>{tr('nf.chainPolicy')}</span>}
         </p>
       ) : (
-        <p className="nf-now small muted">
-          {tr(byEntry ? 'nf.byConntrack' : entry ? 'nf.notHere' : 'nf.noPacket')}
+        <p className="nf-now small muted" data-testid={veiled ? 'nf-veiled' : undefined}>
+          {tr(
+            veiled
+              ? 'narration.veiled'
+              : byEntry
+                ? 'nf.byConntrack'
+                : entry
+                  ? 'nf.notHere'
+                  : 'nf.noPacket',
+          )}
         </p>
       )}
       <Tables step={step} cursor={cursor} />
