@@ -6,6 +6,7 @@ const SERVICES: { readonly [key: string]: string } = {
   'tcp/22': 'ssh',
   'tcp/53': 'domain',
   'udp/53': 'domain',
+  'udp/5353': 'mdns',
   'tcp/80': 'http',
   'tcp/443': 'https',
   'tcp/5000': '*',
@@ -84,6 +85,9 @@ export function nc(args: readonly string[], ctx: Ctx): number {
     port,
   });
   const r = sim.result;
+  // netcat-openbsd's udptest() writes four bytes; the ICMP port unreachable the first one earns
+  // fails the next write (ECONNREFUSED) and nc gives up without a word, exit 1 (measured, 1.219-1).
+  if (udp && !busybox && r.kind === 'port-unreachable') return 1;
   // A UDP "connect" succeeds locally; only an ICMP port unreachable would tell otherwise.
   const ok = r.kind === 'connected' || (udp && r.kind !== 'unreachable');
   if (ok) {
