@@ -106,3 +106,21 @@ describe('docker run starts a server', () => {
     expect(r.result.kind).toBe('connected');
   });
 });
+
+describe('nc -l typed in a shell', () => {
+  it("in a container's shell busybox nc listens there", () => {
+    const term = terminalOn(referenceHost());
+    term.run('docker exec -it c2 sh');
+    const r = term.run('nc -lu -p 5353');
+    expect(r.exit).toBe(0);
+    expect(r.err).toMatch(/^\(lab\) nc now listens in c2\. A real shell waits for it until Ctrl-C/);
+    term.run('exit');
+    expect(term.run('nc -zvu 172.17.0.3 5353').exit).toBe(0);
+  });
+
+  it('on the host the lab says it runs no host servers, not netcat\'s "invalid option"', () => {
+    const r = terminalOn(referenceHost()).run('nc -l -p 9000');
+    expect(r.exit).toBe(1);
+    expect(r.err).toMatch(/^\(lab\) nc -l: the lab runs no servers on the host itself yet/);
+  });
+});

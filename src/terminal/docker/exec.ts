@@ -64,7 +64,7 @@ export function dockerExec(args: readonly string[], ctx: Ctx): number {
       return detach ? 0 : 1;
     }
     ctx.api.startServer(c.id, command);
-    if (!detach && server.foreground) foregroundNote(ctx, prog, c.name, true);
+    if (!detach && server.foreground) foregroundNote(ctx, prog, c.name, 'exec');
     return 0;
   }
   return runInContainer(command, ctx, where);

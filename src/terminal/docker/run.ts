@@ -118,7 +118,7 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
     return 0;
   }
   if (c.state === 'running' && server?.foreground === true)
-    foregroundNote(ctx, program ?? '', c.name, false);
+    foregroundNote(ctx, program ?? '', c.name, 'run');
   // A foreground container: show what it printed (the lab does not block on it).
   if (c.state === 'running') {
     for (const line of r.value.listeners.length > 0 ? logsOf(c.image) : []) ctx.out(`${line}\n`);

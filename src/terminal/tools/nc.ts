@@ -1,5 +1,6 @@
 // nc: netcat-openbsd 1.219 on the host, busybox nc in containers; -z port probes over TCP or UDP.
 import type { Ctx } from '../context';
+import { ncListen } from '../docker/servers';
 import { flowSource, resolveName } from './resolve';
 
 const SERVICES: { readonly [key: string]: string } = {
@@ -15,6 +16,8 @@ const SERVICES: { readonly [key: string]: string } = {
 };
 
 export function nc(args: readonly string[], ctx: Ctx): number {
+  const listened = ncListen(args, ctx);
+  if (listened !== null) return listened;
   const busybox = ctx.where.kind === 'container';
   let udp = false;
   let verbose = false;
