@@ -1,9 +1,25 @@
 // Extra probes on the reference host (`--extra`): corners the catalogue does not send yet. Data only.
-import type { IPv4 } from '../src/sim';
+import type { IPv4, PortRequest } from '../src/sim';
 import { findScenario, type Scenario } from '../src/scenarios';
 
 const a = (s: string) => s as IPv4;
 const reference = findScenario('container-to-container')?.setup ?? [];
+// Ports tcpdump has no decoder for: on 53 or 5353 it prints the lab's 5-byte datagram as
+// `domain [length 5 < 12] (invalid)`, which the lab's tcpdump printer does not (yet).
+const udpPublished: PortRequest = {
+  hostIp: null,
+  hostPort: 12001,
+  containerPort: 12000,
+  proto: 'udp',
+};
+/** The reference host plus a container publishing 12001/udp to 12000, running `command`. */
+const publishedUdp = (command: readonly string[]) => [
+  ...reference,
+  {
+    op: 'run' as const,
+    opts: { image: 'busybox', name: 'dns', detach: true, ports: [udpPublished], command },
+  },
+];
 
 /**
  * Cases whose tools bind the engine's client source port (curl --local-port): the clash they test
@@ -118,6 +134,26 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
     flows: [
       { from: { kind: 'host' }, to: a('172.17.0.1'), kind: 'ping', count: 1 },
       { from: { kind: 'host' }, to: a('192.0.2.10'), kind: 'ping', count: 1 },
+    ],
+  },
+  {
+    // busybox `nc -lu -p 12000` with a detached container's empty stdin: it takes the datagram and
+    // sends nothing back, so the DNATed entry stays [UNREPLIED] and no ICMP error comes back.
+    id: 'extra:outside-udp-published-nc',
+    title:
+      'client → 192.0.2.10:12001/udp, DNAT to dns:12000 where nc -lu listens: delivered, no reply',
+    setup: publishedUdp(['nc', '-lu', '-p', '12000']),
+    flows: [
+      { from: { kind: 'remote', name: 'client' }, to: a('192.0.2.10'), kind: 'udp', port: 12001 },
+    ],
+  },
+  {
+    id: 'extra:outside-udp-published-closed',
+    title:
+      'client → 192.0.2.10:12001/udp, DNAT to dns:12000 where nothing listens: port unreachable',
+    setup: publishedUdp(['sleep', '3600']),
+    flows: [
+      { from: { kind: 'remote', name: 'client' }, to: a('192.0.2.10'), kind: 'udp', port: 12001 },
     ],
   },
 ];

@@ -167,6 +167,7 @@ export function conntrackEntry(v: unknown, p: string): ConntrackEntry {
     'assured',
     'expires',
     'ns',
+    'streamAt',
   ]);
   return {
     id: int(o['id'], `${p}.id`, 0, Number.MAX_SAFE_INTEGER),
@@ -178,6 +179,9 @@ export function conntrackEntry(v: unknown, p: string): ConntrackEntry {
     assured: bool(o['assured'], `${p}.assured`),
     expires: num(o['expires'], `${p}.expires`, 0, 1e12),
     ns: str(o['ns'], `${p}.ns`, 80),
+    ...(o['streamAt'] === undefined
+      ? {}
+      : { streamAt: num(o['streamAt'], `${p}.streamAt`, 0, 1e12) }),
   };
 }
 

@@ -34,11 +34,17 @@ const proto = (v: unknown, p: string) => oneOf(v, p, ['tcp', 'udp'] as const);
 const time = (v: unknown, p: string) => num(v, p, 0, 1e10);
 
 export function listener(v: unknown, p: string): Listener {
-  const o = obj(v, p, ['proto', 'port', 'ip', 'http']);
+  const o = obj(v, p, ['proto', 'port', 'ip', 'http', 'silent', 'process']);
   const base = {
     proto: proto(o['proto'], `${p}.proto`),
     port: port(o['port'], `${p}.port`),
     ...(o['ip'] === undefined ? {} : { ip: ipv4(o['ip'], `${p}.ip`) }),
+    ...(o['silent'] === undefined || !bool(o['silent'], `${p}.silent`)
+      ? {}
+      : { silent: true as const }),
+    ...(o['process'] === undefined
+      ? {}
+      : { process: str(o['process'], `${p}.process`, 15, /^[\w./-]+$/) }),
   };
   if (o['http'] === undefined) return base;
   const h = obj(o['http'], `${p}.http`, ['status', 'body']);

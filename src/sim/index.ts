@@ -51,6 +51,7 @@ export {
 export { own } from './own';
 export { simulate } from './walk/simulate';
 export { listeningAt, type Listening } from './walk/sockets';
+export { serverOf, type Server } from './serve';
 export {
   INTERNET_LINK,
   INTERNET_LISTENERS,

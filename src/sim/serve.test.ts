@@ -2,7 +2,7 @@
 // background and the container's PID 1 is gone.
 import { describe, expect, it } from 'vitest';
 import { findImage } from './images';
-import { httpdOf } from './serve';
+import { httpdOf, ncListenOf } from './serve';
 import { createWorld, runContainer } from '.';
 
 const busybox = findImage('busybox');
@@ -31,5 +31,38 @@ describe('busybox httpd', () => {
     const gone = run(['httpd', '-p', '80']);
     if (!gone.ok) throw new Error(gone.error.message);
     expect(gone.value.state).toBe('exited');
+  });
+});
+
+// busybox nc (nc_bloaty, the docker busybox image's build): getopt letters, -p PORT or -pPORT.
+describe('busybox nc -l', () => {
+  it('listens on -p PORT over TCP, with -u over UDP; says nothing of its own', () => {
+    if (!busybox) throw new Error('no busybox');
+    const l = (...argv: string[]) => ncListenOf(busybox, argv)?.listener;
+    expect(l('nc', '-l', '-p', '80')).toEqual({ proto: 'tcp', port: 80, silent: true });
+    expect(l('nc', '-lu', '-p', '53')).toEqual({ proto: 'udp', port: 53, silent: true });
+    expect(l('nc', '-lkp', '8080')).toMatchObject({ proto: 'tcp', port: 8080 });
+    expect(l('busybox', 'nc', '-l', '-u', '-p53')).toMatchObject({ proto: 'udp', port: 53 });
+    expect(l('nc', '-l', '-s', '127.0.0.1', '-p', '80')).toMatchObject({ ip: '127.0.0.1' });
+    expect(ncListenOf(busybox, ['nc', '-l', '-p', '80'])?.foreground).toBe(true);
+  });
+
+  it('is no server as a client, or without a port anyone can name', () => {
+    if (!busybox) throw new Error('no busybox');
+    expect(ncListenOf(busybox, ['nc', '198.51.100.7', '80'])).toBeNull();
+    expect(ncListenOf(busybox, ['nc', '-l'])).toBeNull();
+    expect(ncListenOf(busybox, ['nc', '-l', '-p', '70000'])).toBeNull();
+  });
+
+  it('keeps the container running, with the socket it binds', () => {
+    const r = runContainer(createWorld(), {
+      image: 'busybox',
+      name: 'udp',
+      detach: true,
+      command: ['nc', '-lu', '-p', '53'],
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.state).toBe('running');
+    expect(r.value.listeners).toEqual([{ proto: 'udp', port: 53, silent: true }]);
   });
 });

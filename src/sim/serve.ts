@@ -1,6 +1,6 @@
-// What a container serves: its image's own listeners, or the server its command starts instead.
-// Only busybox's `httpd` is modelled as a command-line server: `-p [IP:]PORT` picks what it binds,
-// which is how "the server listens on 127.0.0.1 only" happens in a real container.
+// What a container serves: its image's own listeners, or the server its command starts instead:
+// busybox `httpd` and busybox `nc -l[k][u] -p PORT`. The same parser reads `docker exec -d CTR
+// CMD…`, which adds the server to a running container.
 import type { ImageInfo } from './images';
 import type { Listener } from './types';
 
@@ -8,15 +8,19 @@ import type { Listener } from './types';
 const NOT_FOUND =
   '<HTML><HEAD><TITLE>404 Not Found</TITLE></HEAD>\n<BODY><H1>404 Not Found</H1>\nThe requested URL was not found\n</BODY></HTML>\n';
 
-export interface Httpd {
-  /** `-f`: stay in the foreground. Without it httpd daemonises and the container's PID 1 exits. */
+/** A server a command line starts. */
+export interface Server {
+  /** Stays in the foreground (PID 1 keeps running). httpd without -f daemonises instead. */
   readonly foreground: boolean;
   readonly listener: Listener;
 }
 
+const isPort = (p: number) => Number.isInteger(p) && p > 0 && p < 65536;
+const BUSYBOX_IMAGES = ['busybox', 'alpine'];
+
 /** busybox `httpd [-f] [-p [IP:]PORT] …` (also as `busybox httpd …`), or null for another command. */
-export function httpdOf(image: ImageInfo, command: readonly string[]): Httpd | null {
-  if (image.name !== 'busybox' && image.name !== 'alpine') return null;
+export function httpdOf(image: ImageInfo, command: readonly string[]): Server | null {
+  if (!BUSYBOX_IMAGES.includes(image.name)) return null;
   const argv = command[0] === 'busybox' ? command.slice(1) : command;
   if (argv[0] !== 'httpd' && argv[0] !== '/bin/httpd') return null;
   let foreground = false;
@@ -35,15 +39,59 @@ export function httpdOf(image: ImageInfo, command: readonly string[]): Httpd | n
   const port = numeric ? Number(bind) : colon === -1 ? 80 : Number(bind.slice(colon + 1));
   const listener: Listener = {
     proto: 'tcp',
-    port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 80,
+    port: isPort(port) ? port : 80,
     ...(ip && ip !== '0.0.0.0' ? { ip } : {}),
     http: { status: 404, body: NOT_FOUND },
   };
   return { foreground, listener };
 }
 
+/**
+ * busybox `nc -l [-k] [-u] -p PORT [-s ADDR]` (nc_bloaty's getopt: bundled letters, `-pPORT`).
+ * Without -p busybox binds a random port nobody can name, so the lab starts nothing then. nc sends
+ * only what its stdin gives it, and a detached container's stdin is empty: it answers nothing.
+ */
+export function ncListenOf(image: ImageInfo, command: readonly string[]): Server | null {
+  if (!BUSYBOX_IMAGES.includes(image.name)) return null;
+  const argv = command[0] === 'busybox' ? command.slice(1) : command;
+  if (argv[0] !== 'nc' && argv[0] !== '/bin/nc') return null;
+  let listen = false;
+  let udp = false;
+  let port: number | null = null;
+  let ip: string | null = null;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (!a.startsWith('-') || a === '-') break; // HOST PORT: a client, or -l's optional peer
+    for (let k = 1; k < a.length; k++) {
+      const c = a[k] ?? '';
+      if (c === 'p' || c === 's' || c === 'w' || c === 'i' || c === 'e') {
+        const v = a.slice(k + 1) || argv[++i];
+        if (c === 'p') port = Number(v);
+        if (c === 's') ip = v ?? null;
+        if (c === 'e') i = argv.length; // -e PROG ARGS…: the rest is the program's
+        break;
+      }
+      listen ||= c === 'l';
+      udp ||= c === 'u';
+    }
+  }
+  if (!listen || port === null || !isPort(port)) return null;
+  const listener: Listener = {
+    proto: udp ? 'udp' : 'tcp',
+    port,
+    ...(ip && ip !== '0.0.0.0' ? { ip } : {}),
+    silent: true,
+  };
+  return { foreground: true, listener };
+}
+
+/** The server a command line starts in this image, if it is one the lab models. */
+export function serverOf(image: ImageInfo, command: readonly string[]): Server | null {
+  return httpdOf(image, command) ?? ncListenOf(image, command);
+}
+
 /** The sockets a container's processes listen on once it runs. */
 export function listenersOf(image: ImageInfo, command: readonly string[]): readonly Listener[] {
-  const httpd = httpdOf(image, command);
-  return httpd ? [httpd.listener] : image.listeners;
+  const server = serverOf(image, command);
+  return server ? [server.listener] : image.listeners;
 }

@@ -95,6 +95,10 @@ export interface Listener {
   readonly ip?: string;
   /** What the service answers to an HTTP GET, if it speaks HTTP. */
   readonly http?: { readonly status: number; readonly body: string };
+  /** Says nothing of its own (busybox `nc -l` with an empty stdin): a UDP datagram gets no reply. */
+  readonly silent?: true;
+  /** The process holding the socket when it is not the container's main one (`docker exec -d`). */
+  readonly process?: string;
 }
 
 export interface Container {
@@ -226,6 +230,8 @@ export interface ConntrackEntry {
   readonly tcpState: TcpCtState | null;
   readonly seenReply: boolean;
   readonly assured: boolean;
+  /** UDP's stream_ts: after this clock time a packet of a replied connection earns 120 s. */
+  readonly streamAt?: number;
   /** Simulated clock time at which the entry expires. */
   readonly expires: number;
   /** Which namespace's table: 'host' (the only one Docker's NAT lives in). */

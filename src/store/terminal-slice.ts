@@ -25,6 +25,7 @@ export function shellApi(get: () => AppState): ShellApi {
     startContainer: (r) => s().startContainer(r),
     stopContainer: (r, code) => s().stopContainer(r, code),
     removeContainer: (r, f) => s().removeContainer(r, f),
+    startServer: (r, c) => s().startServer(r, c),
     createNetwork: (o) => s().createNetwork(o),
     removeNetwork: (r) => s().removeNetwork(r),
     connectNetwork: (n, c) => s().connectNetwork(n, c),

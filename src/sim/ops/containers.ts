@@ -1,9 +1,9 @@
 // docker run / start / stop / rm as world -> world' transitions, with Docker's errors. Pure.
 import { findImage, hasExecutable, lookPathError, type ImageInfo } from '../images';
-import { httpdOf, listenersOf } from '../serve';
+import { listenersOf, serverOf } from '../serve';
 import { NAME_PATTERN } from '../limits';
 import { Rng } from '../rng';
-import type { Container, NetworkMode, PortBinding, PortRequest, World } from '../types';
+import type { Container, Listener, NetworkMode, PortBinding, PortRequest, World } from '../types';
 import { attachNetworks, detachAll } from './attach';
 import { findContainer, findNetwork, noSuchContainer } from './lookup';
 import { daemonError, done, type OpResult } from './result';
@@ -80,8 +80,8 @@ function resolveMode(world: World, net: string | undefined): OpResult<NetworkMod
 function exitsImmediately(c: Container, image: ImageInfo): boolean {
   const shellImage = image.exitsWithoutTty;
   // httpd without -f forks into the background: the container's PID 1 returns at once.
-  const httpd = httpdOf(image, c.command);
-  if (httpd) return !httpd.foreground;
+  const server = serverOf(image, c.command);
+  if (server) return !server.foreground;
   const cmd = c.command[0] ?? '';
   const shell = ['sh', '/bin/sh', 'bash', 'ash'].includes(cmd);
   if (['echo', 'true', 'hostname', 'ip', 'ifconfig', 'cat', 'ping', 'wget', 'env'].includes(cmd))
@@ -237,6 +237,7 @@ export function stopContainer(world: World, ref: string, exitCode?: number): OpR
   if (!c) return daemonError(noSuchContainer(ref));
   if (c.state !== 'running') return done(world, c);
   let w = detachAll(world, c);
+  const image = findImage(c.image);
   const stopped: Container = {
     ...c,
     state: 'exited',
@@ -245,6 +246,8 @@ export function stopContainer(world: World, ref: string, exitCode?: number): OpR
     finishedAt: world.clock,
     endpoints: [],
     bindings: [] as PortBinding[],
+    // The processes `docker exec` started die with the container; PID 1's server starts again.
+    ...(image ? { listeners: listenersOf(image, c.command) } : {}),
   };
   if (stopped.autoRemove) {
     w = { ...w, containers: w.containers.filter((x) => x.id !== c.id) };
@@ -270,4 +273,24 @@ export function removeContainer(world: World, ref: string, force = false): OpRes
     w = stopped.world;
   }
   return done({ ...w, containers: w.containers.filter((x) => x.id !== c.id) }, c);
+}
+
+/**
+ * `docker exec -d CTR nc -l -p PORT`: the server runs beside PID 1 and listens in the container's
+ * namespace until the container stops. Null when the command is no server the lab models.
+ */
+export function startServer(
+  world: World,
+  ref: string,
+  command: readonly string[],
+): OpResult<Listener | null> {
+  const c = findContainer(world, ref);
+  if (!c) return daemonError(noSuchContainer(ref));
+  if (c.state !== 'running') return daemonError(`container ${c.id} is not running`);
+  const image = findImage(c.image);
+  const server = image ? serverOf(image, command) : null;
+  // httpd without -f daemonises: it keeps listening after exec returns, as the real one does.
+  if (!server) return done(world, null);
+  const listener: Listener = { ...server.listener, process: command[0] ?? 'sh' };
+  return done(replace(world, { ...c, listeners: [...c.listeners, listener] }), listener);
 }

@@ -4,7 +4,7 @@
 // it, and the terminal's ShellApi is WorldOps plus its own. worldOps sits in this module, beside the
 // operations, on purpose: a module of its own, shared by the store and the lazy teacher code, split
 // the first download into three chunks (+1.3 KB gzip initial JS; README "Performance").
-import type { Container, Network, RemoteHost, World } from '../types';
+import type { Container, Listener, Network, RemoteHost, World } from '../types';
 import type { DaemonRestart } from './bip';
 import type { IptablesEdit } from '../netfilter/edit';
 import * as containerOps from './containers';
@@ -21,6 +21,7 @@ export const runContainer = checked(containerOps.runContainer);
 export const startContainer = checked(containerOps.startContainer);
 export const stopContainer = checked(containerOps.stopContainer);
 export const removeContainer = checked(containerOps.removeContainer);
+export const startServer = checked(containerOps.startServer);
 export const createNetwork = checked(networkOps.createNetwork);
 export const removeNetwork = checked(networkOps.removeNetwork);
 export const connectNetwork = checked(networkOps.connectNetwork);
@@ -38,6 +39,8 @@ export interface WorldOps {
   /** Stops it; `exitCode`: its command ended by itself with that status. */
   stopContainer(ref: string, exitCode?: number): OpResult<Container>;
   removeContainer(ref: string, force?: boolean): OpResult<Container>;
+  /** `docker exec -d CTR CMD…`: the server CMD starts, if it is one (null: none). */
+  startServer(ref: string, command: readonly string[]): OpResult<Listener | null>;
   createNetwork(opts: NetworkCreateOptions): OpResult<Network>;
   removeNetwork(ref: string): OpResult<Network>;
   connectNetwork(network: string, container: string): OpResult<Container>;
@@ -64,6 +67,7 @@ export function worldOps(get: () => World, set: (world: World) => void): WorldOp
     startContainer: (ref) => apply(startContainer(get(), ref)),
     stopContainer: (ref, code) => apply(stopContainer(get(), ref, code)),
     removeContainer: (ref, force = false) => apply(removeContainer(get(), ref, force)),
+    startServer: (ref, command) => apply(startServer(get(), ref, command)),
     createNetwork: (opts) => apply(createNetwork(get(), opts)),
     removeNetwork: (ref) => apply(removeNetwork(get(), ref)),
     connectNetwork: (net, ctr) => apply(connectNetwork(get(), net, ctr)),

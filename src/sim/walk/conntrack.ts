@@ -14,6 +14,8 @@ import type { WalkState } from './state';
 /** Kernel defaults (nf_conntrack_udp_timeout, nf_conntrack_icmp_timeout), in seconds; TCP's in ct-tcp.ts. */
 export const CT_TIMEOUT = {
   udp: 30,
+  /** UDP_CT_REPLIED: a replied connection still active 2 s after its first packet (a stream). */
+  udpStream: 120,
   icmp: 30,
 } as const;
 
@@ -142,6 +144,7 @@ export function ctNew(s: WalkState, t: PacketTuple, f: Frame): ConntrackEntry | 
       clock +
       (t.proto === 'tcp' ? tcpTimeout : t.proto === 'udp' ? CT_TIMEOUT.udp : CT_TIMEOUT.icmp),
     ns: 'host',
+    ...(t.proto === 'udp' ? { streamAt: clock + 2 } : {}),
   };
 }
 
@@ -167,8 +170,21 @@ export function ctAdvance(s: WalkState, m: CtMatch, f: Frame): CtAdvance {
   const e = m.entry;
   const clock = s.base.clock;
   const seenReply = e.seenReply || m.dir === 'reply';
+  if (e.proto === 'udp') {
+    // nf_conntrack_udp_packet tests SEEN_REPLY before nf_conntrack_in sets it for this packet: the
+    // reply itself keeps 30 s; any packet after it sets ASSURED, and 120 s once 2 s have passed.
+    if (!e.seenReply)
+      return {
+        entry: { ...e, seenReply, expires: clock + CT_TIMEOUT.udp },
+        deleted: false,
+        invalid: false,
+      };
+    const stream = clock > (e.streamAt ?? 0);
+    const expires = clock + (stream ? CT_TIMEOUT.udpStream : CT_TIMEOUT.udp);
+    return { entry: { ...e, assured: true, expires }, deleted: false, invalid: false };
+  }
   if (e.proto !== 'tcp' || !f.tcp) {
-    const timeout = e.proto === 'udp' ? CT_TIMEOUT.udp : CT_TIMEOUT.icmp;
+    const timeout = CT_TIMEOUT.icmp;
     return { entry: { ...e, seenReply, expires: clock + timeout }, deleted: false, invalid: false };
   }
   const seg = { ...f.tcp, len: f.payload?.length ?? 0 };

@@ -82,6 +82,8 @@ export function udpFlow(conv: Conversation, node: NodeId, src: L4Addr, dst: L4Ad
     sendPacket(conv, 'ICMP port unreachable', 'reply', sent.node, frame);
     return { kind: 'port-unreachable' };
   }
+  // A server that sends nothing of its own (nc with no input) takes the datagram and stays quiet.
+  if (sock.listener?.silent === true) return { kind: 'udp-sent' };
   const reply = sendPacket(
     conv,
     'UDP reply',

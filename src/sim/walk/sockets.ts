@@ -56,7 +56,7 @@ class ListenerIndex {
           proto: l.proto,
           ip: l.ip ?? null,
           port: l.port,
-          detail: { process, kind: 'listener', listener: l },
+          detail: { process: l.process ?? process, kind: 'listener', listener: l },
         });
     }
     if (world.daemon.userlandProxy) {

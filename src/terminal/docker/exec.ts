@@ -6,6 +6,7 @@ import { execNotFound, runInContainer } from '../container-commands';
 import { imageHas, shellOf } from '../container-shell';
 import { argsError, flagError } from './errors';
 import { commandHelp } from './help';
+import { foregroundNote, portTaken, serverIn } from './servers';
 
 const EXEC_FLAGS: readonly FlagSpec[] = [
   { long: 'detach', short: 'd' },
@@ -51,6 +52,19 @@ export function dockerExec(args: readonly string[], ctx: Ctx): number {
     // Without -i the shell reads EOF and exits at once, as `docker exec c1 sh` does.
     if (isSet(p.value, 'interactive'))
       ctx.api.setLocation({ ...where, shell: shellOf(ctx.api.world(), where, cmd) });
+    return 0;
+  }
+  const server = serverIn(c, command);
+  if (server) {
+    const prog = cmd === 'busybox' ? (command[1] ?? cmd) : cmd;
+    // With -d nobody sees the server's own errors: docker exec -d prints nothing either way.
+    const detach = isSet(p.value, 'detach');
+    if (portTaken(c, server)) {
+      if (!detach) ctx.err(`${prog}: bind: Address in use\n`);
+      return detach ? 0 : 1;
+    }
+    ctx.api.startServer(c.id, command);
+    if (!detach && server.foreground) foregroundNote(ctx, prog, c.name, 'exec');
     return 0;
   }
   return runInContainer(command, ctx, where);

@@ -8,6 +8,7 @@ import { detachedRunOutput } from './run-line';
 import { CONTAINER_COMMANDS, runInContainer } from '../container-commands';
 import { own } from '../own';
 import { shellOf } from '../container-shell';
+import { foregroundNote, serverIn } from './servers';
 
 export const RUN_FLAGS: readonly FlagSpec[] = [
   { long: 'detach', short: 'd' },
@@ -50,7 +51,10 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
   const name = lastValue(f, 'name');
   // `docker run [--rm] IMAGE ip route`: a program the lab runs itself, in the started container.
   const program = command[0] === 'busybox' ? command[1] : command[0];
+  // A server (`nc -l -p 80`) is the container's process, not a command the lab runs and ends.
+  const server = serverIn({ image }, command);
   const foreground =
+    server === null &&
     !isSet(f, 'detach') &&
     program !== undefined &&
     !['exit', 'clear', 'help'].includes(program) &&
@@ -113,6 +117,8 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
     ctx.api.setLocation({ ...where, shell: shellOf(ctx.api.world(), where, c.command[0]) });
     return 0;
   }
+  if (c.state === 'running' && server?.foreground === true)
+    foregroundNote(ctx, program ?? '', c.name, 'run');
   // A foreground container: show what it printed (the lab does not block on it).
   if (c.state === 'running') {
     for (const line of r.value.listeners.length > 0 ? logsOf(c.image) : []) ctx.out(`${line}\n`);

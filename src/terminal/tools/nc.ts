@@ -1,11 +1,13 @@
 // nc: netcat-openbsd 1.219 on the host, busybox nc in containers; -z port probes over TCP or UDP.
 import type { Ctx } from '../context';
+import { ncListen } from '../docker/servers';
 import { flowSource, resolveName } from './resolve';
 
 const SERVICES: { readonly [key: string]: string } = {
   'tcp/22': 'ssh',
   'tcp/53': 'domain',
   'udp/53': 'domain',
+  'udp/5353': 'mdns',
   'tcp/80': 'http',
   'tcp/443': 'https',
   'tcp/5000': '*',
@@ -14,6 +16,8 @@ const SERVICES: { readonly [key: string]: string } = {
 };
 
 export function nc(args: readonly string[], ctx: Ctx): number {
+  const listened = ncListen(args, ctx);
+  if (listened !== null) return listened;
   const busybox = ctx.where.kind === 'container';
   let udp = false;
   let verbose = false;
@@ -84,6 +88,9 @@ export function nc(args: readonly string[], ctx: Ctx): number {
     port,
   });
   const r = sim.result;
+  // netcat-openbsd's udptest() writes four bytes; the ICMP port unreachable the first one earns
+  // fails the next write (ECONNREFUSED) and nc gives up without a word, exit 1 (measured, 1.219-1).
+  if (udp && !busybox && r.kind === 'port-unreachable') return 1;
   // A UDP "connect" succeeds locally; only an ICMP port unreachable would tell otherwise.
   const ok = r.kind === 'connected' || (udp && r.kind !== 'unreachable');
   if (ok) {
