@@ -38,6 +38,8 @@ export function shellApi(get: () => AppState): ShellApi {
     addRouterRoute: (d, v) => s().addRouterRoute(d, v),
     sendFlow: (f) => s().sendFlow(f),
     lastFlow: () => ({ packets: s().packets, clock: s().flowClock }),
+    captures: () => s().captures,
+    startCapture: (c) => s().startCapture(c),
   };
 }
 
@@ -116,6 +118,17 @@ export function createTerminalSlice(
       history: [],
       historyOffset: 0,
       lastExit: 0,
+      captures: [],
+      startCapture: (c) => set({ captures: [...get().captures, c] }),
+      stopCapture: (job) => {
+        const s = get();
+        const c = s.captures.find((x) => x.job === job);
+        if (!c) return;
+        set({
+          captures: s.captures.filter((x) => x !== c),
+          ...appendBounded(s.transcript, s.transcriptOffset, toTranscriptLines(c.stop(), 0)),
+        });
+      },
       location,
       setLocation: (l) => set({ location: l }),
       clearTranscript: () => set({ transcript: [], transcriptOffset: 0 }),

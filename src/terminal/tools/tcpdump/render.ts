@@ -48,3 +48,12 @@ export function renderCapture(
     return { seen: s, text: `${where}${p.text}`, bytes: p.bytes };
   });
 }
+
+/**
+ * How much one frame adds to "packets received by filter" (the kernel's tp_packets): only frames
+ * the socket's BPF filter accepted, and a frame on lo twice — the kernel counts the outgoing copy
+ * that libpcap then drops (measured in a network namespace: a ping and a UDP datagram to a closed
+ * port on lo give "4 packets captured, 8 packets received by filter"; with `udp`, 1 and 2).
+ */
+export const receivedBy = (r: Rendered): number =>
+  r.text === null ? 0 : r.seen.iface === 'lo' ? 2 : 1;

@@ -123,3 +123,29 @@ describe('tcpdump on docker0: promiscuous unless -p (fixtures/record-bridge.sh)'
     expect(r.err).toBe(fixture('docker0-p.n.stderr.txt'));
   });
 });
+
+describe('"packets received by filter" counts what the kernel counted (measured in a namespace)', () => {
+  // Real tcpdump 4.99 on lo in a fresh namespace, a ping to 127.0.0.1 and a UDP datagram to a
+  // closed port: 4 captured, 8 received by filter; with the filter `udp`: 1 captured, 2 received.
+  const stats = (err: string) => err.split('\n').slice(-4, -2);
+
+  it('on lo the kernel counts each packet twice (the outgoing copy libpcap drops)', () => {
+    const t = terminalOn(world());
+    t.store
+      .getState()
+      .sendFlow({ from: { kind: 'host' }, to: '127.0.0.1' as IPv4, kind: 'ping', count: 1 });
+    expect(stats(t.run('tcpdump -i lo -n').err)).toEqual([
+      '2 packets captured',
+      '4 packets received by filter',
+    ]);
+  });
+
+  it('frames the filter turns away are not received by it', () => {
+    const t = terminalOn(world());
+    t.store.getState().sendFlow(FLOWS[0] as Flow);
+    expect(stats(t.run('tcpdump -i docker0 -n icmp').err)).toEqual([
+      '2 packets captured',
+      '2 packets received by filter',
+    ]);
+  });
+});
