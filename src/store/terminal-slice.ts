@@ -120,13 +120,17 @@ export function createTerminalSlice(
       lastExit: 0,
       captures: [],
       startCapture: (c) => set({ captures: [...get().captures, c] }),
-      stopCapture: (job) => {
+      stopCapture: (job, ctrlC = false) => {
         const s = get();
         const c = s.captures.find((x) => x.job === job);
         if (!c) return;
+        const chunks = [
+          ...(ctrlC ? [{ stream: 'stdout', text: '^C\n' } as const] : []),
+          ...c.stop(),
+        ];
         set({
           captures: s.captures.filter((x) => x !== c),
-          ...appendBounded(s.transcript, s.transcriptOffset, toTranscriptLines(c.stop(), 0)),
+          ...appendBounded(s.transcript, s.transcriptOffset, toTranscriptLines(chunks, 0)),
         });
       },
       location,

@@ -106,8 +106,11 @@ export interface TerminalSlice {
   readonly captures: readonly LiveCapture[];
   /** `tcpdump … &` hands its job here. */
   startCapture(capture: LiveCapture): void;
-  /** The Stop control (SIGINT to the job): its statistics go to the transcript, the job ends. */
-  stopCapture(job: number): void;
+  /**
+   * The Stop control (SIGINT to the job): its statistics go to the transcript, the job ends.
+   * `ctrlC`: Ctrl+C at an empty prompt, the lab's stand-in for `fg` then Ctrl+C (the tty's ^C first).
+   */
+  stopCapture(job: number, ctrlC?: boolean): void;
   /**
    * Types one line into the terminal: runs it, appends prompt and output, advances the clock 1 s.
    * Needs the shell at hand: always so headless; in the browser only code that loaded it first
