@@ -149,3 +149,38 @@ describe('"packets received by filter" counts what the kernel counted (measured 
     ]);
   });
 });
+
+describe('-i any: LINUX_SLL2 (measured with tcpdump 4.99 in a namespace: a ping over a veth, one on lo)', () => {
+  const packets = (out: string) =>
+    out
+      .split('\n')
+      .filter((l) => l !== '' && l !== '^C')
+      .map((l) => l.replace(/^\d\d:\d\d:\d\d\.\d{6} /, '').replace(/\bid \d+, seq/, 'id ID, seq'));
+
+  it('-e prints the interface, the direction, the ifindex, the sender and the cooked length', () => {
+    const t = terminalOn(world());
+    t.store.getState().sendFlow({ from: { kind: 'host' }, to: c1, kind: 'ping', count: 1 });
+    const w = t.store.getState().world;
+    const mac = (name: string) => w.containers.find((c) => c.name === name)?.endpoints[0]?.mac;
+    const lines = packets(t.run('tcpdump -i any -e -n icmp').out);
+    // docker0 (ifindex 3 in the lab's host) sends the request on docker0 and the veth, the reply
+    // comes back in on the veth and docker0; each line names the device it was seen on.
+    expect(lines[0]).toMatch(
+      /^docker0 Out ifindex 3 02:42:[0-9a-f:]{11} ethertype IPv4 \(0x0800\), length 104: 172\.17\.0\.1 > 172\.17\.0\.2: ICMP echo request, id ID, seq 1, length 64$/,
+    );
+    expect(lines[lines.length - 1]).toBe(
+      `docker0 In  ifindex 3 ${mac('c1')} ethertype IPv4 (0x0800), length 104: 172.17.0.2 > 172.17.0.1: ICMP echo reply, id ID, seq 1, length 64`,
+    );
+  });
+
+  it('a packet on lo shows once, "In", from 00:00:00:00:00:00', () => {
+    const t = terminalOn(world());
+    t.store
+      .getState()
+      .sendFlow({ from: { kind: 'host' }, to: '127.0.0.1' as IPv4, kind: 'ping', count: 1 });
+    expect(packets(t.run('tcpdump -i any -e -n').out)).toEqual([
+      'lo    In  ifindex 1 00:00:00:00:00:00 ethertype IPv4 (0x0800), length 104: 127.0.0.1 > 127.0.0.1: ICMP echo request, id ID, seq 1, length 64',
+      'lo    In  ifindex 1 00:00:00:00:00:00 ethertype IPv4 (0x0800), length 104: 127.0.0.1 > 127.0.0.1: ICMP echo reply, id ID, seq 1, length 64',
+    ]);
+  });
+});
