@@ -84,6 +84,10 @@ export const enUiPanels = {
     'Enter runs the command. Up and Down walk the history, Tab completes (twice lists the choices), Ctrl+C abandons the line, Ctrl+L clears the screen, Shift+Tab leaves the terminal. Pasted lines run one by one.',
   'terminal.stderr': 'error:',
   'terminal.jump': 'Jump to latest output',
+  'terminal.capturing': 'tcpdump [{job}] capturing on {iface}: play a flow',
+  'terminal.captureStop': 'Stop',
+  'terminal.captureStopTitle':
+    'End the capture as Ctrl+C at an empty prompt does: tcpdump prints its counts',
   'terminal.pasting': 'Running pasted lines: {done} of {total} (Ctrl+C stops)',
   'terminal.expand': 'Enlarge',
   'terminal.expandTitle': 'Enlarge the terminal over the diagram (Esc puts it back)',

@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createWorld, simulate } from '../sim';
 import { HOST, type Shell } from '../terminal/api';
+import { trackCaptures } from './capture';
 import { trackFlowOrigin } from './flow-origin';
 import { createFlowSlice } from './flow-slice';
 import type { Late } from './late';
@@ -34,5 +35,7 @@ export function createLabStore(options: AppStoreOptions, parts: StoreParts): App
   }));
   // From the first flow on, remember which world each flow started from (a shared link replays it).
   trackFlowOrigin(store);
+  // Playback feeds the captures running beside the flows.
+  trackCaptures(store);
   return store;
 }

@@ -39,6 +39,8 @@ export function shellApi(get: () => AppState): ShellApi {
     addRouterRoute: (d, v) => s().addRouterRoute(d, v),
     sendFlow: (f) => s().sendFlow(f),
     lastFlow: () => ({ packets: s().packets, clock: s().flowClock }),
+    captures: () => s().captures,
+    startCapture: (c) => s().startCapture(c),
   };
 }
 
@@ -117,6 +119,21 @@ export function createTerminalSlice(
       history: [],
       historyOffset: 0,
       lastExit: 0,
+      captures: [],
+      startCapture: (c) => set({ captures: [...get().captures, c] }),
+      stopCapture: (job, ctrlC = false) => {
+        const s = get();
+        const c = s.captures.find((x) => x.job === job);
+        if (!c) return;
+        const chunks = [
+          ...(ctrlC ? [{ stream: 'stdout', text: '^C\n' } as const] : []),
+          ...c.stop(),
+        ];
+        set({
+          captures: s.captures.filter((x) => x !== c),
+          ...appendBounded(s.transcript, s.transcriptOffset, toTranscriptLines(chunks, 0)),
+        });
+      },
       location,
       setLocation: (l) => set({ location: l }),
       clearTranscript: () => set({ transcript: [], transcriptOffset: 0 }),

@@ -2,7 +2,7 @@
 import type { OpResult, World } from '../sim';
 import type { Flow, FlowResult, PacketTrace, SimResult } from '../sim';
 import type { Completion } from '../terminal/complete';
-import type { CommandOutput, Location, ShellApi } from '../terminal/api';
+import type { CommandOutput, LiveCapture, Location, ShellApi } from '../terminal/api';
 import type { UiInitial } from './ui-slice';
 import type { Step } from '../scenarios';
 
@@ -20,6 +20,8 @@ type WorldActions = Omit<
   | 'historyOffset'
   | 'lastExit'
   | 'lastFlow'
+  | 'captures'
+  | 'startCapture'
   | 'setLocation'
   | 'clearTranscript'
   | 'sendFlow'
@@ -100,6 +102,15 @@ export interface TerminalSlice {
   readonly location: Location;
   /** The exit status of the last line typed: what bash keeps in `$?` (0 before any). */
   readonly lastExit: number;
+  /** Captures running beside the flows (`tcpdump … &`); playback feeds them (capture.ts). */
+  readonly captures: readonly LiveCapture[];
+  /** `tcpdump … &` hands its job here. */
+  startCapture(capture: LiveCapture): void;
+  /**
+   * The Stop control (SIGINT to the job): its statistics go to the transcript, the job ends.
+   * `ctrlC`: Ctrl+C at an empty prompt, the lab's stand-in for `fg` then Ctrl+C (the tty's ^C first).
+   */
+  stopCapture(job: number, ctrlC?: boolean): void;
   /**
    * Types one line into the terminal: runs it, appends prompt and output, advances the clock 1 s.
    * Needs the shell at hand: always so headless; in the browser only code that loaded it first

@@ -39,6 +39,9 @@ export function headless(shell: Shell, start: World): Headless {
     lastExit: () => lastExit,
     setLocation: (l) => void (location = l),
     clearTranscript: () => {},
+    // No playback here: a background capture would never print, so none is kept.
+    captures: () => [],
+    startCapture: () => {},
     resetWorld: (o) => {
       world = createWorld(o);
       location = HOST;

@@ -37,6 +37,31 @@ export interface ShellApi extends WorldOps {
   sendFlow(flow: Flow): SimResult<World>;
   /** The last flow's packets and world.clock when it was sent (what `tcpdump` reads). */
   lastFlow(): { readonly packets: readonly PacketTrace[]; readonly clock: number };
+  /** The captures running in the background (`tcpdump … &`), oldest first. */
+  captures(): readonly LiveCapture[];
+  /** Starts a background capture: it prints as playback passes the next flows' hops. */
+  startCapture(capture: LiveCapture): void;
+}
+
+/**
+ * A capture running beside the flows (`tcpdump … &`): the store hands it each move of the playback
+ * cursor, it answers with what tcpdump prints for the hops passed since (stepping back prints
+ * nothing again). Values: each move gives the next capture.
+ */
+export interface LiveCapture {
+  /** The job number bash gave it (`[1]`). */
+  readonly job: number;
+  readonly iface: string;
+  /** The line that started it, as `jobs` shows it. */
+  readonly command: string;
+  /** Frames of `packets` up to hop `cursor` not printed yet; `next` null once -c N is reached. */
+  advance(
+    world: World,
+    flow: { readonly packets: readonly PacketTrace[]; readonly clock: number },
+    cursor: number,
+  ): { readonly next: LiveCapture | null; readonly chunks: readonly Chunk[] };
+  /** SIGINT (the Stop control, `kill -INT %1`): tcpdump's statistics. */
+  stop(): readonly Chunk[];
 }
 
 /** One piece of output as the tool wrote it: text may span lines and may lack a final newline. */

@@ -17,6 +17,7 @@ export interface TerminalLogProps {
 
 export function TerminalLog({ rows, strings, follow, logRef }: TerminalLogProps) {
   const stuck = useRef(true);
+  const lastTop = useRef(0);
   const [away, setAway] = useState(false);
 
   useLayoutEffect(() => {
@@ -38,8 +39,13 @@ export function TerminalLog({ rows, strings, follow, logRef }: TerminalLogProps)
     const el = logRef.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= SLACK;
-    stuck.current = atBottom;
-    setAway(!atBottom);
+    // Only the reader scrolling up lets go of the newest line: a scroll event the layout fires
+    // (the log resized while lines arrive, a capture printing as the flow plays) does not.
+    const up = el.scrollTop < lastTop.current;
+    lastTop.current = el.scrollTop;
+    if (atBottom) stuck.current = true;
+    else if (up) stuck.current = false;
+    setAway(!stuck.current);
   };
 
   const jump = () => {
@@ -47,6 +53,7 @@ export function TerminalLog({ rows, strings, follow, logRef }: TerminalLogProps)
     if (!el) return;
     stuck.current = true;
     el.scrollTop = el.scrollHeight;
+    lastTop.current = el.scrollTop;
     setAway(false);
   };
 

@@ -3,6 +3,7 @@ import { useDeferredValue, useId, useMemo, useRef, useState, type MouseEvent } f
 import { useLang } from '../../hooks/useT';
 import { useAppStore, useAppStoreRef } from '../../store/react';
 import { selectTranscript } from '../../store/selectors';
+import { CaptureStrip } from './CaptureStrip';
 import { PromptLine } from './PromptLine';
 import { toRows } from './rows';
 import { fill, terminalStrings } from './strings';
@@ -37,6 +38,8 @@ export function TerminalPanel() {
     [transcript, term.echoes, offset],
   );
   const [follow, setFollow] = useState(0);
+  // The capture strip appearing or going shrinks or grows the log: follow the newest line then too.
+  const capturing = useAppStore((s) => s.captures.length);
   const [large, setLarge] = useState(false);
   const logRef = useRef<HTMLDivElement | null>(null);
   const probeRef = useRef<HTMLSpanElement | null>(null);
@@ -111,7 +114,13 @@ export function TerminalPanel() {
           <span className="term-btn-text">{strings.clear}</span>
         </button>
       </header>
-      <TerminalLog rows={rows} strings={strings} follow={follow} logRef={logRef} />
+      <TerminalLog
+        rows={rows}
+        strings={strings}
+        follow={follow * 1000 + capturing}
+        logRef={logRef}
+      />
+      <CaptureStrip strings={strings} />
       {term.pasting && (
         <p className="term-pasting" role="status" data-testid="terminal-pasting">
           {fill(strings.pasting, {

@@ -106,6 +106,12 @@ export function useTerminal(): TerminalActions {
 
   const interrupt = useCallback(
     (line: string) => {
+      // At an empty prompt with a capture running beside the flows, Ctrl+C ends the newest one
+      // (the lab's `fg` + Ctrl+C): the tty's ^C and tcpdump's statistics.
+      const running = api.getState().captures;
+      const newest = running[running.length - 1];
+      if (line === '' && newest && !queue.busy())
+        return api.getState().stopCapture(newest.job, true);
       // Ctrl+C flushes what was typed ahead: the pasted lines that have not run yet.
       queue.cancel();
       echo([

@@ -55,7 +55,13 @@ export function framesAt(
       prev = h;
       if (echo) return;
       if (any || h.iface === iface) {
-        const dir = h.event === 'tx' ? 'Out' : rxType(h.frame, ifaces.macs.get(h.iface));
+        // On lo libpcap keeps the received copy (it drops the outgoing one): "In" (measured).
+        const dir =
+          h.iface === 'lo'
+            ? 'In'
+            : h.event === 'tx'
+              ? 'Out'
+              : rxType(h.frame, ifaces.macs.get(h.iface));
         out.push({ frame: h.frame, t: h.t, iface: h.iface, dir, order: at + i, label: p.label });
       }
       // Promiscuous bridge: a frame entering a port is seen on the bridge too, unless the bridge

@@ -1,28 +1,27 @@
 // `tcpdump [-i IFACE|any] [-n] [-e] [-v] [-c N] [-l] [-p] [-S] [-t|-tt] [EXPR]` on the host: the
 // last flow's frames at that interface, printed as tcpdump 4.99 prints them. A capture that is
 // not ended by -c ends as Ctrl-C ends it (the tty's ^C, tcpdump's newline, its statistics).
+// With a trailing `&` it is a job beside the flows to come instead (live.ts).
 import { namespacesOf } from '../../../sim';
 import type { Command, Ctx } from '../../context';
 import { compileFilter } from './filter';
 import type { PrintOptions } from './print';
-import { renderCapture } from './render';
+import { startLive } from './live';
+import { plural, stampOf, type Stamp } from './stamp';
+import { receivedBy, renderCapture } from './render';
 
-/** The lab's wall clock starts 2026-11-27 09:00:00 UTC (terminal/docker/time.ts). */
-const EPOCH_SECONDS = 1795770000;
-const EPOCH_SECOND_OF_DAY = 9 * 3600;
-
-interface Args {
+export interface Args {
   iface: string | null;
   print: PrintOptions;
   count: number | null;
   promiscuous: boolean;
-  stamp: 'time' | 'epoch' | 'none';
+  stamp: Stamp;
   expr: string[];
 }
 
 type Parsed = { ok: true; args: Args } | { ok: false; error: string };
 
-function parseArgs(argv: readonly string[]): Parsed {
+export function parseArgs(argv: readonly string[]): Parsed {
   const a: Args = {
     iface: null,
     print: { numeric: false, link: false, verbose: false, absolute: false },
@@ -66,22 +65,13 @@ function parseArgs(argv: readonly string[]): Parsed {
   return { ok: true, args: { ...a, print: p } };
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** The time stamp in front of a packet: `09:00:03.000123 `, `-tt`'s epoch seconds, or none. */
-function stampOf(stamp: Args['stamp'], clock: number, t: number): string {
-  const us = Math.round(clock * 1e6) + t;
-  const frac = String(us % 1e6).padStart(6, '0');
-  const secs = Math.floor(us / 1e6);
-  if (stamp === 'none') return '';
-  if (stamp === 'epoch') return `${EPOCH_SECONDS + secs}.${frac} `;
-  const sod = (EPOCH_SECOND_OF_DAY + secs) % 86400;
-  return `${two(Math.floor(sod / 3600))}:${two(Math.floor(sod / 60) % 60)}:${two(sod % 60)}.${frac} `;
-}
-
-const plural = (n: number, what: string) => `${n} packet${n === 1 ? '' : 's'} ${what}\n`;
-
-export const tcpdump: Command = (argv, ctx: Ctx) => {
+export const tcpdump: Command = (words, ctx: Ctx) => {
+  // A trailing `&`: a job beside the flows (live.ts) instead of a read of the last flow.
+  const background = words[words.length - 1] === '&';
+  const argv = background ? words.slice(0, -1) : words;
+  // bash numbers the job after those still running and prints its number and pid first.
+  const job = Math.max(0, ...ctx.api.captures().map((c) => c.job)) + 1;
+  if (background) ctx.err(`[${job}] ${4200 + job}\n`);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     ctx.err(`${parsed.error}\n`);
@@ -111,13 +101,19 @@ export const tcpdump: Command = (argv, ctx: Ctx) => {
     `${a.print.verbose ? 'tcpdump: ' : ''}listening on ${iface}, link-type ${link}, snapshot length 262144 bytes\n`,
   );
   const last = ctx.api.lastFlow();
+  if (background) {
+    ctx.api.startCapture(
+      startLive(job, ['tcpdump', ...argv].join(' '), a, iface, filter.match, last),
+    );
+    return 0;
+  }
   const rendered = host
     ? renderCapture(last.packets, host, iface, a.print, a.promiscuous, filter.match)
     : [];
   let captured = 0;
   let received = 0;
   for (const r of rendered) {
-    received++;
+    received += receivedBy(r);
     if (r.text === null) continue;
     captured++;
     ctx.out(`${stampOf(a.stamp, last.clock, r.seen.t)}${r.text}\n`);
