@@ -2,7 +2,7 @@
 // -o sends the body elsewhere (curl-meter.ts), options read by curl-options.ts.
 import type { Ctx } from '../context';
 import { ARP_FAIL_MS, lastDrop } from './flow-view';
-import { flowSource, resolveName } from './resolve';
+import { failedLookup, flowSource, resolveName } from './resolve';
 import { LIMITS } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { curlOptions, type CurlOptions } from './curl-options';
@@ -74,14 +74,20 @@ function transfer(opts: CurlOptions, ctx: Ctx): number {
   const url = { ...parsed, path };
   const world = ctx.api.world();
   const ip = resolveName(world, ctx.where, url.host);
+  const from = ctx.source ?? flowSource(world, ctx.where);
+  if (!ip) {
+    const asked = failedLookup(world, from, url.host);
+    if (asked) ctx.api.sendFlow(asked);
+  }
   if (!ip) {
     if (verbose) ctx.err(`* Could not resolve host: ${url.host}\n* Closing connection 0\n`);
     return fail(6, `Could not resolve host: ${url.host}`);
   }
   if (verbose) ctx.err(`*   Trying ${ip}:${url.port}...\n`);
   const sim = ctx.api.sendFlow({
-    from: ctx.source ?? flowSource(world, ctx.where),
+    from,
     to: ip,
+    lookup: url.host,
     kind: 'http',
     port: url.port,
     path: url.path,

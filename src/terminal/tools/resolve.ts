@@ -1,9 +1,15 @@
 // Name resolution as each namespace sees it: /etc/hosts, then Docker's embedded DNS on user networks.
 import type { IPv4 } from '../../sim/addr';
-import { hostNameservers, netnsOwner, resolveInContainer, type World } from '../../sim';
+import {
+  hostNameservers,
+  netnsOwner,
+  queryServer,
+  resolveInContainer,
+  type World,
+} from '../../sim';
 import type { Location } from '../api';
 import { hereContainer } from '../context';
-import type { FlowSource } from '../../sim/trace';
+import type { Flow, FlowSource } from '../../sim/trace';
 
 /** Where a tool's packets start: the host, or the container owning the shell's namespace. */
 export function flowSource(world: World, where: Location): FlowSource {
@@ -49,4 +55,14 @@ export function resolvConf(world: World, where: Location): string {
   return hostNameservers(world)
     .map((n) => `nameserver ${n}\n`)
     .join('');
+}
+
+/**
+ * A client's lookup of `name` that found nothing (busybox `bad address`, curl `Could not resolve
+ * host`) still asked its nameserver: the query and its NXDOMAIN answer, as a flow of their own, or
+ * null when no packet was sent (a literal, /etc/hosts, Docker's embedded DNS).
+ */
+export function failedLookup(world: World, from: FlowSource, name: string): Flow | null {
+  const server = queryServer(world, from, name);
+  return server ? { from, to: server, kind: 'dns', lookup: name } : null;
 }

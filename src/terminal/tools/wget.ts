@@ -1,7 +1,7 @@
 // wget: busybox 1.35 in containers, GNU wget 1.21 on the host, as a terminal shows them. Sends one flow.
 import type { Ctx } from '../context';
 import { lastDrop } from './flow-view';
-import { flowSource, resolveName } from './resolve';
+import { failedLookup, flowSource, resolveName } from './resolve';
 import { LIMITS, parseIPv4 } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { clockDate } from '../docker/time';
@@ -92,6 +92,11 @@ export function wget(args: readonly string[], ctx: Ctx): number {
   }
   const world = ctx.api.world();
   const ip = resolveName(world, ctx.where, url.host);
+  const from = ctx.source ?? flowSource(world, ctx.where);
+  if (!ip) {
+    const asked = failedLookup(world, from, url.host);
+    if (asked) ctx.api.sendFlow(asked);
+  }
   const shown = url.explicitPort === null ? url.host : `${url.host}:${url.explicitPort}`;
   const full = `http://${shown}${url.path}`;
   const date = clockDate(world.clock).replace('T', ' ').slice(0, 19);
@@ -115,8 +120,9 @@ export function wget(args: readonly string[], ctx: Ctx): number {
     );
   }
   const sim = ctx.api.sendFlow({
-    from: ctx.source ?? flowSource(world, ctx.where),
+    from,
     to: ip,
+    lookup: url.host,
     kind: 'http',
     port: url.port,
     path: url.path,
