@@ -59,6 +59,22 @@ describe('a lookup is walked before the flow that uses its answer', () => {
     expect(t.store.getState().packets[1]?.hops[0]?.frame.payload).toBe('nosuch.example NXDOMAIN');
   });
 
+  it('a dropped query: the resolver gives up and the tools say so, sending nothing else', () => {
+    const t = terminalOn(referenceHost());
+    t.run('iptables -I DOCKER-USER -p udp --dport 53 -j DROP');
+    const w = t.run('docker exec c2 wget -qO- http://example.com');
+    expect(w.err).toBe("wget: bad address 'example.com'\n");
+    expect(labels(t)).toEqual(['DNS query example.com']);
+    expect(t.store.getState().packets[0]?.outcome.kind).toBe('dropped');
+    t.run('iptables -I OUTPUT -p udp --dport 53 -j DROP');
+    const p = t.run('ping -c 1 example.com');
+    // iputils ping: getaddrinfo's EAI_AGAIN when no nameserver answered.
+    expect(p.err).toBe('ping: example.com: Temporary failure in name resolution\n');
+    expect(p.out).toBe('');
+    const c = t.run('curl -sS http://example.com');
+    expect(c.err).toBe('curl: (6) Could not resolve host: example.com\n');
+  });
+
   it('an address needs no lookup: ping 8.8.8.8 sends only echoes', () => {
     const t = terminalOn(referenceHost());
     t.run('docker exec c2 ping -c 1 8.8.8.8');

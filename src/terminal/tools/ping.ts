@@ -6,6 +6,7 @@ import {
   echoErrors,
   echoReplies,
   lastDrop,
+  lookupUnanswered,
   type EchoError,
   type EchoReply,
 } from './flow-view';
@@ -165,6 +166,15 @@ export function ping(args: readonly string[], ctx: Ctx): number {
     return busybox ? 1 : 2;
   }
   const sim = ctx.api.sendFlow({ from, to: ip, lookup: target, kind: 'ping', count });
+  if (lookupUnanswered(sim.packets)) {
+    // glibc's getaddrinfo gives EAI_AGAIN when no nameserver answered.
+    ctx.err(
+      busybox
+        ? `ping: bad address '${target}'\n`
+        : `ping: ${target}: Temporary failure in name resolution\n`,
+    );
+    return busybox ? 1 : 2;
+  }
   if (sim.result.kind === 'unreachable' && lastDrop(sim.packets) !== 'arp-failed') {
     if (busybox) {
       ctx.out(`PING ${target} (${ip}): 56 data bytes\n`);
