@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { referenceHost } from './testing/reference-host';
 import { terminalOn } from './testing/terminal';
+import { keyMoments } from '../sim/moments';
 
 const labels = (t: ReturnType<typeof terminalOn>) => t.store.getState().packets.map((p) => p.label);
 
@@ -39,6 +40,22 @@ describe('a lookup is walked before the flow that uses its answer', () => {
     expect(
       ct.some((e) => e.proto === 'udp' && e.orig.dst === '8.8.8.8' && e.orig.dport === 53),
     ).toBe(true);
+  });
+
+  it('the classroom tells the lookup as name resolution: the query answered, the answer read', () => {
+    const t = terminalOn(referenceHost());
+    t.run('docker exec c2 ping -c 1 example.com');
+    const packets = t.store.getState().packets;
+    const hops = packets.flatMap((p) => p.hops.map((h) => ({ p, h })));
+    const lookups = keyMoments(packets).filter((m) => m.chapter === 'lookup');
+    // The resolver's socket in the internet, then c2's socket reading the answer.
+    expect(lookups.map((m) => [hops[m.at]?.p.label, hops[m.at]?.h.node])).toEqual([
+      ['DNS query example.com', 'internet'],
+      ['DNS answer example.com', 'container:c2'],
+    ]);
+    // The echo's own delivery stays a delivery.
+    const echo = keyMoments(packets).filter((m) => m.chapter === 'deliver');
+    expect(echo.map((m) => hops[m.at]?.p.label)).toEqual(['echo request 1', 'echo reply 1']);
   });
 
   it('curl http://example.com on the host asks 8.8.8.8 from eth0 first', () => {
