@@ -32,4 +32,23 @@ export const INTERNET_SCENARIOS: readonly Scenario[] = [
       { from: { kind: 'container', name: 'c1' }, to: a('192.168.7.7'), kind: 'tcp', port: 80 },
     ],
   },
+  {
+    // The resolver's query as the lab walks it (src/sim/walk/dns.ts, a `dns` flow: nslookup's A
+    // query): c2 on the default bridge asks resolv.conf's 8.8.8.8 through docker0, FORWARD and
+    // MASQUERADE, the answer is un-NATed from the UDP conntrack entry; the host asks 1.1.1.1 from
+    // eth0 (an NXDOMAIN answer is the same datagram on the wire). The payloads differ (the
+    // kernel's resolver echoes), which the comparison does not read.
+    id: 'internet:dns',
+    title: 'c2 nslookup example.com (8.8.8.8:53 through MASQUERADE), host nslookup nosuch 1.1.1.1',
+    setup: reference,
+    flows: [
+      {
+        from: { kind: 'container', name: 'c2' },
+        to: a('8.8.8.8'),
+        kind: 'dns',
+        lookup: 'example.com',
+      },
+      { from: { kind: 'host' }, to: a('1.1.1.1'), kind: 'dns', lookup: 'nosuch.example' },
+    ],
+  },
 ];

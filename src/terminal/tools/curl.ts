@@ -2,7 +2,7 @@
 // -o sends the body elsewhere (curl-meter.ts), options read by curl-options.ts.
 import type { Ctx } from '../context';
 import { ARP_FAIL_MS, lastDrop, lookupUnanswered } from './flow-view';
-import { failedLookup, flowSource, resolveName } from './resolve';
+import { failedLookup, flowSource, lookupOf, resolveName } from './resolve';
 import { LIMITS } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { curlOptions, type CurlOptions } from './curl-options';
@@ -82,7 +82,7 @@ function transfer(opts: CurlOptions, ctx: Ctx): number {
     ? ctx.api.sendFlow({
         from,
         to: ip,
-        lookup: url.host,
+        ...lookupOf(world, from, url.host),
         kind: 'http',
         port: url.port,
         path: url.path,

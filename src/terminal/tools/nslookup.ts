@@ -8,7 +8,7 @@ import { parseIPv4, type IPv4 } from '../../sim/addr';
 import { DNS_RECORDS, lookupPublicName } from '../../sim/internet';
 import type { Ctx } from '../context';
 import { hostNameservers } from '../../sim';
-import { flowSource, resolveName, usesEmbeddedDns } from './resolve';
+import { flowSource, resolveName, usesEmbeddedDns, walkable } from './resolve';
 
 const USAGE =
   'BusyBox v1.35.0 multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n';
@@ -42,14 +42,17 @@ export function nslookup(args: readonly string[], ctx: Ctx): number {
     return 1;
   }
   const ns = server.value;
-  const sim = ctx.api.sendFlow({
-    from: ctx.source ?? flowSource(world, ctx.where),
-    to: ns,
-    kind: 'dns',
-    lookup: name,
-  });
+  // A name a saved lab could not hold is asked without a walked packet.
+  const sim = walkable(name)
+    ? ctx.api.sendFlow({
+        from: ctx.source ?? flowSource(world, ctx.where),
+        to: ns,
+        kind: 'dns',
+        lookup: name,
+      })
+    : null;
   // The embedded DNS is not walked yet: it answers whenever the container has it.
-  if (ns !== EMBEDDED && sim.result.kind !== 'connected') {
+  if (ns !== EMBEDDED && sim && sim.result.kind !== 'connected') {
     ctx.out(';; connection timed out; no servers could be reached\n\n');
     return 1;
   }

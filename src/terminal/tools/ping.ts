@@ -10,7 +10,7 @@ import {
   type EchoError,
   type EchoReply,
 } from './flow-view';
-import { failedLookup, flowSource, resolveName } from './resolve';
+import { failedLookup, flowSource, lookupOf, resolveName } from './resolve';
 
 /** Without -c a real ping runs until Ctrl-C; the lab sends this many, and at most MAX. */
 export const DEFAULT_PING_COUNT = 4;
@@ -165,7 +165,13 @@ export function ping(args: readonly string[], ctx: Ctx): number {
     );
     return busybox ? 1 : 2;
   }
-  const sim = ctx.api.sendFlow({ from, to: ip, lookup: target, kind: 'ping', count });
+  const sim = ctx.api.sendFlow({
+    from,
+    to: ip,
+    ...lookupOf(world, from, target),
+    kind: 'ping',
+    count,
+  });
   if (lookupUnanswered(sim.packets)) {
     // glibc's getaddrinfo gives EAI_AGAIN when no nameserver answered.
     ctx.err(

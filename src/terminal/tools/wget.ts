@@ -1,7 +1,7 @@
 // wget: busybox 1.35 in containers, GNU wget 1.21 on the host, as a terminal shows them. Sends one flow.
 import type { Ctx } from '../context';
 import { lastDrop, lookupUnanswered } from './flow-view';
-import { failedLookup, flowSource, resolveName } from './resolve';
+import { failedLookup, flowSource, lookupOf, resolveName } from './resolve';
 import { LIMITS, parseIPv4 } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { clockDate } from '../docker/time';
@@ -100,7 +100,7 @@ export function wget(args: readonly string[], ctx: Ctx): number {
     ? ctx.api.sendFlow({
         from,
         to: ip,
-        lookup: url.host,
+        ...lookupOf(world, from, url.host),
         kind: 'http',
         port: url.port,
         path: url.path,
