@@ -119,8 +119,9 @@ function answeredLocally(world: World, from: FlowSource, name: string): boolean 
  * resolvers do: the first resolv.conf nameserver the asker has a route to (sendto fails with
  * ENETUNREACH on one it has none to, and the next is tried). Null when no packet is sent: the
  * name is a literal or in /etc/hosts, the asker is a remote (the lab gives remotes no resolver),
- * its namespace has no route to any nameserver, or its resolv.conf names Docker's embedded DNS
- * (user-defined networks), whose own query is not walked yet.
+ * its namespace has no route to any nameserver, or the name is a container's that Docker's embedded
+ * DNS answers (user-defined networks; the query to 127.0.0.11 itself is not walked yet). Other
+ * names asked of the embedded DNS: the query it forwards, from the container's namespace.
  */
 export function queryServer(world: World, from: FlowSource, name: string): IPv4 | null {
   if (from.kind === 'remote' || answeredLocally(world, from, name)) return null;
@@ -130,11 +131,14 @@ export function queryServer(world: World, from: FlowSource, name: string): IPv4 
     if (!c || c.state !== 'running') return null;
     const owner = namespaceOwner(world, c);
     if (owner.mode.kind !== 'host') {
-      // resolv.conf says 127.0.0.11 when any of its networks is user-defined (`resolvConf`).
+      // resolv.conf says 127.0.0.11 when any of its networks is user-defined (`resolvConf`): the
+      // embedded DNS answers the containers' names itself, and forwards the rest from inside
+      // the container's namespace (moby resolver.go dialExtDNS: ExecFunc, unless the server
+      // is a host loopback address), so that query leaves like the container's own.
       const userNet = owner.networks.some(
         (id) => world.networks.find((n) => n.id === id)?.isDefault === false,
       );
-      if (userNet) return null;
+      if (userNet && dnsRecords(world, owner).has(name)) return null;
       node = namespaceOf(world, owner);
     }
   }

@@ -141,4 +141,28 @@ describe('busybox nslookup', () => {
       /^Server:\t\t127\.0\.0\.11\nAddress:\t127\.0\.0\.11:53\n\nNon-authoritative answer:\nName:\tweb\nAddress: 172\.18\.0\.2\n\n/,
     );
   });
+
+  it('the embedded DNS forwards a name it does not know from the container namespace', () => {
+    // moby resolver.go dialExtDNS: the forwarded query is dialled inside the container's
+    // namespace (ExecFunc) unless the server is a host loopback address: it leaves from the
+    // container's address on its network, through the bridge, FORWARD and MASQUERADE.
+    const t = terminalOn(referenceHost());
+    t.run('docker network create app');
+    t.run('docker run -d --name web --network app busybox httpd -f -p 80');
+    t.run('docker run -d --name cli --network app busybox sleep 3600');
+    const r = t.run('docker exec cli nslookup example.com');
+    expect(r.out).toBe(
+      'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\n' +
+        'Non-authoritative answer:\nName:\texample.com\nAddress: 93.184.216.34\n\n' +
+        'Non-authoritative answer:\n\n',
+    );
+    const query = t.store.getState().packets[0];
+    expect(query?.label).toBe('DNS query example.com');
+    expect(query?.hops[0]?.frame.ip?.src).toBe('172.18.0.3');
+    expect(query?.hops.at(-1)?.frame.ip?.src).toBe(t.store.getState().world.host.eth0.ip);
+    expect(query?.hops.at(-1)?.frame.ip?.dst).toBe('8.8.8.8');
+    // A container's name is answered by the embedded DNS itself: the ping sends only echoes.
+    t.run('docker exec cli ping -c 1 web');
+    expect(labels(t)).toEqual(['echo request 1', 'echo reply 1']);
+  });
 });

@@ -45,10 +45,10 @@ export function simulate(world: World, asked: Flow): SimResult<World> {
   const s = beginWalk(world, topo, sockets);
   const conv: Conversation = { s, sockets, packets: [], lastDrop: null };
   // nslookup names its server (`to`); the other clients ask the first nameserver they can reach.
-  // Docker's embedded DNS (127.0.0.11) answers without a walked packet for now.
+  // Asked of Docker's embedded DNS (127.0.0.11, not walked yet): the query it forwards, if any.
   let server: IPv4 | null = null;
-  if (asked.lookup !== undefined && asked.kind === 'dns')
-    server = asked.to === '127.0.0.11' ? null : asked.to;
+  if (asked.lookup !== undefined && asked.kind === 'dns' && asked.to !== '127.0.0.11')
+    server = asked.to;
   else if (asked.lookup !== undefined) server = queryServer(world, asked.from, asked.lookup);
   if (asked.lookup !== undefined && (server !== null || flow.kind === 'dns')) {
     const looked = server ? dnsLookup(conv, node, server, asked.lookup) : null;
