@@ -36,8 +36,8 @@ export function simulate(world: World, asked: Flow): SimResult<World> {
   const node = sourceNode(world, asked);
   if (!node) return { packets: [], result: { kind: 'unreachable' }, world };
   const to = asked.name === undefined ? asked.to : resolveFrom(world, asked.from, asked.name);
-  // An unknown name: the tool gives up before sending a packet of its own (busybox `bad address
-  // 'c2'`). The resolver's own query to the nameserver (NXDOMAIN) is not walked.
+  // An unknown `name` (a challenge's goal): the tool gives up before sending a packet of its own
+  // (busybox `bad address 'c2'`). The terminal's clients send `lookup` instead, walked below.
   if (to === null) return { packets: [], result: { kind: 'unreachable' }, world };
   const flow = to === asked.to ? asked : { ...asked, to };
   const topo = buildTopology(world);
