@@ -124,6 +124,17 @@ describe('busybox nslookup', () => {
     expect(t.store.getState().packets[0]?.hops[0]?.frame.ip?.dst).toBe('1.1.1.1');
   });
 
+  it("its usage for an unknown option; an option busybox has and the lab not, in the lab's words", () => {
+    const t = terminalOn(referenceHost());
+    const u = t.run('docker exec c2 nslookup -z example.com');
+    expect(u.err).toMatch(
+      /^BusyBox v1\.35\.0 multi-call binary\.\n\nUsage: nslookup \[-type=QUERY_TYPE\]/,
+    );
+    const o = t.run('docker exec c2 nslookup -type=mx example.com');
+    expect(o.err).toBe('nslookup: -type is not in this lab: it asks for A and AAAA records\n');
+    expect(o.exit).toBe(1);
+  });
+
   it('a server that does not answer DNS: the timeout line', () => {
     const t = terminalOn(referenceHost());
     const r = t.run('docker exec c2 nslookup example.com 172.17.0.2');

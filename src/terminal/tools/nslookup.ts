@@ -23,7 +23,14 @@ function answer(ctx: Ctx, server: IPv4, name: string): IPv4 | null {
 }
 
 export function nslookup(args: readonly string[], ctx: Ctx): number {
-  if (args.length === 0 || args.length > 2 || args.some((a) => a.startsWith('-'))) {
+  const opt = args.find((a) => a.startsWith('-'));
+  // Options busybox knows (-type=, -port=, -debug…) are not modelled: said in the lab's words.
+  const known = /^-(type|querytype|port|retry|debug|t|timeout)(=|$)/.exec(opt ?? '');
+  if (opt !== undefined && known) {
+    ctx.err(`nslookup: -${known[1] ?? ''} is not in this lab: it asks for A and AAAA records\n`);
+    return 1;
+  }
+  if (args.length === 0 || args.length > 2 || opt !== undefined) {
     ctx.err(USAGE);
     return 1;
   }
