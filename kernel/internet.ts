@@ -32,4 +32,30 @@ export const INTERNET_SCENARIOS: readonly Scenario[] = [
       { from: { kind: 'container', name: 'c1' }, to: a('192.168.7.7'), kind: 'tcp', port: 80 },
     ],
   },
+  {
+    // The resolver's query as the lab walks it (src/sim/walk/dns.ts, a `dns` flow: nslookup's A
+    // query): c2 on the default bridge asks resolv.conf's 8.8.8.8 through docker0, FORWARD and
+    // MASQUERADE, and the answer is un-NATed from the UDP conntrack entry. The payloads differ
+    // (the kernel's stand-in resolver answers `answer`): KNOWN_TEXT_GAPS in case.ts.
+    id: 'internet:dns-container',
+    title: 'c2 nslookup example.com: the query to 8.8.8.8:53 through MASQUERADE and its answer',
+    setup: reference,
+    flows: [
+      {
+        from: { kind: 'container', name: 'c2' },
+        to: a('8.8.8.8'),
+        kind: 'dns',
+        lookup: 'example.com',
+      },
+    ],
+  },
+  {
+    // The host asks 1.1.1.1 from eth0 (an NXDOMAIN answer is the same datagram on the wire). A
+    // case of its own: after c2's, both the lab's queries leave from 192.0.2.10:40000 (to
+    // different servers, no clash), where the kernel's two clients drew two ports.
+    id: 'internet:dns-host',
+    title: 'host nslookup nosuch.example 1.1.1.1: the query from eth0 and its answer',
+    setup: reference,
+    flows: [{ from: { kind: 'host' }, to: a('1.1.1.1'), kind: 'dns', lookup: 'nosuch.example' }],
+  },
 ];

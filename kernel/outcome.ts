@@ -34,7 +34,7 @@ export function kernelOutcome(
   sourceFrames: readonly WireFrame[],
   sourceIps: readonly string[],
 ): string {
-  if (flow.kind === 'udp' && tool.kind === 'udp-sent') {
+  if ((flow.kind === 'udp' || flow.kind === 'dns') && tool.kind === 'udp-sent') {
     const toUs = sourceFrames.filter((f) => f.ip && sourceIps.includes(f.ip.dst));
     if (toUs.some((f) => f.icmp?.type === 3 && f.icmp.code === 3)) return 'port-unreachable';
     if (toUs.some((f) => f.udp && f.ip?.src === flow.to)) return 'connected';
@@ -71,11 +71,11 @@ export function packetOutcomes(packets: readonly PacketTrace[]): string[] {
 
 /** For a UDP flow the engine answers: the node and port of the listener that echoes. */
 export function udpEchoes(flow: Flow, packets: readonly PacketTrace[]): string | null {
-  if (flow.kind !== 'udp') return null;
+  if (flow.kind !== 'udp' && flow.kind !== 'dns') return null;
   const request = packets.find((p) => p.direction === 'request');
   const replied = packets.some((p) => p.direction === 'reply' && p.hops.some((h) => h.frame.udp));
   if (!request || !replied || request.outcome.kind !== 'delivered') return null;
   const last = [...request.hops].reverse().find((h) => h.frame.udp);
-  const port = last?.frame.udp?.dport ?? flow.port;
+  const port = last?.frame.udp?.dport ?? flow.port ?? 53;
   return `${request.outcome.node}:${port}`;
 }

@@ -76,6 +76,12 @@ export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; i
     case 'udp':
       // No -v: with -v netcat-openbsd first probes UDP "connectivity" with extra datagrams.
       return { argv: ['nc', '-u', '-n', '-w', '1', ...bind('-p'), flow.to, port], input: 'query' };
+    case 'dns':
+      // The resolver's query (walk/dns.ts) as one datagram to the nameserver's port 53.
+      return {
+        argv: ['nc', '-u', '-n', '-w', '1', ...bind('-p'), flow.to, '53'],
+        input: `A? ${flow.lookup ?? ''}`,
+      };
   }
 }
 
@@ -128,6 +134,7 @@ export async function sendFlow(
     case 'tcp':
       return { outcome: ncOutcome(raw), raw };
     case 'udp':
+    case 'dns':
       // nc -u has nothing to report about a datagram; the capture tells what came back.
       return { outcome: raw.code === 0 ? { kind: 'udp-sent' } : ncOutcome(raw), raw };
   }

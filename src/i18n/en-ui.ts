@@ -224,6 +224,7 @@ const shell = {
   'chapter.un-nat': 'conntrack un-NAT',
   'chapter.proxy': 'docker-proxy',
   'chapter.deliver': 'Delivery',
+  'chapter.lookup': 'Name resolution',
   'chapter.transit': 'On the way',
   'chapter.teardown': 'Teardown',
   'chapter.drop': 'Dropped',

@@ -222,6 +222,7 @@ const shell: { readonly [K in Exclude<UiKey, PanelKey>]: string } = {
   'chapter.un-nat': 'conntrack 反向 NAT',
   'chapter.proxy': 'docker-proxy（用户态代理）',
   'chapter.deliver': '送达',
+  'chapter.lookup': '域名解析',
   'chapter.transit': '传输途中',
   'chapter.teardown': '连接关闭',
   'chapter.drop': '被丢弃',

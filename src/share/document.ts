@@ -46,7 +46,7 @@ export type ParseResult<T> =
 
 /** A flow from untrusted JSON at path `p` (also a teacher lesson's steps, src/teacher). */
 export function flow(v: unknown, p: string): Flow {
-  const o = obj(v, p, ['from', 'to', 'kind', 'name', 'port', 'count', 'path']);
+  const o = obj(v, p, ['from', 'to', 'kind', 'name', 'lookup', 'port', 'count', 'path']);
   const f = obj(o['from'], `${p}.from`, ['kind', 'name']);
   const kind = oneOf(f['kind'], `${p}.from.kind`, ['host', 'container', 'remote'] as const);
   const from =
@@ -56,13 +56,15 @@ export function flow(v: unknown, p: string): Flow {
   const base: Flow = {
     from,
     to: ipv4(o['to'], `${p}.to`),
-    kind: oneOf(o['kind'], `${p}.kind`, ['ping', 'tcp', 'http', 'udp'] as const),
+    kind: oneOf(o['kind'], `${p}.kind`, ['ping', 'tcp', 'http', 'udp', 'dns'] as const),
   };
   const parsed: Flow = {
     ...base,
     // Port 0 is a real flow: curl tries it and the kernel refuses the connection.
     // A goal's flow by name (a challenge shown in the diagram): resolved again when it is sent.
     ...(o['name'] === undefined ? {} : { name: name(o['name'], `${p}.name`) }),
+    // The name a terminal's client looked up first (`ping example.com`): its query is walked too.
+    ...(o['lookup'] === undefined ? {} : { lookup: name(o['lookup'], `${p}.lookup`) }),
     ...(o['port'] === undefined ? {} : { port: int(o['port'], `${p}.port`, 0, 65535) }),
     ...(o['count'] === undefined
       ? {}

@@ -59,7 +59,7 @@ export {
   internetPrefixes,
   lookupPublicName,
 } from './internet';
-export { hostNameservers, resolveFrom, resolveInContainer } from './resolve';
+export { hostNameservers, queryServer, resolveFrom, resolveInContainer } from './resolve';
 export { CHAPTERS, hopChapters, keyMoments, type Chapter, type Moment } from './moments';
 export {
   creationSteps,

@@ -112,6 +112,11 @@ export function flowProblem(f: Flow): string | null {
     (!Number.isInteger(f.count) || f.count < 1 || f.count > LIMITS.pingCount)
   )
     return `the lab sends 1 to ${LIMITS.pingCount} echo requests per ping`;
+  if (
+    f.lookup !== undefined &&
+    (!NAME_PATTERN.test(f.lookup) || f.lookup.length > LIMITS.nameChars)
+  )
+    return 'a looked-up name is a host name (letters, digits, _ . -)';
   if (f.path !== undefined && f.path.length > LIMITS.pathChars)
     return `the lab sends URL paths of at most ${LIMITS.pathChars} characters`;
   if (f.path !== undefined && (!f.path.startsWith('/') || [...f.path].some(isControl)))

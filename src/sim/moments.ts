@@ -14,6 +14,7 @@ export type Chapter =
   | 'un-nat' // conntrack rewrites a reply from its entry: no rule is consulted
   | 'proxy' // docker-proxy accepts and opens its own connection
   | 'deliver' // the packet reaches a socket
+  | 'lookup' // a DNS query or answer reaches its socket: name resolution (walk/dns.ts)
   | 'transit' // data on the wire, through bridges and routers
   | 'teardown' // FIN, RST and the last ACKs
   | 'drop';
@@ -28,6 +29,7 @@ export const CHAPTERS: readonly Chapter[] = [
   'un-nat',
   'proxy',
   'deliver',
+  'lookup',
   'transit',
   'teardown',
   'drop',
@@ -79,7 +81,8 @@ function ownChapter(h: Hop, p: PacketTrace, kind: Kind): Chapter | null {
     case 'forward':
       return h.node === 'host' ? null : kind;
     case 'deliver':
-      return 'deliver';
+      // A resolver's query reaching its nameserver, or the answer reaching the asker.
+      return h.frame.udp?.dport === 53 || h.frame.udp?.sport === 53 ? 'lookup' : 'deliver';
     case 'proxy':
       return 'proxy';
     case 'drop':
@@ -119,6 +122,7 @@ function isKey(h: Hop, c: Chapter, ctx: { fresh: boolean; data: boolean; kind: K
       return (t === 'ACCEPT' && ctx.fresh) || t === 'DROP' || t === 'REJECT';
     }
     case 'deliver':
+    case 'lookup':
       return ctx.fresh || ctx.data;
     case 'proxy':
     case 'drop':

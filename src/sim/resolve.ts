@@ -4,8 +4,9 @@
 // host's, whose nameserver has never heard of a container: busybox says `bad address 'c2'`.
 // Names of the internet (example.com…) are answered by the public resolvers the host's
 // resolv.conf names (8.8.8.8, 1.1.1.1: `sim/internet.ts`), when the asker has a route to one.
-// The query itself is not walked as packets yet (DNS as packets: issue 14, item 8): the answer
-// is what the resolver would give, decided without sending anything.
+// The answer is decided here without sending anything; `queryServer` says which lookups a real
+// resolver answers with a packet to a nameserver, which the walk then shows (`walk/dns.ts`). The
+// embedded DNS's own query (127.0.0.11 and its NAT inside the container) is not walked yet.
 import { parseIPv4, type IPv4 } from './addr';
 import { lookupPublicName, RESOLVERS } from './internet';
 import { namespaceOf, namespaceOwner, namespacesOf } from './netns/build';
@@ -101,4 +102,47 @@ export function resolveFrom(world: World, from: FlowSource, name: string): IPv4 
       return name === 'localhost' ? ('127.0.0.1' as IPv4) : null;
     }
   }
+}
+
+/** True when the name is answered without asking anyone: a dotted quad, localhost, /etc/hosts. */
+function answeredLocally(world: World, from: FlowSource, name: string): boolean {
+  if (parseIPv4(name).ok || name === 'localhost') return true;
+  if (from.kind !== 'container') return name === world.host.hostname;
+  const c = world.containers.find((x) => x.name === from.name);
+  const owner = c ? namespaceOwner(world, c) : undefined;
+  if (!owner || owner.mode.kind === 'host') return name === world.host.hostname;
+  return name === owner.id.slice(0, 12);
+}
+
+/**
+ * The nameserver a lookup of `name` from `from` sends its query to, as glibc's and busybox's
+ * resolvers do: the first resolv.conf nameserver the asker has a route to (sendto fails with
+ * ENETUNREACH on one it has none to, and the next is tried). Null when no packet is sent: the
+ * name is a literal or in /etc/hosts, the asker is a remote (the lab gives remotes no resolver),
+ * its namespace has no route to any nameserver, or the name is a container's that Docker's embedded
+ * DNS answers (user-defined networks; the query to 127.0.0.11 itself is not walked yet). Other
+ * names asked of the embedded DNS: the query it forwards, from the container's namespace.
+ */
+export function queryServer(world: World, from: FlowSource, name: string): IPv4 | null {
+  if (from.kind === 'remote' || answeredLocally(world, from, name)) return null;
+  let node: NodeId = 'host';
+  if (from.kind === 'container') {
+    const c = world.containers.find((x) => x.name === from.name);
+    if (!c || c.state !== 'running') return null;
+    const owner = namespaceOwner(world, c);
+    if (owner.mode.kind !== 'host') {
+      // resolv.conf says 127.0.0.11 when any of its networks is user-defined (`resolvConf`): the
+      // embedded DNS answers the containers' names itself, and forwards the rest from inside
+      // the container's namespace (moby resolver.go dialExtDNS: ExecFunc, unless the server
+      // is a host loopback address), so that query leaves like the container's own.
+      const userNet = owner.networks.some(
+        (id) => world.networks.find((n) => n.id === id)?.isDefault === false,
+      );
+      if (userNet && dnsRecords(world, owner).has(name)) return null;
+      node = namespaceOf(world, owner);
+    }
+  }
+  const ns = namespacesOf(world).get(node);
+  if (!ns) return null;
+  return hostNameservers(world).find((r) => lookupRoute(ns, r) !== null) ?? null;
 }

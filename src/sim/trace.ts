@@ -192,7 +192,8 @@ export type FlowSource =
   | { readonly kind: 'container'; readonly name: string }
   | { readonly kind: 'remote'; readonly name: string };
 
-export type FlowKind = 'ping' | 'tcp' | 'http' | 'udp';
+/** 'dns': only the resolver's query for `lookup` to `to` (its nameserver) and the answer: nslookup. */
+export type FlowKind = 'ping' | 'tcp' | 'http' | 'udp' | 'dns';
 
 export interface Flow {
   readonly from: FlowSource;
@@ -205,6 +206,13 @@ export interface Flow {
    * addresses; a challenge's goal uses this, since what the name means changes with the fix.
    */
   readonly name?: string;
+  /**
+   * The name the client's resolver asked its nameserver for before this flow (`ping example.com`
+   * on the default bridge or the host): the walk sends that query and its answer first
+   * (`walk/dns.ts`), then the flow to `to`; when the name has no address (NXDOMAIN), only them.
+   * Ignored where the name is answered without a packet (`queryServer` in resolve.ts).
+   */
+  readonly lookup?: string;
   readonly kind: FlowKind;
   readonly port?: number;
   /** ping: how many echo requests. */

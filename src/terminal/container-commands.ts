@@ -13,6 +13,7 @@ import type { Outcome } from './net/ip-route';
 import { arp } from './net/arp';
 import { netnsAt } from './net/netns';
 import { nc } from './tools/nc';
+import { nslookup } from './tools/nslookup';
 import { ping } from './tools/ping';
 import { wget } from './tools/wget';
 import { curl } from './tools/curl';
@@ -56,6 +57,7 @@ export const CONTAINER_COMMANDS: { readonly [name: string]: Command } = {
   ping,
   wget,
   nc,
+  nslookup,
   curl,
   cat,
   hostname: (_args, ctx) => {

@@ -35,7 +35,7 @@ Clients (each sends packets you can step through in the diagram):
   nc -zv [-u] [-w SEC] HOST PORT
 Inside a container (docker exec -it NAME sh|bash), what its image has: busybox and alpine
   ifconfig, ip [-4] [-o] (addr|link|route|neigh|rule, route get), route, netstat -r, arp, ping,
-  wget, nc, cat, hostname, exit; nginx (Debian) curl, cat, hostname only
+  wget, nc, nslookup NAME [SERVER], cat, hostname, exit; nginx (Debian) curl, cat, hostname only
 Lab:
 ${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo, true, false, $?; CMD | grep|head|tail|wc|sort;
   CMD 2>/dev/null, >/dev/null, &>/dev/null, 2>&1, >&2 (no other files).

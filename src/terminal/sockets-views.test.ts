@@ -45,4 +45,10 @@ describe('sockets and bridge ports as Docker leaves them', () => {
     expect(r.exit).toBe(255);
     expect(r.err).toMatch(/not in this lab/);
   });
+
+  it('ss constructor is a filter word like any other, not a crash', () => {
+    const r = t().run('ss constructor');
+    expect(r.err).toBe('ss: filters (constructor …) are not in this lab\n');
+    expect(r.exit).toBe(255);
+  });
 });

@@ -49,10 +49,26 @@ export function nextPort(conv: Conversation, node: NodeId): number {
   return p;
 }
 
+/** What a datagram and its answer are called and carry: nc's, or a resolver's query (`dns.ts`). */
+export interface UdpWords {
+  readonly ask: string;
+  readonly answer: string;
+  readonly query: string;
+  readonly reply: string;
+}
+
+const NC_WORDS: UdpWords = { ask: 'UDP', answer: 'UDP reply', query: 'query', reply: 'answer' };
+
 /** A UDP datagram: a listener answers, a closed port answers ICMP port unreachable. */
-export function udpFlow(conv: Conversation, node: NodeId, src: L4Addr, dst: L4Addr): FlowResult {
+export function udpFlow(
+  conv: Conversation,
+  node: NodeId,
+  src: L4Addr,
+  dst: L4Addr,
+  words: UdpWords = NC_WORDS,
+): FlowResult {
   conv.sockets.addClient(node, 'udp', src.ip, src.port, dst.ip, dst.port);
-  const sent = sendPacket(conv, 'UDP', 'request', node, udpFrame(src, dst, 'query'));
+  const sent = sendPacket(conv, words.ask, 'request', node, udpFrame(src, dst, words.query));
   if (!sent)
     return conv.lastDrop?.reason === 'no-route' ? { kind: 'unreachable' } : { kind: 'udp-sent' };
   const back = replyAddrs(sent.frame);
@@ -86,10 +102,10 @@ export function udpFlow(conv: Conversation, node: NodeId, src: L4Addr, dst: L4Ad
   if (sock.listener?.silent === true) return { kind: 'udp-sent' };
   const reply = sendPacket(
     conv,
-    'UDP reply',
+    words.answer,
     'reply',
     sent.node,
-    udpFrame(back.src, back.dst, 'answer'),
+    udpFrame(back.src, back.dst, words.reply),
   );
   return reply && reachesClient(conv, node, 'udp', reply.frame)
     ? { kind: 'connected' }

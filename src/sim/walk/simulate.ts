@@ -1,10 +1,11 @@
 // simulate(world, flow): the packet walk's entry point. Pure: the world passed in is never changed.
 import type { IPv4 } from '../addr';
 import { nodeId } from '../node';
-import { resolveFrom } from '../resolve';
+import { queryServer, resolveFrom } from '../resolve';
 import type { Flow, FlowResult, NodeId, SimResult } from '../trace';
 import type { World } from '../types';
 import type { Conversation } from './conversation';
+import { dnsLookup } from './dns';
 import { nextPort, pingFlow, tcpFlow, udpFlow } from './flows';
 import { Sockets } from './sockets';
 import { beginWalk, endWalk } from './state';
@@ -35,14 +36,31 @@ export function simulate(world: World, asked: Flow): SimResult<World> {
   const node = sourceNode(world, asked);
   if (!node) return { packets: [], result: { kind: 'unreachable' }, world };
   const to = asked.name === undefined ? asked.to : resolveFrom(world, asked.from, asked.name);
-  // An unknown name: the tool gives up before sending a packet of its own (busybox `bad address
-  // 'c2'`). The resolver's own query to the nameserver (NXDOMAIN) is not walked.
+  // An unknown `name` (a challenge's goal): the tool gives up before sending a packet of its own
+  // (busybox `bad address 'c2'`). The terminal's clients send `lookup` instead, walked below.
   if (to === null) return { packets: [], result: { kind: 'unreachable' }, world };
   const flow = to === asked.to ? asked : { ...asked, to };
   const topo = buildTopology(world);
   const sockets = new Sockets(world);
   const s = beginWalk(world, topo, sockets);
   const conv: Conversation = { s, sockets, packets: [], lastDrop: null };
+  // nslookup names its server (`to`); the other clients ask the first nameserver they can reach.
+  // Asked of Docker's embedded DNS (127.0.0.11, not walked yet): the query it forwards, if any.
+  let server: IPv4 | null = null;
+  if (asked.lookup !== undefined && asked.kind === 'dns' && asked.to !== '127.0.0.11')
+    server = asked.to;
+  else if (asked.lookup !== undefined) server = queryServer(world, asked.from, asked.lookup);
+  if (asked.lookup !== undefined && (server !== null || flow.kind === 'dns')) {
+    const looked = server ? dnsLookup(conv, node, server, asked.lookup) : null;
+    // nslookup's flow is the lookup; a name without an answer ends the tool before it sends.
+    const known = resolveFrom(world, asked.from, asked.lookup) !== null;
+    if (flow.kind === 'dns' || looked?.kind !== 'connected' || !known)
+      return {
+        packets: conv.packets,
+        result: looked ?? { kind: 'unreachable' },
+        world: endWalk(s),
+      };
+  }
   const info = topo.ns.get(node);
   // Source address selection: the destination itself if local, else the route's preferred source.
   let src: IPv4 = '0.0.0.0' as IPv4;
@@ -67,6 +85,10 @@ export function simulate(world: World, asked: Flow): SimResult<World> {
       );
       break;
     }
+    case 'dns':
+      // Reached only when there is no lookup to walk: nothing is sent.
+      result = { kind: 'unreachable' };
+      break;
     case 'udp': {
       const from = { ip: src, port: nextPort(conv, node) };
       result = udpFlow(conv, node, from, { ip: flow.to, port: flow.port ?? 53 });

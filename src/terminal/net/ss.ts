@@ -5,6 +5,7 @@ import type { World } from '../../sim';
 import type { Outcome } from './ip-route';
 import type { Netns } from './netns';
 import { rejected } from './net-tools-usage';
+import { own } from '../own';
 import { serviceName } from './services';
 import { queryOf, socketsIn, type Sock } from './sockets';
 
@@ -109,7 +110,8 @@ const LONG: { readonly [opt: string]: string } = {
 };
 
 export function ss(typed: readonly string[], world: World, ns: Netns): Outcome {
-  const args = typed.map((a) => LONG[a] ?? a);
+  // Own entries only: `ss constructor` is a filter word, not Object's constructor.
+  const args = typed.map((a) => own(LONG, a) ?? a);
   const filter = args.find((a) => !a.startsWith('-'));
   if (filter !== undefined)
     return { out: '', err: `ss: filters (${filter} …) are not in this lab\n`, exit: 255 };

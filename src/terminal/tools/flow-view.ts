@@ -95,3 +95,15 @@ export function icmpErrorSource(packets: readonly PacketTrace[]): string | null 
   }
   return null;
 }
+
+/**
+ * The client's lookup went out and no answer came back (a rule dropped the query or its answer):
+ * the resolver gives up, and the tool says it could not resolve the name, as for an unknown one.
+ */
+export function lookupUnanswered(packets: readonly PacketTrace[]): boolean {
+  const asked = packets[0]?.label.startsWith('DNS query ') === true;
+  const answered = packets.some(
+    (p) => p.label.startsWith('DNS answer ') && p.outcome.kind === 'delivered',
+  );
+  return asked && !answered;
+}

@@ -6,10 +6,11 @@ import {
   echoErrors,
   echoReplies,
   lastDrop,
+  lookupUnanswered,
   type EchoError,
   type EchoReply,
 } from './flow-view';
-import { flowSource, resolveName } from './resolve';
+import { failedLookup, flowSource, lookupOf, resolveName } from './resolve';
 
 /** Without -c a real ping runs until Ctrl-C; the lab sends this many, and at most MAX. */
 export const DEFAULT_PING_COUNT = 4;
@@ -155,18 +156,31 @@ export function ping(args: readonly string[], ctx: Ctx): number {
   if (capped) ctx.err(capped);
   const world = ctx.api.world();
   const ip = resolveName(world, ctx.where, target);
+  const from = ctx.source ?? flowSource(world, ctx.where);
   if (!ip) {
+    const asked = failedLookup(world, from, target);
+    if (asked) ctx.api.sendFlow(asked);
     ctx.err(
       busybox ? `ping: bad address '${target}'\n` : `ping: ${target}: Name or service not known\n`,
     );
     return busybox ? 1 : 2;
   }
   const sim = ctx.api.sendFlow({
-    from: ctx.source ?? flowSource(world, ctx.where),
+    from,
     to: ip,
+    ...lookupOf(world, from, target),
     kind: 'ping',
     count,
   });
+  if (lookupUnanswered(sim.packets)) {
+    // glibc's getaddrinfo gives EAI_AGAIN when no nameserver answered.
+    ctx.err(
+      busybox
+        ? `ping: bad address '${target}'\n`
+        : `ping: ${target}: Temporary failure in name resolution\n`,
+    );
+    return busybox ? 1 : 2;
+  }
   if (sim.result.kind === 'unreachable' && lastDrop(sim.packets) !== 'arp-failed') {
     if (busybox) {
       ctx.out(`PING ${target} (${ip}): 56 data bytes\n`);

@@ -1,9 +1,16 @@
 // Name resolution as each namespace sees it: /etc/hosts, then Docker's embedded DNS on user networks.
 import type { IPv4 } from '../../sim/addr';
-import { hostNameservers, netnsOwner, resolveInContainer, type World } from '../../sim';
+import {
+  hostNameservers,
+  netnsOwner,
+  queryServer,
+  resolveInContainer,
+  type World,
+} from '../../sim';
 import type { Location } from '../api';
 import { hereContainer } from '../context';
-import type { FlowSource } from '../../sim/trace';
+import type { Flow, FlowSource } from '../../sim/trace';
+import { LIMITS, NAME_PATTERN } from '../../sim/limits';
 
 /** Where a tool's packets start: the host, or the container owning the shell's namespace. */
 export function flowSource(world: World, where: Location): FlowSource {
@@ -49,4 +56,23 @@ export function resolvConf(world: World, where: Location): string {
   return hostNameservers(world)
     .map((n) => `nameserver ${n}\n`)
     .join('');
+}
+
+/**
+ * A client's lookup of `name` that found nothing (busybox `bad address`, curl `Could not resolve
+ * host`) still asked its nameserver: the query and its NXDOMAIN answer, as a flow of their own, or
+ * null when no packet was sent (a literal, /etc/hosts, Docker's embedded DNS).
+ */
+export function failedLookup(world: World, from: FlowSource, name: string): Flow | null {
+  const server = walkable(name) ? queryServer(world, from, name) : null;
+  return server ? { from, to: server, kind: 'dns', lookup: name } : null;
+}
+
+/** A name the lab walks a query for: one a saved lab can hold (a host name, `LIMITS`). */
+export const walkable = (name: string): boolean =>
+  NAME_PATTERN.test(name) && name.length <= LIMITS.nameChars;
+
+/** The flow's `lookup` when resolving `name` sends a query to a nameserver (spread into a Flow). */
+export function lookupOf(world: World, from: FlowSource, name: string): { lookup?: string } {
+  return walkable(name) && queryServer(world, from, name) !== null ? { lookup: name } : {};
 }

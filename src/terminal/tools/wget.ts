@@ -1,7 +1,7 @@
 // wget: busybox 1.35 in containers, GNU wget 1.21 on the host, as a terminal shows them. Sends one flow.
 import type { Ctx } from '../context';
-import { lastDrop } from './flow-view';
-import { flowSource, resolveName } from './resolve';
+import { lastDrop, lookupUnanswered } from './flow-view';
+import { failedLookup, flowSource, lookupOf, resolveName } from './resolve';
 import { LIMITS, parseIPv4 } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { clockDate } from '../docker/time';
@@ -92,14 +92,32 @@ export function wget(args: readonly string[], ctx: Ctx): number {
   }
   const world = ctx.api.world();
   const ip = resolveName(world, ctx.where, url.host);
+  const from = ctx.source ?? flowSource(world, ctx.where);
+  // The lookup is walked first, in the same flow (an unknown name: alone); a query nobody
+  // answered fails as an unknown name does (glibc: EAI_AGAIN), before "Connecting to".
+  const asked = ip ? null : failedLookup(world, from, url.host);
+  const sim = ip
+    ? ctx.api.sendFlow({
+        from,
+        to: ip,
+        ...lookupOf(world, from, url.host),
+        kind: 'http',
+        port: url.port,
+        path: url.path,
+      })
+    : asked && ctx.api.sendFlow(asked);
+  const unanswered = sim !== null && lookupUnanswered(sim.packets);
   const shown = url.explicitPort === null ? url.host : `${url.host}:${url.explicitPort}`;
   const full = `http://${shown}${url.path}`;
   const date = clockDate(world.clock).replace('T', ' ').slice(0, 19);
-  if (!ip) {
+  if (!ip || !sim || unanswered) {
+    const failure = unanswered
+      ? 'Temporary failure in name resolution'
+      : 'Name or service not known';
     if (busybox) fail(`wget: bad address '${url.host}'\n`);
     else
       fail(
-        `--${date}--  ${full}\nResolving ${url.host} (${url.host})... failed: Name or service not known.\nwget: unable to resolve host address ‘${url.host}’\n`,
+        `--${date}--  ${full}\nResolving ${url.host} (${url.host})... failed: ${failure}.\nwget: unable to resolve host address ‘${url.host}’\n`,
       );
     return busybox ? 1 : 4;
   }
@@ -114,13 +132,6 @@ export function wget(args: readonly string[], ctx: Ctx): number {
         : `--${date}--  ${full}\nResolving ${url.host} (${url.host})... ${ip}\nConnecting to ${url.host} (${url.host})|${ip}|:${url.port}... `,
     );
   }
-  const sim = ctx.api.sendFlow({
-    from: ctx.source ?? flowSource(world, ctx.where),
-    to: ip,
-    kind: 'http',
-    port: url.port,
-    path: url.path,
-  });
   const r = sim.result;
   if (r.kind === 'connected' && r.http) {
     const body = r.http.body;
