@@ -1,8 +1,8 @@
 // curl 7.88.1 on the host: body on stdout, -v trace and errors on stderr; the progress meter only when
 // -o sends the body elsewhere (curl-meter.ts), options read by curl-options.ts.
 import type { Ctx } from '../context';
-import { ARP_FAIL_MS, lastDrop, lookupUnanswered } from './flow-view';
-import { failedLookup, flowSource, lookupOf, resolveName } from './resolve';
+import { ARP_FAIL_MS, lastDrop } from './flow-view';
+import { sendHttpGet } from './http-get';
 import { LIMITS } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { curlOptions, type CurlOptions } from './curl-options';
@@ -72,23 +72,8 @@ function transfer(opts: CurlOptions, ctx: Ctx): number {
     return 3;
   }
   const url = { ...parsed, path };
-  const world = ctx.api.world();
-  const ip = resolveName(world, ctx.where, url.host);
-  const from = ctx.source ?? flowSource(world, ctx.where);
-  // The lookup is walked first, in the same flow (an unknown name: alone), so a dropped query
-  // fails the way an unknown name does, before curl says it is trying an address.
-  const asked = ip ? null : failedLookup(world, from, url.host);
-  const sim = ip
-    ? ctx.api.sendFlow({
-        from,
-        to: ip,
-        ...lookupOf(world, from, url.host),
-        kind: 'http',
-        port: url.port,
-        path: url.path,
-      })
-    : asked && ctx.api.sendFlow(asked);
-  if (!ip || !sim || lookupUnanswered(sim.packets)) {
+  const { ip, sim, unanswered } = sendHttpGet(ctx, url);
+  if (!ip || !sim || unanswered) {
     if (verbose) ctx.err(`* Could not resolve host: ${url.host}\n* Closing connection 0\n`);
     return fail(6, `Could not resolve host: ${url.host}`);
   }

@@ -1,7 +1,7 @@
 // wget: busybox 1.35 in containers, GNU wget 1.21 on the host, as a terminal shows them. Sends one flow.
 import type { Ctx } from '../context';
-import { lastDrop, lookupUnanswered } from './flow-view';
-import { failedLookup, flowSource, lookupOf, resolveName } from './resolve';
+import { lastDrop } from './flow-view';
+import { sendHttpGet } from './http-get';
 import { LIMITS, parseIPv4 } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { clockDate } from '../docker/time';
@@ -91,22 +91,8 @@ export function wget(args: readonly string[], ctx: Ctx): number {
     return 1;
   }
   const world = ctx.api.world();
-  const ip = resolveName(world, ctx.where, url.host);
-  const from = ctx.source ?? flowSource(world, ctx.where);
-  // The lookup is walked first, in the same flow (an unknown name: alone); a query nobody
-  // answered fails as an unknown name does (glibc: EAI_AGAIN), before "Connecting to".
-  const asked = ip ? null : failedLookup(world, from, url.host);
-  const sim = ip
-    ? ctx.api.sendFlow({
-        from,
-        to: ip,
-        ...lookupOf(world, from, url.host),
-        kind: 'http',
-        port: url.port,
-        path: url.path,
-      })
-    : asked && ctx.api.sendFlow(asked);
-  const unanswered = sim !== null && lookupUnanswered(sim.packets);
+  // A query nobody answered fails as an unknown name does (glibc: EAI_AGAIN), before "Connecting to".
+  const { ip, sim, unanswered } = sendHttpGet(ctx, url);
   const shown = url.explicitPort === null ? url.host : `${url.host}:${url.explicitPort}`;
   const full = `http://${shown}${url.path}`;
   const date = clockDate(world.clock).replace('T', ' ').slice(0, 19);

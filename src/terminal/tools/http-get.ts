@@ -1,0 +1,38 @@
+// The GET that curl and wget send, as both make it: the name resolved first (its query walked in
+// the same flow, or alone when nothing answers the name), then the request to the address found.
+import type { IPv4 } from '../../sim/addr';
+import type { SimResult } from '../../sim/trace';
+import type { World } from '../../sim/types';
+import type { Ctx } from '../context';
+import { lookupUnanswered } from './flow-view';
+import { failedLookup, flowSource, lookupOf, resolveName } from './resolve';
+
+export interface HttpSent {
+  /** The address the name resolved to; null when it did not resolve. */
+  readonly ip: IPv4 | null;
+  /** The flow sent: the lookup and the request, the lookup alone, or null when nothing was sent. */
+  readonly sim: SimResult<World> | null;
+  /** The query went out and nobody answered (a dropped query): the tools fail as on a timeout. */
+  readonly unanswered: boolean;
+}
+
+export function sendHttpGet(
+  ctx: Ctx,
+  url: { readonly host: string; readonly port: number; readonly path: string },
+): HttpSent {
+  const world = ctx.api.world();
+  const ip = resolveName(world, ctx.where, url.host);
+  const from = ctx.source ?? flowSource(world, ctx.where);
+  const asked = ip ? null : failedLookup(world, from, url.host);
+  const sim = ip
+    ? ctx.api.sendFlow({
+        from,
+        to: ip,
+        ...lookupOf(world, from, url.host),
+        kind: 'http',
+        port: url.port,
+        path: url.path,
+      })
+    : asked && ctx.api.sendFlow(asked);
+  return { ip, sim, unanswered: sim !== null && lookupUnanswered(sim.packets) };
+}
