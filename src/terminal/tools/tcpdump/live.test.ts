@@ -2,24 +2,14 @@
 // the interface, against real tcpdump 4.99's text for the same ping on a promiscuous docker0
 // (fixtures/docker0-promisc.n.txt), and ends with its statistics on the Stop control or at -c N.
 import { describe, expect, it } from 'vitest';
-import { createWorld, runContainer, type IPv4, type World } from '../../../sim';
+import type { IPv4 } from '../../../sim';
 import type { Flow } from '../../../sim/trace';
 import { renderTranscript } from '../../../store/transcript';
 import { terminalOn, type TestTerminal } from '../../testing/terminal';
 import promisc from './fixtures/docker0-promisc.n.txt?raw';
+import { captureWorld } from './test-world';
 
-function world(): World {
-  let w = createWorld();
-  for (const [name, image, command] of [
-    ['c1', 'nginx', []],
-    ['c2', 'busybox', ['sleep', '1d']],
-  ] as const) {
-    const r = runContainer(w, { name, image, detach: true, command });
-    if (!r.ok) throw new Error(r.error.message);
-    w = r.world;
-  }
-  return w;
-}
+const world = captureWorld;
 
 const ping: Flow = {
   from: { kind: 'container', name: 'c2' },

@@ -3,9 +3,10 @@
 // host-side veth. Only what is random on a real host is blanked on both sides: time stamps, ICMP
 // echo ids, c2's ephemeral ports, initial sequence numbers, TCP time stamp values.
 import { describe, expect, it } from 'vitest';
-import { createWorld, runContainer, type IPv4, type World } from '../../../sim';
+import type { IPv4 } from '../../../sim';
 import type { Flow } from '../../../sim/trace';
 import { terminalOn } from '../../testing/terminal';
+import { captureWorld } from './test-world';
 
 const files = import.meta.glob('./fixtures/*.txt', {
   query: '?raw',
@@ -14,18 +15,7 @@ const files = import.meta.glob('./fixtures/*.txt', {
 }) as Record<string, string>;
 const fixture = (name: string) => files[`./fixtures/${name}`] ?? '';
 
-function world(): World {
-  let w = createWorld();
-  for (const [name, image, command] of [
-    ['c1', 'nginx', []],
-    ['c2', 'busybox', ['sleep', '1d']],
-  ] as const) {
-    const r = runContainer(w, { name, image, detach: true, command });
-    if (!r.ok) throw new Error(r.error.message);
-    w = r.world;
-  }
-  return w;
-}
+const world = captureWorld;
 
 const c1 = '172.17.0.2' as IPv4;
 const from = { kind: 'container', name: 'c2' } as const;
