@@ -29,6 +29,7 @@ const publishedUdp = (command: readonly string[]) => [
  */
 export const BOUND_SOURCE_PORTS: ReadonlySet<string> = new Set([
   'extra:nat-source-port-clash',
+  'extra:nat-echo-id-clash',
   'challenge-overlapping-subnet:broken',
   'challenge-overlapping-subnet:no-containers',
   'challenge-overlapping-subnet:own-network',
@@ -46,6 +47,19 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
       { from: { kind: 'container', name: 'c2' }, to: a('198.51.100.7'), kind: 'http', port: 80 },
       { from: { kind: 'host' }, to: a('198.51.100.7'), kind: 'http', port: 80 },
       { from: { kind: 'container', name: 'c1' }, to: a('198.51.100.7'), kind: 'http', port: 80 },
+    ],
+  },
+  {
+    // Real (6.18, ping -e 40000 on all three): c2 keeps 40000; the host's echo leaves eth0 with id
+    // 0 (OUTPUT's null binding searches from 0), c1's with a random one (MASQUERADE's search).
+    id: 'extra:nat-echo-id-clash',
+    title:
+      'c2, then the host, then c1 ping 198.51.100.7, all with echo id 40000: NAT moves the ids',
+    setup: reference,
+    flows: [
+      { from: { kind: 'container', name: 'c2' }, to: a('198.51.100.7'), kind: 'ping', count: 1 },
+      { from: { kind: 'host' }, to: a('198.51.100.7'), kind: 'ping', count: 1 },
+      { from: { kind: 'container', name: 'c1' }, to: a('198.51.100.7'), kind: 'ping', count: 1 },
     ],
   },
   {

@@ -150,7 +150,8 @@ export function pingFlow(
       `echo reply ${seq}`,
       'reply',
       req.node,
-      icmpFrame(r.dst, r.src, { type: 0, code: 0, id, seq }),
+      // The destination echoes the id it received (NAT may have moved it on the way).
+      icmpFrame(r.dst, r.src, { type: 0, code: 0, id: req.frame.icmp?.id ?? id, seq }),
     );
     if (rep) {
       rtts.push(conv.s.t - start);
