@@ -4,8 +4,8 @@ import { findScenario, type Scenario } from '../src/scenarios';
 
 const a = (s: string) => s as IPv4;
 const reference = findScenario('container-to-container')?.setup ?? [];
-// Ports tcpdump has no decoder for: on 53 or 5353 it prints the lab's 5-byte datagram as
-// `domain [length 5 < 12] (invalid)`, which the lab's tcpdump printer does not (yet).
+// Ports tcpdump has no decoder for (on 53 or 5353 it prints the lab's 5-byte datagram as
+// `domain [length 5 < 12] (invalid)`: tools/tcpdump/udp-ports.ts).
 const udpPublished: PortRequest = {
   hostIp: null,
   hostPort: 12001,

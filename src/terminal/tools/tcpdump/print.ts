@@ -3,6 +3,7 @@
 // packets (tcpdump.test.ts; recorded in namespaces, the kernel suite's fixtures).
 import type { Frame } from '../../../sim/trace';
 import { tcpFlags, type TcpTracker } from './tcp-model';
+import { udpPortText } from './udp-ports';
 import { frameBytes } from './wire';
 
 export interface PrintOptions {
@@ -107,15 +108,15 @@ function quotedText(f: Frame, o: PrintOptions): string {
   return `\n\t${head}\n    ${l4}`;
 }
 
-/** print-udp.c for the lab's datagrams: DNS's port with too short a payload, else its length. */
+/** print-udp.c for the lab's datagrams: a port's decoder where it has one (udp-ports.ts), else the length. */
 function udpText(f: Frame, o: PrintOptions): string {
   const ip = f.ip;
   const u = f.udp;
   if (!ip || !u) return '';
   const data = ip.len - 28;
   const ends = `${ip.src}.${port(u.sport, o)} > ${ip.dst}.${port(u.dport, o)}`;
-  const dns = u.sport === 53 || u.dport === 53;
-  return `${ends}: ${dns && data < 12 ? `domain [length ${data} < 12] (invalid)` : `UDP, length ${data}`}`;
+  const decoded = udpPortText(u.sport, u.dport, f.payload ?? '', data, o.verbose);
+  return `${ends}: ${decoded ?? `UDP, length ${data}`}`;
 }
 
 export interface PrintedPacket {
