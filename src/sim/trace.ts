@@ -68,6 +68,7 @@ export interface IcmpHeader {
      * the whole datagram up to 576 bytes in all, so tcpdump -v prints the segment in full.
      */
     readonly segment?: Pick<TcpHeader, 'flags' | 'seq' | 'ack'>;
+    /** The quoted TCP segment's or UDP datagram's payload. */
     readonly payload?: string;
     /**
      * The quoted segment's addresses and ports when it was quoted. NAT rewrites a quote later (a

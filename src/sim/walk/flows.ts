@@ -89,6 +89,7 @@ export function udpFlow(
       dport: back.src.port,
       ttl: sent.frame.ip?.ttl ?? 64,
       len: sent.frame.ip?.len ?? 28,
+      ...(sent.frame.payload ? { payload: sent.frame.payload } : {}),
     };
     const err = icmpFrame(back.src.ip, back.dst.ip, { type: 3, code: 3, id: 0, seq: 0, inner });
     // The error quotes the whole datagram (icmp_send: up to 576 bytes in all).

@@ -190,9 +190,9 @@ function icmpUnreachable(s: WalkState, node: NodeId, f: Frame, code: 0 | 1, labe
     ? {
         segment: { flags: tcp.flags, seq: tcp.seq, ack: tcp.ack },
         quotedAs: { src: ip.src, dst: ip.dst, sport: tcp.sport, dport: tcp.dport },
-        ...(f.payload ? { payload: f.payload } : {}),
       }
     : {};
+  const payload = f.payload && (tcp || f.udp) ? { payload: f.payload } : {};
   const inner = {
     src: ip.src,
     dst: ip.dst,
@@ -203,6 +203,7 @@ function icmpUnreachable(s: WalkState, node: NodeId, f: Frame, code: 0 | 1, labe
     len: ip.len,
     ...echo,
     ...segment,
+    ...payload,
   };
   const own = node === s.origin && isLocal(info, ip.src);
   const from = own ? ip.src : (lookupRoute(info, ip.src)?.src ?? ip.src);

@@ -111,7 +111,7 @@ function quoted(f: Frame, o: PrintOptions, t: number): { text: string; tcp: read
   const inner: Frame = {
     eth: null,
     ip: { src: q.src, dst: q.dst, ttl: q.ttl ?? 64, proto: q.proto, len },
-    ...(q.proto === 'udp' ? { udp: { sport: q.sport, dport: q.dport } } : {}),
+    ...(q.proto === 'udp' ? { udp: { sport: q.sport, dport: q.dport }, payload: q.payload } : {}),
     ...(q.proto === 'tcp' && q.segment
       ? { tcp: { sport: q.sport, dport: q.dport, ...q.segment }, payload: q.payload }
       : {}),

@@ -1,7 +1,8 @@
 // The lab's tcpdump on UDP ports tcpdump decodes by number, against real tcpdump 4.99.3 text
 // (fixtures/udp-ports.*.txt, recorded by fixtures/record-udp-ports.sh: c2 sends "query" to each
 // port from 40000+i and c1 answers "answer"; then other 5-byte payloads from 39999 to 123, 69,
-// 161, 1701 and 514). Every UDP packet of the recording is rebuilt as a lab frame and printed.
+// 161, 1701 and 514). Every UDP packet of the recording is rebuilt as a lab frame and printed, and
+// the few port unreachables the recording caught, whose quoted answer tcpdump decodes by port too.
 import { describe, expect, it } from 'vitest';
 import type { IPv4, MacAddress } from '../../../sim';
 import type { Frame } from '../../../sim/trace';
@@ -51,9 +52,19 @@ function cases(text: string): { real: string; frame: Frame }[] {
   const sent = new Map<number, number>();
   return packets(text).flatMap((real) => {
     const m = ENDS.exec(real);
-    // The ICMP errors a client socket closed too soon drew (they quote the answer).
-    if (!m || real.includes(' ICMP ')) return [];
+    if (!m) return [];
     const [, src = '', sp = '', dst = '', dp = ''] = m;
+    // The port unreachable a client socket closed too soon drew: it quotes c1's answer.
+    if (real.includes(' ICMP ')) {
+      const inner = { src: src as IPv4, dst: dst as IPv4, proto: 'udp' as const, ttl: 64 };
+      const quote = { ...inner, sport: Number(sp), dport: Number(dp), len: 34, payload: 'answer' };
+      const error: Frame = {
+        eth: { src: MAC[dst] as MacAddress, dst: MAC[src] as MacAddress, type: 'IPv4' },
+        ip: { src: dst as IPv4, dst: src as IPv4, ttl: 64, proto: 'icmp', len: 62 },
+        icmp: { type: 3, code: 3, id: 0, seq: 0, inner: quote },
+      };
+      return [{ real, frame: error }];
+    }
     const [sport, dport] = [Number(sp), Number(dp)];
     let payload = 'answer';
     if (src === '172.17.0.3') {
@@ -72,7 +83,10 @@ function cases(text: string): { real: string; frame: Frame }[] {
 }
 
 const print = (f: Frame, o: PrintOptions) =>
-  printFrame(f, o, new TcpTracker(), 0, 1500, 7).text.replace(/, id 7, offset/, ', id N, offset');
+  printFrame(f, o, new TcpTracker(), 0, 1500, 7).text.replace(
+    /, id \d+, offset/g,
+    ', id N, offset',
+  );
 
 const flags = (link: boolean, verbose: boolean): PrintOptions => ({
   numeric: true,

@@ -58,7 +58,10 @@ function icmpBytes(f: Frame, id: number, quotedTcp: readonly number[] = []): num
       : null;
     const l4 =
       q?.proto === 'udp'
-        ? [...u16(q.sport), ...u16(q.dport), ...u16(len - 20), 0, 0]
+        ? [
+            ...[...u16(q.sport), ...u16(q.dport), ...u16(len - 20), 0, 0],
+            ...new TextEncoder().encode(q.payload ?? ''),
+          ]
         : q?.proto === 'icmp' && inner
           ? icmpBytes(inner, 0)
           : quotedTcp.length > 0
