@@ -2,6 +2,7 @@
 // print-tcp.c, print-udp.c, print-icmp.c), checked against real captures of the same kinds of
 // packets (tcpdump.test.ts; recorded in namespaces, the kernel suite's fixtures).
 import type { Frame } from '../../../sim/trace';
+import { dnsText } from './dns';
 import { tcpFlags, type TcpTracker } from './tcp-model';
 import { frameBytes } from './wire';
 
@@ -107,7 +108,7 @@ function quotedText(f: Frame, o: PrintOptions): string {
   return `\n\t${head}\n    ${l4}`;
 }
 
-/** print-udp.c for the lab's datagrams: DNS's port with too short a payload, else its length. */
+/** print-udp.c for the lab's datagrams: DNS (dns.ts), DNS's port with too short a payload, else its length. */
 function udpText(f: Frame, o: PrintOptions): string {
   const ip = f.ip;
   const u = f.udp;
@@ -115,6 +116,7 @@ function udpText(f: Frame, o: PrintOptions): string {
   const data = ip.len - 28;
   const ends = `${ip.src}.${port(u.sport, o)} > ${ip.dst}.${port(u.dport, o)}`;
   const dns = u.sport === 53 || u.dport === 53;
+  if (dns && f.dns) return `${ends}: ${dnsText(f.dns, o.verbose)}`;
   return `${ends}: ${dns && data < 12 ? `domain [length ${data} < 12] (invalid)` : `UDP, length ${data}`}`;
 }
 
