@@ -1,6 +1,6 @@
 # A stand-in recursive resolver: what the lab's resolvers answer (src/sim/dns/message.ts), as DNS
 # messages. argv[1] = address to bind, argv[2] = port, argv[3] = JSON {name: IPv4} of A records,
-# argv[4] = TTL. A known name's A query gets its record; its AAAA (or any other type) a NOERROR
+# argv[4] = TTL (listen.py imports `answer` for its "dns" service). A known name's A query gets its record; its AAAA (or any other type) a NOERROR
 # answer with no records; an unknown name NXDOMAIN. Flags as a recursive resolver sets them:
 # QR, the query's RD, RA. No EDNS, no authority section (a public resolver adds an SOA there for
 # NXDOMAIN and NODATA: the lab does not model it). Prints "ready" once bound.
@@ -49,4 +49,5 @@ def main():
             s.sendto(answer(data, records, ttl), peer)
 
 
-main()
+if __name__ == "__main__":
+    main()

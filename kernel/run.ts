@@ -21,6 +21,7 @@ const TOOLS = [
   'iptables-restore',
   'iptables-save',
   'python3',
+  'busybox',
   'curl',
   'nc',
   'ping',
