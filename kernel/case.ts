@@ -38,10 +38,6 @@ export const RACE_ATTEMPTS = 4;
 export const KNOWN_TEXT_GAPS: { readonly [flow: string]: string } = {
   'challenge-client-address:others-fixed flow 2':
     "host → 127.0.0.1:8080 with userland-proxy=false (route_localnet, DNAT in OUTPUT, MASQUERADE to 172.17.0.1): the kernel's SYN keeps lo's MSS and window (65495), chosen by the route before the DNAT, and its SYN-ACK's TS echo; the lab's tcpdump model takes the MSS from the outgoing device and keys the conversation by the rewritten tuple",
-  'internet:dns-container flow 1':
-    "the lab's DNS query and answer carry words (walk/dns.ts: `A? example.com`), not DNS messages, and the kernel's stand-in resolver (listen.py) answers `answer`: tcpdump decodes port 53 as DNS where the lab's prints `UDP, length N`; the frames (MACs, TTLs, MASQUERADE, ports) and conntrack are compared",
-  'internet:dns-host flow 1':
-    "the lab's DNS query and answer carry words (walk/dns.ts: `A? example.com`), not DNS messages, and the kernel's stand-in resolver (listen.py) answers `answer`: tcpdump decodes port 53 as DNS where the lab's prints `UDP, length N`; the frames (MACs, TTLs, MASQUERADE, ports) and conntrack are compared",
 };
 
 export interface CaseResult {

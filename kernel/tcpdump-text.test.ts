@@ -40,6 +40,25 @@ describe('tcpdump text comparison', () => {
     );
   });
 
+  it('blanks a DNS message id (busybox draws it), nothing else of the message', () => {
+    // Lines as tcpdump -v printed them (kernel/fixtures/dns/tcpdump-nn-v-e.txt).
+    expect(blankText('    10.53.0.1.53600 > 10.53.0.2.53: 38665+ A? example.com. (29)')).toBe(
+      '    10.53.0.1.53600 > 10.53.0.2.53: ID+ A? example.com. (29)',
+    );
+    expect(
+      blankText(
+        '    10.53.0.2.53 > 10.53.0.1.53600: 38665 1/0/0 example.com. A 93.184.216.34 (45)',
+      ),
+    ).toBe('    10.53.0.2.53 > 10.53.0.1.53600: ID 1/0/0 example.com. A 93.184.216.34 (45)');
+    expect(blankText('    1.1.1.1.53 > 192.0.2.10.40000: 36063 NXDomain 0/0/0 (32)')).toBe(
+      '    1.1.1.1.53 > 192.0.2.10.40000: ID NXDomain 0/0/0 (32)',
+    );
+    // Not a DNS port: a UDP length stays.
+    expect(blankText('    10.0.0.1.5353 > 10.0.0.2.9: UDP, length 5')).toBe(
+      '    10.0.0.1.5353 > 10.0.0.2.9: UDP, length 5',
+    );
+  });
+
   it('reports a packet that differs and a count that differs, a quoted TCP segment too', () => {
     const a = '172.17.0.2.80 > 172.17.0.3.40000: Flags [.], ack 1, win 509, length 0';
     const b = '172.17.0.2.80 > 172.17.0.3.40000: Flags [.], ack 1, win 510, length 0';

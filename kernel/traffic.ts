@@ -89,11 +89,8 @@ export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; i
       // No -v: with -v netcat-openbsd first probes UDP "connectivity" with extra datagrams.
       return { argv: ['nc', '-u', '-n', '-w', '1', ...bind('-p'), flow.to, port], input: 'query' };
     case 'dns':
-      // The resolver's query (walk/dns.ts) as one datagram to the nameserver's port 53.
-      return {
-        argv: ['nc', '-u', '-n', '-w', '1', ...bind('-p'), flow.to, '53'],
-        input: `A? ${flow.lookup ?? ''}`,
-      };
+      // busybox nslookup itself (walk/dns.ts models its A and AAAA queries, kernel/fixtures/dns).
+      return { argv: ['busybox', 'nslookup', flow.lookup ?? '', flow.to] };
   }
 }
 
@@ -145,8 +142,10 @@ export async function sendFlow(
       return { outcome: curlOutcome(raw), raw };
     case 'tcp':
       return { outcome: ncOutcome(raw), raw };
-    case 'udp':
     case 'dns':
+      // Exit 1 is NXDOMAIN as much as silence: the capture tells what came back.
+      return { outcome: { kind: 'udp-sent' }, raw };
+    case 'udp':
       // nc -u has nothing to report about a datagram; the capture tells what came back.
       return { outcome: raw.code === 0 ? { kind: 'udp-sent' } : ncOutcome(raw), raw };
   }

@@ -44,6 +44,24 @@ export interface UdpHeader {
   readonly dport: number;
 }
 
+/**
+ * A DNS message as a stub resolver and a recursive resolver exchange it (RFC 1035): one question,
+ * an A or AAAA, and for an answer its A records. `dns-message.ts` encodes it; its length is the
+ * datagram's.
+ */
+export interface DnsMessage {
+  readonly id: number;
+  /** QR: an answer. A query sets RD; an answer sets QR, RD and RA. */
+  readonly response: boolean;
+  /** 0 NOERROR, 3 NXDOMAIN. */
+  readonly rcode: 0 | 3;
+  /** The question's name, without the final dot. */
+  readonly name: string;
+  readonly type: 'A' | 'AAAA';
+  /** The answer's A records for `name` (compressed: a pointer to the question's name). */
+  readonly answers: readonly { readonly ttl: number; readonly ip: IPv4 }[];
+}
+
 export interface IcmpHeader {
   /** 8 echo request, 0 echo reply, 3 destination unreachable. */
   readonly type: number;
@@ -92,8 +110,10 @@ export interface Frame {
   readonly tcp?: TcpHeader;
   readonly udp?: UdpHeader;
   readonly icmp?: IcmpHeader;
-  /** Application bytes, e.g. an HTTP request line. */
+  /** Application bytes, e.g. an HTTP request line; for DNS the message in words (`dns` is what is sent). */
   readonly payload?: string;
+  /** A DNS message (UDP to or from port 53): its bytes, not `payload`, make the datagram. */
+  readonly dns?: DnsMessage;
 }
 
 export type HopEvent =

@@ -7,6 +7,7 @@ import { cat } from './files';
 import { iptables } from './host/iptables';
 import { iptablesSaveCommand } from './host/iptables-save-cmd';
 import { lab } from './host/lab';
+import { nsenter } from './host/nsenter';
 import { sysctl } from './host/sysctl';
 import { bridgeCommand } from './net/bridge';
 import { brctl } from './net/brctl';
@@ -63,6 +64,7 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
       conntrackCommand(args, ctx.api.world(), () => ctx.api.lastFlow()),
     ),
   sysctl,
+  nsenter,
   cat,
   ping,
   curl,

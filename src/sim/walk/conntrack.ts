@@ -172,7 +172,9 @@ export function ctAdvance(s: WalkState, m: CtMatch, f: Frame): CtAdvance {
   const seenReply = e.seenReply || m.dir === 'reply';
   if (e.proto === 'udp') {
     // nf_conntrack_udp_packet tests SEEN_REPLY before nf_conntrack_in sets it for this packet: the
-    // reply itself keeps 30 s; any packet after it sets ASSURED, and 120 s once 2 s have passed.
+    // reply itself keeps 30 s; a packet after it keeps 30 s too, and only once 2 s have passed
+    // since the first (a stream) 120 s and ASSURED (measured: nslookup's second answer, 1 ms
+    // after the first, leaves the entry unassured, kernel suite `internet:dns-*`).
     if (!e.seenReply)
       return {
         entry: { ...e, seenReply, expires: clock + CT_TIMEOUT.udp },
@@ -181,7 +183,11 @@ export function ctAdvance(s: WalkState, m: CtMatch, f: Frame): CtAdvance {
       };
     const stream = clock > (e.streamAt ?? 0);
     const expires = clock + (stream ? CT_TIMEOUT.udpStream : CT_TIMEOUT.udp);
-    return { entry: { ...e, assured: true, expires }, deleted: false, invalid: false };
+    return {
+      entry: { ...e, assured: e.assured || stream, expires },
+      deleted: false,
+      invalid: false,
+    };
   }
   if (e.proto !== 'tcp' || !f.tcp) {
     const timeout = CT_TIMEOUT.icmp;

@@ -1,5 +1,6 @@
 // Building and rewriting frames immutably, recording each changed field as old -> new.
 import type { IPv4, MacAddress } from '../addr';
+import { dnsLength } from '../dns-message';
 import type { FieldChange, Frame } from '../trace';
 
 export function srcPort(f: Frame): number {
@@ -65,9 +66,12 @@ export function decrementTtl(f: Frame): { frame: Frame; changed: FieldChange[] }
   };
 }
 
-/** Header lengths: IPv4 20, TCP 32 with options on SYN/SYN-ACK else 20 (+12 timestamps), UDP 8, ICMP echo 8+56. */
+/**
+ * Header lengths: IPv4 20, TCP 32 with options on SYN/SYN-ACK else 20 (+12 timestamps), UDP 8,
+ * ICMP echo 8+56; a DNS message's bytes rather than its words.
+ */
 export function ipLength(f: Omit<Frame, 'eth'>): number {
-  const payload = f.payload?.length ?? 0;
+  const payload = f.dns ? dnsLength(f.dns) : (f.payload?.length ?? 0);
   if (f.tcp) {
     const syn = f.tcp.flags.includes('SYN');
     return 20 + (syn ? 40 : 32) + payload;

@@ -2,6 +2,7 @@
 // print-tcp.c, print-udp.c, print-icmp.c), checked against real captures of the same kinds of
 // packets (tcpdump.test.ts; recorded in namespaces, the kernel suite's fixtures).
 import type { Frame } from '../../../sim/trace';
+import { dnsText } from './dns';
 import { quotedTcpWire } from './checksum';
 import { TcpTracker, tcpFlags } from './tcp-model';
 import { udpPortText } from './udp-ports';
@@ -135,13 +136,14 @@ function quoted(f: Frame, o: PrintOptions, t: number): { text: string; tcp: read
   return { text: `\n\t${head}\n    ${l4}`, tcp: [] };
 }
 
-/** print-udp.c for the lab's datagrams: a port's decoder where it has one (udp-ports.ts), else the length. */
+/** print-udp.c for the lab's datagrams: DNS messages (dns.ts), else a port's decoder where it has one (udp-ports.ts), else the length. */
 function udpText(f: Frame, o: PrintOptions): string {
   const ip = f.ip;
   const u = f.udp;
   if (!ip || !u) return '';
   const data = ip.len - 28;
   const ends = `${ip.src}.${port(u.sport, o)} > ${ip.dst}.${port(u.dport, o)}`;
+  if ((u.sport === 53 || u.dport === 53) && f.dns) return `${ends}: ${dnsText(f.dns, o.verbose)}`;
   const decoded = udpPortText(u.sport, u.dport, f.payload ?? '', data, o.verbose);
   return `${ends}: ${decoded ?? `UDP, length ${data}`}`;
 }

@@ -1,6 +1,7 @@
 // A frame as bytes on the wire (Ethernet II, ARP, IPv4, TCP, UDP, ICMP), for the pcapng export:
 // what the lab's tcpdump prints is what the real tcpdump prints reading these bytes (pcapng.test.ts).
 import type { Frame } from '../../../sim/trace';
+import { dnsBytes } from '../../../sim/dns-message';
 import { inetChecksum } from './checksum';
 
 const u16 = (n: number) => [(n >>> 8) & 255, n & 255];
@@ -112,7 +113,7 @@ export function frameBytes(
   let l4: number[];
   if (f.tcp) l4 = [...tcp];
   else if (f.udp) {
-    const data = [...new TextEncoder().encode(f.payload ?? '')];
+    const data = f.dns ? dnsBytes(f.dns) : [...new TextEncoder().encode(f.payload ?? '')];
     l4 = [...u16(f.udp.sport), ...u16(f.udp.dport), ...u16(8 + data.length), 0, 0, ...data];
   } else l4 = icmpBytes(f, id, quotedTcp);
   return [...eth, 0x08, 0x00, ...ipHeader(f, 20 + l4.length, id), ...l4];
