@@ -47,8 +47,20 @@ export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; i
       // sent after it gave up asks anew. -W 4: longer than ARP takes to give up, so ping waits
       // for the kernel's host unreachable (it stops as soon as every request is answered, by a
       // reply or an error).
+      // `-e ID` (iputils): the engine's echo id, where a case needs two pings with one id.
       return {
-        argv: ['ping', '-n', '-c', String(flow.count ?? 1), '-i', '1', '-W', '4', flow.to],
+        argv: [
+          'ping',
+          '-n',
+          '-c',
+          String(flow.count ?? 1),
+          '-i',
+          '1',
+          '-W',
+          '4',
+          ...bind('-e'),
+          flow.to,
+        ],
       };
     case 'http': {
       const path = flow.path?.startsWith('/') ? flow.path : '/';
