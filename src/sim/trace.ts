@@ -1,7 +1,16 @@
 // What a packet walk produces: flows in, complete per-hop snapshots out. Types only.
 import type { WhyKey } from './messages';
 import type { IPv4, MacAddress } from './addr';
-import type { ConntrackEntry, CtState, L4Proto, Netfilter, Proto, TableName, World } from './types';
+import type {
+  ConntrackEntry,
+  CtState,
+  HttpAnswer,
+  L4Proto,
+  Netfilter,
+  Proto,
+  TableName,
+  World,
+} from './types';
 
 import type { NodeId } from './node';
 export type { NodeId } from './node';
@@ -262,7 +271,9 @@ export interface Flow {
 export type FlowResult =
   | {
       readonly kind: 'connected';
-      readonly http?: { readonly status: number; readonly body: string };
+      readonly http?: HttpAnswer;
+      /** What the server wrote on accepting (sshd's identification line), before any answer. */
+      readonly banner?: string;
     }
   | {
       readonly kind: 'replied';

@@ -1,4 +1,5 @@
 // The host's bash: Docker's CLI, iproute2, net-tools, bridge tools, iptables, conntrack and clients.
+import { jobsCommand, killCommand } from './host/jobs';
 import { own } from './own';
 import type { Command, Ctx } from './context';
 import { CONTAINER_COMMANDS } from './container-commands';
@@ -99,6 +100,8 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
     return 0;
   },
   exit: () => 0,
+  jobs: jobsCommand,
+  kill: killCommand,
   true: () => 0,
   false: () => 1,
   busybox: (args, ctx) => {

@@ -11,7 +11,7 @@ import {
   type Conversation,
   type L4Addr,
 } from './conversation';
-import { exchange, proxyGivesUp, relay, relayClose } from './http';
+import { bannerFirst, exchange, proxyGivesUp, relay, relayClose } from './http';
 import { closeFrom, connect, isSession } from './tcp';
 import { lookupRoute } from './topology';
 import { own } from '../own';
@@ -28,6 +28,8 @@ export function tcpFlow(
   if (!isSession(t)) return t;
   const b = t.sock.kind === 'proxy' ? t.sock.binding : undefined;
   if (!b) {
+    const banner = t.sock.listener?.banner;
+    if (banner !== undefined) return bannerFirst(conv, t, banner, http);
     if (http !== null) return exchange(conv, t, http);
     closeFrom(conv, t, 'client');
     return { kind: 'connected' };
