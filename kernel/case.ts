@@ -202,6 +202,7 @@ export async function runCase(
     capture = null;
     const perFlow = splitByFlow(raw, starts);
     const ports = new Map<string, number>();
+    const ctReported = new Set<string>();
     let mergedBefore = 0;
     scenario.flows.forEach((flow, i) => {
       const sim = sims[i];
@@ -241,7 +242,13 @@ export async function runCase(
         details.push(
           `  flow ${i + 1}: tcpdump text: ${text.identical} packets identical${text.unmodelled > 0 ? `, ${text.unmodelled} not modelled (an ICMP error quoting a TCP segment)` : ''}`,
         );
-      const ct = compareConntrack(table.text, engineConntrack(sim.world), { ports }, table.elapsed);
+      const ct = compareConntrack(
+        table.text,
+        engineConntrack(sim.world),
+        { ports, known: ctReported },
+        table.elapsed,
+      );
+      for (const k of ct.onlyOneSide) ctReported.add(k);
       const nb = compareAllNeigh(table.neigh, sim.world, plan.nodeNs, table.elapsed);
       const srcNs = plan.nodeNs[sourceNode(flow)] ?? '';
       const srcFrames = [...kernel]

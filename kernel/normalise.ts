@@ -110,7 +110,8 @@ export function normaliseKernelFlow(
   for (const [key, list] of kernel) {
     const kept: WireFrame[] = [];
     const engineProbes = (engine.get(key) ?? []).some(isUnicastArpRequest);
-    /** `asker>target` of each probe dropped here, whose reply goes too. */
+    /** `asker's MAC>target` of each probe dropped here, whose reply goes too (tcpdump's reply
+     * line names no target address: the asker is the reply's destination MAC). */
     const probed: string[] = [];
     for (const f of list) {
       if (f.ip?.proto === 'igmp') {
@@ -118,11 +119,11 @@ export function normaliseKernelFlow(
         continue;
       }
       if (!engineProbes && isUnicastArpRequest(f) && f.arp) {
-        probed.push(`${f.arp.senderIp}>${f.arp.targetIp}`);
+        probed.push(`${f.srcMac}>${f.arp.targetIp}`);
         notes.arpProbes++;
         continue;
       }
-      const answered = f.arp?.op === 'reply' ? `${f.arp.targetIp}>${f.arp.senderIp}` : null;
+      const answered = f.arp?.op === 'reply' ? `${f.dstMac}>${f.arp.senderIp}` : null;
       if (answered !== null && probed.includes(answered)) {
         probed.splice(probed.indexOf(answered), 1);
         notes.arpProbes++;

@@ -30,7 +30,7 @@ export function flowText(
     const lab = renderCapture(packets, ns, c.iface, FLAGS, false).flatMap((r) =>
       r.text === null ? [] : [r.text],
     );
-    const r = compareText(`${node}/${c.iface}`, lab, comparable(inWindow), ports);
+    const r = compareText(`${node}/${c.iface}`, lab, comparable(inWindow, lab), ports);
     identical += r.identical;
     unmodelled += r.unmodelled;
     diffs.push(...r.diffs);
