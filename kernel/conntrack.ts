@@ -132,9 +132,10 @@ export function compareConntrack(
     }
   }
   for (const k of left) only('kernel', ctKey(k, n), k.timeout);
+  const same = engine.length - onlyOneSide.filter((k) => k.startsWith('engine ')).length;
   const also = carried > 0 ? ` (${carried} differing since an earlier flow, reported there)` : '';
   const head = ok
-    ? `    conntrack -L: ${engine.length} entr${engine.length === 1 ? 'y' : 'ies'} identical${also}`
+    ? `    conntrack -L: ${same} entr${same === 1 ? 'y' : 'ies'} identical${also}`
     : `    conntrack -L: MISMATCH (engine ${engine.length}, kernel ${kernel.length})${also}`;
   return { ok, lines: [head, ...lines], onlyOneSide };
 }
