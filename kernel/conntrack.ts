@@ -78,6 +78,17 @@ export function ctKey(e: CtLine, n: CtNormalise): string {
   return `${e.proto}${e.state ? ` ${e.state}` : ''} ${tuple(e.orig)} | ${tuple(e.reply)}${flags}`;
 }
 
+/** The original tuple's source port (the first `sport=` of a key) blanked. */
+const anySport = (key: string): string => key.replace(/sport=\d+/, 'sport=*');
+
+/** The kernel entry's original source endpoint was on no wire of the case (not in the mapping). */
+function unseenSport(k: CtLine, n: CtNormalise): boolean {
+  const raw = ctKey(k, { ports: new Map() });
+  const src = /src=(\S+)/.exec(raw)?.[1];
+  const sport = /sport=(\d+)/.exec(raw)?.[1];
+  return src !== undefined && sport !== undefined && !n.ports.has(`${src}:${sport}`);
+}
+
 /**
  * IGMP entries (`unknown 2`) come from the bridge's own membership reports, setup noise the engine
  * does not model (the wire comparison drops the same reports).
@@ -119,7 +130,12 @@ export function compareConntrack(
   };
   for (const e of engine) {
     const key = ctKey(e, n);
-    const i = left.findIndex((k) => ctKey(k, n) === key);
+    let i = left.findIndex((k) => ctKey(k, n) === key);
+    // A client port on no wire (the host's own connection, its packets seen only after SNAT or
+    // MASQUERADE moved it, or under another address): the mapping cannot name it, so the entry
+    // is matched with that one port left out.
+    if (i === -1)
+      i = left.findIndex((k) => unseenSport(k, n) && anySport(ctKey(k, n)) === anySport(key));
     const k = left[i];
     if (!k) {
       only('engine', key, e.timeout);
