@@ -125,8 +125,10 @@ function sourceIps(world: World, flow: Flow): string[] {
 
 /** The engine's client source port: that of the flow's first TCP or UDP packet. */
 function clientPort(packets: readonly PacketTrace[]): number | undefined {
-  const f = packets.find((p) => p.hops[0]?.frame.tcp ?? p.hops[0]?.frame.udp)?.hops[0]?.frame;
-  return f?.tcp?.sport ?? f?.udp?.sport;
+  const first = (p: PacketTrace) => p.hops[0]?.frame;
+  const f = packets.find((p) => first(p)?.tcp ?? first(p)?.udp ?? first(p)?.icmp)?.hops[0]?.frame;
+  // A ping's echo id stands for its port (ping -e).
+  return f?.tcp?.sport ?? f?.udp?.sport ?? (f?.icmp?.type === 8 ? f.icmp.id : undefined);
 }
 
 /**
@@ -251,10 +253,7 @@ export async function runCase(
         details.push(`  flow ${i + 1}: tcpdump text: known gap (${gap})`);
       } else if (text.diffs.length > 0)
         fail(`  flow ${i + 1}: tcpdump text differs:`, ...text.diffs);
-      else
-        details.push(
-          `  flow ${i + 1}: tcpdump text: ${text.identical} packets identical${text.unmodelled > 0 ? `, ${text.unmodelled} not modelled (an ICMP error quoting a TCP segment)` : ''}`,
-        );
+      else details.push(`  flow ${i + 1}: tcpdump text: ${text.identical} packets identical`);
       const ct = compareConntrack(
         table.text,
         engineConntrack(sim.world),

@@ -52,8 +52,20 @@ export function toolCommand(
       // sent after it gave up asks anew. -W 4: longer than ARP takes to give up, so ping waits
       // for the kernel's host unreachable (it stops as soon as every request is answered, by a
       // reply or an error).
+      // `-e ID` (iputils): the engine's echo id, where a case needs two pings with one id.
       return {
-        argv: ['ping', '-n', '-c', String(flow.count ?? 1), '-i', '1', '-W', w, flow.to],
+        argv: [
+          'ping',
+          '-n',
+          '-c',
+          String(flow.count ?? 1),
+          '-i',
+          '1',
+          '-W',
+          w,
+          ...bind('-e'),
+          flow.to,
+        ],
       };
     case 'http': {
       const path = flow.path?.startsWith('/') ? flow.path : '/';

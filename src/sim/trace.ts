@@ -63,6 +63,24 @@ export interface IcmpHeader {
     /** The quoted packet's TTL and total length as the erring host saw it (tcpdump -v shows them). */
     readonly ttl?: number;
     readonly len?: number;
+    /**
+     * A quoted TCP segment's header (its ports are `sport`/`dport` above) and payload: Linux quotes
+     * the whole datagram up to 576 bytes in all, so tcpdump -v prints the segment in full.
+     */
+    readonly segment?: Pick<TcpHeader, 'flags' | 'seq' | 'ack'>;
+    /** The quoted TCP segment's or UDP datagram's payload. */
+    readonly payload?: string;
+    /**
+     * The quoted segment's addresses and ports when it was quoted. NAT rewrites a quote later (a
+     * RELATED error) and updates its TCP checksum field as if it held a full checksum, which a
+     * veth's partial one does not: the field then shows the change the wrong way round.
+     */
+    readonly quotedAs?: {
+      readonly src: IPv4;
+      readonly dst: IPv4;
+      readonly sport: number;
+      readonly dport: number;
+    };
   };
 }
 

@@ -213,10 +213,11 @@ export function ctStateOf(m: CtMatch | null, related: boolean): CtState {
 
 /** Was the connection's destination rewritten (DNAT) / its source (SNAT, MASQUERADE)? */
 export const isDnat = (e: ConntrackEntry) =>
-  e.reply.src !== e.orig.dst ||
-  e.reply.sport !== (e.proto === 'icmp' ? e.orig.sport : e.orig.dport);
+  e.reply.src !== e.orig.dst || (e.proto !== 'icmp' && e.reply.sport !== e.orig.dport);
+/** An echo whose id NAT moved counts as source-mapped: its one id is rewritten and restored there. */
 export const isSnat = (e: ConntrackEntry) =>
-  e.reply.dst !== e.orig.src || e.reply.dport !== (e.proto === 'icmp' ? 0 : e.orig.sport);
+  e.reply.dst !== e.orig.src ||
+  (e.proto === 'icmp' ? e.reply.sport !== e.orig.sport : e.reply.dport !== e.orig.sport);
 
 export function withDnat(e: ConntrackEntry, toIp: IPv4, toPort: number | null): ConntrackEntry {
   return {
@@ -229,9 +230,13 @@ export function withDnat(e: ConntrackEntry, toIp: IPv4, toPort: number | null): 
   };
 }
 
+/** The entry once its source is mapped to `toIp:toPort` (for an echo, `toPort` is its new id). */
 export function withSnat(e: ConntrackEntry, toIp: IPv4, toPort: number): ConntrackEntry {
   return {
     ...e,
-    reply: { ...e.reply, dst: toIp, dport: e.proto === 'icmp' ? e.reply.dport : toPort },
+    reply:
+      e.proto === 'icmp'
+        ? { ...e.reply, dst: toIp, sport: toPort }
+        : { ...e.reply, dst: toIp, dport: toPort },
   };
 }

@@ -89,6 +89,7 @@ export function udpFlow(
       dport: back.src.port,
       ttl: sent.frame.ip?.ttl ?? 64,
       len: sent.frame.ip?.len ?? 28,
+      ...(sent.frame.payload ? { payload: sent.frame.payload } : {}),
     };
     const err = icmpFrame(back.src.ip, back.dst.ip, { type: 3, code: 3, id: 0, seq: 0, inner });
     // The error quotes the whole datagram (icmp_send: up to 576 bytes in all).
@@ -150,7 +151,8 @@ export function pingFlow(
       `echo reply ${seq}`,
       'reply',
       req.node,
-      icmpFrame(r.dst, r.src, { type: 0, code: 0, id, seq }),
+      // The destination echoes the id it received (NAT may have moved it on the way).
+      icmpFrame(r.dst, r.src, { type: 0, code: 0, id: req.frame.icmp?.id ?? id, seq }),
     );
     if (rep) {
       rtts.push(conv.s.t - start);

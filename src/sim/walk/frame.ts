@@ -12,7 +12,7 @@ export function dstPort(f: Frame): number {
 
 type Rewrite = { frame: Frame; changed: FieldChange[] };
 
-/** Rewrites one side's address and (TCP/UDP) port, recording each field that changes. */
+/** Rewrites one side's address and port (an echo's id), recording each field that changes. */
 function rewrite(f: Frame, side: 'src' | 'dst', ip: IPv4, port: number | null): Rewrite {
   const changed: FieldChange[] = [];
   let frame = f;
@@ -28,6 +28,10 @@ function rewrite(f: Frame, side: 'src' | 'dst', ip: IPv4, port: number | null): 
     } else if (f.udp && f.udp[key] !== port) {
       changed.push({ field: `udp.${key}`, from: f.udp[key], to: port });
       frame = { ...frame, udp: { ...f.udp, [key]: port } };
+    } else if (f.icmp && (f.icmp.type === 8 || f.icmp.type === 0) && f.icmp.id !== port) {
+      // An echo's id is its "port" either way (icmp_manip_pkt writes the tuple's id).
+      changed.push({ field: 'icmp.id', from: f.icmp.id, to: port });
+      frame = { ...frame, icmp: { ...f.icmp, id: port } };
     }
   }
   return { frame, changed };
