@@ -8,7 +8,10 @@ const port = Number(process.env['PW_PORT'] ?? 4173);
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  fullyParallel: false,
+  // Test by test rather than file by file: the queue's last files (valid-lab, vector-export, ~40 s
+  // each) left one worker idle for ~30 s at the end. No spec shares state between its tests (each
+  // has a fresh context; there is no beforeAll).
+  fullyParallel: true,
   workers: 2,
   forbidOnly: true,
   retries: 0,
