@@ -1,8 +1,8 @@
-// Name resolution as packets in the page: a busybox ping of a name walks its DNS query and answer
-// first (src/sim/walk/dns.ts), and the key moments name them "Name resolution".
+// Name resolution as packets in the page: a busybox ping of a name walks its DNS queries (A, then
+// AAAA) and answers first (src/sim/walk/dns.ts), and the key moments name them "Name resolution".
 import { expect, test } from './fixtures/terminal';
 
-test('ping example.com in a container: the DNS query and answer are moments before the echo', async ({
+test('ping example.com in a container: the DNS queries and answers are moments before the echo', async ({
   lab,
   terminal,
   page,
@@ -18,8 +18,8 @@ test('ping example.com in a container: the DNS query and answer are moments befo
   );
   await page.getByTestId('moments-toggle').click();
   const lookups = page.getByTestId('moment-row').filter({ hasText: 'Name resolution' });
-  await expect(lookups).toHaveCount(2);
+  await expect(lookups).toHaveCount(4);
   await lookups.first().click();
-  await expect(page.getByTestId('moment-count')).toHaveText(/^moment \d+ \/ 14$/);
+  await expect(page.getByTestId('moment-count')).toHaveText(/^moment \d+ \/ 16$/);
   await page.screenshot({ path: 'test-results/dns-moments.png' });
 });

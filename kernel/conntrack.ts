@@ -53,9 +53,10 @@ export interface CtNormalise {
 /**
  * The comparable text of an entry: protocol, TCP state, both tuples, [UNREPLIED], [ASSURED].
  * Ephemeral ports are mapped (address and port together, from the same tuple); ICMP echo ids are
- * random, so not compared, as on the wire.
+ * random, so not compared, as on the wire, only whether NAT moved one (`id=moved`).
  */
 export function ctKey(e: CtLine, n: CtNormalise): string {
+  const origId = e.orig.find((x) => x.startsWith('id='));
   const tuple = (kv: readonly string[]) => {
     const get = (k: string) => kv.find((x) => x.startsWith(`${k}=`))?.slice(k.length + 1) ?? '';
     const port = (ip: string, p: string) => String(n.ports.get(`${ip}:${p}`) ?? p);
@@ -64,7 +65,8 @@ export function ctKey(e: CtLine, n: CtNormalise): string {
         const [k = '', v = ''] = x.split('=');
         if (k === 'sport') return `sport=${port(get('src'), v)}`;
         if (k === 'dport') return `dport=${port(get('dst'), v)}`;
-        if (k === 'id' && e.proto === 'icmp') return 'id=*';
+        // Random, but whether NAT moved it (the reply's id differs from the request's) is not.
+        if (k === 'id' && e.proto === 'icmp') return x === origId ? 'id=*' : 'id=moved';
         return x;
       })
       .join(' ');

@@ -4,8 +4,8 @@ import { findScenario, type Scenario } from '../src/scenarios';
 
 const a = (s: string) => s as IPv4;
 const reference = findScenario('container-to-container')?.setup ?? [];
-// Ports tcpdump has no decoder for: on 53 or 5353 it prints the lab's 5-byte datagram as
-// `domain [length 5 < 12] (invalid)`, which the lab's tcpdump printer does not (yet).
+// Ports tcpdump has no decoder for (on 53 or 5353 it prints the lab's 5-byte datagram as
+// `domain [length 5 < 12] (invalid)`: tools/tcpdump/udp-ports.ts).
 const udpPublished: PortRequest = {
   hostIp: null,
   hostPort: 12001,
@@ -29,6 +29,9 @@ const publishedUdp = (command: readonly string[]) => [
  */
 export const BOUND_SOURCE_PORTS: ReadonlySet<string> = new Set([
   'extra:nat-source-port-clash',
+  'extra:nat-echo-id-clash',
+  // Its SYN reaches no wire (ARP gives up); only the error on lo quotes its port.
+  'extra:container-to-missing-ip',
   'challenge-overlapping-subnet:broken',
   'challenge-overlapping-subnet:no-containers',
   'challenge-overlapping-subnet:own-network',
@@ -46,6 +49,19 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
       { from: { kind: 'container', name: 'c2' }, to: a('198.51.100.7'), kind: 'http', port: 80 },
       { from: { kind: 'host' }, to: a('198.51.100.7'), kind: 'http', port: 80 },
       { from: { kind: 'container', name: 'c1' }, to: a('198.51.100.7'), kind: 'http', port: 80 },
+    ],
+  },
+  {
+    // Real (6.18, ping -e 40000 on all three): c2 keeps 40000; the host's echo leaves eth0 with id
+    // 0 (OUTPUT's null binding searches from 0), c1's with a random one (MASQUERADE's search).
+    id: 'extra:nat-echo-id-clash',
+    title:
+      'c2, then the host, then c1 ping 198.51.100.7, all with echo id 40000: NAT moves the ids',
+    setup: reference,
+    flows: [
+      { from: { kind: 'container', name: 'c2' }, to: a('198.51.100.7'), kind: 'ping', count: 1 },
+      { from: { kind: 'host' }, to: a('198.51.100.7'), kind: 'ping', count: 1 },
+      { from: { kind: 'container', name: 'c1' }, to: a('198.51.100.7'), kind: 'ping', count: 1 },
     ],
   },
   {

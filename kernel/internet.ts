@@ -33,10 +33,10 @@ export const INTERNET_SCENARIOS: readonly Scenario[] = [
     ],
   },
   {
-    // The resolver's query as the lab walks it (src/sim/walk/dns.ts, a `dns` flow: nslookup's A
-    // query): c2 on the default bridge asks resolv.conf's 8.8.8.8 through docker0, FORWARD and
-    // MASQUERADE, and the answer is un-NATed from the UDP conntrack entry. The payloads differ
-    // (the kernel's stand-in resolver answers `answer`): KNOWN_TEXT_GAPS in case.ts.
+    // busybox nslookup as the lab walks it (src/sim/walk/dns.ts, a `dns` flow: A and AAAA
+    // queries, then their answers): c2 on the default bridge asks 8.8.8.8 through docker0, FORWARD
+    // and MASQUERADE, the answers un-NATed from the UDP conntrack entry; the kernel's resolver
+    // (dns.py) answers the DNS messages the engine answers, so tcpdump's DNS lines are compared.
     id: 'internet:dns-container',
     title: 'c2 nslookup example.com: the query to 8.8.8.8:53 through MASQUERADE and its answer',
     setup: reference,

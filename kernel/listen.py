@@ -5,6 +5,9 @@ import json
 import socket
 import sys
 import threading
+import time
+
+import dns
 
 
 def http_service(sock, status, body):
@@ -51,6 +54,18 @@ def udp_service(sock, echo):
         if echo:
             # What the engine's service answers (walk/flows.ts udpFlow), so the text matches.
             sock.sendto(b"answer", peer)
+
+
+def dns_service(sock, records, ttl):
+    # The lab's resolvers (kernel/dns.py): a DNS message gets its answer; anything else (nc's
+    # `query`) what the engine's listener answers any datagram, as udp_service does. Each answer
+    # waits 20 ms, a public resolver's round trip: busybox nslookup writes its A and AAAA queries
+    # back to back (kernel/fixtures/dns), and this real-time listener on the tool's CPU (cpu.ts)
+    # would otherwise answer the first before the tool had written the second.
+    while True:
+        data, peer = sock.recvfrom(65535)
+        time.sleep(0.02)
+        sock.sendto(dns.answer(data, records, ttl) if len(data) >= 17 else b"answer", peer)
 
 
 def pipe(a, b):
@@ -125,6 +140,9 @@ def main():
             threads.append((tcp_service, (bind("tcp", addr, svc["port"]),)))
         elif kind == "udp":
             threads.append((udp_service, (bind("udp", addr, svc["port"]), svc["echo"])))
+        elif kind == "dns":
+            s = bind("udp", addr, svc["port"])
+            threads.append((dns_service, (s, svc["records"], svc["ttl"])))
         elif kind == "proxy":
             s = bind(svc["proto"], addr, svc["port"])
             target = udp_proxy if svc["proto"] == "udp" else tcp_proxy

@@ -13,6 +13,7 @@ import { EXTRA_SCENARIOS } from './extra';
 import { INTERNET_SCENARIOS } from './internet';
 import { deleteNamespacesSync, ownNamespaces, removeStaleNamespaces } from './netns';
 import { stopServers } from './servers';
+import { embeddedDnsCase } from './embedded-dns';
 
 const TOOLS = [
   'ip',
@@ -21,6 +22,7 @@ const TOOLS = [
   'iptables-restore',
   'iptables-save',
   'python3',
+  'busybox',
   'curl',
   'nc',
   'ping',
@@ -161,6 +163,17 @@ async function main(): Promise<number> {
     if (!ok || process.env.KERNEL_VERBOSE === '1')
       for (const d of [...r.details, ...goals]) console.log(d);
     if (ok) passed++;
+    else failed++;
+  }
+  // Docker's embedded DNS inside a container's namespace (embedded-dns.ts): one namespace, ~2 s.
+  if (!args.extra && (args.ids.length === 0 || args.ids.includes('embedded-dns'))) {
+    const t0 = Date.now();
+    const r = await embeddedDnsCase(python);
+    console.log(
+      `${r.ok ? 'PASS' : 'FAIL'} ${r.summary} (${((Date.now() - t0) / 1000).toFixed(1)}s)`,
+    );
+    for (const d of r.details) console.log(d);
+    if (r.ok) passed++;
     else failed++;
   }
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)}s)`);

@@ -2,6 +2,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { INTERNET_LISTENERS, nodeId, type Listener, type World } from '../src/sim';
+import { PUBLIC_TTL } from '../src/sim/dns-message';
+import { DNS_RECORDS } from '../src/sim/internet';
 import { LISTENER_FIRST } from './cpu';
 import { nsRun, nsSpawn } from './netns';
 import type { TopologyPlan } from './topology';
@@ -17,6 +19,14 @@ export type Service =
   | { readonly kind: 'tcp'; readonly port: number; readonly bind?: string }
   | { readonly kind: 'udp'; readonly port: number; readonly echo: boolean; readonly bind?: string }
   | {
+      // The internet's resolvers (dns.py): what the engine's answer (src/sim/dns-message.ts).
+      readonly kind: 'dns';
+      readonly port: number;
+      readonly bind?: string;
+      readonly records: Readonly<Record<string, string>>;
+      readonly ttl: number;
+    }
+  | {
       readonly kind: 'proxy';
       readonly proto: 'tcp' | 'udp';
       readonly bind: string;
@@ -31,6 +41,8 @@ export type UdpEcho = (node: string, port: number) => boolean;
 function fromListener(node: string, l: Listener, udpEcho: UdpEcho): Service {
   // A server bound to one address (`httpd -p 127.0.0.1:80`, the resolvers' 8.8.8.8:53) binds there.
   const bind = l.ip === undefined ? {} : { bind: l.ip };
+  if (l.proto === 'udp' && node === 'internet' && l.port === 53)
+    return { kind: 'dns', port: 53, records: DNS_RECORDS, ttl: PUBLIC_TTL, ...bind };
   if (l.proto === 'udp') return { kind: 'udp', port: l.port, echo: udpEcho(node, l.port), ...bind };
   if (l.http)
     return { kind: 'http', port: l.port, status: l.http.status, body: l.http.body, ...bind };
@@ -123,7 +135,7 @@ async function confirmListening(ns: string, list: readonly Service[]): Promise<v
   const tcp = await nsRun(ns, ['ss', '-Hltn']);
   const udp = await nsRun(ns, ['ss', '-Hlun']);
   for (const s of list) {
-    const isUdp = s.kind === 'udp' || (s.kind === 'proxy' && s.proto === 'udp');
+    const isUdp = s.kind === 'udp' || s.kind === 'dns' || (s.kind === 'proxy' && s.proto === 'udp');
     const table = isUdp ? udp.stdout : tcp.stdout;
     if (!new RegExp(`:${s.port}\\s`).test(table)) {
       throw new Error(`[${ns}] ss shows nothing on ${isUdp ? 'udp' : 'tcp'}/${s.port}`);

@@ -47,8 +47,20 @@ export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; i
       // sent after it gave up asks anew. -W 4: longer than ARP takes to give up, so ping waits
       // for the kernel's host unreachable (it stops as soon as every request is answered, by a
       // reply or an error).
+      // `-e ID` (iputils): the engine's echo id, where a case needs two pings with one id.
       return {
-        argv: ['ping', '-n', '-c', String(flow.count ?? 1), '-i', '1', '-W', '4', flow.to],
+        argv: [
+          'ping',
+          '-n',
+          '-c',
+          String(flow.count ?? 1),
+          '-i',
+          '1',
+          '-W',
+          '4',
+          ...bind('-e'),
+          flow.to,
+        ],
       };
     case 'http': {
       const path = flow.path?.startsWith('/') ? flow.path : '/';
@@ -77,11 +89,8 @@ export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; i
       // No -v: with -v netcat-openbsd first probes UDP "connectivity" with extra datagrams.
       return { argv: ['nc', '-u', '-n', '-w', '1', ...bind('-p'), flow.to, port], input: 'query' };
     case 'dns':
-      // The resolver's query (walk/dns.ts) as one datagram to the nameserver's port 53.
-      return {
-        argv: ['nc', '-u', '-n', '-w', '1', ...bind('-p'), flow.to, '53'],
-        input: `A? ${flow.lookup ?? ''}`,
-      };
+      // busybox nslookup itself (walk/dns.ts models its A and AAAA queries, kernel/fixtures/dns).
+      return { argv: ['busybox', 'nslookup', flow.lookup ?? '', flow.to] };
   }
 }
 
@@ -133,8 +142,10 @@ export async function sendFlow(
       return { outcome: curlOutcome(raw), raw };
     case 'tcp':
       return { outcome: ncOutcome(raw), raw };
-    case 'udp':
     case 'dns':
+      // Exit 1 is NXDOMAIN as much as silence: the capture tells what came back.
+      return { outcome: { kind: 'udp-sent' }, raw };
+    case 'udp':
       // nc -u has nothing to report about a datagram; the capture tells what came back.
       return { outcome: raw.code === 0 ? { kind: 'udp-sent' } : ncOutcome(raw), raw };
   }

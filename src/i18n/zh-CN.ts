@@ -57,6 +57,8 @@ export const zhCN: { readonly [K in WhyKey]: string } = {
   'nat.snat': '源地址转换（SNAT）：改写源地址。',
   'nat.null-binding':
     '没有规则改写这个新连接的源地址，但它的元组会与另一个连接的回复元组相同：conntrack 的 NAT 给它换一个源端口。',
+  'nat.null-binding-echo':
+    '没有规则改写这个新的 ping，但另一个连接的回复元组已经用着它到这个地址的 echo id：conntrack 的 NAT 给它换一个 id（回复时再换回原来的）。',
   'nat.ct-snat': '同一连接，同样的源地址转换：由 conntrack 改写源地址。',
   'nat.ct-undnat': '这是一个做过 DNAT 的连接的应答：conntrack 换回客户端当初访问的地址。',
   'forward.ttl': '{At}把数据包从 {from} 路由到 {to}：TTL 减为 {ttl}。',

@@ -19,7 +19,7 @@ import { LIMITS } from './limits';
 
 /** The names a stored lab's profile may have: a release id, or its name before that. */
 const STORED_PROFILES = [...PROFILES, ...PROFILES.map((id) => RELEASES[id].alias)];
-import { container, network, remote } from './parse-world';
+import { container, hostJob, network, remote } from './parse-world';
 import { conntrackEntry, fdbEntry, neighEntry, netfilter } from './parse-state';
 
 const WORLD_KEYS = [
@@ -56,6 +56,7 @@ export function parseWorld(v: unknown, p = 'world'): World {
     'ipForward',
     'bridgeNfCallIptables',
     'nameserver',
+    'jobs',
   ]);
   const e = obj(h['eth0'], `${p}.host.eth0`, ['ip', 'prefix', 'mac']);
   const r = obj(o['router'], `${p}.router`, ['ip', 'mac', 'routes']);
@@ -81,6 +82,9 @@ export function parseWorld(v: unknown, p = 'world'): World {
       ipForward: bool(h['ipForward'], `${p}.host.ipForward`),
       bridgeNfCallIptables: bool(h['bridgeNfCallIptables'], `${p}.host.bridgeNfCallIptables`),
       nameserver: ipv4(h['nameserver'], `${p}.host.nameserver`),
+      ...(h['jobs'] === undefined
+        ? {}
+        : { jobs: arr(h['jobs'], `${p}.host.jobs`, LIMITS.listeners, hostJob) }),
     },
     router: {
       ip: ipv4(r['ip'], `${p}.router.ip`),

@@ -3,6 +3,7 @@ import type {
   BridgeOptions,
   Container,
   Endpoint,
+  HostJob,
   Listener,
   Network,
   NetworkMode,
@@ -33,6 +34,17 @@ import { LIMITS } from './limits';
 const proto = (v: unknown, p: string) => oneOf(v, p, ['tcp', 'udp'] as const);
 const time = (v: unknown, p: string) => num(v, p, 0, 1e10);
 
+/** A server the host's shell runs in the background (`nc -l -p 9000 &`). */
+export function hostJob(v: unknown, p: string): HostJob {
+  const o = obj(v, p, ['job', 'pid', 'command', 'listener']);
+  return {
+    job: int(o['job'], `${p}.job`, 1, 9999),
+    pid: int(o['pid'], `${p}.pid`, 1, 4194304),
+    command: str(o['command'], `${p}.command`, 256),
+    listener: listener(o['listener'], `${p}.listener`),
+  };
+}
+
 export function listener(v: unknown, p: string): Listener {
   const o = obj(v, p, ['proto', 'port', 'ip', 'http', 'silent', 'process']);
   const base = {
@@ -47,12 +59,16 @@ export function listener(v: unknown, p: string): Listener {
       : { process: str(o['process'], `${p}.process`, 15, /^[\w./-]+$/) }),
   };
   if (o['http'] === undefined) return base;
-  const h = obj(o['http'], `${p}.http`, ['status', 'body']);
+  const h = obj(o['http'], `${p}.http`, ['status', 'body', 'python']);
   return {
     ...base,
     http: {
       status: int(h['status'], `${p}.http.status`, 100, 599),
       body: str(h['body'], `${p}.http.body`, LIMITS.httpBody),
+      // Python's http.server answers (serve-python.ts): the version its Server header names.
+      ...(h['python'] === undefined
+        ? {}
+        : { python: str(h['python'], `${p}.http.python`, 12, /^\d+\.\d+\.\d+$/) }),
     },
   };
 }

@@ -3,6 +3,8 @@ import type { L4Proto, Listener } from './types';
 
 export interface ImageInfo {
   readonly name: string;
+  /** The tag `docker images` shows; absent: `latest`. */
+  readonly tag?: string;
   readonly id: string; // 12-hex short id shown by `docker images`
   readonly size: string;
   readonly created: string;
@@ -109,6 +111,22 @@ export const IMAGES: readonly ImageInfo[] = [
     exitsWithoutTty: false,
     userland: 'debian',
   },
+  // docker-library/python 3.12/slim-trixie: FROM debian:trixie-slim, Python built into /usr/local,
+  // CMD ["python3"], no EXPOSE, no WORKDIR, no PYTHONUNBUFFERED. `python3` alone reads a script from
+  // its empty stdin and exits 0.
+  {
+    name: 'python',
+    tag: '3.12-slim',
+    id: 'c2f1f0bd9c5a', // a stand-in: the real id changes with every weekly rebuild
+    size: '119MB',
+    created: '3 weeks ago',
+    command: ['python3'],
+    exposes: [],
+    listeners: [],
+    logs: [],
+    exitsWithoutTty: true,
+    userland: 'debian',
+  },
 ];
 
 const BUSYBOX_APPLETS = [
@@ -184,6 +202,7 @@ const EXECUTABLES: { readonly [image: string]: readonly string[] } = {
   'training/webapp': [...DEBIAN, 'python', 'pip'],
   redis: [...DEBIAN, 'redis-server', 'redis-cli', 'docker-entrypoint.sh'],
   httpd: [...DEBIAN, 'httpd', 'httpd-foreground', 'apachectl'],
+  python: [...DEBIAN, 'python3', 'python', 'python3.12', 'pip', 'pip3'],
 };
 
 /** Can this image start `cmd` (a name on its PATH, or an absolute path to one)? */
@@ -206,11 +225,14 @@ export function lookPathError(cmd: string): string {
     : `exec: ${JSON.stringify(cmd)}: executable file not found in $PATH`;
 }
 
-/** `nginx`, `nginx:latest` and `docker.io/library/nginx` all name the same catalogue entry. */
+/**
+ * `nginx`, `nginx:latest` and `docker.io/library/nginx` all name the same catalogue entry;
+ * `python:3.12-slim` names the entry with that tag.
+ */
 export function findImage(ref: string): ImageInfo | undefined {
-  const bare = ref
-    .replace(/^docker\.io\//, '')
-    .replace(/^library\//, '')
-    .replace(/:latest$/, '');
-  return IMAGES.find((i) => i.name === bare);
+  const bare = ref.replace(/^docker\.io\//, '').replace(/^library\//, '');
+  const colon = bare.lastIndexOf(':');
+  const [name, tag] =
+    colon === -1 ? [bare, 'latest'] : [bare.slice(0, colon), bare.slice(colon + 1)];
+  return IMAGES.find((i) => i.name === name && (i.tag ?? 'latest') === tag);
 }

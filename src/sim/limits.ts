@@ -93,6 +93,8 @@ export function labProblems(w: World): string[] {
     if (Math.max(c.networks.length, c.endpoints.length) > LIMITS.endpoints)
       out.push(`a container in the lab joins at most ${LIMITS.endpoints} networks`);
   }
+  if ((w.host.jobs?.length ?? 0) > LIMITS.listeners)
+    out.push(`the lab's host runs at most ${LIMITS.listeners} servers in the background`);
   const taken = new Set([w.host.eth0.ip, w.router.ip]);
   for (const r of w.remotes) {
     if (r.listeners.length > LIMITS.listeners)

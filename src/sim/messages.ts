@@ -66,6 +66,8 @@ export const WHY_EN = {
   'nat.snat': 'SNAT: the source address is rewritten.',
   'nat.null-binding':
     "No rule rewrote this new connection's source, but its tuple would clash with another connection's reply: conntrack's NAT gives it another source port.",
+  'nat.null-binding-echo':
+    "No rule rewrote this new ping, but another connection's reply already uses its echo id to this address: conntrack's NAT gives it another id (the reply is put back to the old one).",
   'nat.ct-snat': 'Same connection, same source NAT: conntrack rewrites the source.',
   'nat.ct-undnat':
     'A reply to a DNATed connection: conntrack puts back the address the client used.',

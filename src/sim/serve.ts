@@ -2,6 +2,7 @@
 // busybox `httpd` and busybox `nc -l[k][u] -p PORT`. The same parser reads `docker exec -d CTR
 // CMD…`, which adds the server to a running container.
 import type { ImageInfo } from './images';
+import { pythonHttpServer } from './serve-python';
 import type { Listener } from './types';
 
 // busybox httpd's answer to `GET /` in a container with no /index.html (send_headers, HTTP_NOT_FOUND).
@@ -13,6 +14,11 @@ export interface Server {
   /** Stays in the foreground (PID 1 keeps running). httpd without -f daemonises instead. */
   readonly foreground: boolean;
   readonly listener: Listener;
+  /**
+   * What it prints to stdout on starting (Python's "Serving HTTP on …"), and whether that reaches
+   * `docker logs` without a tty: Python buffers stdout to a pipe unless run with -u.
+   */
+  readonly starts?: { readonly line: string; readonly unbuffered: boolean };
 }
 
 const isPort = (p: number) => Number.isInteger(p) && p > 0 && p < 65536;
@@ -85,9 +91,22 @@ export function ncListenOf(image: ImageInfo, command: readonly string[]): Server
   return { foreground: true, listener };
 }
 
+/** `python3 -m http.server …` in the python image (serve-python.ts). */
+export function pythonServerOf(image: ImageInfo, command: readonly string[]): Server | null {
+  if (image.name !== 'python') return null;
+  const p = pythonHttpServer(command);
+  return (
+    p && {
+      foreground: true,
+      listener: p.listener,
+      starts: { line: p.serving, unbuffered: p.unbuffered },
+    }
+  );
+}
+
 /** The server a command line starts in this image, if it is one the lab models. */
 export function serverOf(image: ImageInfo, command: readonly string[]): Server | null {
-  return httpdOf(image, command) ?? ncListenOf(image, command);
+  return httpdOf(image, command) ?? ncListenOf(image, command) ?? pythonServerOf(image, command);
 }
 
 /** The sockets a container's processes listen on once it runs. */

@@ -1,7 +1,16 @@
 // What a packet walk produces: flows in, complete per-hop snapshots out. Types only.
 import type { WhyKey } from './messages';
 import type { IPv4, MacAddress } from './addr';
-import type { ConntrackEntry, CtState, L4Proto, Netfilter, Proto, TableName, World } from './types';
+import type {
+  ConntrackEntry,
+  CtState,
+  HttpAnswer,
+  L4Proto,
+  Netfilter,
+  Proto,
+  TableName,
+  World,
+} from './types';
 
 import type { NodeId } from './node';
 export type { NodeId } from './node';
@@ -44,6 +53,24 @@ export interface UdpHeader {
   readonly dport: number;
 }
 
+/**
+ * A DNS message as a stub resolver and a recursive resolver exchange it (RFC 1035): one question,
+ * an A or AAAA, and for an answer its A records. `dns-message.ts` encodes it; its length is the
+ * datagram's.
+ */
+export interface DnsMessage {
+  readonly id: number;
+  /** QR: an answer. A query sets RD; an answer sets QR, RD and RA. */
+  readonly response: boolean;
+  /** 0 NOERROR, 3 NXDOMAIN. */
+  readonly rcode: 0 | 3;
+  /** The question's name, without the final dot. */
+  readonly name: string;
+  readonly type: 'A' | 'AAAA';
+  /** The answer's A records for `name` (compressed: a pointer to the question's name). */
+  readonly answers: readonly { readonly ttl: number; readonly ip: IPv4 }[];
+}
+
 export interface IcmpHeader {
   /** 8 echo request, 0 echo reply, 3 destination unreachable. */
   readonly type: number;
@@ -63,6 +90,24 @@ export interface IcmpHeader {
     /** The quoted packet's TTL and total length as the erring host saw it (tcpdump -v shows them). */
     readonly ttl?: number;
     readonly len?: number;
+    /**
+     * A quoted TCP segment's header (its ports are `sport`/`dport` above) and payload: Linux quotes
+     * the whole datagram up to 576 bytes in all, so tcpdump -v prints the segment in full.
+     */
+    readonly segment?: Pick<TcpHeader, 'flags' | 'seq' | 'ack'>;
+    /** The quoted TCP segment's or UDP datagram's payload. */
+    readonly payload?: string;
+    /**
+     * The quoted segment's addresses and ports when it was quoted. NAT rewrites a quote later (a
+     * RELATED error) and updates its TCP checksum field as if it held a full checksum, which a
+     * veth's partial one does not: the field then shows the change the wrong way round.
+     */
+    readonly quotedAs?: {
+      readonly src: IPv4;
+      readonly dst: IPv4;
+      readonly sport: number;
+      readonly dport: number;
+    };
   };
 }
 
@@ -74,8 +119,10 @@ export interface Frame {
   readonly tcp?: TcpHeader;
   readonly udp?: UdpHeader;
   readonly icmp?: IcmpHeader;
-  /** Application bytes, e.g. an HTTP request line. */
+  /** Application bytes, e.g. an HTTP request line; for DNS the message in words (`dns` is what is sent). */
   readonly payload?: string;
+  /** A DNS message (UDP to or from port 53): its bytes, not `payload`, make the datagram. */
+  readonly dns?: DnsMessage;
 }
 
 export type HopEvent =
@@ -224,7 +271,9 @@ export interface Flow {
 export type FlowResult =
   | {
       readonly kind: 'connected';
-      readonly http?: { readonly status: number; readonly body: string };
+      readonly http?: HttpAnswer;
+      /** What the server wrote on accepting (sshd's identification line), before any answer. */
+      readonly banner?: string;
     }
   | {
       readonly kind: 'replied';

@@ -23,6 +23,20 @@ export interface HostConfig {
   /** net.bridge.bridge-nf-call-iptables (br_netfilter loaded and on). */
   readonly bridgeNfCallIptables: boolean;
   readonly nameserver: IPv4;
+  /** Servers the host's shell runs in the background (`nc -l -p 9000 &`), by job number. */
+  readonly jobs?: readonly HostJob[];
+}
+
+/**
+ * A server started on the host with a trailing `&` (netcat-openbsd `nc -l …`): bash's job number,
+ * the pid it printed, the line as `jobs` shows it, and the socket it holds (IPv4 only: nc binds the
+ * first address getaddrinfo gives, 0.0.0.0; listen(fd, 1) on fd 3, as measured).
+ */
+export interface HostJob {
+  readonly job: number;
+  readonly pid: number;
+  readonly command: string;
+  readonly listener: Listener;
 }
 
 export interface BridgeOptions {
@@ -94,11 +108,27 @@ export interface Listener {
   /** The address the socket is bound to (`httpd -p 127.0.0.1:80`); absent: every address (0.0.0.0). */
   readonly ip?: string;
   /** What the service answers to an HTTP GET, if it speaks HTTP. */
-  readonly http?: { readonly status: number; readonly body: string };
+  readonly http?: HttpAnswer;
+  /**
+   * What the server writes as soon as it accepts, before reading anything (sshd's identification
+   * line `SSH-2.0-…\r\n`). Only the host's own sshd has one: it is never stored in a world.
+   */
+  readonly banner?: string;
   /** Says nothing of its own (busybox `nc -l` with an empty stdin): a UDP datagram gets no reply. */
   readonly silent?: true;
   /** The process holding the socket when it is not the container's main one (`docker exec -d`). */
   readonly process?: string;
+}
+
+/**
+ * A server's answer to a GET. `python`: the answer comes from Python's http.server (its version,
+ * `3.12.10`), which speaks HTTP/1.0 with BaseHTTPRequestHandler's headers (Server, Date,
+ * Content-type, Content-Length) instead of the generic HTTP/1.1 answer of the other servers.
+ */
+export interface HttpAnswer {
+  readonly status: number;
+  readonly body: string;
+  readonly python?: string;
 }
 
 export interface Container {

@@ -26,6 +26,7 @@ export function shellApi(get: () => AppState): ShellApi {
     stopContainer: (r, code) => s().stopContainer(r, code),
     removeContainer: (r, f) => s().removeContainer(r, f),
     startServer: (r, c) => s().startServer(r, c),
+    setHostJobs: (j) => s().setHostJobs(j),
     createNetwork: (o) => s().createNetwork(o),
     removeNetwork: (r) => s().removeNetwork(r),
     connectNetwork: (n, c) => s().connectNetwork(n, c),

@@ -1,5 +1,7 @@
-// Name resolution as packets (issue 14, item 8). A lookup that needs a nameserver is a UDP query to
-// resolv.conf's first nameserver (8.8.8.8) on port 53 and its answer, walked before the flow that
+// Name resolution as packets (issue 14, item 8). A lookup that needs a nameserver is an A and an
+// AAAA query to resolv.conf's first nameserver (8.8.8.8) on port 53 and their answers, as busybox
+// sends them (kernel/fixtures/dns: nslookup both queries first, ping each after the other's
+// answer), real DNS messages whose lengths are those measured there, walked before the flow that
 // uses the address; from a container on the default bridge it leaves through MASQUERADE, as the
 // kernel suite's `c2 → 8.8.8.8:53/udp` case (kernel/internet.ts) checks in namespaces. busybox
 // 1.35 nslookup's lines are networking/nslookup.c's printf formats (tag 1_35_0): `Server:\t\t%s`,
@@ -18,6 +20,8 @@ describe('a lookup is walked before the flow that uses its answer', () => {
     const t = terminalOn(referenceHost());
     t.run('docker exec c2 ping -c 1 example.com');
     expect(labels(t)).toEqual([
+      'DNS query example.com',
+      'DNS answer example.com',
       'DNS query example.com',
       'DNS answer example.com',
       'echo request 1',
@@ -52,6 +56,8 @@ describe('a lookup is walked before the flow that uses its answer', () => {
     expect(lookups.map((m) => [hops[m.at]?.p.label, hops[m.at]?.h.node])).toEqual([
       ['DNS query example.com', 'internet'],
       ['DNS answer example.com', 'container:c2'],
+      ['DNS query example.com', 'internet'],
+      ['DNS answer example.com', 'container:c2'],
     ]);
     // The echo's own delivery stays a delivery.
     const echo = keyMoments(packets).filter((m) => m.chapter === 'deliver');
@@ -72,8 +78,15 @@ describe('a lookup is walked before the flow that uses its answer', () => {
     const t = terminalOn(referenceHost());
     const r = t.run('docker exec c2 wget -qO- http://nosuch.example');
     expect(r.err).toBe("wget: bad address 'nosuch.example'\n");
-    expect(labels(t)).toEqual(['DNS query nosuch.example', 'DNS answer nosuch.example']);
-    expect(t.store.getState().packets[1]?.hops[0]?.frame.payload).toBe('nosuch.example NXDOMAIN');
+    expect(labels(t)).toEqual([
+      'DNS query nosuch.example',
+      'DNS answer nosuch.example',
+      'DNS query nosuch.example',
+      'DNS answer nosuch.example',
+    ]);
+    const answer = t.store.getState().packets[1]?.hops[0]?.frame;
+    expect(answer?.payload).toBe('nosuch.example NXDOMAIN');
+    expect(answer?.dns?.rcode).toBe(3);
   });
 
   it('a dropped query: the resolver gives up and the tools say so, sending nothing else', () => {
@@ -109,7 +122,26 @@ describe('busybox nslookup', () => {
         'Non-authoritative answer:\n\n',
     );
     expect(r.exit).toBe(0);
-    expect(labels(t)).toEqual(['DNS query example.com', 'DNS answer example.com']);
+    // Both queries leave before an answer is read, from one socket (kernel/fixtures/dns).
+    expect(labels(t)).toEqual([
+      'DNS query example.com',
+      'DNS query example.com',
+      'DNS answer example.com',
+      'DNS answer example.com',
+    ]);
+    const sent = t.store.getState().packets.map((p) => p.hops[0]?.frame);
+    expect(sent.map((f) => f?.payload)).toEqual([
+      'A? example.com',
+      'AAAA? example.com',
+      'example.com A 93.184.216.34',
+      'example.com AAAA (none)',
+    ]);
+    // The datagrams' IP lengths as busybox's and the resolver's were: 57, 57, 73, 57.
+    expect(sent.map((f) => f?.ip?.len)).toEqual([57, 57, 73, 57]);
+    const [qa, qaaaa, aa, aaaaa] = sent;
+    expect([qaaaa?.udp?.sport, aa?.udp?.dport, aaaaa?.udp?.dport]).toEqual(
+      Array(3).fill(qa?.udp?.sport),
+    );
   });
 
   it('NXDOMAIN once per query, exit 1; a server named on the line is the one asked', () => {

@@ -27,12 +27,15 @@ Host networking:
   conntrack -L|-E [-p tcp|udp|icmp] [-s|-d IP] [--sport|--dport N] [-n|-g|-j [IP]] [-o extended]
            | -C | -S | -h   (-E: the last flow's events)
   sysctl [-n|-N|-e|-q] [-w] KEY[=V]   cat /proc/sys/net/ipv4/ip_forward
+  nsenter -t PID -n ip ...|iptables [-t nat] -S   (PID: docker inspect -f '{{.State.Pid}}' NAME)
   cat /proc/net/arp|route|dev|nf_conntrack /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
   tcpdump [-i IF|any] [-n] [-e] [-v] [-c N] [-p] [EXPR]   (the last flow's packets at IF)
   tcpdump ... &   (a job beside the flows to come: prints as playback passes IF; Stop or Ctrl+C)
 Clients (each sends packets you can step through in the diagram):
   ping [-c N] HOST   curl [-sSv] [-m SEC] [-o FILE] [-w FMT] URL   wget [-q] [-O FILE] URL
-  nc -zv [-u] [-w SEC] HOST PORT
+  nc -zv [-u] [-w SEC] HOST PORT   nc HOST PORT (prints what the server says first: sshd on 22)
+Servers: the host's sshd on 22; in containers busybox nc -l[k][u] -p PORT, httpd [-f] -p PORT,
+  python:3.12-slim python3 [-u] -m http.server [-b ADDR] [-d DIR] [PORT] (docker run or exec -d)
 Inside a container (docker exec -it NAME sh|bash), what its image has: busybox and alpine
   ifconfig, ip [-4] [-o] (addr|link|route|neigh|rule, route get), route, netstat -r, arp, ping,
   wget, nc, nslookup NAME [SERVER], cat, hostname, exit; nginx (Debian) curl, cat, hostname only

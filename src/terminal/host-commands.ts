@@ -1,4 +1,5 @@
 // The host's bash: Docker's CLI, iproute2, net-tools, bridge tools, iptables, conntrack and clients.
+import { jobsCommand, killCommand } from './host/jobs';
 import { own } from './own';
 import type { Command, Ctx } from './context';
 import { CONTAINER_COMMANDS } from './container-commands';
@@ -7,6 +8,7 @@ import { cat } from './files';
 import { iptables } from './host/iptables';
 import { iptablesSaveCommand } from './host/iptables-save-cmd';
 import { lab } from './host/lab';
+import { nsenter } from './host/nsenter';
 import { sysctl } from './host/sysctl';
 import { bridgeCommand } from './net/bridge';
 import { brctl } from './net/brctl';
@@ -63,6 +65,7 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
       conntrackCommand(args, ctx.api.world(), () => ctx.api.lastFlow()),
     ),
   sysctl,
+  nsenter,
   cat,
   ping,
   curl,
@@ -97,6 +100,8 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
     return 0;
   },
   exit: () => 0,
+  jobs: jobsCommand,
+  kill: killCommand,
   true: () => 0,
   false: () => 1,
   busybox: (args, ctx) => {

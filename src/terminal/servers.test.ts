@@ -118,9 +118,11 @@ describe('nc -l typed in a shell', () => {
     expect(term.run('nc -zvu 172.17.0.3 5353').exit).toBe(0);
   });
 
-  it('on the host the lab says it runs no host servers, not netcat\'s "invalid option"', () => {
+  it('on the host, in the foreground, the lab says to use & (host-jobs.test.ts has the jobs)', () => {
     const r = terminalOn(referenceHost()).run('nc -l -p 9000');
     expect(r.exit).toBe(1);
-    expect(r.err).toMatch(/^\(lab\) nc -l: the lab runs no servers on the host itself yet/);
+    expect(r.err).toBe(
+      "(lab) nc -l would hold this terminal until Ctrl-C, which the lab's terminal cannot do: start it in the background instead: nc -l -p 9000 &\n",
+    );
   });
 });

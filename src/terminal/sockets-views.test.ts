@@ -18,8 +18,10 @@ describe('sockets and bridge ports as Docker leaves them', () => {
     expect(lines(term.run('ss -tln').out)).toEqual(
       lines(
         'State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n' +
+          'LISTEN 0      128          0.0.0.0:22        0.0.0.0:*          \n' +
           'LISTEN 0      4096         0.0.0.0:8080      0.0.0.0:*          \n' +
           'LISTEN 0      4096       127.0.0.1:9000      0.0.0.0:*          \n' +
+          'LISTEN 0      128             [::]:22           [::]:*          \n' +
           'LISTEN 0      4096            [::]:8080         [::]:*          \n',
       ),
     );

@@ -1,5 +1,7 @@
-// A frame's name at a hop: ARP while the kernel resolves the next hop, the packet's label otherwise.
+// A frame's name at a hop: ARP while the kernel resolves the next hop, a DNS message by what it
+// asks or answers, the packet's label otherwise.
 import { describe, expect, it } from 'vitest';
+import { loadCatalogue, translate } from '../../i18n';
 import { createAppStore, selectTimeline } from '../../store';
 import { hopLabel } from './packetText';
 
@@ -22,5 +24,26 @@ describe('hopLabel', () => {
     );
     for (const e of timeline)
       if (!e.hop.frame.arp) expect(hopLabel(e.packet.label, e.hop.frame)).toBe(e.packet.label);
+  });
+
+  it('names each DNS message by its record and answer, in English and Chinese', async () => {
+    await loadCatalogue('zh-CN');
+    const store = createAppStore();
+    store.getState().runCommand('docker run -d --name c2 busybox sleep 1d');
+    store.getState().runCommand('docker exec c2 nslookup example.com');
+    store.getState().runCommand('docker exec c2 wget -qO- http://nosuch.example/');
+    const firstHops = store.getState().packets.map((p) => p.hops[0]);
+    const label = (lang: string) => (i: number) => {
+      const h = firstHops[i];
+      return h ? hopLabel('DNS', h.frame, (k, p) => translate(k, p, lang)) : '';
+    };
+    // wget's lookup is the last flow: its A query, NXDOMAIN, AAAA query, NXDOMAIN.
+    expect([0, 1, 2, 3].map(label('en'))).toEqual([
+      'DNS query: A record of nosuch.example?',
+      'DNS answer: nosuch.example does not exist (NXDOMAIN)',
+      'DNS query: AAAA record of nosuch.example?',
+      'DNS answer: nosuch.example does not exist (NXDOMAIN)',
+    ]);
+    expect(label('zh-CN')(0)).toBe('DNS 查询：nosuch.example 的 A 记录？');
   });
 });

@@ -54,13 +54,23 @@ export function tcpFlags(frame: Frame): string {
   return frame.tcp ? frame.tcp.flags.join(',') : '';
 }
 
+/** A DNS message in words: which record is asked, what came back. */
+function dnsLabel(m: NonNullable<Frame['dns']>, t: Say): string {
+  const p = { type: m.type, name: m.name };
+  if (!m.response) return t('frame.dnsQuery', p);
+  if (m.rcode === 3) return t('frame.dnsNxdomain', p);
+  const ip = m.answers.map((a) => a.ip).join(', ');
+  return ip === '' ? t('frame.dnsNoRecord', p) : t('frame.dnsAnswer', { ...p, ip });
+}
+
 /**
- * What the frame at a hop is called: its packet's label ("SYN", "echo request"), except while the
- * kernel resolves the next hop's address, when the frame on the wire is ARP, not the packet waiting.
+ * What the frame at a hop is called: its packet's label ("SYN", "echo request"), a DNS message by
+ * what it asks or answers, except while the kernel resolves the next hop's address, when the frame
+ * on the wire is ARP, not the packet waiting.
  */
 export function hopLabel(packetLabel: string, frame: Frame, t: Say = translate): string {
   const a = frame.arp;
-  if (!a) return packetLabel;
+  if (!a) return frame.dns ? dnsLabel(frame.dns, t) : packetLabel;
   return a.op === 'request'
     ? t('frame.arpRequest', { ip: a.targetIp })
     : t('frame.arpReply', { ip: a.senderIp, mac: a.senderMac });

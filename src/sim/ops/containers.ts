@@ -83,7 +83,8 @@ function exitsImmediately(c: Container, image: ImageInfo): boolean {
   const server = serverOf(image, c.command);
   if (server) return !server.foreground;
   const cmd = c.command[0] ?? '';
-  const shell = ['sh', '/bin/sh', 'bash', 'ash'].includes(cmd);
+  // python3 with no script reads one from stdin: without a terminal that is EOF at once.
+  const shell = ['sh', '/bin/sh', 'bash', 'ash', 'python3', 'python'].includes(cmd);
   if (['echo', 'true', 'hostname', 'ip', 'ifconfig', 'cat', 'ping', 'wget', 'env'].includes(cmd))
     return true;
   return shellImage && shell && !(c.interactive && c.tty) && !c.tty;
@@ -95,7 +96,7 @@ export function runContainer(world: World, opts: RunOptions): OpResult<Container
   if (!image) {
     const ref = opts.image.includes(':') ? opts.image : `${opts.image}:latest`;
     return daemonError(
-      `pull access denied for ${ref.split(':')[0]}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied (this lab is offline: images are ${'busybox, alpine, nginx, training/webapp, redis, httpd'})`,
+      `pull access denied for ${ref.split(':')[0]}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied (this lab is offline: images are ${'busybox, alpine, nginx, training/webapp, redis, httpd, python:3.12-slim'})`,
     );
   }
   if (opts.name !== undefined && !NAME_PATTERN.test(opts.name)) {
@@ -132,7 +133,7 @@ export function runContainer(world: World, opts: RunOptions): OpResult<Container
   const container: Container = {
     id,
     name: opts.name ?? generatedName(rng, world),
-    image: image.name,
+    image: image.tag === undefined ? image.name : `${image.name}:${image.tag}`,
     command: opts.command && opts.command.length > 0 ? opts.command : image.command,
     mode: mode.value,
     networks:

@@ -4,7 +4,7 @@
 // it, and the terminal's ShellApi is WorldOps plus its own. worldOps sits in this module, beside the
 // operations, on purpose: a module of its own, shared by the store and the lazy teacher code, split
 // the first download into three chunks (+1.3 KB gzip initial JS; README "Performance").
-import type { Container, Listener, Network, RemoteHost, World } from '../types';
+import type { Container, HostJob, Listener, Network, RemoteHost, World } from '../types';
 import type { DaemonRestart } from './bip';
 import type { IptablesEdit } from '../netfilter/edit';
 import * as containerOps from './containers';
@@ -12,6 +12,7 @@ import type { RunOptions } from './containers';
 import * as networkOps from './networks';
 import type { NetworkCreateOptions } from './networks';
 import * as hostOps from './host';
+import * as hostJobOps from './host-jobs';
 import type { RemoteOptions, SysctlKey } from './host';
 import { checked } from './checked';
 import { editIptables, type IptablesResult } from './iptables';
@@ -22,6 +23,7 @@ export const startContainer = checked(containerOps.startContainer);
 export const stopContainer = checked(containerOps.stopContainer);
 export const removeContainer = checked(containerOps.removeContainer);
 export const startServer = checked(containerOps.startServer);
+export const setHostJobs = checked(hostJobOps.setHostJobs);
 export const createNetwork = checked(networkOps.createNetwork);
 export const removeNetwork = checked(networkOps.removeNetwork);
 export const connectNetwork = checked(networkOps.connectNetwork);
@@ -41,6 +43,8 @@ export interface WorldOps {
   removeContainer(ref: string, force?: boolean): OpResult<Container>;
   /** `docker exec -d CTR CMD…`: the server CMD starts, if it is one (null: none). */
   startServer(ref: string, command: readonly string[]): OpResult<Listener | null>;
+  /** The host shell's background servers (`nc -l -p 9000 &`, ended by `kill %1`). */
+  setHostJobs(jobs: readonly HostJob[]): OpResult;
   createNetwork(opts: NetworkCreateOptions): OpResult<Network>;
   removeNetwork(ref: string): OpResult<Network>;
   connectNetwork(network: string, container: string): OpResult<Container>;
@@ -68,6 +72,7 @@ export function worldOps(get: () => World, set: (world: World) => void): WorldOp
     stopContainer: (ref, code) => apply(stopContainer(get(), ref, code)),
     removeContainer: (ref, force = false) => apply(removeContainer(get(), ref, force)),
     startServer: (ref, command) => apply(startServer(get(), ref, command)),
+    setHostJobs: (jobs) => apply(setHostJobs(get(), jobs)),
     createNetwork: (opts) => apply(createNetwork(get(), opts)),
     removeNetwork: (ref) => apply(removeNetwork(get(), ref)),
     connectNetwork: (net, ctr) => apply(connectNetwork(get(), net, ctr)),

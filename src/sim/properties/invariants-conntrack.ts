@@ -36,17 +36,20 @@ export function checkConntrackTable(world: World, newSince: number): string[] {
       tuples.set(k, `${dir} of #${e.id}`);
     }
     const icmp = e.proto === 'icmp';
-    const dnat =
-      e.reply.src !== e.orig.dst || e.reply.sport !== (icmp ? e.orig.sport : e.orig.dport);
-    const snat = e.reply.dst !== e.orig.src || e.reply.dport !== (icmp ? 0 : e.orig.sport);
-    if (icmp && (e.reply.sport !== e.orig.sport || e.reply.dport !== 0 || e.orig.dport !== 0)) {
-      out.push(`icmp entry with rewritten echo id: ${show(e)}`);
+    const dnat = e.reply.src !== e.orig.dst || (!icmp && e.reply.sport !== e.orig.dport);
+    // An echo's id lives in sport both ways; NAT moving it counts as a source mapping.
+    const moved = icmp ? e.reply.sport !== e.orig.sport : e.reply.dport !== e.orig.sport;
+    const snat = e.reply.dst !== e.orig.src || moved;
+    if (icmp && (e.reply.dport !== 0 || e.orig.dport !== 0)) {
+      out.push(`icmp entry with a port: ${show(e)}`);
     }
     if (snat) {
       if (!local.has(e.reply.dst)) out.push(`SNAT to a non-host address: ${show(e)}`);
-      // The port is kept unless another entry's reply tuple holds it; then the kernel picks another.
-      if (!icmp && e.reply.dport !== e.orig.sport) {
-        const kept = { ...e.reply, dport: e.orig.sport };
+      // The port (echo id) is kept unless another entry's reply tuple holds it; then NAT picks another.
+      if (moved) {
+        const kept = icmp
+          ? { ...e.reply, sport: e.orig.sport }
+          : { ...e.reply, dport: e.orig.sport };
         const clash = world.conntrack.some(
           (x) =>
             x.id !== e.id &&

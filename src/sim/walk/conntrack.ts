@@ -172,7 +172,9 @@ export function ctAdvance(s: WalkState, m: CtMatch, f: Frame): CtAdvance {
   const seenReply = e.seenReply || m.dir === 'reply';
   if (e.proto === 'udp') {
     // nf_conntrack_udp_packet tests SEEN_REPLY before nf_conntrack_in sets it for this packet: the
-    // reply itself keeps 30 s; any packet after it sets ASSURED, and 120 s once 2 s have passed.
+    // reply itself keeps 30 s; a packet after it keeps 30 s too, and only once 2 s have passed
+    // since the first (a stream) 120 s and ASSURED (measured: nslookup's second answer, 1 ms
+    // after the first, leaves the entry unassured, kernel suite `internet:dns-*`).
     if (!e.seenReply)
       return {
         entry: { ...e, seenReply, expires: clock + CT_TIMEOUT.udp },
@@ -181,7 +183,11 @@ export function ctAdvance(s: WalkState, m: CtMatch, f: Frame): CtAdvance {
       };
     const stream = clock > (e.streamAt ?? 0);
     const expires = clock + (stream ? CT_TIMEOUT.udpStream : CT_TIMEOUT.udp);
-    return { entry: { ...e, assured: true, expires }, deleted: false, invalid: false };
+    return {
+      entry: { ...e, assured: e.assured || stream, expires },
+      deleted: false,
+      invalid: false,
+    };
   }
   if (e.proto !== 'tcp' || !f.tcp) {
     const timeout = CT_TIMEOUT.icmp;
@@ -213,10 +219,11 @@ export function ctStateOf(m: CtMatch | null, related: boolean): CtState {
 
 /** Was the connection's destination rewritten (DNAT) / its source (SNAT, MASQUERADE)? */
 export const isDnat = (e: ConntrackEntry) =>
-  e.reply.src !== e.orig.dst ||
-  e.reply.sport !== (e.proto === 'icmp' ? e.orig.sport : e.orig.dport);
+  e.reply.src !== e.orig.dst || (e.proto !== 'icmp' && e.reply.sport !== e.orig.dport);
+/** An echo whose id NAT moved counts as source-mapped: its one id is rewritten and restored there. */
 export const isSnat = (e: ConntrackEntry) =>
-  e.reply.dst !== e.orig.src || e.reply.dport !== (e.proto === 'icmp' ? 0 : e.orig.sport);
+  e.reply.dst !== e.orig.src ||
+  (e.proto === 'icmp' ? e.reply.sport !== e.orig.sport : e.reply.dport !== e.orig.sport);
 
 export function withDnat(e: ConntrackEntry, toIp: IPv4, toPort: number | null): ConntrackEntry {
   return {
@@ -229,9 +236,13 @@ export function withDnat(e: ConntrackEntry, toIp: IPv4, toPort: number | null): 
   };
 }
 
+/** The entry once its source is mapped to `toIp:toPort` (for an echo, `toPort` is its new id). */
 export function withSnat(e: ConntrackEntry, toIp: IPv4, toPort: number): ConntrackEntry {
   return {
     ...e,
-    reply: { ...e.reply, dst: toIp, dport: e.proto === 'icmp' ? e.reply.dport : toPort },
+    reply:
+      e.proto === 'icmp'
+        ? { ...e.reply, dst: toIp, sport: toPort }
+        : { ...e.reply, dst: toIp, dport: toPort },
   };
 }

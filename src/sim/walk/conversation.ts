@@ -2,6 +2,7 @@
 import { fullBudget } from './budget';
 import type { IPv4 } from '../addr';
 import type {
+  DnsMessage,
   DropReason,
   FlowResult,
   Frame,
@@ -100,11 +101,13 @@ export function tcpFrame(
   return { eth: null, ...body, ip: { ...body.ip, len: ipLength(body) } };
 }
 
-export function udpFrame(src: L4Addr, dst: L4Addr, payload: string): Frame {
+/** A datagram carrying `payload`, or for a resolver `dns` (its words stay the payload shown). */
+export function udpFrame(src: L4Addr, dst: L4Addr, payload: string, dns?: DnsMessage): Frame {
   const body = {
     ip: { src: src.ip, dst: dst.ip, ttl: 64, proto: 'udp' as const, len: 0 },
     udp: { sport: src.port, dport: dst.port },
     payload,
+    ...(dns ? { dns } : {}),
   };
   return { eth: null, ...body, ip: { ...body.ip, len: ipLength(body) } };
 }

@@ -1,7 +1,7 @@
 // What each tool's traffic looks like: ping's echoes, a TCP connection (curl's GET or nc -z), a UDP
 // datagram. The far side answers as Linux does: a listener, a RST, an ICMP port unreachable, an echo reply.
 import type { IPv4 } from '../addr';
-import type { FlowResult, NodeId, PacketTrace } from '../trace';
+import type { FlowResult, Frame, NodeId, PacketTrace } from '../trace';
 import {
   icmpFrame,
   reachesClient,
@@ -11,7 +11,7 @@ import {
   type Conversation,
   type L4Addr,
 } from './conversation';
-import { exchange, proxyGivesUp, relay, relayClose } from './http';
+import { bannerFirst, exchange, proxyGivesUp, relay, relayClose } from './http';
 import { closeFrom, connect, isSession } from './tcp';
 import { lookupRoute } from './topology';
 import { own } from '../own';
@@ -28,6 +28,8 @@ export function tcpFlow(
   if (!isSession(t)) return t;
   const b = t.sock.kind === 'proxy' ? t.sock.binding : undefined;
   if (!b) {
+    const banner = t.sock.listener?.banner;
+    if (banner !== undefined) return bannerFirst(conv, t, banner, http);
     if (http !== null) return exchange(conv, t, http);
     closeFrom(conv, t, 'client');
     return { kind: 'connected' };
@@ -59,18 +61,37 @@ export interface UdpWords {
 
 const NC_WORDS: UdpWords = { ask: 'UDP', answer: 'UDP reply', query: 'query', reply: 'answer' };
 
-/** A UDP datagram: a listener answers, a closed port answers ICMP port unreachable. */
-export function udpFlow(
+/** A datagram that reached its destination's stack: where, and as what. */
+export type UdpSent = NonNullable<ReturnType<typeof sendPacket>>;
+
+/** Sends one datagram from the client's socket; null (and why, in `conv`) when it got nowhere. */
+export function udpSend(
   conv: Conversation,
   node: NodeId,
   src: L4Addr,
   dst: L4Addr,
-  words: UdpWords = NC_WORDS,
-): FlowResult {
+  label: string,
+  frame: Frame,
+): UdpSent | null {
   conv.sockets.addClient(node, 'udp', src.ip, src.port, dst.ip, dst.port);
-  const sent = sendPacket(conv, words.ask, 'request', node, udpFrame(src, dst, words.query));
-  if (!sent)
-    return conv.lastDrop?.reason === 'no-route' ? { kind: 'unreachable' } : { kind: 'udp-sent' };
+  return sendPacket(conv, label, 'request', node, frame);
+}
+
+/** What became of a datagram that got nowhere: no route, or silence. */
+export const unsent = (conv: Conversation): FlowResult =>
+  conv.lastDrop?.reason === 'no-route' ? { kind: 'unreachable' } : { kind: 'udp-sent' };
+
+/**
+ * The far side's answer to a delivered datagram: the listener's reply (`reply(addrs)` builds
+ * it), nothing from a silent one, or the kernel's ICMP port unreachable when nothing listens.
+ */
+export function udpAnswer(
+  conv: Conversation,
+  node: NodeId,
+  sent: UdpSent,
+  label: string,
+  reply: (src: L4Addr, dst: L4Addr) => Frame,
+): FlowResult {
   const back = replyAddrs(sent.frame);
   const sock = conv.sockets.detail(
     sent.node,
@@ -89,6 +110,7 @@ export function udpFlow(
       dport: back.src.port,
       ttl: sent.frame.ip?.ttl ?? 64,
       len: sent.frame.ip?.len ?? 28,
+      ...(sent.frame.payload ? { payload: sent.frame.payload } : {}),
     };
     const err = icmpFrame(back.src.ip, back.dst.ip, { type: 3, code: 3, id: 0, seq: 0, inner });
     // The error quotes the whole datagram (icmp_send: up to 576 bytes in all).
@@ -100,16 +122,23 @@ export function udpFlow(
   }
   // A server that sends nothing of its own (nc with no input) takes the datagram and stays quiet.
   if (sock.listener?.silent === true) return { kind: 'udp-sent' };
-  const reply = sendPacket(
-    conv,
-    words.answer,
-    'reply',
-    sent.node,
-    udpFrame(back.src, back.dst, words.reply),
-  );
-  return reply && reachesClient(conv, node, 'udp', reply.frame)
+  const answer = sendPacket(conv, label, 'reply', sent.node, reply(back.src, back.dst));
+  return answer && reachesClient(conv, node, 'udp', answer.frame)
     ? { kind: 'connected' }
     : { kind: 'udp-sent' };
+}
+
+/** One datagram (nc -u's `query`) and the answer its listener sends (`answer`). */
+export function udpFlow(
+  conv: Conversation,
+  node: NodeId,
+  src: L4Addr,
+  dst: L4Addr,
+  words: UdpWords = NC_WORDS,
+): FlowResult {
+  const sent = udpSend(conv, node, src, dst, words.ask, udpFrame(src, dst, words.query));
+  if (!sent) return unsent(conv);
+  return udpAnswer(conv, node, sent, words.answer, (a, b) => udpFrame(a, b, words.reply));
 }
 
 /** `ping -c N`: echo requests one second apart; the destination's kernel answers each. */
@@ -150,7 +179,8 @@ export function pingFlow(
       `echo reply ${seq}`,
       'reply',
       req.node,
-      icmpFrame(r.dst, r.src, { type: 0, code: 0, id, seq }),
+      // The destination echoes the id it received (NAT may have moved it on the way).
+      icmpFrame(r.dst, r.src, { type: 0, code: 0, id: req.frame.icmp?.id ?? id, seq }),
     );
     if (rep) {
       rtts.push(conv.s.t - start);

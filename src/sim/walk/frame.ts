@@ -1,5 +1,6 @@
 // Building and rewriting frames immutably, recording each changed field as old -> new.
 import type { IPv4, MacAddress } from '../addr';
+import { dnsLength } from '../dns-message';
 import type { FieldChange, Frame } from '../trace';
 
 export function srcPort(f: Frame): number {
@@ -12,7 +13,7 @@ export function dstPort(f: Frame): number {
 
 type Rewrite = { frame: Frame; changed: FieldChange[] };
 
-/** Rewrites one side's address and (TCP/UDP) port, recording each field that changes. */
+/** Rewrites one side's address and port (an echo's id), recording each field that changes. */
 function rewrite(f: Frame, side: 'src' | 'dst', ip: IPv4, port: number | null): Rewrite {
   const changed: FieldChange[] = [];
   let frame = f;
@@ -28,6 +29,10 @@ function rewrite(f: Frame, side: 'src' | 'dst', ip: IPv4, port: number | null): 
     } else if (f.udp && f.udp[key] !== port) {
       changed.push({ field: `udp.${key}`, from: f.udp[key], to: port });
       frame = { ...frame, udp: { ...f.udp, [key]: port } };
+    } else if (f.icmp && (f.icmp.type === 8 || f.icmp.type === 0) && f.icmp.id !== port) {
+      // An echo's id is its "port" either way (icmp_manip_pkt writes the tuple's id).
+      changed.push({ field: 'icmp.id', from: f.icmp.id, to: port });
+      frame = { ...frame, icmp: { ...f.icmp, id: port } };
     }
   }
   return { frame, changed };
@@ -61,9 +66,12 @@ export function decrementTtl(f: Frame): { frame: Frame; changed: FieldChange[] }
   };
 }
 
-/** Header lengths: IPv4 20, TCP 32 with options on SYN/SYN-ACK else 20 (+12 timestamps), UDP 8, ICMP echo 8+56. */
+/**
+ * Header lengths: IPv4 20, TCP 32 with options on SYN/SYN-ACK else 20 (+12 timestamps), UDP 8,
+ * ICMP echo 8+56; a DNS message's bytes rather than its words.
+ */
 export function ipLength(f: Omit<Frame, 'eth'>): number {
-  const payload = f.payload?.length ?? 0;
+  const payload = f.dns ? dnsLength(f.dns) : (f.payload?.length ?? 0);
   if (f.tcp) {
     const syn = f.tcp.flags.includes('SYN');
     return 20 + (syn ? 40 : 32) + payload;

@@ -7,7 +7,7 @@ import type { DropReason, FieldChange, Frame, NodeId } from '../trace';
 import { ctStore, isDnat, isSnat, withDnat, withSnat } from './conntrack';
 import { ctLookup, type CtCtx } from './ct-lookup';
 import { dstPort, rewriteDest, rewriteSource, srcPort } from './frame';
-import { natSourcePort } from './nat-port';
+import { echoIdAfterDestBinding, mappedPort, natSourcePort } from './nat-port';
 import { NF_BUDGET, runHook, type Hook, type NfPacket, type NfVerdict } from './netfilter';
 import { emit, frameBytes, why, type WalkState } from './state';
 
@@ -96,6 +96,22 @@ function quoted(
   return { frame: { ...r.frame, icmp: { ...icmp, inner } }, changed: [...r.changed, ...changed] };
 }
 
+/**
+ * No rule mapped a new echo's destination: the null binding PREROUTING/OUTPUT gives it still moves
+ * its id when another connection's reply tuple holds it (a host's ping after a MASQUERADEd
+ * container's with the same id, to the same address).
+ */
+function destNullBinding(s: WalkState, node: NodeId, f: Frame, ctx: CtCtx, hook: Hook): Frame {
+  const e = ctx.entry;
+  if (!e || e.proto !== 'icmp') return f;
+  const id = echoIdAfterDestBinding(s, e);
+  if (id === mappedPort(e)) return f;
+  const r = rewriteSource(f, e.reply.dst, id);
+  ctx.entry = withSnat(e, e.reply.dst, id);
+  natHop(s, node, r.frame, r.changed, 'nat.null-binding-echo', ctx, hook);
+  return r.frame;
+}
+
 /** Destination NAT as PREROUTING/OUTPUT does it: rules for NEW, the entry for the rest. */
 function dnatStage(
   s: WalkState,
@@ -116,7 +132,7 @@ function dnatStage(
       natHop(s, node, r.frame, r.changed, 'nat.dnat', ctx, hook);
       return r.frame;
     }
-    return f;
+    return destNullBinding(s, node, f, ctx, hook);
   }
   if (ctx.match.dir === 'orig' && isDnat(e)) {
     const r = rewriteDest(f, e.reply.src, e.proto === 'icmp' ? null : e.reply.sport);
@@ -124,7 +140,7 @@ function dnatStage(
     return r.frame;
   }
   if (ctx.match.dir === 'reply' && isSnat(e)) {
-    const r = quoted(rewriteDest(f, e.orig.src, e.proto === 'icmp' ? null : e.orig.sport), e, ctx);
+    const r = quoted(rewriteDest(f, e.orig.src, e.orig.sport), e, ctx);
     natHop(s, node, r.frame, r.changed, 'nat.ct-unsnat', ctx, hook);
     return r.frame;
   }
@@ -139,12 +155,13 @@ function dnatStage(
  */
 function nullBinding(s: WalkState, node: NodeId, f: Frame, ctx: CtCtx, hook: Hook): Frame {
   const e = ctx.entry;
-  if (!e || e.proto === 'icmp') return f;
+  if (!e) return f;
   const port = natSourcePort(s, e, e.reply.dst);
-  if (port === e.reply.dport) return f;
+  if (port === mappedPort(e)) return f;
   const r = rewriteSource(f, e.reply.dst, port);
   ctx.entry = withSnat(e, e.reply.dst, port);
-  natHop(s, node, r.frame, r.changed, 'nat.null-binding', ctx, hook);
+  const key = e.proto === 'icmp' ? 'nat.null-binding-echo' : 'nat.null-binding';
+  natHop(s, node, r.frame, r.changed, key, ctx, hook);
   return r.frame;
 }
 
@@ -178,7 +195,7 @@ function snatStage(
     return r.frame;
   }
   if (ctx.match?.dir === 'orig' && isSnat(e)) {
-    const r = rewriteSource(f, e.reply.dst, e.proto === 'icmp' ? null : e.reply.dport);
+    const r = rewriteSource(f, e.reply.dst, mappedPort(e));
     natHop(s, node, r.frame, r.changed, 'nat.ct-snat', ctx, hook);
     return r.frame;
   }

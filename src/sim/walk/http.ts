@@ -1,6 +1,8 @@
 // What travels on a TCP connection once it is open: curl's GET, the answer, the close; nc -z's close;
 // docker-proxy relaying both through its own connection to the container.
+import { pythonResponse } from '../serve-python';
 import type { FlowResult } from '../trace';
+import type { HttpAnswer } from '../types';
 import { failure, type Conversation } from './conversation';
 import { clientSends, closeFrom, serverSends, type TcpSession } from './tcp';
 
@@ -22,7 +24,7 @@ function httpResponse(status: number, body: string): string {
   return `HTTP/1.1 ${status} ${REASON[status] ?? 'Unknown'}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
 }
 
-type Answer = { readonly status: number; readonly body: string } | null;
+type Answer = HttpAnswer | null;
 
 /**
  * The GET and what the server's kernel does with it at once: early in a connection Linux is in
@@ -39,7 +41,10 @@ function request(conv: Conversation, t: TcpSession, path: string, origin = t): b
 /** The answer, in one segment, and the client kernel's ACK of it. */
 function answer(conv: Conversation, t: TcpSession, a: Answer): boolean {
   if (!a) return true;
-  const body = httpResponse(a.status, a.body);
+  // Python's http.server stamps its Date header with the time it answers (t: µs into the flow).
+  const clock = conv.s.base.clock + Math.floor(conv.s.t / 1_000_000);
+  const body =
+    a.python === undefined ? httpResponse(a.status, a.body) : pythonResponse(a, a.python, clock);
   return (
     serverSends(conv, t, `HTTP ${a.status}`, ['PSH', 'ACK'], body) &&
     clientSends(conv, t, 'ACK', ['ACK'])
@@ -60,6 +65,33 @@ export function exchange(conv: Conversation, t: TcpSession, path: string): FlowR
   if (!answer(conv, t, a)) return failure(conv);
   closeFrom(conv, t, 'server');
   return connected(a);
+}
+
+/**
+ * A server that speaks first (the host's sshd): its identification line as soon as it accepts,
+ * which the client's kernel ACKs. nc prints it and, the lab's nc reading no stdin, closes. curl
+ * sends its GET anyway; sshd takes that line as a bad identification, says so and closes; curl,
+ * whose answer began with no HTTP status line, gives up (HTTP/0.9 is off by default) and closes.
+ */
+export function bannerFirst(
+  conv: Conversation,
+  t: TcpSession,
+  banner: string,
+  path: string | null,
+): FlowResult {
+  const said =
+    serverSends(conv, t, 'SSH banner', ['PSH', 'ACK'], banner) &&
+    (path !== null || clientSends(conv, t, 'ACK', ['ACK']));
+  if (!said) return failure(conv);
+  if (path === null) {
+    closeFrom(conv, t, 'client');
+    return { kind: 'connected', banner };
+  }
+  if (!clientSends(conv, t, 'HTTP GET', ['PSH', 'ACK'], httpRequest(t, path))) return failure(conv);
+  const refused = 'Invalid SSH identification string.\r\n';
+  if (!serverSends(conv, t, 'SSH error', ['PSH', 'ACK'], refused)) return failure(conv);
+  closeFrom(conv, t, 'server');
+  return { kind: 'connected', banner };
 }
 
 /**

@@ -185,6 +185,14 @@ function icmpUnreachable(s: WalkState, node: NodeId, f: Frame, code: 0 | 1, labe
   const ip = f.ip;
   if (!info || !ip || (ip.proto === 'icmp' && f.icmp?.type !== 8 && f.icmp?.type !== 0)) return;
   const echo = f.icmp ? { echo: { type: f.icmp.type, seq: f.icmp.seq } } : {};
+  const tcp = f.tcp;
+  const segment = tcp
+    ? {
+        segment: { flags: tcp.flags, seq: tcp.seq, ack: tcp.ack },
+        quotedAs: { src: ip.src, dst: ip.dst, sport: tcp.sport, dport: tcp.dport },
+      }
+    : {};
+  const payload = f.payload && (tcp || f.udp) ? { payload: f.payload } : {};
   const inner = {
     src: ip.src,
     dst: ip.dst,
@@ -194,6 +202,8 @@ function icmpUnreachable(s: WalkState, node: NodeId, f: Frame, code: 0 | 1, labe
     ttl: ip.ttl,
     len: ip.len,
     ...echo,
+    ...segment,
+    ...payload,
   };
   const own = node === s.origin && isLocal(info, ip.src);
   const from = own ? ip.src : (lookupRoute(info, ip.src)?.src ?? ip.src);

@@ -51,7 +51,8 @@ export function simulate(world: World, asked: Flow): SimResult<World> {
     server = asked.to;
   else if (asked.lookup !== undefined) server = queryServer(world, asked.from, asked.lookup);
   if (asked.lookup !== undefined && (server !== null || flow.kind === 'dns')) {
-    const looked = server ? dnsLookup(conv, node, server, asked.lookup) : null;
+    const together = flow.kind === 'dns'; // nslookup sends both queries at once
+    const looked = server ? dnsLookup(conv, node, server, asked.lookup, together) : null;
     // nslookup's flow is the lookup; a name without an answer ends the tool before it sends.
     const known = resolveFrom(world, asked.from, asked.lookup) !== null;
     if (flow.kind === 'dns' || looked?.kind !== 'connected' || !known)

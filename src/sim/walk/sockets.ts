@@ -2,7 +2,7 @@
 import { findImage } from '../images';
 import { INTERNET_LISTENERS } from '../internet';
 import { nodeId } from '../node';
-import type { Listener, PortBinding, World } from '../types';
+import type { HostJob, Listener, PortBinding, World } from '../types';
 import type { NodeId } from '../trace';
 import type { SocketInfo, SocketTable } from './state';
 import { containerNs } from './topology';
@@ -11,6 +11,8 @@ export interface SocketDetail extends SocketInfo {
   readonly listener?: Listener;
   /** For docker-proxy: the binding it forwards to. */
   readonly binding?: PortBinding;
+  /** A server the host's shell runs in the background (`nc -l -p 9000 &`). */
+  readonly job?: HostJob;
 }
 
 const PROCESS: { readonly [image: string]: string } = {
@@ -31,11 +33,11 @@ interface Bound {
 
 type Index = Map<NodeId, Bound[]>;
 
-// Listeners depend only on containers, remotes and the daemon's proxy setting.
+// Listeners depend only on containers, remotes, the daemon's proxy setting and the host's jobs.
 const cache = new WeakMap<World['containers'], { key: readonly unknown[]; index: Index }>();
 
 function indexOf(world: World): Index {
-  const key = [world.remotes, world.daemon];
+  const key = [world.remotes, world.daemon, world.host.jobs];
   const hit = cache.get(world.containers);
   if (hit && hit.key.every((k, i) => k === key[i])) return hit.index;
   const index = new ListenerIndex(world).byNode;
@@ -43,10 +45,34 @@ function indexOf(world: World): Index {
   return index;
 }
 
+/**
+ * The host's own sshd, as on a Debian Docker host with openssh-server (1:9.2p1-2+deb12u10): on
+ * port 22 of every address, writing its identification line as soon as it accepts.
+ */
+export const HOST_SSHD: Listener = {
+  proto: 'tcp',
+  port: 22,
+  banner: 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10\r\n',
+  process: 'sshd',
+};
+
 class ListenerIndex {
   readonly byNode: Index = new Map();
 
   constructor(world: World) {
+    this.add('host', {
+      proto: 'tcp',
+      ip: null,
+      port: HOST_SSHD.port,
+      detail: { process: 'sshd', kind: 'listener', listener: HOST_SSHD },
+    });
+    for (const job of world.host.jobs ?? [])
+      this.add('host', {
+        proto: job.listener.proto,
+        ip: job.listener.ip ?? null,
+        port: job.listener.port,
+        detail: { process: 'nc', kind: 'listener', listener: job.listener, job },
+      });
     for (const c of world.containers) {
       if (c.state !== 'running') continue;
       const node = containerNs(world, c);
@@ -167,6 +193,8 @@ export interface Listening {
   readonly ip: string | null;
   readonly port: number;
   readonly process: string;
+  readonly listener?: Listener;
+  readonly job?: HostJob;
 }
 
 /** The sockets listening in a namespace (the listeners only: the lab keeps no connection open). */
@@ -176,5 +204,7 @@ export function listeningAt(world: World, node: NodeId): readonly Listening[] {
     ip: b.ip,
     port: b.port,
     process: b.detail.process,
+    ...(b.detail.listener ? { listener: b.detail.listener } : {}),
+    ...(b.detail.job ? { job: b.detail.job } : {}),
   }));
 }

@@ -1,6 +1,6 @@
 // The `docker` command: global dispatch and the container subcommands (ps, stop, start, rm, …).
 import { own } from '../own';
-import { findContainer, findNetwork, findImage, RELEASES } from '../../sim';
+import { findContainer, findNetwork, RELEASES } from '../../sim';
 import type { Ctx } from '../context';
 import { allValues, isSet, parseFlags, type FlagSpec, type ParsedFlags } from '../flags';
 import { FILTER_FLAG, parseFilters } from './filters';
@@ -14,6 +14,7 @@ import { dockerNetwork } from './network';
 import { portLines } from './ports';
 import { dockerImages, dockerPs } from './ps';
 import { dockerRun } from './run';
+import { startupLogs } from './servers';
 
 type Sub = (args: readonly string[], ctx: Ctx) => number;
 
@@ -164,7 +165,11 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
       return 1;
     }
     if (c.state !== 'created')
-      ctx.out((findImage(c.image)?.logs ?? []).map((l) => `${l}\n`).join(''));
+      ctx.out(
+        startupLogs(c)
+          .map((l) => `${l}\n`)
+          .join(''),
+      );
     return 0;
   }),
   inspect: sub(

@@ -84,6 +84,10 @@ function endpointSettings(profile: Profile, e: EndpointFields): Record<string, u
       };
 }
 
+/** The lab's process id of a container's first process (`.State.Pid`; 0 when not running). */
+export const containerPid = (world: World, c: Container): number =>
+  c.state === 'running' ? 1000 + world.containers.indexOf(c) : 0;
+
 export function containerInspect(world: World, c: Container): unknown {
   const eps = new Map(c.endpoints.map((e) => [e.networkId, e]));
   const networks: Record<string, unknown> = {};
@@ -131,7 +135,7 @@ export function containerInspect(world: World, c: Container): unknown {
       Restarting: false,
       OOMKilled: false,
       Dead: false,
-      Pid: running ? 1000 + world.containers.indexOf(c) : 0,
+      Pid: containerPid(world, c),
       ExitCode: c.exitCode,
       Error: '',
       StartedAt: c.state === 'created' ? ZERO_TIME : clockDate(c.startedAt),

@@ -160,6 +160,6 @@ export function dockerPs(world: World, o: PsOptions): TemplateResult {
 export function dockerImages(): string {
   return tabwrite([
     ['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'],
-    ...IMAGES.map((i) => [i.name, 'latest', i.id, i.created, i.size]),
+    ...IMAGES.map((i) => [i.name, i.tag ?? 'latest', i.id, i.created, i.size]),
   ]);
 }

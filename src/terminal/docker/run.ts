@@ -1,5 +1,5 @@
 // `docker run`: flags as the CLI parses them, then the store's runContainer; output as the CLI prints it.
-import { findImage, parsePortSpecs, type PortRequest, type RunOptions } from '../../sim';
+import { parsePortSpecs, type PortRequest, type RunOptions } from '../../sim';
 import type { Ctx } from '../context';
 import { allValues, isSet, lastValue, parseFlags, type FlagSpec } from '../flags';
 import { argsError, daemonText, flagError, runReport } from './errors';
@@ -8,7 +8,7 @@ import { detachedRunOutput } from './run-line';
 import { CONTAINER_COMMANDS, runInContainer } from '../container-commands';
 import { own } from '../own';
 import { shellOf } from '../container-shell';
-import { foregroundNote, serverIn } from './servers';
+import { foregroundNote, serverIn, startupLogs } from './servers';
 
 export const RUN_FLAGS: readonly FlagSpec[] = [
   { long: 'detach', short: 'd' },
@@ -121,9 +121,7 @@ export function dockerRun(args: readonly string[], ctx: Ctx): number {
     foregroundNote(ctx, program ?? '', c.name, 'run');
   // A foreground container: show what it printed (the lab does not block on it).
   if (c.state === 'running') {
-    for (const line of r.value.listeners.length > 0 ? logsOf(c.image) : []) ctx.out(`${line}\n`);
+    for (const line of r.value.listeners.length > 0 ? startupLogs(c) : []) ctx.out(`${line}\n`);
   }
   return c.exitCode;
 }
-
-const logsOf = (image: string): readonly string[] => findImage(image)?.logs ?? [];

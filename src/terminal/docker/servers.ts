@@ -4,11 +4,25 @@
 // terminal does instead of pretending it returned.
 import { findImage, serverOf, type Container, type Server } from '../../sim';
 import { hereContainer, type Ctx } from '../context';
+import { hostNcListen } from '../host/jobs';
 
 /** The server `command` starts in this container's image, if the lab models it. */
 export function serverIn(c: Pick<Container, 'image'>, command: readonly string[]): Server | null {
   const image = findImage(c.image);
   return image ? serverOf(image, command) : null;
+}
+
+/**
+ * What `docker logs` shows of a running container: its image's lines, or what the server its
+ * command started printed. Python's "Serving HTTP on …" goes to stdout, which Python buffers when
+ * it is a pipe (no -t) unless run with -u: it never reaches the log then (the python image sets no
+ * PYTHONUNBUFFERED; measured, src/sim/__fixtures__/servers/). Its access log lines (stderr) are
+ * not kept by the lab.
+ */
+export function startupLogs(c: Pick<Container, 'image' | 'command' | 'tty'>): readonly string[] {
+  const starts = serverIn(c, c.command)?.starts;
+  if (starts) return c.tty || starts.unbuffered ? [starts.line] : [];
+  return findImage(c.image)?.logs ?? [];
 }
 
 /** The socket is taken already in the container's namespace (busybox xbind's perror). */
@@ -42,19 +56,15 @@ export function foregroundNote(
 }
 
 /**
- * `nc -l …` typed in a shell: in a container the server starts there (busybox nc); the host runs
- * no servers of its own in the lab, and says so rather than netcat's usage. Null: not a listen.
+ * `nc -l …` typed in a shell: in a container the server starts there (busybox nc); on the host
+ * netcat-openbsd runs as a background job with `&`. Null: not a listen.
  */
 export function ncListen(args: readonly string[], ctx: Ctx): number | null {
   const listen = args.some((a) => /^-[a-zA-Z0-9]*l/.test(a) && !a.startsWith('--'));
   if (!listen) return null;
   const c = hereContainer(ctx.api.world(), ctx.where);
-  if (!c) {
-    ctx.err(
-      '(lab) nc -l: the lab runs no servers on the host itself yet; run one in a container: docker run -d -p 9000:9000 busybox nc -l -p 9000\n',
-    );
-    return 1;
-  }
+  // The host's own netcat-openbsd: a background job (host/jobs.ts).
+  if (!c) return hostNcListen(args, ctx);
   const command = ['nc', ...args];
   const server = serverIn(c, command);
   if (!server) return null;

@@ -17,6 +17,8 @@ export interface Sock {
   readonly pid: number;
   /** docker-proxy holds its listening socket on fd 4; dockerd's are stand-ins too. */
   readonly fd: number;
+  /** listen()'s backlog, which ss shows as a listening socket's Send-Q. */
+  readonly backlog: number;
 }
 
 /** Which sockets a listing asks for: protocols, families, listening or connected ones. */
@@ -46,17 +48,22 @@ function listenersOf(world: World, ns: Netns): readonly Listening[] {
 export function socketsIn(world: World, ns: Netns, q: SockQuery): Sock[] {
   const out: Sock[] = [];
   listenersOf(world, ns).forEach((l, i) => {
-    const ips = l.ip === null ? ['0.0.0.0', '::'] : [l.ip];
+    // netcat-openbsd binds the first address getaddrinfo gives: 0.0.0.0 alone (measured).
+    const ips = l.ip !== null ? [l.ip] : l.job ? ['0.0.0.0'] : ['0.0.0.0', '::'];
+    // sshd is one process holding both sockets, fds 3 and 4, with listen(fd, 128)
+    // (SSH_LISTEN_BACKLOG); docker-proxy runs one process per family; Go listens with somaxconn.
+    const sshd = l.listener?.banner !== undefined;
     ips.forEach((ip, k) => {
-      const pid = 1200 + 16 * i + k;
       out.push({
         proto: l.proto,
         v6: ip.includes(':'),
         ip,
         port: l.port,
         process: l.process,
-        pid,
-        fd: 4,
+        pid: l.job?.pid ?? 1200 + 16 * i + (sshd ? 0 : k),
+        fd: sshd ? 3 + k : l.job ? 3 : 4,
+        // listen(s, 1) in netcat-openbsd's local_listen.
+        backlog: sshd ? 128 : l.job ? 1 : 4096,
       });
     });
   });

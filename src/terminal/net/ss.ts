@@ -155,7 +155,7 @@ export function ss(typed: readonly string[], world: World, ns: Netns): Outcome {
       head: 'Send-Q',
       right: false,
       delim: ' ',
-      cells: list.map((s) => (s.proto === 'tcp' ? '4096' : '0')),
+      cells: list.map((s) => (s.proto === 'tcp' ? String(s.backlog) : '0')),
     },
     { head: 'Local Address:', right: true, delim: ' ', cells: list.map((s) => `${addr(s)}:`) },
     { head: 'Port', right: false, delim: '', cells: list.map(port) },

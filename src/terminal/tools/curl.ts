@@ -3,10 +3,24 @@
 import type { Ctx } from '../context';
 import { ARP_FAIL_MS, lastDrop } from './flow-view';
 import { sendHttpGet } from './http-get';
-import { LIMITS } from '../../sim';
+import { LIMITS, type PacketTrace } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { curlOptions, type CurlOptions } from './curl-options';
 import { progressMeter, writeOut, type WriteOutVars } from './curl-meter';
+
+/** The answer's status line and headers as they crossed the wire, as -v shows them (`< …`). */
+function answerHead(packets: readonly PacketTrace[]): string | null {
+  const answer = packets.findLast((p) => p.label.startsWith('HTTP ') && p.label !== 'HTTP GET');
+  const payload = answer?.hops[0]?.frame.payload;
+  if (payload === undefined) return null;
+  const end = payload.indexOf('\r\n\r\n');
+  return `${payload
+    .slice(0, end + 2)
+    .split('\r\n')
+    .slice(0, -1)
+    .map((l) => `< ${l}\r\n`)
+    .join('')}< \r\n`;
+}
 
 /** Linux gives up on an unanswered SYN after tcp_syn_retries=6: 1+2+4+…+64 s. */
 export const KERNEL_CONNECT_TIMEOUT_MS = 127000;
@@ -87,11 +101,18 @@ function transfer(opts: CurlOptions, ctx: Ctx): number {
         `> GET ${url.path} HTTP/1.1\r\n> Host: ${hostHeader}\r\n> User-Agent: curl/7.88.1\r\n> Accept: */*\r\n> \r\n`,
       );
     }
+    if (r.banner !== undefined) {
+      // The answer's first line is no HTTP status line: HTTP/0.9, which curl 7.66+ refuses.
+      if (verbose) ctx.err('* Received HTTP/0.9 when not allowed\n* Closing connection 0\n');
+      return fail(1, 'Received HTTP/0.9 when not allowed');
+    }
     if (!r.http) {
       if (verbose) ctx.err('* Empty reply from server\n* Closing connection 0\n');
       return fail(52, 'Empty reply from server');
     }
-    if (verbose) {
+    const head = r.http.python === undefined ? null : answerHead(sim.packets);
+    if (verbose && head !== null) ctx.err(`* HTTP 1.0, assume close after body\n${head}`);
+    else if (verbose) {
       ctx.err(
         `< HTTP/1.1 ${r.http.status} ${STATUS_TEXT[r.http.status] ?? ''}\r\n< Content-Type: ${contentType(r.http.body)}\r\n< Content-Length: ${byteLength(r.http.body)}\r\n< Connection: close\r\n< \r\n`,
       );

@@ -21,6 +21,7 @@ export function nc(args: readonly string[], ctx: Ctx): number {
   const busybox = ctx.where.kind === 'container';
   let udp = false;
   let verbose = false;
+  let probe = false;
   let timeout: number | null = null;
   const rest: string[] = [];
   const usage = busybox
@@ -49,6 +50,7 @@ export function nc(args: readonly string[], ctx: Ctx): number {
       if (!'zvun'.includes(c)) return bad(`invalid option -- '${c}'`);
       udp ||= c === 'u';
       verbose ||= c === 'v';
+      probe ||= c === 'z';
     }
   }
   const [host, portText] = rest;
@@ -100,6 +102,9 @@ export function nc(args: readonly string[], ctx: Ctx): number {
           ? `${host} (${ip}:${port}) open\n`
           : `Connection to ${host} ${port} port [${proto}/${SERVICES[`${proto}/${port}`] ?? '*'}] succeeded!\n`,
       );
+    // A server that speaks first (sshd's identification line) is printed as it comes; the lab's
+    // nc has no stdin to send and closes, where a real one waits for input or Ctrl-C.
+    if (!probe && r.kind === 'connected' && r.banner !== undefined) ctx.out(r.banner);
     return 0;
   }
   const why =

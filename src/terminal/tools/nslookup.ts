@@ -2,8 +2,8 @@
 // line or resolv.conf's first nameserver for A and AAAA, prints `Server:`/`Address:` with the first
 // reply, then one block per reply as it arrives: the A answer, the AAAA one (the lab's names have
 // no IPv6 address: an empty answer, which busybox shows as a bare "Non-authoritative answer:"),
-// or `** server can't find NAME: NXDOMAIN` for each. No reply: the timeout line. The A query and
-// its answer are walked as packets (walk/dns.ts); the AAAA exchange is not.
+// or `** server can't find NAME: NXDOMAIN` for each. No reply: the timeout line. Both queries and
+// their answers are walked as packets (walk/dns.ts), both queries first, as busybox sends them.
 import { parseIPv4, type IPv4 } from '../../sim/addr';
 import { DNS_RECORDS, lookupPublicName } from '../../sim/internet';
 import type { Ctx } from '../context';

@@ -60,12 +60,14 @@ export function resolvConf(world: World, where: Location): string {
 
 /**
  * A client's lookup of `name` that found nothing (busybox `bad address`, curl `Could not resolve
- * host`) still asked its nameserver: the query and its NXDOMAIN answer, as a flow of their own, or
- * null when no packet was sent (a literal, /etc/hosts, Docker's embedded DNS).
+ * host`) still asked its nameserver: the queries and their NXDOMAIN answers, as a flow of their
+ * own, or null when no packet was sent (a literal, /etc/hosts, Docker's embedded DNS). Not a `dns`
+ * flow (nslookup's, both queries at once): getaddrinfo's lookup, each query after the other's
+ * answer, after which the tool gives up (a flow to port 53 of the server, never sent).
  */
 export function failedLookup(world: World, from: FlowSource, name: string): Flow | null {
   const server = walkable(name) ? queryServer(world, from, name) : null;
-  return server ? { from, to: server, kind: 'dns', lookup: name } : null;
+  return server ? { from, to: server, kind: 'udp', port: 53, lookup: name } : null;
 }
 
 /** A name the lab walks a query for: one a saved lab can hold (a host name, `LIMITS`). */

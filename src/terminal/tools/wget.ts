@@ -119,6 +119,12 @@ export function wget(args: readonly string[], ctx: Ctx): number {
     );
   }
   const r = sim.result;
+  if (busybox && r.kind === 'connected' && r.banner !== undefined) {
+    // busybox wget reads the status code after the first word of the first line (atoi: 0 here)
+    // and gives up on anything it does not know, quoting the line without its CR LF.
+    fail(`wget: server returned error: ${r.banner.trimEnd()}\n`);
+    return 1;
+  }
   if (r.kind === 'connected' && r.http) {
     const body = r.http.body;
     const size = byteLength(body);

@@ -76,6 +76,45 @@ export function tcpWire(f: Frame, bytes: readonly number[]): { wire: number[]; t
   return { wire, text };
 }
 
+/**
+ * A quoted segment's checksum field after NAT rewrote the quote from `as` to its present addresses
+ * and ports (nf_nat's csum_replace4/2 on an skb that is not CHECKSUM_PARTIAL): the partial sum it
+ * was quoted with, plus the old words less the new ones, where a pseudo-header sum would do the
+ * opposite (measured: 0x89e8 quoted for 192.0.2.10, 0x9fdf once de-NATed to 172.17.0.2).
+ */
+export function quotedTcpWire(
+  f: Frame,
+  bytes: readonly number[],
+  as: {
+    readonly src: string;
+    readonly dst: string;
+    readonly sport: number;
+    readonly dport: number;
+  },
+): { wire: number[]; text: string } {
+  const ip = f.ip;
+  const t = f.tcp;
+  if (!ip || !t) return tcpWire(f, bytes);
+  const zeroed = [...bytes.slice(0, 16), 0, 0, ...bytes.slice(18)];
+  const quoted = tcpWire(
+    { ...f, ip: { ...ip, src: as.src as never, dst: as.dst as never } },
+    zeroed,
+  ).wire;
+  const was = [...words(as.src), ...words(as.dst), as.sport, as.dport];
+  const now = [...words(ip.src), ...words(ip.dst), t.sport, t.dport];
+  const start = ((quoted[16] ?? 0) << 8) | (quoted[17] ?? 0);
+  const field = fold(
+    start + was.reduce((a, b) => a + b, 0) + now.reduce((a, b) => a + (~b & 0xffff), 0),
+  );
+  const pseudo = [...words(ip.src), ...words(ip.dst)].reduce((a, b) => a + b, 0);
+  const full = ~fold(pseudo + 6 + zeroed.length + sumBytes(zeroed)) & 0xffff;
+  const wire = [...zeroed];
+  wire[16] = field >>> 8;
+  wire[17] = field & 255;
+  const ok = field === full;
+  return { wire, text: `cksum ${hex(field)} (${ok ? 'correct' : `incorrect -> ${hex(full)}`})` };
+}
+
 /** The one's complement sum over `bytes`, complemented: an IPv4 or ICMP header checksum. */
 export function inetChecksum(bytes: readonly number[]): number {
   return ~fold(sumBytes(bytes)) & 0xffff;

@@ -20,6 +20,8 @@ const LINES = [
   'docker exec c2 wget -qO- http://198.51.100.7/',
   'curl -s http://192.0.2.10:8080/',
   'curl -s http://127.0.0.1:8080/',
+  'docker exec c2 nslookup example.com',
+  'docker exec c2 wget -qO- http://nosuch.example/',
 ];
 
 function lab() {

@@ -2,7 +2,10 @@
 // print-tcp.c, print-udp.c, print-icmp.c), checked against real captures of the same kinds of
 // packets (tcpdump.test.ts; recorded in namespaces, the kernel suite's fixtures).
 import type { Frame } from '../../../sim/trace';
-import { tcpFlags, type TcpTracker } from './tcp-model';
+import { dnsText } from './dns';
+import { quotedTcpWire } from './checksum';
+import { TcpTracker, tcpFlags } from './tcp-model';
+import { udpPortText } from './udp-ports';
 import { frameBytes } from './wire';
 
 export interface PrintOptions {
@@ -81,41 +84,68 @@ function icmpText(f: Frame, o: PrintOptions): string {
   return `ICMP type-#${i.type}, length ${len}`;
 }
 
+/** print-tcp.c's line for a segment, from what tcp-model.ts worked out for it. */
+function tcpLine(f: Frame, o: PrintOptions, s: ReturnType<TcpTracker['segment']>): string {
+  const ip = f.ip;
+  const t = f.tcp;
+  if (!ip || !t) return '';
+  const data = f.payload?.length ?? 0;
+  const pieces = [`Flags [${tcpFlags(f)}]`, o.verbose ? s.cksum : '', s.seqAck, `win ${s.win}`];
+  if (s.options) pieces.push(`options ${s.options}`);
+  pieces.push(`length ${data}`);
+  const isHttp = HTTP_PORTS.has(t.sport) || HTTP_PORTS.has(t.dport);
+  const app = data > 0 && isHttp ? http(f.payload ?? '', o.verbose) : '';
+  const ends = `${ip.src}.${port(t.sport, o)} > ${ip.dst}.${port(t.dport, o)}`;
+  return `${ends}: ${pieces.filter((p) => p !== '').join(', ')}${app}`;
+}
+
 /**
  * -v: the packet an ICMP error quotes, as print-icmp.c prints it (its IP header on a tab-indented
- * line). A quoted TCP segment is not modelled (the lab keeps only its ports): `[|tcp]`.
+ * line, then the datagram: Linux quotes it whole up to 576 bytes in all). A quoted TCP segment is
+ * printed from a tracker of its own (the capture's conversation is not advanced by a quote), and
+ * its bytes returned for the wire.
  */
-function quotedText(f: Frame, o: PrintOptions): string {
+function quoted(f: Frame, o: PrintOptions, t: number): { text: string; tcp: readonly number[] } {
   const q = f.icmp?.inner;
-  if (!q || f.icmp?.type === 8 || f.icmp?.type === 0) return '';
+  if (!q || f.icmp?.type === 8 || f.icmp?.type === 0) return { text: '', tcp: [] };
   const len = q.len ?? 28;
   const inner: Frame = {
     eth: null,
     ip: { src: q.src, dst: q.dst, ttl: q.ttl ?? 64, proto: q.proto, len },
-    ...(q.proto === 'udp' ? { udp: { sport: q.sport, dport: q.dport } } : {}),
+    ...(q.proto === 'udp' ? { udp: { sport: q.sport, dport: q.dport }, payload: q.payload } : {}),
+    ...(q.proto === 'tcp' && q.segment
+      ? { tcp: { sport: q.sport, dport: q.dport, ...q.segment }, payload: q.payload }
+      : {}),
     ...(q.proto === 'icmp' && q.echo
       ? { icmp: { type: q.echo.type, code: 0, id: q.sport, seq: q.echo.seq } }
       : {}),
   };
   const head = `${o.link ? '' : 'IP '}${ipVerbose(inner, len, 1)}`;
+  if (q.proto === 'tcp' && inner.tcp) {
+    const fresh = new TcpTracker().segment(inner, t, 1500, o.absolute);
+    const sum = q.quotedAs ? quotedTcpWire(inner, fresh.wire, q.quotedAs) : null;
+    const seg = sum ? { ...fresh, cksum: sum.text, wire: sum.wire } : fresh;
+    return { text: `\n\t${head}\n    ${tcpLine(inner, o, seg)}`, tcp: seg.wire };
+  }
   const l4 =
     q.proto === 'udp'
       ? udpText(inner, o)
       : q.proto === 'icmp'
         ? `${q.src} > ${q.dst}: ${icmpText(inner, o)}`
         : `${q.src}.${port(q.sport, o)} > ${q.dst}.${port(q.dport, o)}: [|tcp]`;
-  return `\n\t${head}\n    ${l4}`;
+  return { text: `\n\t${head}\n    ${l4}`, tcp: [] };
 }
 
-/** print-udp.c for the lab's datagrams: DNS's port with too short a payload, else its length. */
+/** print-udp.c for the lab's datagrams: DNS messages (dns.ts), else a port's decoder where it has one (udp-ports.ts), else the length. */
 function udpText(f: Frame, o: PrintOptions): string {
   const ip = f.ip;
   const u = f.udp;
   if (!ip || !u) return '';
   const data = ip.len - 28;
   const ends = `${ip.src}.${port(u.sport, o)} > ${ip.dst}.${port(u.dport, o)}`;
-  const dns = u.sport === 53 || u.dport === 53;
-  return `${ends}: ${dns && data < 12 ? `domain [length ${data} < 12] (invalid)` : `UDP, length ${data}`}`;
+  if ((u.sport === 53 || u.dport === 53) && f.dns) return `${ends}: ${dnsText(f.dns, o.verbose)}`;
+  const decoded = udpPortText(u.sport, u.dport, f.payload ?? '', data, o.verbose);
+  return `${ends}: ${decoded ?? `UDP, length ${data}`}`;
 }
 
 export interface PrintedPacket {
@@ -155,20 +185,18 @@ export function printFrame(
   let l4: string;
   let len = ip.len;
   let segment: readonly number[] = [];
+  let quote: readonly number[] = [];
   if (f.tcp) {
     const s = tcp.segment(f, t, mtu, o.absolute, iface);
     segment = s.wire;
-    const data = f.payload?.length ?? 0;
-    len = 20 + s.headerLen + data;
-    const pieces = [`Flags [${tcpFlags(f)}]`, o.verbose ? s.cksum : '', s.seqAck, `win ${s.win}`];
-    if (s.options) pieces.push(`options ${s.options}`);
-    pieces.push(`length ${data}`);
-    const isHttp = HTTP_PORTS.has(f.tcp.sport) || HTTP_PORTS.has(f.tcp.dport);
-    const app = data > 0 && isHttp ? http(f.payload ?? '', o.verbose) : '';
-    const ends = `${ip.src}.${port(f.tcp.sport, o)} > ${ip.dst}.${port(f.tcp.dport, o)}`;
-    l4 = `${ends}: ${pieces.filter((p) => p !== '').join(', ')}${app}`;
+    len = 20 + s.headerLen + (f.payload?.length ?? 0);
+    l4 = tcpLine(f, o, s);
   } else if (f.udp) l4 = udpText(f, o);
-  else l4 = `${ip.src} > ${ip.dst}: ${icmpText(f, o)}${o.verbose ? quotedText(f, o) : ''}`;
+  else {
+    const q = quoted(f, o, t);
+    quote = q.tcp;
+    l4 = `${ip.src} > ${ip.dst}: ${icmpText(f, o)}${o.verbose ? q.text : ''}`;
+  }
   // Linux sends a SYN-ACK and a RST with IP id 0.
   const fl = f.tcp?.flags ?? [];
   const zero = fl.includes('RST') || (fl.includes('SYN') && fl.includes('ACK'));
@@ -178,5 +206,5 @@ export function printFrame(
     ? `${eth?.src} > ${eth?.dst}, ethertype IPv4 (0x0800), length ${frameLen}: ${head}${l4}`
     : `IP ${head}${l4}`;
   const ipId = zero ? 0 : id;
-  return { text, frameLen, bytes: frameBytes(f, segment, ipId) };
+  return { text, frameLen, bytes: frameBytes(f, segment, ipId, quote) };
 }
