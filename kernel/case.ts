@@ -213,6 +213,7 @@ export async function runCase(
     capture = null;
     const perFlow = splitByFlow(raw, starts);
     const ports = new Map<string, number>();
+    const peers = new Map<string, Set<string>>();
     const ctReported = new Set<string>();
     let mergedBefore = 0;
     scenario.flows.forEach((flow, i) => {
@@ -231,7 +232,8 @@ export async function runCase(
       const cmp = compareFlow(kernel, engine, fixedPorts(world));
       // Entries of earlier flows stay in the table: their ports keep the mapping they had.
       for (const [k, e] of cmp.notes.ports) if (!ports.has(k)) ports.set(k, e);
-      const merged = mergedEndpoints(ports);
+      for (const [k, q] of cmp.notes.peers) peers.set(k, (peers.get(k) ?? new Set()).add(q));
+      const merged = mergedEndpoints(ports, peers);
       if (merged.length > mergedBefore)
         fail(
           `  flow ${i + 1}: the engine reuses endpoints the kernel kept apart: ${merged.slice(mergedBefore).join(', ')}`,

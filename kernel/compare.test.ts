@@ -207,4 +207,39 @@ describe('NAT-chosen source ports', () => {
       [],
     );
   });
+
+  // The matrix's container→outside with userland-proxy off and br_netfilter on: the host's client
+  // of flow 5 (to the router) and c1's MASQUERADEd client (to the outside server) both leave as
+  // 192.0.2.10:40001 in the engine, the kernel drew two ports. Different peers: no clash.
+  it('lets connections to different peers share an engine port, not two to the same peer', () => {
+    const ports = new Map([
+      ['192.0.2.10:51234', 40001],
+      ['192.0.2.10:40123', 40001],
+    ]);
+    const peers = (a: string, b: string) =>
+      new Map([
+        ['192.0.2.10:51234', new Set([a])],
+        ['192.0.2.10:40123', new Set([b])],
+      ]);
+    expect(mergedEndpoints(ports, peers('192.0.2.1:80', '198.51.100.7:80'))).toEqual([]);
+    expect(mergedEndpoints(ports, peers('198.51.100.7:80', '198.51.100.7:80'))).toEqual([
+      '192.0.2.10:51234 and 192.0.2.10:40123 → 192.0.2.10:40001',
+    ]);
+    // A third connection to the first one's peer clashes with it, not with the second.
+    const three = new Map([...ports, ['192.0.2.10:7410', 40001]]);
+    const p3 = new Map([...peers('192.0.2.1:80', '198.51.100.7:80')]);
+    p3.set('192.0.2.10:7410', new Set(['192.0.2.1:80']));
+    expect(mergedEndpoints(three, p3)).toEqual([
+      '192.0.2.10:51234 and 192.0.2.10:7410 → 192.0.2.10:40001',
+    ]);
+  });
+
+  it('notes the peer of each ephemeral endpoint, its port mapped when ephemeral', () => {
+    const r = compareFlow(
+      one([seg('c', ['SYN'], { port: 51000 }), seg('s', ['SYN', 'ACK'], { port: 51000 })]),
+      one([seg('c', ['SYN']), seg('s', ['SYN', 'ACK'])]),
+      fixed,
+    );
+    expect(r.notes.peers).toEqual([['172.17.0.3:51000', '172.17.0.2:80']]);
+  });
 });

@@ -132,8 +132,6 @@ export const MATRIX_GAPS: { readonly [cell: string]: string } = gapTable((c, kin
     return "br_netfilter's bridged DNAT: the kernel passes every segment of the connection through docker0's own transmit (tcpdump on docker0 shows them all, before the hairpin MASQUERADE), the engine only a segment that waited for ARP (the host's entry for c1 was learned STALE from c1's own ARP request; measured, not yet modelled)";
   if (!c.userlandProxy && !c.brNetfilter && c.icc && kind === "container→other's published")
     return "hairpin without br_netfilter: c1's SYN-ACK is bridged straight to c2 un-de-NATed and c2 answers RST; the kernel's c2 then sends its SYN again (1 s, 3 s) and each draws a new SYN-ACK (new ISN, so not a retransmission) and RST; the engine sends one SYN (as KNOWN_WIRE_GAPS' no-MASQUERADE case)";
-  if (!c.userlandProxy && c.brNetfilter && kind === 'container→outside')
-    return "the suite's port mapping: the engine's host client of host→eth0 (flow 5) and c1's MASQUERADEd client both leave as 192.0.2.10:40001 (to different servers, no clash), the kernel's draw two random ports, which the one-to-one mapping check reads as merged endpoints";
   return undefined;
 });
 

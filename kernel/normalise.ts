@@ -8,6 +8,9 @@ export interface NormaliseNotes {
   retransmissions: number;
   /** kernel `address:port` → engine port, by first appearance of each endpoint. */
   readonly ports: [string, number][];
+  /** kernel `address:port` of each ephemeral endpoint → a peer it talks to, as the engine's
+   * tuple names it (the peer's address, its port mapped when ephemeral); one pair per peer. */
+  readonly peers: [string, string][];
 }
 
 /**
@@ -38,6 +41,29 @@ const ephemeralEndpointsInOrder = (
     }
   }
   return seen;
+};
+
+/** Each (ephemeral endpoint, peer) pair of the frames, the peer's port mapped through `map`. */
+const endpointPeers = (
+  frames: readonly WireFrame[],
+  fixed: ReadonlySet<number>,
+  map: ReadonlyMap<string, number>,
+): [string, string][] => {
+  const out: [string, string][] = [];
+  const note = (ip: string, p: number, peerIp: string, peerPort: number) => {
+    if (!isEphemeral(p, fixed)) return;
+    const end = `${ip}:${p}`;
+    const peer = `${peerIp}:${map.get(`${peerIp}:${peerPort}`) ?? peerPort}`;
+    if (!out.some(([e, q]) => e === end && q === peer)) out.push([end, peer]);
+  };
+  for (const f of frames) {
+    const l4 = f.tcp ?? f.udp;
+    if (l4 && f.ip) {
+      note(f.ip.src, l4.sport, f.ip.dst, l4.dport);
+      note(f.ip.dst, l4.dport, f.ip.src, l4.sport);
+    }
+  }
+  return out;
 };
 
 const allFrames = (m: ReadonlyMap<string, readonly WireFrame[]>): WireFrame[] =>
@@ -95,8 +121,15 @@ export function normaliseKernelFlow(
   engine: ReadonlyMap<string, readonly WireFrame[]>,
   fixedPorts: ReadonlySet<number>,
 ): { frames: Map<string, WireFrame[]>; notes: NormaliseNotes } {
-  const notes: NormaliseNotes = { igmp: 0, arpProbes: 0, retransmissions: 0, ports: [] };
-  const kEnds = ephemeralEndpointsInOrder(allFrames(kernel), fixedPorts);
+  const notes: NormaliseNotes = {
+    igmp: 0,
+    arpProbes: 0,
+    retransmissions: 0,
+    ports: [],
+    peers: [],
+  };
+  const kFrames = allFrames(kernel);
+  const kEnds = ephemeralEndpointsInOrder(kFrames, fixedPorts);
   const eEnds = ephemeralEndpointsInOrder(allFrames(engine), fixedPorts);
   const map = new Map<string, number>();
   kEnds.forEach((k, i) => {
@@ -106,6 +139,7 @@ export function normaliseKernelFlow(
       notes.ports.push([k, e]);
     }
   });
+  notes.peers.push(...endpointPeers(kFrames, fixedPorts, map));
   const frames = new Map<string, WireFrame[]>();
   for (const [key, list] of kernel) {
     const kept: WireFrame[] = [];
@@ -144,18 +178,30 @@ export function normaliseKernelFlow(
 }
 
 /**
- * Kernel endpoints of one address that were mapped to the same engine port: the kernel kept two
- * connections apart (a NAT port search) where the engine gave both the same tuple. `ports` maps
- * kernel `address:port` to the engine's port.
+ * Kernel endpoints of one address that were mapped to the same engine port while talking to the
+ * same peer: the kernel kept two connections apart (a NAT port search) where the engine gave both
+ * the same tuple. Two connections to different peers may share an engine port (the tuples differ,
+ * nothing clashes) while the kernel drew two ports. `ports` maps kernel `address:port` to the
+ * engine's port, `peers` each kernel endpoint to the peers it talked to (normaliseKernelFlow's
+ * notes); an endpoint whose peers are unknown is taken to clash.
  */
-export function mergedEndpoints(ports: ReadonlyMap<string, number>): string[] {
-  const seen = new Map<string, string>();
+export function mergedEndpoints(
+  ports: ReadonlyMap<string, number>,
+  peers: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): string[] {
+  const seen = new Map<string, string[]>();
   const out: string[] = [];
+  const shares = (a: string, b: string): boolean => {
+    const pa = peers.get(a);
+    const pb = peers.get(b);
+    return !pa || !pb || [...pa].some((q) => pb.has(q));
+  };
   for (const [k, e] of ports) {
     const image = `${k.slice(0, k.lastIndexOf(':'))}:${e}`;
-    const first = seen.get(image);
-    if (first === undefined) seen.set(image, k);
-    else out.push(`${first} and ${k} → ${image}`);
+    const before = seen.get(image) ?? [];
+    const clash = before.find((first) => shares(first, k));
+    if (clash !== undefined) out.push(`${clash} and ${k} → ${image}`);
+    seen.set(image, [...before, k]);
   }
   return out;
 }
