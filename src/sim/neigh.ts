@@ -22,6 +22,11 @@ const VALID: ReadonlySet<NudState> = new Set(['REACHABLE', 'STALE', 'DELAY', 'PR
 const IN_TIMER: ReadonlySet<NudState> = new Set(['INCOMPLETE', 'REACHABLE', 'DELAY', 'PROBE']);
 
 export const isValid = (s: NudState): boolean => VALID.has(s);
+/**
+ * NUD_CONNECTED (PERMANENT, NOARP, REACHABLE): a neighbour known good without asking. What
+ * br_netfilter's bridged DNAT checks before it bridges a frame straight on (walk/bridged-dnat.ts).
+ */
+export const isConnected = (s: NudState): boolean => s === 'REACHABLE' || s === 'PERMANENT';
 export const inTimer = (s: NudState): boolean => IN_TIMER.has(s);
 
 /** Requests sent `now - since` seconds into a run of `max` of them, a second apart (the first at once). */

@@ -4,11 +4,21 @@
 // address's MAC from the bridge's neighbour table (asked for from the bridge device if unknown), the
 // sender's MAC and the TTL kept, then FORWARD and POSTROUTING with in = out = the bridge, and the
 // bridge device itself never sees it. Measured in namespaces: the hairpin of `userland-proxy=false`
-// (c2 → 192.0.2.10:8080 → web), SYN on web's eth0 from c2's MAC with TTL 64, nothing on docker0.
+// (c2 → 192.0.2.10:8080 → web), SYN on web's eth0 from c2's MAC with TTL 64.
+// Straight on (br_handle_frame_finish) only when the host's entry for the new address is
+// NUD_CONNECTED and has its cached header (hh_len, set by the host's first output through it);
+// otherwise through neigh->output, i.e. docker0's own transmit. Measured (6.18, a bridge, two
+// namespaces, DNAT in PREROUTING, tcpdump on the bridge): no entry → the SYN that waited for ARP
+// only; learned STALE from the target's ARP request → all 5 segments; REACHABLE after the host
+// pinged it → none; STALE then the host's ping (DELAY) → all 5; REACHABLE made STALE → all 5;
+// PERMANENT after a ping → none; PERMANENT never used → the first only (its output sets hh). The
+// engine makes REACHABLE only through the host's own output (its resolution, a DELAY confirmed),
+// so hh is set; a never-used PERMANENT entry (a lab file) is not told apart.
 import type { IPv4 } from '../addr';
 import type { Frame, NodeId } from '../trace';
 import { drop, forwardHook, postRouting, type CtCtx } from './hooks';
 import { bridgeOut, iface, resolveNeighbour } from './l2';
+import { neighConnected } from './neighbours';
 import { countIf, emit, frameBytes, why, type WalkState } from './state';
 import { selectAddress } from './select-addr';
 import { isLocal, lookupRoute } from './topology';
@@ -26,7 +36,8 @@ export function bridgedDnat(
   if (!info || !dst || !sent.eth || dst === sent.ip?.dst || isLocal(info, dst)) return false;
   const rt = lookupRoute(info, dst);
   if (!rt || rt.dev !== bridge || rt.via) return false;
-  const asked = s.hops.length;
+  // Decided on the entry as the frame meets it, before this frame's own send moves it (STALE → DELAY).
+  const direct = neighConnected(s, node, bridge, dst);
   const mac = resolveNeighbour(s, node, bridge, dst, pre.frame);
   if (!mac) {
     drop(s, node, bridge, pre.frame, 'arp-failed', { ip: dst, dev: bridge });
@@ -34,10 +45,11 @@ export function bridgedDnat(
   }
   const f: Frame = { ...pre.frame, eth: { ...sent.eth, dst: mac } };
   const dev = iface(s, node, bridge);
-  if (dev && s.hops.slice(asked).some((h) => h.event === 'arp-request' && h.node === node)) {
-    // A frame that waited for the neighbour leaves through the neighbour's own output, i.e. is sent
-    // by the bridge device with its MAC (tcpdump on docker0 shows it); the bridge then puts the
-    // sender's MAC back (br_nf_pre_routing_finish_bridge_slow) and switches it as below.
+  if (dev && !direct) {
+    // Not NUD_CONNECTED: the frame leaves through the neighbour's own output, i.e. is sent by the
+    // bridge device with its MAC (tcpdump on docker0 shows it, after the ARP exchange if it had to
+    // wait for one); the bridge then puts the sender's MAC back
+    // (br_nf_pre_routing_finish_bridge_slow) and switches it as below.
     const viaDev: Frame = { ...f, eth: { ...f.eth, src: dev.mac, dst: mac, type: 'IPv4' } };
     countIf(s, node, bridge, 'tx', frameBytes(viaDev));
     emit(s, node, bridge, 'tx', viaDev, why('tx.bridge', { iface: bridge }));

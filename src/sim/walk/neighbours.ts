@@ -9,6 +9,8 @@ import {
   neighReplied,
   neighSent,
   neighSolicit,
+  neighState,
+  isConnected,
   usableMac,
 } from '../neigh';
 import type { NodeId } from '../trace';
@@ -43,6 +45,12 @@ export function neighOut(s: WalkState, node: NodeId, dev: string, ip: IPv4): Mac
   if (confirm) s.confirm = false;
   put(s, node, neighSent(e, s.base.clock, confirm));
   return mac;
+}
+
+/** True when `node`'s entry for `ip` is NUD_CONNECTED at the walk's clock (before any send). */
+export function neighConnected(s: WalkState, node: NodeId, dev: string, ip: IPv4): boolean {
+  const e = find(s, node, ip, dev);
+  return !!e && e.mac !== null && isConnected(neighState(e, s.base.clock));
 }
 
 /** An ARP request for one of our addresses, or an announcement: the sender is learned (STALE). */
