@@ -131,3 +131,19 @@ describe("a lookup asked of 127.0.0.11 walks the container's lo", () => {
     expect(loLines(out)).toHaveLength(4);
   });
 });
+
+describe('the panels keep showing the host', () => {
+  it("the hops on the container's lo see the host's conntrack and netfilter, not the container's", () => {
+    const { t } = lab();
+    const before = t.store.getState().world;
+    t.run('docker exec cli ping -c 1 web');
+    const lo = packets(t)
+      .slice(0, 4)
+      .flatMap((p) => p.hops);
+    expect(lo.length).toBeGreaterThan(0);
+    for (const h of lo) {
+      expect(h.seen.conntrack).toBe(before.conntrack);
+      expect(h.seen.netfilter).toBe(before.netfilter);
+    }
+  });
+});

@@ -20,7 +20,7 @@ import { host, is, port } from '../netfilter/plan';
 import { appendRule, emptyNetfilter, ensureChain } from '../netfilter/table';
 import { own } from '../own';
 import { dnsRecords, embeddedUpstream } from '../resolve';
-import type { DnsMessage, FlowResult, NodeId } from '../trace';
+import type { DnsMessage, FlowResult, NodeId, Seen } from '../trace';
 import type { Container, Netfilter } from '../types';
 import { udpFrame, type Conversation, type L4Addr } from './conversation';
 import { askBoth, dnsWords, exchangeQuery, queriesFor } from './dns';
@@ -59,10 +59,16 @@ export function embeddedNat(c: Container): Netfilter {
   return nf;
 }
 
-/** Runs `walk` with the container namespace's netfilter and conntrack in place of the host's. */
+/**
+ * Runs `walk` with the container namespace's netfilter and conntrack in place of the host's. The
+ * hops it emits keep the host's tables as what they `seen` (the panels show the host's, which
+ * these packets leave untouched); the container's entry and rules are on the hops themselves
+ * (`ct`, `nf`).
+ */
 function inContainer<T>(conv: Conversation, node: NodeId, c: Container, walk: () => T): T {
   const s = conv.s;
   const saved = { topo: s.topo, nf: s.nf, conntrack: s.conntrack, seen: s.seen };
+  const first = conv.packets.length;
   const info = s.topo.ns.get(node);
   if (info) s.topo = { ns: new Map(s.topo.ns).set(node, { ...info, netfilter: true }) };
   s.nf = embeddedNat(c);
@@ -73,6 +79,15 @@ function inContainer<T>(conv: Conversation, node: NodeId, c: Container, walk: ()
   } finally {
     s.nsConntrack[node] = s.conntrack;
     Object.assign(s, saved);
+    const host: Seen =
+      saved.seen?.neigh === s.neigh && saved.seen.fdb === s.fdb
+        ? saved.seen
+        : { conntrack: s.conntrack, netfilter: s.nf, neigh: s.neigh, fdb: s.fdb };
+    s.seen = host;
+    for (let i = first; i < conv.packets.length; i++) {
+      const p = conv.packets[i];
+      if (p) conv.packets[i] = { ...p, hops: p.hops.map((h) => ({ ...h, seen: host })) };
+    }
   }
 }
 
