@@ -8,7 +8,10 @@ const port = Number(process.env['PW_PORT'] ?? 4173);
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  fullyParallel: false,
+  // Test by test rather than file by file: the queue's last files (valid-lab, vector-export, ~40 s
+  // each) left one worker idle for ~30 s at the end. No spec shares state between its tests (each
+  // has a fresh context; there is no beforeAll).
+  fullyParallel: true,
   workers: 2,
   forbidOnly: true,
   retries: 0,
@@ -29,6 +32,14 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
     trace: 'off',
   },
+  // The heap soak first, in a worker of its own: it runs Chromium --jitless, which needs its own
+  // browser and so its own worker. Playwright queues a run's files grouped by worker, the groups in
+  // order of first appearance, so in one project the soak's ~80 s came last, alone on one of the two
+  // cores while the other sat idle. As the first project it runs beside the rest from the start.
+  projects: [
+    { name: 'soak', testMatch: 'soak/**/*.spec.ts' },
+    { name: 'lab', testIgnore: 'soak/**' },
+  ],
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,

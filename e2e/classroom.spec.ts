@@ -182,40 +182,44 @@ async function coveredLabels(page: Page): Promise<string[]> {
 // Neither the envelope nor its words cover a label. The words (layout/callout.ts) take the first free
 // spot beside the glyph, coming closer before saying less, else the nearest free spot with a leader;
 // placed naively (above the glyph, every line) they cover 78 texts on these walks (126 presenting).
+// One walk per mode checks both the envelope and its words (two walks did the same stepping twice).
 for (const presenting of [false, true])
-  for (const what of ['glyph-shape', 'glyph-label'] as const)
-    test(`1366×768${presenting ? ', presenting' : ''}: at no key moment does ${what} cover a label`, async ({
-      lab,
-      page,
-    }) => {
-      await page.setViewportSize({ width: 1366, height: 768 });
-      const bad: string[] = [];
-      for (const flow of [
-        'outside-to-published-port',
-        'container-to-internet',
-        'host-to-container',
-      ]) {
-        await lab.open(`?flow=${flow}`);
-        // Presenting, the clicker goes moment by moment; otherwise ] does.
-        if (presenting) await present(page);
-        else await page.locator('body').click({ position: { x: 2, y: 2 } });
-        let last = '';
-        for (let i = 0; i < 14; i++) {
-          const at = (await lab.hopCount.textContent()) ?? '';
-          if (at === last) break;
-          last = at;
-          // The camera glides to the hop (no glide here: reduced motion), then the words are placed.
-          await page.waitForTimeout(50);
-          bad.push(
-            ...(await coveredLabels(page))
-              .filter((b) => b.startsWith(what))
-              .map((b) => `${flow} ${at}: ${b}`),
+  test(`1366×768${presenting ? ', presenting' : ''}: at no key moment does glyph-shape or glyph-label cover a label`, async ({
+    lab,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const bad: Record<'glyph-shape' | 'glyph-label', string[]> = {
+      'glyph-shape': [],
+      'glyph-label': [],
+    };
+    for (const flow of [
+      'outside-to-published-port',
+      'container-to-internet',
+      'host-to-container',
+    ]) {
+      await lab.open(`?flow=${flow}`);
+      // Presenting, the clicker goes moment by moment; otherwise ] does.
+      if (presenting) await present(page);
+      else await page.locator('body').click({ position: { x: 2, y: 2 } });
+      let last = '';
+      for (let i = 0; i < 14; i++) {
+        const at = (await lab.hopCount.textContent()) ?? '';
+        if (at === last) break;
+        last = at;
+        // The camera glides to the hop (no glide here: reduced motion), then the words are placed.
+        await page.waitForTimeout(50);
+        const covered = await coveredLabels(page);
+        for (const what of ['glyph-shape', 'glyph-label'] as const)
+          bad[what].push(
+            ...covered.filter((b) => b.startsWith(what)).map((b) => `${flow} ${at}: ${b}`),
           );
-          await page.keyboard.press(presenting ? 'PageDown' : ']');
-          await expect(lab.hopCount)
-            .not.toHaveText(at, { timeout: 1000 })
-            .catch(() => undefined);
-        }
+        await page.keyboard.press(presenting ? 'PageDown' : ']');
+        await expect(lab.hopCount)
+          .not.toHaveText(at, { timeout: 1000 })
+          .catch(() => undefined);
       }
-      expect(bad).toEqual([]);
-    });
+    }
+    expect.soft(bad['glyph-shape']).toEqual([]);
+    expect.soft(bad['glyph-label']).toEqual([]);
+  });

@@ -2,7 +2,7 @@
 // survives a reload, ?lang= in a link wins, <html lang> follows, Docker's own output stays as
 // printed, and the bundled CJK font subset is fetched only when Chinese text needs it.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -192,11 +192,16 @@ test.describe('Chinese at 1920×1080', () => {
 const FONTCONFIG_DIR = join(tmpdir(), 'dnl-i18n-fontconfig');
 const FONTCONFIG_FILE = join(FONTCONFIG_DIR, 'fonts.conf');
 mkdirSync(FONTCONFIG_DIR, { recursive: true });
+// Written aside and renamed into place: each worker that loads this file (tests run fully
+// parallel) and other work trees on the machine rewrite it, and a Chromium starting meanwhile
+// must never read a half-written file.
+const FONTCONFIG_NEXT = `${FONTCONFIG_FILE}.${process.pid}`;
 writeFileSync(
-  FONTCONFIG_FILE,
+  FONTCONFIG_NEXT,
   `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
     `  <dir>/usr/share/fonts/truetype/dejavu</dir>\n  <cachedir>${join(FONTCONFIG_DIR, 'cache')}</cachedir>\n</fontconfig>\n`,
 );
+renameSync(FONTCONFIG_NEXT, FONTCONFIG_FILE);
 
 /** A Chromium of its own that sees only the fontconfig above; the page shares the test's settings. */
 async function withoutCjkFonts(

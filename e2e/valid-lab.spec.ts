@@ -15,8 +15,17 @@ function pageErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * The lines pasted as one block: the terminal runs them one after another as if typed (bounded.spec
+ * covers that path), without the ~5 browser round trips terminal.run spends on each of ~100 lines.
+ * Each line still leaves its own prompt row, checked here in order.
+ */
 async function typeAll(terminal: TerminalPage, lines: readonly string[]): Promise<void> {
-  for (const line of lines) await terminal.run(line);
+  const before = await terminal.rows('prompt').count();
+  const prompt = (await terminal.prompt.textContent()) ?? '';
+  await terminal.paste(`${lines.join('\n')}\n`);
+  await expect(terminal.rows('prompt')).toHaveCount(before + lines.length, { timeout: 60_000 });
+  expect((await terminal.texts('prompt')).slice(before)).toEqual(lines.map((l) => prompt + l));
 }
 
 /** The stderr row a refused line printed last. */

@@ -152,6 +152,35 @@ describe('compareFlow', () => {
     expect(r.diffs).toEqual([]);
     expect(r.notes.igmp).toBe(1);
   });
+
+  // Seen in the matrix (a case of ten flows runs past delay_first_probe_time): between flows c1's
+  // entry for c2 went DELAY → PROBE and asked c2 by unicast; no flow's trace holds it.
+  it('drops a unicast ARP probe and its reply, not a broadcast request', () => {
+    const arp = (op: 'request' | 'reply', dstMac: string, sender: string, target: string) =>
+      ({
+        ts: clock++,
+        srcMac: op === 'request' ? S : C,
+        dstMac,
+        ethertype: 'ARP',
+        arp: {
+          op,
+          senderIp: sender,
+          targetIp: target,
+          ...(op === 'reply' ? { senderMac: C } : {}),
+        },
+      }) satisfies WireFrame;
+    const probe = arp('request', C, '172.17.0.2', '172.17.0.3');
+    const reply = arp('reply', S, '172.17.0.3', '172.17.0.2');
+    const engine = [seg('c', ['SYN'])];
+    const r = compareFlow(one([seg('c', ['SYN']), probe, reply]), one(engine), fixed);
+    expect(r.diffs).toEqual([]);
+    expect(r.notes.arpProbes).toBe(2);
+    const who = arp('request', 'ff:ff:ff:ff:ff:ff', '172.17.0.2', '172.17.0.3');
+    expect(compareFlow(one([...engine, who, reply]), one(engine), fixed).diffs).toHaveLength(1);
+    // Where the engine itself probes on that interface, the kernel's probes are compared.
+    expect(compareFlow(one([probe]), one([]), fixed).diffs).toEqual([]);
+    expect(compareFlow(one([probe, probe]), one([probe]), fixed).diffs).toHaveLength(1);
+  });
 });
 
 describe('NAT-chosen source ports', () => {

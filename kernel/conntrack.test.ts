@@ -75,4 +75,42 @@ describe('the comparison', () => {
     expect(r.ok).toBe(false);
     expect(r.lines[1]).toMatch(/timeout: .*engine 120 s, kernel 100 s/);
   });
+
+  // Seen in the matrix: the host's curl to 192.0.2.10:8080 with userland-proxy=false leaves
+  // docker0 MASQUERADEd as 172.17.0.1, so its own port under 192.0.2.10 is on no wire.
+  it('matches an entry whose original client port was on no wire, and only that port', () => {
+    const local = (sport: number) =>
+      `tcp      6 119 TIME_WAIT src=192.0.2.10 dst=192.0.2.10 sport=${sport} dport=8080 src=172.17.0.2 dst=172.17.0.1 sport=80 dport=${sport} [ASSURED] mark=0 use=1\n`;
+    const eng = parseConntrack(local(40001));
+    const mapped = { ports: new Map([['172.17.0.1:53674', 40001]]) };
+    expect(compareConntrack(local(53674), eng, mapped, 3).ok).toBe(true);
+    // Once the port was seen under that address, it must map exactly.
+    const seen = { ports: new Map([...mapped.ports, ['192.0.2.10:53674', 40002]]) };
+    expect(compareConntrack(local(53674), eng, seen, 3).ok).toBe(false);
+    // Anything else that differs still fails.
+    expect(
+      compareConntrack(local(53674).replace('dport=8080', 'dport=8081'), eng, mapped, 3).ok,
+    ).toBe(false);
+  });
+
+  it('reports an entry only one side lists once: a later flow of the case does not fail on it', () => {
+    const established = kernel.replace('119 TIME_WAIT', '431999 ESTABLISHED');
+    const first = compareConntrack(established, engine, ports, 3);
+    expect(first.onlyOneSide).toHaveLength(2);
+    const later = compareConntrack(
+      established,
+      engine,
+      { ...ports, known: new Set(first.onlyOneSide) },
+      5,
+    );
+    expect(later.ok).toBe(true);
+    expect(later.lines).toEqual([
+      '    conntrack -L: 0 entries identical (2 differing since an earlier flow, reported there)',
+    ]);
+    // A new difference still fails.
+    const other = established.replace('ESTABLISHED', 'CLOSE');
+    expect(
+      compareConntrack(other, engine, { ...ports, known: new Set(first.onlyOneSide) }, 5).ok,
+    ).toBe(false);
+  });
 });

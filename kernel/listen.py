@@ -59,12 +59,14 @@ def udp_service(sock, echo):
 def dns_service(sock, records, ttl):
     # The lab's resolvers (kernel/dns.py): a DNS message gets its answer; anything else (nc's
     # `query`) what the engine's listener answers any datagram, as udp_service does. Each answer
-    # waits 20 ms, a public resolver's round trip: busybox nslookup writes its A and AAAA queries
-    # back to back (kernel/fixtures/dns), and this real-time listener on the tool's CPU (cpu.ts)
-    # would otherwise answer the first before the tool had written the second.
+    # waits 200 ms, a slow public resolver's round trip: busybox nslookup writes its A and AAAA
+    # queries back to back (kernel/fixtures/dns), and this real-time listener on the tool's CPU
+    # (cpu.ts) would otherwise answer the first before the tool had written the second. 20 ms was
+    # not enough on a loaded machine (internet:dns-container once saw the A answer before the AAAA
+    # query); busybox resends only after seconds, so 200 ms changes nothing else.
     while True:
         data, peer = sock.recvfrom(65535)
-        time.sleep(0.02)
+        time.sleep(0.2)
         sock.sendto(dns.answer(data, records, ttl) if len(data) >= 17 else b"answer", peer)
 
 

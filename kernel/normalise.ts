@@ -3,6 +3,8 @@ import type { WireFrame } from './wire';
 
 export interface NormaliseNotes {
   igmp: number;
+  /** Unicast ARP probes (and their replies) of a neighbour entry's timer, kernel only. */
+  arpProbes: number;
   retransmissions: number;
   /** kernel `address:port` → engine port, by first appearance of each endpoint. */
   readonly ports: [string, number][];
@@ -68,9 +70,19 @@ const sameSegment = (a: WireFrame, b: WireFrame): boolean =>
   a.tcp.flags.join() === b.tcp.flags.join();
 
 /**
+ * An ARP request sent to a MAC, not broadcast: the probe a neighbour entry's timer sends
+ * (DELAY → PROBE, delay_first_probe_time 5 s after a use). The engine's clock stands still during
+ * a case, the kernel's does not: a case longer than 5 s sees probes that belong to no flow.
+ */
+const isUnicastArpRequest = (f: WireFrame): boolean =>
+  f.arp?.op === 'request' && f.dstMac !== 'ff:ff:ff:ff:ff:ff';
+
+/**
  * Normalises one flow's kernel frames against the engine's:
  * - IGMP dropped: the bridge's own membership reports for 224.0.0.106 (multicast router
  *   discovery, joined when a snooping bridge comes up) are setup noise the engine does not model;
+ * - unicast ARP probes and their replies dropped where the engine sends none on that interface
+ *   (isUnicastArpRequest: timer-driven between flows, in no flow's trace);
  * - TCP retransmissions dropped: a segment equal to an earlier one on the same interface,
  *   absolute sequence number included (a timer artefact of the tool's timeout, e.g. SYN at 1 s);
  * - ephemeral client ports mapped to the engine's by order of first appearance of each
@@ -83,7 +95,7 @@ export function normaliseKernelFlow(
   engine: ReadonlyMap<string, readonly WireFrame[]>,
   fixedPorts: ReadonlySet<number>,
 ): { frames: Map<string, WireFrame[]>; notes: NormaliseNotes } {
-  const notes: NormaliseNotes = { igmp: 0, retransmissions: 0, ports: [] };
+  const notes: NormaliseNotes = { igmp: 0, arpProbes: 0, retransmissions: 0, ports: [] };
   const kEnds = ephemeralEndpointsInOrder(allFrames(kernel), fixedPorts);
   const eEnds = ephemeralEndpointsInOrder(allFrames(engine), fixedPorts);
   const map = new Map<string, number>();
@@ -97,9 +109,24 @@ export function normaliseKernelFlow(
   const frames = new Map<string, WireFrame[]>();
   for (const [key, list] of kernel) {
     const kept: WireFrame[] = [];
+    const engineProbes = (engine.get(key) ?? []).some(isUnicastArpRequest);
+    /** `asker's MAC>target` of each probe dropped here, whose reply goes too (tcpdump's reply
+     * line names no target address: the asker is the reply's destination MAC). */
+    const probed: string[] = [];
     for (const f of list) {
       if (f.ip?.proto === 'igmp') {
         notes.igmp++;
+        continue;
+      }
+      if (!engineProbes && isUnicastArpRequest(f) && f.arp) {
+        probed.push(`${f.srcMac}>${f.arp.targetIp}`);
+        notes.arpProbes++;
+        continue;
+      }
+      const answered = f.arp?.op === 'reply' ? `${f.dstMac}>${f.arp.senderIp}` : null;
+      if (answered !== null && probed.includes(answered)) {
+        probed.splice(probed.indexOf(answered), 1);
+        notes.arpProbes++;
         continue;
       }
       if (f.tcp && kept.some((k) => sameSegment(k, f))) {

@@ -25,6 +25,7 @@ export function flowReport(
       ? `ports ${[...new Set(n.ports.map(([k, e]) => `${k.split(':')[1]}→${e}`))].join(',')}`
       : '',
     n.igmp ? `igmp −${n.igmp}` : '',
+    n.arpProbes ? `arp probes −${n.arpProbes}` : '',
     n.retransmissions ? `retransmissions −${n.retransmissions}` : '',
   ].filter(Boolean);
   const outcomeOk = want === got;

@@ -11,6 +11,13 @@ import { BREAK_FIX_SCENARIOS } from './break-fix';
 import { KNOWN_WIRE_GAPS, challengeCases, goalProblems } from './challenges';
 import { EXTRA_SCENARIOS } from './extra';
 import { INTERNET_SCENARIOS } from './internet';
+import {
+  MATRIX_ATTEMPTS,
+  matrixTable,
+  readCells,
+  selectedMatrix,
+  type MatrixRow,
+} from './matrix-run';
 import { deleteNamespacesSync, ownNamespaces, removeStaleNamespaces } from './netns';
 import { stopServers } from './servers';
 import { embeddedDnsCase } from './embedded-dns';
@@ -141,6 +148,33 @@ async function main(): Promise<number> {
       else failed++;
     }
   }
+  // The conformance matrix (matrix.ts): one case per profile × configuration, a cell per flow.
+  const rows: MatrixRow[] = [];
+  let matrixMs = 0;
+  for (const mc of args.extra ? [] : selectedMatrix(args.ids, args.profile)) {
+    const t0 = Date.now();
+    let r = await runCase(mc.scenario, mc.profile, python);
+    let row = readCells(mc, r);
+    const failing = () => [...row.cells].filter(([, c]) => c.kind === 'fail').map(([k]) => k);
+    // A case of ten flows meets the suite's known timer races (a FIN acknowledged at once instead
+    // of on the delayed ACK riding on its own FIN, README): one more try, the failed one printed.
+    for (let n = 2; failing().length > 0 && n <= MATRIX_ATTEMPTS; n++) {
+      console.log(`RACE ${r.summary}: ${failing().join(', ')} differed; try ${n}`);
+      for (const d of [...r.details, ...row.problems]) console.log(d);
+      r = await runCase(mc.scenario, mc.profile, python);
+      row = readCells(mc, r);
+    }
+    rows.push(row);
+    const ok = failing().length === 0;
+    matrixMs += Date.now() - t0;
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    console.log(`${ok ? 'PASS' : 'FAIL'} ${r.summary} ${mc.scenario.title} (${secs}s)`);
+    for (const s of mc.skipped) console.log(`  skipped ${s.kind}: ${s.reason}`);
+    if (!ok || process.env.KERNEL_VERBOSE === '1')
+      for (const d of [...r.details, ...row.problems]) console.log(d);
+    if (ok) passed++;
+    else failed++;
+  }
   // Break-fix challenges: each broken lab and each fix, compared like a scenario, goals read on both sides.
   for (const c of args.extra ? [] : challengeCases()) {
     if (args.ids.length > 0 && !args.ids.some((id) => c.scenario.id.startsWith(id))) continue;
@@ -176,6 +210,9 @@ async function main(): Promise<number> {
     if (r.ok) passed++;
     else failed++;
   }
+  if (rows.length > 0)
+    for (const l of [...matrixTable(rows), `(matrix: ${(matrixMs / 1000).toFixed(1)}s)`])
+      console.log(l);
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)}s)`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;

@@ -25,6 +25,23 @@ describe('tcpdump text comparison', () => {
     expect(kept).toHaveLength(p.length - 1);
   });
 
+  // The fixture's broadcast request and reply, and the same pair as a DELAY entry's unicast probe.
+  it('leaves out a unicast ARP probe and its reply unless the lab probes there too', () => {
+    const probe = textPackets(
+      [
+        '1795824398.100000 aa:8b:48:fb:ba:df > c6:08:77:bf:35:38, ethertype ARP (0x0806), length 42: Ethernet (len 6), IPv4 (len 4), Request who-has 192.0.2.1 tell 192.0.2.10, length 28',
+        '1795824398.200000 c6:08:77:bf:35:38 > aa:8b:48:fb:ba:df, ethertype ARP (0x0806), length 42: Ethernet (len 6), IPv4 (len 4), Reply 192.0.2.1 is-at c6:08:77:bf:35:38, length 28',
+        '1795824398.300000 aa:8b:48:fb:ba:df > ff:ff:ff:ff:ff:ff, ethertype ARP (0x0806), length 42: Ethernet (len 6), IPv4 (len 4), Request who-has 192.0.2.1 tell 192.0.2.10, length 28',
+        '1795824398.400000 c6:08:77:bf:35:38 > aa:8b:48:fb:ba:df, ethertype ARP (0x0806), length 42: Ethernet (len 6), IPv4 (len 4), Reply 192.0.2.1 is-at c6:08:77:bf:35:38, length 28',
+      ].join('\n'),
+    );
+    expect(probe).toHaveLength(4);
+    expect(comparable(probe).map((t) => t.slice(0, 60))).toEqual(
+      probe.slice(2).map((p) => p.text.slice(0, 60)),
+    );
+    expect(comparable(probe, [probe[0]?.text ?? ''])).toHaveLength(4);
+  });
+
   it('blanks random numbers only: ids, full sums, seq/ack (keeping a length), TS, echo ids', () => {
     const text = [
       '02:42:ac:11:00:01 > 02:42:ac:11:00:02, ethertype IPv4 (0x0800), length 140: (tos 0x0, ttl 64, id 28142, offset 0, flags [DF], proto TCP (6), length 126)',

@@ -62,12 +62,33 @@ const segmentKey = (text: string) =>
     .replace(/cksum 0x[0-9a-f]{4} \([^)]*\)/, '')
     .replace(/TS val \d+ ecr \d+/, '');
 
-/** IGMP and TCP retransmissions are not the flow's (normalise.ts leaves out the same frames). */
-export function comparable(packets: readonly TextPacket[]): string[] {
+/** `-e` line of a unicast ARP request (a neighbour timer's probe): its sender MAC and target. */
+const PROBE =
+  /^([0-9a-f:]{17}) > (?!ff:ff:ff:ff:ff:ff)[0-9a-f:]{17}, ethertype ARP .*Request who-has (\S+) tell/;
+const REPLY = /^[0-9a-f:]{17} > ([0-9a-f:]{17}), ethertype ARP .*Reply (\S+) is-at/;
+
+/**
+ * IGMP, TCP retransmissions and, where the lab's own text (`lab`) has no unicast ARP request,
+ * unicast ARP probes and their replies are not the flow's (normalise.ts leaves out the same frames).
+ */
+export function comparable(packets: readonly TextPacket[], lab: readonly string[] = []): string[] {
   const kept: string[] = [];
   const keys = new Set<string>();
+  const dropProbes = !lab.some((t) => PROBE.test(t));
+  const probed: string[] = [];
   for (const p of packets) {
     if (p.text.includes('proto IGMP (2)')) continue;
+    const probe = dropProbes ? PROBE.exec(p.text) : null;
+    if (probe) {
+      probed.push(`${probe[1]}>${probe[2]}`);
+      continue;
+    }
+    const reply = REPLY.exec(p.text);
+    const answered = reply ? probed.indexOf(`${reply[1]}>${reply[2]}`) : -1;
+    if (answered !== -1) {
+      probed.splice(answered, 1);
+      continue;
+    }
     const key = segmentKey(p.text);
     if (p.text.includes('Flags [') && keys.has(key)) continue;
     keys.add(key);

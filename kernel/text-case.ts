@@ -29,7 +29,7 @@ export function flowText(
     const lab = renderCapture(packets, ns, c.iface, FLAGS, false).flatMap((r) =>
       r.text === null ? [] : [r.text],
     );
-    const r = compareText(`${node}/${c.iface}`, lab, comparable(inWindow), ports);
+    const r = compareText(`${node}/${c.iface}`, lab, comparable(inWindow, lab), ports);
     identical += r.identical;
     diffs.push(...r.diffs);
   }

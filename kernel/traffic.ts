@@ -37,8 +37,13 @@ export function sourceNode(flow: Flow): NodeId {
  * The command line for a flow (argv, plus stdin for nc -u). `localPort` binds the client's source
  * port (curl --local-port, nc -p): the engine's, where a case needs two clients on the same port.
  */
-export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; input?: string } {
+export function toolCommand(
+  flow: Flow,
+  localPort?: number,
+  wait = 4,
+): { argv: string[]; input?: string } {
   const port = String(flow.port ?? 80);
+  const w = String(wait);
   const bind = (opt: string) => (localPort === undefined ? [] : [opt, String(localPort)]);
   switch (flow.kind) {
     case 'ping':
@@ -57,7 +62,7 @@ export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; i
           '-i',
           '1',
           '-W',
-          '4',
+          w,
           ...bind('-e'),
           flow.to,
         ],
@@ -73,7 +78,7 @@ export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; i
           '-s',
           '-S',
           '--max-time',
-          '4',
+          w,
           '-w',
           '\n%{http_code}',
           ...bind('--local-port'),
@@ -84,7 +89,7 @@ export function toolCommand(flow: Flow, localPort?: number): { argv: string[]; i
     case 'tcp':
       // -w 4: longer than ARP takes to give up (3 probes, 1 s apart), so an unresolvable
       // neighbour ends as the kernel's EHOSTUNREACH, not as the tool's own timeout.
-      return { argv: ['nc', '-z', '-v', '-n', '-w', '4', ...bind('-p'), flow.to, port] };
+      return { argv: ['nc', '-z', '-v', '-n', '-w', w, ...bind('-p'), flow.to, port] };
     case 'udp':
       // No -v: with -v netcat-openbsd first probes UDP "connectivity" with extra datagrams.
       return { argv: ['nc', '-u', '-n', '-w', '1', ...bind('-p'), flow.to, port], input: 'query' };
@@ -132,8 +137,9 @@ export async function sendFlow(
   ns: string,
   flow: Flow,
   localPort?: number,
+  wait?: number,
 ): Promise<{ outcome: ToolOutcome; raw: ExecResult }> {
-  const cmd = toolCommand(flow, localPort);
+  const cmd = toolCommand(flow, localPort, wait);
   const raw = await nsRun(ns, [...ON_TOOL_CPU, ...cmd.argv], cmd.input);
   switch (flow.kind) {
     case 'ping':

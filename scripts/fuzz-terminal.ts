@@ -288,6 +288,7 @@ const READ_ONLY = new Set([
   'echo',
   'help',
   'history',
+  'jobs',
   'clear',
 ]);
 const DOCKER_READ_ONLY = new Set(['ps', 'inspect', 'images', 'version', 'port', 'logs', 'ls']);
@@ -331,6 +332,8 @@ function silentAllowed(
   )
     return true;
   if (a === 'clear' || a === 'exit' || a === 'sh' || a === 'cat') return true;
+  // bash's `jobs` with no background job prints nothing; `kill %N` of a job prints its line later.
+  if (a === 'jobs' || a === 'kill') return true;
   // Listings of a table that may be empty.
   if (['ip', 'arp', 'bridge', 'route', 'sysctl'].includes(a)) return true;
   // `docker port C` of a container that publishes nothing prints nothing (cli container/port.go).

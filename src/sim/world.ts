@@ -91,10 +91,7 @@ export function createWorld(options: WorldOptions = {}): World {
       eth0: { ip: ip('192.0.2.10'), prefix: 24, mac: '52:54:00:12:34:56' as MacAddress },
       gateway: ip('192.0.2.1'),
       ipForward: true,
-      // Docker loads br_netfilter itself only for icc=false (and, recent releases, no proxy).
-      bridgeNfCallIptables:
-        options.bridgeNfCallIptables ??
-        (!daemon.icc || (profile === 'docker-29' && !daemon.userlandProxy)),
+      bridgeNfCallIptables: options.bridgeNfCallIptables ?? daemonSetsBrNetfilter(daemon),
       // A public resolver, as on a host with internet access (resolv.conf adds 1.1.1.1 after it).
       nameserver: ip('8.8.8.8') as IPv4,
     },
@@ -112,4 +109,17 @@ export function createWorld(options: WorldOptions = {}): World {
     lastEphemeralPort: 0,
     nextSourcePort: {},
   };
+}
+
+/**
+ * Whether dockerd itself writes net.bridge.bridge-nf-call-iptables=1 (after `modprobe br_netfilter`)
+ * while it sets a bridge up: for icc=false, and from v27.4.0 also for userland-proxy=false (moby
+ * libnetwork/drivers/bridge/bridge_linux.go, enableBrNfCallIptables). Both profiles (27.5.1, 29.0.4)
+ * are past 27.4.
+ */
+export function daemonSetsBrNetfilter(daemon: {
+  readonly icc: boolean;
+  readonly userlandProxy: boolean;
+}): boolean {
+  return !daemon.icc || !daemon.userlandProxy;
 }

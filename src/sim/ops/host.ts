@@ -8,7 +8,7 @@ import type { DaemonConfig, Listener, Netfilter, RemoteHost, World } from '../ty
 import { networkById } from './lookup';
 import { ageNeighbours } from './neigh-age';
 import { cliError, done, type OpResult } from './result';
-import { remoteGateway } from '../world';
+import { daemonSetsBrNetfilter, remoteGateway } from '../world';
 import { restartWithBip, type DaemonRestart } from './bip';
 
 /**
@@ -52,8 +52,7 @@ export function setDaemonOptions(before: World, restart: DaemonRestart): OpResul
   const networks = world.networks.map((n) =>
     n.isDefault && n.bridge ? { ...n, bridge: { ...n.bridge, icc: daemon.icc } } : n,
   );
-  // Docker loads br_netfilter for icc=false (and, since 27.4, for userland-proxy=false).
-  const needsBrNf = !daemon.icc || (world.profile === 'docker-29' && !daemon.userlandProxy);
+  const needsBrNf = daemonSetsBrNetfilter(daemon);
   const host = needsBrNf ? { ...world.host, bridgeNfCallIptables: true } : world.host;
   const next: World = { ...world, daemon, networks, host };
   return done({ ...next, netfilter: rebuildNetfilter(next) }, undefined);

@@ -72,3 +72,22 @@ describe('bridged DNAT (br_netfilter) and hairpin ports', () => {
     expect(back).toHaveLength(1);
   });
 });
+
+describe('bridged DNAT to the sender itself (its own published port, br_netfilter on)', () => {
+  const w = lab();
+  const r = simulate(w, {
+    from: { kind: 'container', name: 'web' },
+    to: '192.0.2.10' as IPv4,
+    kind: 'http',
+    port: 8080,
+  });
+
+  // Kernel (matrix:d27/d29 proxy-off,brnf-on, c→own): the SYN leaves web's eth0 and comes back
+  // hairpinned as 172.17.0.1.P > 172.17.0.2.80 (the hairpin MASQUERADE rule), and curl gets 200.
+  it('POSTROUTING MASQUERADEs it to docker0 address and the request is answered', () => {
+    const [syn] = r.packets;
+    const back = syn && ipOn(syn.hops, 'container:web', 'eth0').filter((h) => h.event === 'rx');
+    expect(back?.[0]?.frame.ip).toMatchObject({ src: '172.17.0.1', dst: '172.17.0.2' });
+    expect(r.result).toMatchObject({ kind: 'connected', http: { status: 200 } });
+  });
+});

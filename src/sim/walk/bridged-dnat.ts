@@ -7,9 +7,10 @@
 // (c2 → 192.0.2.10:8080 → web), SYN on web's eth0 from c2's MAC with TTL 64, nothing on docker0.
 import type { IPv4 } from '../addr';
 import type { Frame, NodeId } from '../trace';
-import { drop, forwardHook, NO_ADDR, postRouting, type CtCtx } from './hooks';
+import { drop, forwardHook, postRouting, type CtCtx } from './hooks';
 import { bridgeOut, iface, resolveNeighbour } from './l2';
 import { countIf, emit, frameBytes, why, type WalkState } from './state';
+import { selectAddress } from './select-addr';
 import { isLocal, lookupRoute } from './topology';
 
 /** True when the frame was bridged on (or dropped on the way); false: pass it up as usual. */
@@ -45,7 +46,10 @@ export function bridgedDnat(
     changed: [{ field: 'eth.dst', from: sent.eth.dst, to: mac }],
   });
   if (!forwardHook(s, node, bridge, bridge, f, pre.ct)) return true;
-  const post = postRouting(s, node, bridge, f, pre.ct, NO_ADDR);
+  // ip_route_input gave it a route out of the bridge: MASQUERADE takes the bridge's address, as
+  // for the hairpin rule of `userland-proxy=false` (a container to its own published port, SYN
+  // seen by it from 172.17.0.1; measured in the kernel suite's matrix, br_netfilter on).
+  const post = postRouting(s, node, bridge, f, pre.ct, () => selectAddress(info, bridge, dst));
   if (post) bridgeOut(s, node, bridge, post);
   return true;
 }
