@@ -4,12 +4,16 @@
 // them as the lab does; then kernel/dns.py stands in for dockerd's resolver on 127.0.0.11 at the
 // rules' UDP port, and busybox nslookup asking 127.0.0.11:53 must print what the lab's nslookup
 // prints in that container: the query only reaches the resolver through DOCKER_OUTPUT's DNAT, and
-// busybox only takes the answer from :53, which conntrack's reverse of the DNAT restores. About 2 s.
+// busybox only takes the answer from :53, which conntrack's reverse of the DNAT restores. tcpdump on
+// the namespace's lo meanwhile must show what the lab's `nsenter -t PID -n tcpdump -n -i lo` shows
+// after the same lookup (the query DNATed to the resolver's port, the answer from :53; `loLines`
+// blanks ports and ids and sorts). About 2.5 s.
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { embeddedDnsPorts } from '../src/sim/netfilter/embedded-dns';
 import { DNS_RECORDS } from '../src/sim/internet';
 import { createAppStore } from '../src/store';
+import { loLines } from '../src/terminal/testing/embedded-lo';
 import { createNs, NS_PREFIX, nsMust, nsRun, nsSpawn } from './netns';
 
 const DNS_PY = fileURLToPath(new URL('./dns.py', import.meta.url));
@@ -39,6 +43,7 @@ export async function embeddedDnsCase(
   const pid = labOut(store, "docker inspect -f '{{.State.Pid}}' cli").trim();
   const labRules = labOut(store, `nsenter -t ${pid} -n iptables -t nat -S`);
   const labLookup = labOut(store, 'docker exec cli nslookup example.com');
+  const labLo = loLines(labOut(store, `nsenter -t ${pid} -n tcpdump -n -i lo`));
 
   const ns = `${NS_PREFIX}edns`;
   const details: string[] = [];
@@ -84,15 +89,36 @@ export async function embeddedDnsCase(
         }
       });
     });
+    const cap = nsSpawn(ns, ['tcpdump', '-l', '-n', '-i', 'lo', 'udp']);
+    let wire = '';
+    cap.stdout?.on('data', (b: Buffer) => (wire += b.toString()));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('embedded-dns: tcpdump not ready')), 5000);
+      cap.stderr?.on('data', (b: Buffer) => {
+        if (b.toString().includes('listening on')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
     const r = await nsRun(ns, ['busybox', 'nslookup', 'example.com', '127.0.0.11']);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const closed = new Promise((resolve) => cap.on('close', resolve));
+    cap.kill('SIGINT');
+    await closed;
     if (r.stdout !== labLookup)
       details.push(
         `  nslookup example.com:\n    lab:\n${labLookup}    kernel:\n${r.stdout}${r.stderr}`,
+      );
+    const kernelLo = loLines(wire);
+    if (kernelLo.join('\n') !== labLo.join('\n'))
+      details.push(
+        `  tcpdump -n -i lo:\n    lab:\n${labLo.join('\n')}\n    kernel:\n${kernelLo.join('\n')}`,
       );
   } finally {
     if (server.pid !== undefined && server.exitCode === null) server.kill('SIGKILL');
     execFileSync('ip', ['netns', 'del', ns]);
   }
-  const summary = `embedded-dns: ${details.length === 0 ? 'rules and nslookup through them identical' : 'MISMATCH'}`;
+  const summary = `embedded-dns: ${details.length === 0 ? 'rules, nslookup through them and the wire on lo identical' : 'MISMATCH'}`;
   return { ok: details.length === 0, summary, details };
 }

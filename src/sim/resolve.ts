@@ -5,18 +5,19 @@
 // Names of the internet (example.com…) are answered by the public resolvers the host's
 // resolv.conf names (8.8.8.8, 1.1.1.1: `sim/internet.ts`), when the asker has a route to one.
 // The answer is decided here without sending anything; `queryServer` says which lookups a real
-// resolver answers with a packet to a nameserver, which the walk then shows (`walk/dns.ts`). The
-// embedded DNS's own query (127.0.0.11 and its NAT inside the container) is not walked yet.
+// resolver answers with a packet to a nameserver, which the walk then shows (`walk/dns.ts`; the
+// embedded DNS's, 127.0.0.11 over the container's lo and its NAT there: `walk/embedded-dns.ts`).
 import { parseIPv4, type IPv4 } from './addr';
 import { lookupPublicName, RESOLVERS } from './internet';
 import { namespaceOf, namespaceOwner, namespacesOf } from './netns/build';
 import { lookupRoute } from './netns/lookup';
+import { EMBEDDED_DNS_IP } from './netfilter/embedded-dns';
 import type { NodeId } from './node';
 import type { FlowSource } from './trace';
 import type { Container, World } from './types';
 
 /** Running containers sharing a user-defined network with `c`, with their address there. */
-function dnsRecords(world: World, c: Container): Map<string, IPv4> {
+export function dnsRecords(world: World, c: Container): Map<string, IPv4> {
   const records = new Map<string, IPv4>();
   const mine = c.endpoints.map((e) => e.networkId);
   for (const other of world.containers) {
@@ -114,35 +115,58 @@ function answeredLocally(world: World, from: FlowSource, name: string): boolean 
   return name === owner.id.slice(0, 12);
 }
 
+/** The first of the host's nameservers namespace `node` has a route to (ENETUNREACH skips one). */
+function firstReachable(world: World, node: NodeId): IPv4 | null {
+  const ns = namespacesOf(world).get(node);
+  if (!ns) return null;
+  return hostNameservers(world).find((r) => lookupRoute(ns, r) !== null) ?? null;
+}
+
+/**
+ * Where Docker's embedded DNS of container `c` forwards a name it does not know: the host's
+ * nameservers (resolv.conf's ExtServers), dialled from inside `c`'s namespace (moby resolver.go
+ * dialExtDNS runs the dial through ExecFunc unless the server is on the host's loopback).
+ */
+export function embeddedUpstream(world: World, c: Container): IPv4 | null {
+  return firstReachable(world, namespaceOf(world, c));
+}
+
+/**
+ * The container whose namespace's embedded DNS (127.0.0.11) a lookup of `name` from `from` asks:
+ * a container (or one sharing its namespace) on a user-defined network, for a name not answered
+ * from /etc/hosts. Null otherwise (the host, host mode, the default bridge, a remote), and when the
+ * resolver could answer only SERVFAIL (no upstream it can reach: not modelled, nothing is sent).
+ */
+export function embeddedAsked(world: World, from: FlowSource, name: string): Container | null {
+  if (from.kind !== 'container' || answeredLocally(world, from, name)) return null;
+  const c = world.containers.find((x) => x.name === from.name);
+  if (!c || c.state !== 'running') return null;
+  const owner = namespaceOwner(world, c);
+  if (owner.mode.kind === 'host' || owner.state !== 'running') return null;
+  const userNet = owner.networks.some(
+    (id) => world.networks.find((n) => n.id === id)?.isDefault === false,
+  );
+  if (!userNet) return null;
+  return dnsRecords(world, owner).has(name) || embeddedUpstream(world, owner) ? owner : null;
+}
+
 /**
  * The nameserver a lookup of `name` from `from` sends its query to, as glibc's and busybox's
  * resolvers do: the first resolv.conf nameserver the asker has a route to (sendto fails with
- * ENETUNREACH on one it has none to, and the next is tried). Null when no packet is sent: the
- * name is a literal or in /etc/hosts, the asker is a remote (the lab gives remotes no resolver),
- * its namespace has no route to any nameserver, or the name is a container's that Docker's embedded
- * DNS answers (user-defined networks; the query to 127.0.0.11 itself is not walked yet). Other
- * names asked of the embedded DNS: the query it forwards, from the container's namespace.
+ * ENETUNREACH on one it has none to, and the next is tried); 127.0.0.11 in a container on a
+ * user-defined network (`embeddedAsked`). Null when no packet is sent: the name is a literal or in
+ * /etc/hosts, the asker is a remote (the lab gives remotes no resolver), or its namespace has no
+ * route to any nameserver.
  */
 export function queryServer(world: World, from: FlowSource, name: string): IPv4 | null {
   if (from.kind === 'remote' || answeredLocally(world, from, name)) return null;
+  if (embeddedAsked(world, from, name)) return EMBEDDED_DNS_IP as IPv4;
   let node: NodeId = 'host';
   if (from.kind === 'container') {
     const c = world.containers.find((x) => x.name === from.name);
     if (!c || c.state !== 'running') return null;
     const owner = namespaceOwner(world, c);
-    if (owner.mode.kind !== 'host') {
-      // resolv.conf says 127.0.0.11 when any of its networks is user-defined (`resolvConf`): the
-      // embedded DNS answers the containers' names itself, and forwards the rest from inside
-      // the container's namespace (moby resolver.go dialExtDNS: ExecFunc, unless the server
-      // is a host loopback address), so that query leaves like the container's own.
-      const userNet = owner.networks.some(
-        (id) => world.networks.find((n) => n.id === id)?.isDefault === false,
-      );
-      if (userNet && dnsRecords(world, owner).has(name)) return null;
-      node = namespaceOf(world, owner);
-    }
+    if (owner.mode.kind !== 'host') node = namespaceOf(world, owner);
   }
-  const ns = namespacesOf(world).get(node);
-  if (!ns) return null;
-  return hostNameservers(world).find((r) => lookupRoute(ns, r) !== null) ?? null;
+  return firstReachable(world, node);
 }

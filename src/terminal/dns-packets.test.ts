@@ -199,13 +199,22 @@ describe('busybox nslookup', () => {
         'Non-authoritative answer:\nName:\texample.com\nAddress: 93.184.216.34\n\n' +
         'Non-authoritative answer:\n\n',
     );
-    const query = t.store.getState().packets[0];
+    // nslookup's two queries to 127.0.0.11 over cli's lo first (embedded-dns-walk.test.ts),
+    // then the query dockerd forwards.
+    const query = t.store.getState().packets[2];
     expect(query?.label).toBe('DNS query example.com');
     expect(query?.hops[0]?.frame.ip?.src).toBe('172.18.0.3');
     expect(query?.hops.at(-1)?.frame.ip?.src).toBe(t.store.getState().world.host.eth0.ip);
     expect(query?.hops.at(-1)?.frame.ip?.dst).toBe('8.8.8.8');
-    // A container's name is answered by the embedded DNS itself: the ping sends only echoes.
+    // A container's name is answered by the embedded DNS itself: the lookup stays on cli's lo.
     t.run('docker exec cli ping -c 1 web');
-    expect(labels(t)).toEqual(['echo request 1', 'echo reply 1']);
+    expect(labels(t)).toEqual([
+      'DNS query web',
+      'DNS answer web',
+      'DNS query web',
+      'DNS answer web',
+      'echo request 1',
+      'echo reply 1',
+    ]);
   });
 });

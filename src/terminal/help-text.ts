@@ -27,7 +27,7 @@ Host networking:
   conntrack -L|-E [-p tcp|udp|icmp] [-s|-d IP] [--sport|--dport N] [-n|-g|-j [IP]] [-o extended]
            | -C | -S | -h   (-E: the last flow's events)
   sysctl [-n|-N|-e|-q] [-w] KEY[=V]   cat /proc/sys/net/ipv4/ip_forward
-  nsenter -t PID -n ip ...|iptables [-t nat] -S   (PID: docker inspect -f '{{.State.Pid}}' NAME)
+  nsenter -t PID -n ip ...|iptables [-t nat] -S|tcpdump -i lo ...   (PID: docker inspect -f '{{.State.Pid}}' NAME)
   cat /proc/net/arp|route|dev|nf_conntrack /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
   tcpdump [-i IF|any] [-n] [-e] [-v] [-c N] [-p] [EXPR]   (the last flow's packets at IF)
   tcpdump ... &   (a job beside the flows to come: prints as playback passes IF; Stop or Ctrl+C)

@@ -13,15 +13,93 @@ import { udpFrame, type Conversation, type L4Addr } from './conversation';
 import { nextPort, udpAnswer, udpSend, unsent, type UdpSent } from './flows';
 import { lookupRoute } from './topology';
 
-const TYPES = ['A', 'AAAA'] as const;
-
 /** The message in words, for the hop's payload row (the message itself is the frame's `dns`). */
-function words(m: DnsMessage): string {
+export function dnsWords(m: DnsMessage): string {
   if (!m.response) return `${m.type}? ${m.name}`;
   if (m.rcode === 3) return `${m.name} NXDOMAIN`;
   return m.answers.length === 0
     ? `${m.name} ${m.type} (none)`
     : m.answers.map((a) => `${m.name} ${m.type} ${a.ip}`).join(', ');
+}
+
+/** The source a socket in `node` sending to `server` gets: its route's preferred address. */
+function sourceFor(conv: Conversation, node: NodeId, server: IPv4): L4Addr {
+  const info = conv.s.topo.ns.get(node);
+  return {
+    ip: (info ? lookupRoute(info, server)?.src : null) ?? ('0.0.0.0' as IPv4),
+    port: nextPort(conv, node),
+  };
+}
+
+/** Sends a query from the client's socket; null when it got nowhere. */
+type Ask = (q: DnsMessage) => UdpSent | null;
+/** The server's answer to a delivered query, walked back. */
+type Answer = (q: DnsMessage, sent: UdpSent) => FlowResult;
+
+/**
+ * A resolver's A and AAAA queries from one socket: `together`, both leave before the answers are
+ * read (nslookup), else each waits for its answer (getaddrinfo). The result is the A query's.
+ */
+export function askBoth(
+  conv: Conversation,
+  queries: readonly [DnsMessage, DnsMessage],
+  ask: Ask,
+  answer: Answer,
+  together: boolean,
+): FlowResult {
+  const [qa, qaaaa] = queries;
+  const sentA = ask(qa);
+  if (!sentA) return unsent(conv);
+  const sentAaaa = together ? ask(qaaaa) : null;
+  const result = answer(qa, sentA);
+  if (together) {
+    if (sentAaaa) answer(qaaaa, sentAaaa);
+    return result;
+  }
+  if (result.kind !== 'connected') return result;
+  const later = ask(qaaaa);
+  if (later) answer(qaaaa, later);
+  return result;
+}
+
+/** The A and AAAA queries a socket on `port` sends for `name`. */
+export const queriesFor = (port: number, name: string): [DnsMessage, DnsMessage] => [
+  dnsQuery(queryId(port, name, 'A'), name, 'A'),
+  dnsQuery(queryId(port, name, 'AAAA'), name, 'AAAA'),
+];
+
+/** `server`'s answer to `q` from `src`, walked back to it (a public resolver's records). */
+function serverAnswer(conv: Conversation, node: NodeId, q: DnsMessage, sent: UdpSent) {
+  const a = dnsAnswer(q, lookupPublicName(q.name));
+  const result = udpAnswer(conv, node, sent, `DNS answer ${q.name}`, (from, to) =>
+    udpFrame(from, to, dnsWords(a), a),
+  );
+  return { a, result };
+}
+
+/**
+ * One query `q` from a socket of its own in `node` to `server`:53 and its answer (Docker's
+ * embedded DNS forwarding a query): the answer's message when it came back, else null.
+ */
+export function exchangeQuery(
+  conv: Conversation,
+  node: NodeId,
+  server: IPv4,
+  q: DnsMessage,
+): DnsMessage | null {
+  const src = sourceFor(conv, node, server);
+  const dst: L4Addr = { ip: server, port: 53 };
+  const sent = udpSend(
+    conv,
+    node,
+    src,
+    dst,
+    `DNS query ${q.name}`,
+    udpFrame(src, dst, dnsWords(q), q),
+  );
+  if (!sent) return null;
+  const { a, result } = serverAnswer(conv, node, q, sent);
+  return result.kind === 'connected' ? a : null;
 }
 
 /**
@@ -36,37 +114,10 @@ export function dnsLookup(
   name: string,
   together: boolean,
 ): FlowResult {
-  const info = conv.s.topo.ns.get(node);
-  const src: L4Addr = {
-    ip: (info ? lookupRoute(info, server)?.src : null) ?? ('0.0.0.0' as IPv4),
-    port: nextPort(conv, node),
-  };
+  const src = sourceFor(conv, node, server);
   const dst: L4Addr = { ip: server, port: 53 };
-  const ip = lookupPublicName(name);
-  const queries = TYPES.map((t) => dnsQuery(queryId(src.port, name, t), name, t));
-  const ask = (q: DnsMessage): UdpSent | null =>
-    udpSend(conv, node, src, dst, `DNS query ${name}`, udpFrame(src, dst, words(q), q));
-  const answer = (q: DnsMessage, sent: UdpSent): FlowResult => {
-    const a = dnsAnswer(q, ip);
-    return udpAnswer(conv, node, sent, `DNS answer ${name}`, (from, to) =>
-      udpFrame(from, to, words(a), a),
-    );
-  };
-  const [qa, qaaaa] = queries;
-  if (!qa || !qaaaa) return { kind: 'unreachable' };
-  if (together) {
-    const sentA = ask(qa);
-    if (!sentA) return unsent(conv);
-    const sentAaaa = ask(qaaaa);
-    const result = answer(qa, sentA);
-    if (sentAaaa) answer(qaaaa, sentAaaa);
-    return result;
-  }
-  const sentA = ask(qa);
-  if (!sentA) return unsent(conv);
-  const result = answer(qa, sentA);
-  if (result.kind !== 'connected') return result;
-  const sentAaaa = ask(qaaaa);
-  if (sentAaaa) answer(qaaaa, sentAaaa);
-  return result;
+  const ask: Ask = (q) =>
+    udpSend(conv, node, src, dst, `DNS query ${name}`, udpFrame(src, dst, dnsWords(q), q));
+  const answer: Answer = (q, sent) => serverAnswer(conv, node, q, sent).result;
+  return askBoth(conv, queriesFor(src.port, name), ask, answer, together);
 }

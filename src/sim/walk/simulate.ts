@@ -1,11 +1,13 @@
 // simulate(world, flow): the packet walk's entry point. Pure: the world passed in is never changed.
 import type { IPv4 } from '../addr';
 import { nodeId } from '../node';
-import { queryServer, resolveFrom } from '../resolve';
+import { EMBEDDED_DNS_IP } from '../netfilter/embedded-dns';
+import { embeddedAsked, queryServer, resolveFrom } from '../resolve';
 import type { Flow, FlowResult, NodeId, SimResult } from '../trace';
-import type { World } from '../types';
+import type { Container, World } from '../types';
 import type { Conversation } from './conversation';
 import { dnsLookup } from './dns';
+import { embeddedLookup } from './embedded-dns';
 import { nextPort, pingFlow, tcpFlow, udpFlow } from './flows';
 import { Sockets } from './sockets';
 import { beginWalk, endWalk } from './state';
@@ -45,14 +47,21 @@ export function simulate(world: World, asked: Flow): SimResult<World> {
   const s = beginWalk(world, topo, sockets);
   const conv: Conversation = { s, sockets, packets: [], lastDrop: null };
   // nslookup names its server (`to`); the other clients ask the first nameserver they can reach.
-  // Asked of Docker's embedded DNS (127.0.0.11, not walked yet): the query it forwards, if any.
+  // In a container on a user-defined network that is Docker's embedded DNS, 127.0.0.11
+  // (`walk/embedded-dns.ts`: over the container's lo, and the query dockerd forwards, if any).
   let server: IPv4 | null = null;
-  if (asked.lookup !== undefined && asked.kind === 'dns' && asked.to !== '127.0.0.11')
+  let embedded: Container | null = null;
+  if (asked.lookup !== undefined && (asked.kind !== 'dns' || asked.to === EMBEDDED_DNS_IP))
+    embedded = embeddedAsked(world, asked.from, asked.lookup);
+  if (asked.lookup !== undefined && asked.kind === 'dns' && asked.to !== EMBEDDED_DNS_IP)
     server = asked.to;
-  else if (asked.lookup !== undefined) server = queryServer(world, asked.from, asked.lookup);
-  if (asked.lookup !== undefined && (server !== null || flow.kind === 'dns')) {
+  else if (asked.lookup !== undefined && !embedded)
+    server = queryServer(world, asked.from, asked.lookup);
+  if (asked.lookup !== undefined && (server !== null || embedded || flow.kind === 'dns')) {
     const together = flow.kind === 'dns'; // nslookup sends both queries at once
-    const looked = server ? dnsLookup(conv, node, server, asked.lookup, together) : null;
+    let looked: FlowResult | null = null;
+    if (embedded) looked = embeddedLookup(conv, node, embedded, asked.lookup, together);
+    else if (server) looked = dnsLookup(conv, node, server, asked.lookup, together);
     // nslookup's flow is the lookup; a name without an answer ends the tool before it sends.
     const known = resolveFrom(world, asked.from, asked.lookup) !== null;
     if (flow.kind === 'dns' || looked?.kind !== 'connected' || !known)

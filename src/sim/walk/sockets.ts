@@ -126,6 +126,8 @@ class ListenerIndex {
 export class Sockets implements SocketTable {
   private readonly base: Index;
   private readonly clients: Index = new Map();
+  /** Sockets a daemon outside the world's listeners binds for this walk (dockerd's resolver). */
+  private readonly servers: Index = new Map();
 
   constructor(world: World) {
     this.base = indexOf(world);
@@ -151,6 +153,14 @@ export class Sockets implements SocketTable {
     else this.clients.set(node, [b]);
   }
 
+  /** A listening socket bound for this walk only (`ip` exact, never a wildcard). */
+  addServer(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number, process: string): void {
+    const b: Bound = { proto, ip, port, detail: { process, kind: 'listener' } };
+    const list = this.servers.get(node);
+    if (list) list.push(b);
+    else this.servers.set(node, [b]);
+  }
+
   detail(
     node: NodeId,
     proto: 'tcp' | 'udp',
@@ -168,6 +178,10 @@ export class Sockets implements SocketTable {
         b.peer.port === peerPort,
     );
     if (client) return client.detail;
+    const server = (this.servers.get(node) ?? []).find(
+      (b) => b.proto === proto && b.port === port && b.ip === ip,
+    );
+    if (server) return server.detail;
     const list = this.base.get(node) ?? [];
     // A socket bound to the exact address wins over one bound to any address.
     const exact = list.find((b) => b.proto === proto && b.port === port && b.ip === ip);

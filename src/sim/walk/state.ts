@@ -19,11 +19,17 @@ import type { Topology } from './topology';
 import { own } from '../own';
 
 export interface WalkState {
-  readonly topo: Topology;
+  /** Swapped for a moment by `walk/embedded-dns.ts` while it walks inside a container's netfilter. */
+  topo: Topology;
   readonly base: World;
   nf: Netfilter;
   /** Replaced, never changed in place: the hops that saw a table keep it (`seen`). */
   conntrack: readonly ConntrackEntry[];
+  /**
+   * Conntrack tables of container namespaces (conntrack is per netns), by node, for this walk only:
+   * those with Docker's embedded-DNS nat rules track the query to 127.0.0.11 (walk/embedded-dns.ts).
+   */
+  nsConntrack: { [node: string]: readonly ConntrackEntry[] };
   /**
    * Per TCP entry id, data not yet acknowledged in either direction (it caps the timeout). Only
    * for this walk: every connection opens and closes within one flow.
@@ -95,6 +101,7 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     base: world,
     nf: world.netfilter,
     conntrack: world.conntrack,
+    nsConntrack: {},
     ctInFlight: {},
     neigh: world.neigh,
     resolving: {},

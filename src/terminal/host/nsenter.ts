@@ -2,7 +2,8 @@
 // from the host (the PID from `docker inspect -f '{{.State.Pid}}' NAME`). The lab runs the host's
 // `ip` there, and `iptables -S` / `iptables -t nat -S`, which show what dockerd wrote inside a
 // container on a user-defined network for its embedded DNS (sim/netfilter/embedded-dns.ts).
-import { netnsOwner, type Container, type World } from '../../sim';
+import { namespaceOf, namespacesOf, netnsOwner, type Container, type World } from '../../sim';
+import { tcpdumpIn } from '../tools/tcpdump/tcpdump';
 import { embeddedDnsNatRules, hasEmbeddedDns } from '../../sim/netfilter/embedded-dns';
 import type { Ctx } from '../context';
 import { containerPid } from '../docker/inspect';
@@ -81,6 +82,12 @@ export function nsenter(args: readonly string[], ctx: Ctx): number {
   // A host-mode container's namespace is the host's: the host's own iptables.
   if (cmd === 'iptables' && owner.mode.kind === 'host') return iptables(rest, ctx);
   if (cmd === 'iptables') return iptablesIn(world, owner, rest, ctx);
-  ctx.err(`nsenter: in a container's namespace this lab runs ip and iptables -S, not ${cmd}\n`);
+  if (cmd === 'tcpdump' && rest.at(-1) !== '&') {
+    const ns = namespacesOf(world).get(namespaceOf(world, owner));
+    if (ns) return tcpdumpIn(rest, ctx, ns);
+  }
+  ctx.err(
+    `nsenter: in a container's namespace this lab runs ip, iptables -S and tcpdump (not as a job), not ${cmd}\n`,
+  );
   return 1;
 }

@@ -2,7 +2,7 @@
 // last flow's frames at that interface, printed as tcpdump 4.99 prints them. A capture that is
 // not ended by -c ends as Ctrl-C ends it (the tty's ^C, tcpdump's newline, its statistics).
 // With a trailing `&` it is a job beside the flows to come instead (live.ts).
-import { namespacesOf } from '../../../sim';
+import { namespacesOf, type Namespace } from '../../../sim';
 import type { Command, Ctx } from '../../context';
 import { compileFilter } from './filter';
 import type { PrintOptions } from './print';
@@ -65,9 +65,15 @@ export function parseArgs(argv: readonly string[]): Parsed {
   return { ok: true, args: { ...a, print: p } };
 }
 
-export const tcpdump: Command = (words, ctx: Ctx) => {
+export const tcpdump: Command = (words, ctx: Ctx) => tcpdumpIn(words, ctx, null);
+
+/**
+ * tcpdump in namespace `ns` (null: the host's). `nsenter -t PID -n tcpdump …` reads a container's
+ * (its lo carries the queries to Docker's embedded DNS); a job (`&`) runs only on the host's.
+ */
+export function tcpdumpIn(words: readonly string[], ctx: Ctx, ns: Namespace | null): number {
   // A trailing `&`: a job beside the flows (live.ts) instead of a read of the last flow.
-  const background = words[words.length - 1] === '&';
+  const background = ns === null && words[words.length - 1] === '&';
   const argv = background ? words.slice(0, -1) : words;
   // bash numbers the job after those still running and prints its number and pid first.
   const job = Math.max(0, ...ctx.api.captures().map((c) => c.job)) + 1;
@@ -79,7 +85,7 @@ export const tcpdump: Command = (words, ctx: Ctx) => {
   }
   const a = parsed.args;
   const world = ctx.api.world();
-  const host = namespacesOf(world).get('host');
+  const host = ns ?? namespacesOf(world).get('host');
   const devices = host ? [...host.devices.values()] : [];
   const iface = a.iface ?? devices.find((d) => d.name !== 'lo')?.name ?? 'lo';
   const device = devices.find((d) => d.name === iface);
@@ -125,4 +131,4 @@ export const tcpdump: Command = (words, ctx: Ctx) => {
   ctx.err(plural(received, 'received by filter'));
   ctx.err(plural(0, 'dropped by kernel'));
   return 0;
-};
+}
