@@ -129,19 +129,6 @@ export const MATRIX_GAPS: { readonly [cell: string]: string } = gapTable((c, kin
   return undefined;
 });
 
-/** The same text as KNOWN_TEXT_GAPS' entry for challenge-client-address:others-fixed flow 2. */
-const LOCAL_DNAT_TEXT =
-  "the host's own connection to one of its addresses, DNATed in OUTPUT out of docker0: the kernel's socket keeps lo's MSS and windows (65495, 512), chosen by the route before the DNAT; the lab's tcpdump model takes them from the device the segment is printed on (1460, 501/502)";
-
-/**
- * c2 → c1's published port, bridged DNAT through docker0's own transmit (walk/bridged-dnat.ts):
- * the frames match, but tcpdump on docker0 sees only c2's half (c1's answers are bridged port to
- * port), and the lab's tcpdump model takes TS ecr and the window from the segments its capture
- * saw; the kernel prints the segment's own.
- */
-const BRIDGED_DNAT_TEXT =
-  "c2's segments of a bridged DNAT, seen on docker0 without c1's answers (bridged port to port): the lab's tcpdump model takes TS ecr and the window from what its capture saw (ecr 0, 502), the kernel prints the segment's own (ecr of c1's last stamp, 501 once c1's data arrived)";
-
 /** A table keyed by cell from a rule over every case's configuration and flow kind. */
 function gapTable(rule: (c: MatrixConfig, kind: MatrixFlowKind) => string | undefined): {
   readonly [cell: string]: string;
@@ -227,19 +214,11 @@ export function matrixCases(
 
 /**
  * Cells whose tcpdump text is known to differ (as KNOWN_TEXT_GAPS in case.ts: the wire's frames,
- * outcome, conntrack and neighbours are still compared), keyed by `cellKey`.
+ * outcome, conntrack and neighbours are still compared), keyed by `cellKey`. None today: the 42
+ * cells of the host's DNATed local connections and c→other's bridged DNAT closed when the lab's
+ * tcpdump took window, MSS and time stamps from each sending socket (tcpdump/socket-model.ts).
  */
-export const MATRIX_TEXT_GAPS: { readonly [cell: string]: string } = gapTable((c, kind) => {
-  if (
-    kind === 'host→eth0:published' ||
-    kind === 'host→docker0:published' ||
-    (kind === 'host→127.0.0.1:published' && !c.userlandProxy)
-  )
-    return LOCAL_DNAT_TEXT;
-  if (!c.userlandProxy && c.brNetfilter && c.icc && kind === "container→other's published")
-    return BRIDGED_DNAT_TEXT;
-  return undefined;
-});
+export const MATRIX_TEXT_GAPS: { readonly [cell: string]: string } = gapTable(() => undefined);
 
 /** The known text gap of a matrix case's flow, if any (case.ts asks by flow index). */
 export function matrixTextGap(caseId: string, flow: number, profile: Profile): string | undefined {

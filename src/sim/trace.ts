@@ -201,6 +201,12 @@ export interface Hop {
     /** This packet ended the entry at once (a RST before any reply): it left the table. */
     readonly deleted?: boolean;
   };
+  /**
+   * A TCP segment's `send` hop: the MTU of the route its socket chose for the destination it
+   * connected to, before any OUTPUT DNAT (the host's own connection to one of its addresses takes
+   * lo's, 65536, wherever the DNAT then sends it). The socket's MSS and windows follow from it.
+   */
+  readonly routeMtu?: number;
   /** Simulated microseconds since the flow started. */
   readonly t: number;
   /** The tables right after this hop (shared, never copied per hop). */

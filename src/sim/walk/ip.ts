@@ -14,8 +14,8 @@ import {
 } from './hooks';
 import { iface, resolveNeighbour, txOn } from './l2';
 import { selectAddress } from './select-addr';
-import { emit, why, type WalkState } from './state';
-import { isLocal, lookupRoute, onlyLoopback, type RouteEntry } from './topology';
+import { emit, why, type HopExtras, type WalkState } from './state';
+import { isLocal, lookupRoute, onlyLoopback, type NsInfo, type RouteEntry } from './topology';
 
 function routeHop(s: WalkState, node: NodeId, f: Frame, rt: RouteEntry | 'local'): void {
   if (rt === 'local') {
@@ -216,6 +216,18 @@ function icmpUnreachable(s: WalkState, node: NodeId, f: Frame, code: 0 | 1, labe
 }
 
 /** A socket in `node` sends `frame` (IP header and payload, no Ethernet yet). */
+/**
+ * A TCP segment's socket MSS and windows come from the route it looked up for the address it
+ * connected to (ip_route_connect, before OUTPUT): a local address routes through lo.
+ */
+function sendExtras(info: NsInfo, f: Frame): HopExtras {
+  const dst = f.ip?.dst;
+  if (!f.tcp || dst === undefined) return {};
+  const dev = isLocal(info, dst) ? 'lo' : lookupRoute(info, dst)?.dev;
+  const mtu = dev === undefined ? undefined : info.devices.get(dev)?.mtu;
+  return mtu === undefined ? {} : { routeMtu: mtu };
+}
+
 export function ipOutput(
   s: WalkState,
   node: NodeId,
@@ -224,7 +236,7 @@ export function ipOutput(
 ): void {
   const info = s.topo.ns.get(node);
   if (!info || !frame.ip) return;
-  emit(s, node, null, 'send', frame, why(sendKey, { node }), {}, 0);
+  emit(s, node, null, 'send', frame, why(sendKey, { node }), sendExtras(info, frame), 0);
   let f = frame;
   let ct: CtCtx | null = null;
   if (info.netfilter) {

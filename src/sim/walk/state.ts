@@ -188,6 +188,7 @@ export interface HopExtras {
   readonly changed?: readonly FieldChange[];
   readonly nf?: NetfilterStep;
   readonly ct?: Hop['ct'];
+  readonly routeMtu?: number;
 }
 
 /** Appends a hop; `dt` is the simulated time the step takes. */
@@ -211,6 +212,7 @@ export function emit(
     why: reason,
     ...(extras.nf ? { nf: extras.nf } : {}),
     ...(extras.ct ? { ct: extras.ct } : {}),
+    ...(extras.routeMtu !== undefined ? { routeMtu: extras.routeMtu } : {}),
     t: s.t,
     seen: seenNow(s),
   });

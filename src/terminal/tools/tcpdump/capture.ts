@@ -13,6 +13,8 @@ export interface Seen {
   readonly iface: string;
   /** The hop's place in the flow (packets in order, hops in order): merges interfaces. */
   readonly order: number;
+  /** The packet's index in the flow's packets (its sending socket's segment, socket-model.ts). */
+  readonly packet: number;
   /** The hop's packet label ('SYN', 'echo request 1'…). */
   readonly label: string;
   /** LINUX_SLL2 packet type as `-i any` prints it. */
@@ -43,7 +45,7 @@ export function framesAt(
   const bridgeOf = new Map<string, string>();
   for (const [br, ports] of ifaces.bridges) for (const p of ports) bridgeOf.set(p, br);
   let base = 0;
-  for (const p of packets) {
+  packets.forEach((p, packet) => {
     let prev: Hop | null = null;
     const at = base;
     base += p.hops.length;
@@ -62,7 +64,15 @@ export function framesAt(
             : h.event === 'tx'
               ? 'Out'
               : rxType(h.frame, ifaces.macs.get(h.iface));
-        out.push({ frame: h.frame, t: h.t, iface: h.iface, dir, order: at + i, label: p.label });
+        out.push({
+          frame: h.frame,
+          t: h.t,
+          iface: h.iface,
+          dir,
+          order: at + i,
+          packet,
+          label: p.label,
+        });
       }
       // Promiscuous bridge: a frame entering a port is seen on the bridge too, unless the bridge
       // passes it up to the host anyway (then its own rx on the bridge shows it, once).
@@ -78,9 +88,10 @@ export function framesAt(
           iface: br,
           dir: rxType(h.frame, ifaces.macs.get(br)),
           order: at + i,
+          packet,
           label: p.label,
         });
     });
-  }
+  });
   return out;
 }

@@ -4,6 +4,7 @@
 import type { Frame } from '../../../sim/trace';
 import { dnsText } from './dns';
 import { quotedTcpWire } from './checksum';
+import type { Sent } from './socket-model';
 import { TcpTracker, tcpFlags } from './tcp-model';
 import { udpPortText } from './udp-ports';
 import { frameBytes } from './wire';
@@ -157,7 +158,10 @@ export interface PrintedPacket {
   readonly bytes: readonly number[];
 }
 
-/** The packet's text; `t` (µs) feeds TCP time stamps, `mtu` the interface's, `id` -v's IP id. */
+/**
+ * The packet's text; `t` (µs), `mtu` (the interface's) and `id` (-v's IP id); `sent`: a TCP
+ * segment as its sending socket built it (socket-model.ts), else guessed from this capture alone.
+ */
 export function printFrame(
   f: Frame,
   o: PrintOptions,
@@ -165,7 +169,7 @@ export function printFrame(
   t: number,
   mtu: number,
   id: number,
-  iface = '',
+  sent?: Sent | null,
 ): PrintedPacket {
   const eth = f.eth;
   const a = f.arp;
@@ -187,7 +191,7 @@ export function printFrame(
   let segment: readonly number[] = [];
   let quote: readonly number[] = [];
   if (f.tcp) {
-    const s = tcp.segment(f, t, mtu, o.absolute, iface);
+    const s = tcp.segment(f, t, mtu, o.absolute, sent);
     segment = s.wire;
     len = 20 + s.headerLen + (f.payload?.length ?? 0);
     l4 = tcpLine(f, o, s);

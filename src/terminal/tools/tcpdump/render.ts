@@ -6,6 +6,7 @@ import type { PacketTrace } from '../../../sim/trace';
 import { framesAt, type Seen } from './capture';
 import type { Match } from './filter';
 import { printFrame, type PrintOptions } from './print';
+import { sentSegments } from './socket-model';
 import { TcpTracker } from './tcp-model';
 
 export interface Rendered {
@@ -41,6 +42,8 @@ export function renderCapture(
   const macs = new Map([...ns.devices.values()].map((d) => [d.name, d.mac as string]));
   const seen = framesAt(packets, ns.id, iface, { bridges: ns.bridges, macs }, promiscuous);
   const tcp = new TcpTracker();
+  // Each segment's window, options and stamps are its sending socket's, whatever this capture saw.
+  const sent = sentSegments(packets);
   const any = iface === 'any';
   let n = 0;
   return seen.map((s) => {
@@ -49,7 +52,7 @@ export function renderCapture(
     const mtu = ns.devices.get(s.iface)?.mtu ?? 1500;
     // -v's IP id: any number will do but 0 (Linux gives 0 only to a SYN-ACK and a RST).
     const id = (n * 7919) & 0xffff || 1;
-    const p = printFrame(s.frame, print, tcp, s.t, mtu, id, s.iface);
+    const p = printFrame(s.frame, print, tcp, s.t, mtu, id, sent[s.packet]);
     if (!any) return { seen: s, text: p.text, bytes: p.bytes };
     const where = `${s.iface.padEnd(5)} ${s.dir.padEnd(3)} `;
     const ifindex = ns.devices.get(s.iface)?.ifindex ?? 0;
