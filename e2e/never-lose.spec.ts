@@ -106,6 +106,36 @@ test.describe('never lose a lab', () => {
     security.expectClean();
   });
 
+  test('a command typed before the saved lab is read is not lost: the saved lab stays one click away', async ({
+    lab,
+    terminal,
+    security,
+    page,
+  }) => {
+    const share = new SharePage(page);
+    const mine = await myLab(lab, terminal, share);
+    // The session's code (which reads the saved lab) arrives late, as on a slow machine.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/assets\/session-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await lab.ready();
+    await terminal.run('docker run -d --name quick nginx');
+    await expect(lab.card('quick')).toBeVisible();
+    release();
+    await expect(share.banner).toContainText(
+      'Your saved lab was not opened over what you have just done',
+    );
+    await expect(lab.card('quick')).toBeVisible();
+    await expect(lab.card('mine')).toHaveCount(0);
+    await share.waitForAutosave(holds('quick'));
+    expect((await kept(page)).map((k) => k.text)).toContain(mine);
+    security.expectClean();
+  });
+
   test('two #lab= links in a row: both earlier labs are kept, the banner reopens the last', async ({
     lab,
     terminal,

@@ -289,6 +289,8 @@ const shell = {
   'share.openNewer': 'Open the newer lab',
   'share.linkOpened':
     'This lab opened from a link, beside yours: your own lab is kept in Share → Recent labs.',
+  'share.storedBeside':
+    'Your saved lab was not opened over what you have just done: it is kept in Share → Recent labs.',
   'share.linkRefusedOwn': 'This link could not be opened: {reason}. Your own lab is open instead.',
   'share.linkRefusedDefault':
     'This link could not be opened: {reason}. The default lab is open instead.',

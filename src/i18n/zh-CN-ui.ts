@@ -285,6 +285,7 @@ const shell: { readonly [K in Exclude<UiKey, PanelKey>]: string } = {
   'share.openNewer': '打开最新的实验',
   'share.linkOpened':
     '这个实验是从链接打开的，与你的实验并存：你自己的实验保存在“分享 → 最近的实验”里。',
+  'share.storedBeside': '你保存的实验没有覆盖你刚做的操作：它保存在“分享 → 最近的实验”里。',
   'share.linkRefusedOwn': '这个链接无法打开：{reason}。已改为打开你自己的实验。',
   'share.linkRefusedDefault': '这个链接无法打开：{reason}。已改为打开默认实验。',
   'share.noLab': '这个链接要求的实验“{lab}”不存在：已改为打开默认实验。',

@@ -80,63 +80,65 @@ export function startSession(app: AppStore, bridge: LangBridge, opened: LabState
   const { showIssue, showError, bumpRecent } = app.getState();
   const extras = labExtras(app, bridge.lang);
   const where = { hash: window.location.hash, search: window.location.search };
-  void openAtStart(app, where, storage, Date.now()).then(async (start) => {
-    if (stopped) return;
-    if (hasLinkFragment(where.hash) && !framed) {
-      // The link has been read: drop it, so a reload opens the autosave (with later changes).
-      history.replaceState(history.state, '', window.location.pathname + window.location.search);
-    }
-    if (start.kind === 'link' || start.kind === 'stored')
-      await applyExtras(app, start.doc, start.kind === 'link' ? bridge.setLang : null);
-    if (framed) showIssue({ key: 'share.framed', tone: 'info' });
-    else if (start.issue) showIssue(start.issue);
-    // A teacher's lesson (#lesson=) plays over the lab just opened, once that lab can be kept.
-    // Once it plays, the link is dropped (as a #lab= link is): a reload opens the autosave, which
-    // carries the lesson and the student's step in it, instead of the lesson from its start.
-    const lesson = () => {
-      if (!hasLessonFragment(where.hash)) return;
-      void import('../Teacher/open')
-        .then((m) => m.openLessonLink(app, where.hash))
-        .then((opened) => {
-          if (opened && storage && !framed && window.location.hash === where.hash)
-            history.replaceState(
-              history.state,
-              '',
-              window.location.pathname + window.location.search,
-            );
-        });
-    };
-    if (!storage || stopped) return lesson();
-    auto = startAutosave(app, storage, {
-      extras,
-      onError: (reason) => showError('share.autosaveOff', { reason }),
-      write: writer(app, storage, visit),
-    });
-    const keep: Keeping = {
-      keepShown: (origin) => {
-        auto?.flush();
-        const text = encodeFile(labOf(app, extras));
-        const containers = app.getState().world.containers.length;
-        const list = keepLab(storage, { text, origin, containers, at: Date.now() });
-        bumpRecent();
-        // What opens next is a new piece of work: its autosaves start a new entry.
-        visit.id = visitId();
-        return list?.[0]?.id ?? null;
-      },
-    };
-    setKeeping(keep);
-    lesson();
-    unwatchTabs = watchOtherTabs(app, storage);
-    if (start.kind === 'link' || (start.kind === 'default' && changed(opened, app.getState())))
-      auto.schedule();
-    if (start.kind === 'query') {
-      unadopted = app.subscribe((s, prev) => {
-        if (!changed(s, prev)) return;
-        unadopted();
-        adoptQuery();
+  void openAtStart(app, where, storage, Date.now(), changed(opened, app.getState())).then(
+    async (start) => {
+      if (stopped) return;
+      if (hasLinkFragment(where.hash) && !framed) {
+        // The link has been read: drop it, so a reload opens the autosave (with later changes).
+        history.replaceState(history.state, '', window.location.pathname + window.location.search);
+      }
+      if (start.kind === 'link' || start.kind === 'stored')
+        await applyExtras(app, start.doc, start.kind === 'link' ? bridge.setLang : null);
+      if (framed) showIssue({ key: 'share.framed', tone: 'info' });
+      else if (start.issue) showIssue(start.issue);
+      // A teacher's lesson (#lesson=) plays over the lab just opened, once that lab can be kept.
+      // Once it plays, the link is dropped (as a #lab= link is): a reload opens the autosave, which
+      // carries the lesson and the student's step in it, instead of the lesson from its start.
+      const lesson = () => {
+        if (!hasLessonFragment(where.hash)) return;
+        void import('../Teacher/open')
+          .then((m) => m.openLessonLink(app, where.hash))
+          .then((opened) => {
+            if (opened && storage && !framed && window.location.hash === where.hash)
+              history.replaceState(
+                history.state,
+                '',
+                window.location.pathname + window.location.search,
+              );
+          });
+      };
+      if (!storage || stopped) return lesson();
+      auto = startAutosave(app, storage, {
+        extras,
+        onError: (reason) => showError('share.autosaveOff', { reason }),
+        write: writer(app, storage, visit),
       });
-    }
-  });
+      const keep: Keeping = {
+        keepShown: (origin) => {
+          auto?.flush();
+          const text = encodeFile(labOf(app, extras));
+          const containers = app.getState().world.containers.length;
+          const list = keepLab(storage, { text, origin, containers, at: Date.now() });
+          bumpRecent();
+          // What opens next is a new piece of work: its autosaves start a new entry.
+          visit.id = visitId();
+          return list?.[0]?.id ?? null;
+        },
+      };
+      setKeeping(keep);
+      lesson();
+      unwatchTabs = watchOtherTabs(app, storage);
+      if (start.kind === 'link' || (start.kind === 'default' && changed(opened, app.getState())))
+        auto.schedule();
+      if (start.kind === 'query') {
+        unadopted = app.subscribe((s, prev) => {
+          if (!changed(s, prev)) return;
+          unadopted();
+          adoptQuery();
+        });
+      }
+    },
+  );
   // A lesson step is kept too (the lesson slice lives in the app store, beside the world).
   const unwatch = app.subscribe((s, prev) => {
     if (s.lesson !== prev.lesson || s.challenge !== prev.challenge) auto?.schedule();

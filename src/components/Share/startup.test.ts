@@ -95,6 +95,20 @@ describe('the lab that opens', () => {
     expect(app.getState().cursor).toBe(4);
   });
 
+  it('is not put over what the user did before it was read: their saved lab is kept and offered', async () => {
+    // The session's code arrives after the page is usable: a container run in between stays.
+    const storage = memoryStorage();
+    const mine = myLab(storage);
+    const app = createAppStore();
+    expect(app.getState().runContainer({ image: 'nginx', name: 'typed-first' }).ok).toBe(true);
+    const start = await openAtStart(app, { hash: '', search: '' }, storage, NOW, true);
+    expect(start.kind).toBe('default');
+    expect(names(app)).toEqual(['typed-first']);
+    expect(start.issue).toMatchObject({ key: 'share.storedBeside', tone: 'info' });
+    expect(start.issue?.actions?.[0]).toMatchObject({ kind: 'restore' });
+    expect(actionText(storage, start.issue)).toBe(mine);
+  });
+
   it('leaves a lab named in the query to the boot code, keeping and offering the user’s', async () => {
     const storage = memoryStorage();
     const mine = myLab(storage);

@@ -89,11 +89,17 @@ const info = (key: ShareIssue['key'], actions: readonly BannerAction[]): ShareIs
   actions,
 });
 
+/**
+ * `touched`: the user already changed the lab on screen (a command typed, a container run) while
+ * this code was still being fetched. Their saved lab is then not put over that work: it stays in
+ * Recent labs, and the banner says where.
+ */
 export async function openAtStart(
   app: AppStore,
   where: { readonly hash: string; readonly search: string },
   storage: KeyValueStorage | null,
   now: number,
+  touched = false,
 ): Promise<Startup> {
   let saved: Saved = storage ? readSaved(storage, now) : { kind: 'none' };
   const mine: BannerAction[] =
@@ -126,6 +132,8 @@ export async function openAtStart(
             : null;
     return { kind: 'query', issue };
   }
+  if (saved.kind === 'ok' && touched && linkError === null)
+    return { kind: 'default', issue: info('share.storedBeside', mine) };
   if (saved.kind === 'ok') {
     const applied = applyLab(app, saved.doc);
     if (applied.ok) {
