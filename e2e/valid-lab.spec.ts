@@ -47,8 +47,9 @@ async function reloadRestores(lab: LabPage, marker: string, errors: string[]): P
   await share.waitForAutosave((json) => json.includes(marker));
   await lab.page.reload();
   await lab.ready();
-  await expect(lab.page.locator(cards)).toHaveCount(before.length);
-  expect(await cardTexts(lab.page)).toEqual(before);
+  // The saved lab is applied once the session's code has arrived, which may be after the first
+  // paint: the default lab has as many cards as some saved ones, so wait for the texts themselves.
+  await expect.poll(() => cardTexts(lab.page)).toEqual(before);
   await expect(share.banner).toHaveCount(0);
   expect(errors).toEqual([]);
 }
