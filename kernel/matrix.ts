@@ -4,6 +4,7 @@
 // of its flows (a cell = one flow of one case). Pure data; the runner prints `matrixTable`.
 import type { Flow, IPv4, Profile } from '../src/sim';
 import { PROFILES } from '../src/sim';
+import { daemonSetsBrNetfilter } from '../src/sim/world';
 import { findScenario, type Scenario, type Step } from '../src/scenarios';
 
 const a = (s: string) => s as IPv4;
@@ -92,10 +93,11 @@ function onOff(b: boolean): string {
  * bridge_linux.go `createNetwork`): 27.0–27.3 run setupIPv4BridgeNetFiltering (modprobe
  * br_netfilter, write 1) only for `!config.EnableICC`; from v27.4.0 (so our docker-27 = 27.5.1)
  * and in 29.x for `!config.EnableICC || !EnableUserlandProxy`. It writes it when a bridge network
- * is set up (the default bridge at daemon start), and never again: nothing reads it back.
+ * is set up (the default bridge at daemon start), and never again: nothing reads it back. The
+ * engine's own rule (sim/world.ts), stated once.
  */
 export function daemonBrNetfilter(c: MatrixConfig): boolean {
-  return !c.icc || !c.userlandProxy;
+  return daemonSetsBrNetfilter(c);
 }
 
 /**
