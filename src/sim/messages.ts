@@ -5,6 +5,9 @@
 export const WHY_EN = {
   send: 'A socket in {node} hands the packet to its network stack.',
   'send.kernel': 'The kernel of {node} itself sends this packet.',
+  'send.dns-embedded': "Docker's embedded DNS server (127.0.0.11, answered by dockerd) sends its answer.",
+  'send.dns-forwarder': 'dockerd forwards the query to the resolver at {dst}, from {node}.',
+  'send.dns-resolver': 'The resolver at {src} answers.',
   'route.local': "{dst} is one of {at}'s own addresses: the packet is for a local socket.",
   'route.default':
     '{At} has no specific route to {dst}: its default route sends it via {via} out of {dev}.',
@@ -78,6 +81,10 @@ export const WHY_EN = {
   'deliver.proxy':
     'docker-proxy is listening on port {port}: it accepts and will relay to the container.',
   'deliver.client': 'Delivered to the client socket that started this connection.',
+  'deliver.dns-embedded':
+    "Delivered to Docker's embedded DNS server (127.0.0.11, answered by dockerd).",
+  'deliver.dns-forwarder': 'Delivered to dockerd, which answers the client from 127.0.0.11.',
+  'deliver.dns-resolver': 'Delivered to the resolver at {dst}.',
   'deliver.no-listener-tcp': 'Nothing listens on port {port}: the kernel answers with a TCP RST.',
   'deliver.no-listener-udp':
     'Nothing listens on UDP port {port}: the kernel answers ICMP port unreachable.',

@@ -57,11 +57,14 @@ function deliver(s: WalkState, node: NodeId, inIface: string, f: Frame): void {
   if ((proto === 'tcp' || proto === 'udp') && f.ip) {
     const sock = s.sockets.lookup(node, proto, f.ip.dst, dstPort(f), f.ip.src, srcPort(f));
     key = sock
-      ? `deliver.${sock.kind}`
+      ? sock.dns
+        ? `deliver.dns-${sock.dns}`
+        : `deliver.${sock.kind}`
       : proto === 'tcp'
         ? 'deliver.no-listener-tcp'
         : 'deliver.no-listener-udp';
     params['port'] = dstPort(f);
+    params['dst'] = f.ip.dst;
     if (sock) params['process'] = sock.process;
   } else if (f.icmp?.type === 8) {
     key = 'deliver.echo';
@@ -228,6 +231,13 @@ function sendExtras(info: NsInfo, f: Frame): HopExtras {
   return mtu === undefined ? {} : { routeMtu: mtu };
 }
 
+/** Who sends a datagram, when the narration names it: the parts of a DNS lookup (`DnsRole`). */
+function sendWho(s: WalkState, node: NodeId, f: Frame): WhyKey {
+  if (!f.ip || f.ip.proto !== 'udp') return 'send';
+  const sock = s.sockets.lookup(node, 'udp', f.ip.src, srcPort(f), f.ip.dst, dstPort(f));
+  return sock?.dns ? `send.dns-${sock.dns}` : 'send';
+}
+
 export function ipOutput(
   s: WalkState,
   node: NodeId,
@@ -236,7 +246,12 @@ export function ipOutput(
 ): void {
   const info = s.topo.ns.get(node);
   if (!info || !frame.ip) return;
-  emit(s, node, null, 'send', frame, why(sendKey, { node }), sendExtras(info, frame), 0);
+  const says = why(sendKey === 'send' ? sendWho(s, node, frame) : sendKey, {
+    node,
+    src: frame.ip.src,
+    dst: frame.ip.dst,
+  });
+  emit(s, node, null, 'send', frame, says, sendExtras(info, frame), 0);
   let f = frame;
   let ct: CtCtx | null = null;
   if (info.netfilter) {

@@ -81,7 +81,15 @@ export interface SocketInfo {
   /** Who owns it: 'nginx', 'docker-proxy', 'client'… */
   readonly process: string;
   readonly kind: 'listener' | 'proxy' | 'client';
+  /**
+   * The part it plays in a name lookup, so the narration names it as a learner knows it: Docker's
+   * embedded DNS (dockerd's socket behind 127.0.0.11), the socket dockerd forwards a query from,
+   * or a public resolver (8.8.8.8).
+   */
+  readonly dns?: DnsRole;
 }
+
+export type DnsRole = 'embedded' | 'forwarder' | 'resolver';
 
 export interface SocketTable {
   /** The socket a segment to ip:port from peerIp:peerPort reaches (connected sockets match their peer). */
