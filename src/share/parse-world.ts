@@ -82,6 +82,14 @@ export function remote(v: unknown, p: string): RemoteHost {
     routerIface: str(o['routerIface'], `${p}.routerIface`, 15, IFNAME),
     routerIfaceMac: mac(o['routerIfaceMac'], `${p}.routerIfaceMac`),
     listeners: arr(o['listeners'], `${p}.listeners`, LIMITS.listeners, listener),
+    // What its server logged (an access log line holds the request's path).
+    ...(o['log'] === undefined
+      ? {}
+      : {
+          log: arr(o['log'], `${p}.log`, LIMITS.logLines, (x, q) =>
+            str(x, q, LIMITS.pathChars + 128),
+          ),
+        }),
   };
 }
 
@@ -224,6 +232,7 @@ export function container(v: unknown, p: string): Container {
     'endpoints',
     'bindings',
     'listeners',
+    'log',
   ]);
   return {
     id: str(o['id'], `${p}.id`, 64, HEX64),
@@ -245,5 +254,13 @@ export function container(v: unknown, p: string): Container {
     endpoints: arr(o['endpoints'], `${p}.endpoints`, LIMITS.endpoints, endpoint),
     bindings: arr(o['bindings'], `${p}.bindings`, LIMITS.ports * 2, binding),
     listeners: arr(o['listeners'], `${p}.listeners`, LIMITS.listeners, listener),
+    // What its server logged (an access log line holds the request's path).
+    ...(o['log'] === undefined
+      ? {}
+      : {
+          log: arr(o['log'], `${p}.log`, LIMITS.logLines, (x, q) =>
+            str(x, q, LIMITS.pathChars + 128),
+          ),
+        }),
   };
 }

@@ -5,7 +5,8 @@
 export const WHY_EN = {
   send: 'A socket in {node} hands the packet to its network stack.',
   'send.kernel': 'The kernel of {node} itself sends this packet.',
-  'send.dns-embedded': "Docker's embedded DNS server (127.0.0.11, answered by dockerd) sends its answer.",
+  'send.dns-embedded':
+    "Docker's embedded DNS server (127.0.0.11, answered by dockerd) sends its answer.",
   'send.dns-forwarder': 'dockerd forwards the query to the resolver at {dst}, from {node}.',
   'send.dns-resolver': 'The resolver at {src} answers.',
   'route.local': "{dst} is one of {at}'s own addresses: the packet is for a local socket.",

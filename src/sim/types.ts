@@ -153,6 +153,11 @@ export interface Container {
   readonly endpoints: readonly Endpoint[];
   readonly bindings: readonly PortBinding[];
   readonly listeners: readonly Listener[];
+  /**
+   * What its server wrote to stderr since it was created (Python http.server's access log), for
+   * `docker logs`; absent when nothing was written.
+   */
+  readonly log?: readonly string[];
 }
 
 /** A machine outside the Docker host: behind the upstream router. */

@@ -15,6 +15,7 @@ import type {
 import type { ParamsArg, WhyKey } from '../messages';
 import type { InFlight } from './ct-tcp';
 import { fullBudget } from './budget';
+import { withLogs, type Logged } from './server-log';
 import type { Topology } from './topology';
 import { own } from '../own';
 
@@ -75,6 +76,8 @@ export interface WalkState {
   nfBudget: { rules: number; chains: number };
   /** Sockets the walk knows: listeners per namespace and the flow's own client sockets. */
   readonly sockets: SocketTable;
+  /** What the servers that answered wrote to their logs (walk/server-log.ts). */
+  readonly logged: Logged[];
 }
 
 export interface SocketInfo {
@@ -130,6 +133,7 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     followUps: [],
     nfBudget: fullBudget(),
     sockets,
+    logged: [],
   };
 }
 
@@ -144,6 +148,7 @@ export function endWalk(s: WalkState): World {
     nextConntrackId: s.nextConntrackId,
     nextSourcePort: s.nextSourcePort,
     rng: s.rng,
+    containers: withLogs(s.base.containers, s.logged),
   };
 }
 
