@@ -46,7 +46,7 @@ export function hostJob(v: unknown, p: string): HostJob {
 }
 
 export function listener(v: unknown, p: string): Listener {
-  const o = obj(v, p, ['proto', 'port', 'ip', 'http', 'silent', 'process']);
+  const o = obj(v, p, ['proto', 'port', 'ip', 'http', 'silent', 'process', 'once']);
   const base = {
     proto: proto(o['proto'], `${p}.proto`),
     port: port(o['port'], `${p}.port`),
@@ -57,6 +57,7 @@ export function listener(v: unknown, p: string): Listener {
     ...(o['process'] === undefined
       ? {}
       : { process: str(o['process'], `${p}.process`, 15, /^[\w./-]+$/) }),
+    ...(o['once'] === undefined || !bool(o['once'], `${p}.once`) ? {} : { once: true as const }),
   };
   if (o['http'] === undefined) return base;
   const h = obj(o['http'], `${p}.http`, ['status', 'body', 'python']);

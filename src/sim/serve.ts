@@ -62,6 +62,7 @@ export function ncListenOf(image: ImageInfo, command: readonly string[]): Server
   const argv = command[0] === 'busybox' ? command.slice(1) : command;
   if (argv[0] !== 'nc' && argv[0] !== '/bin/nc') return null;
   let listen = false;
+  let keep = false;
   let udp = false;
   let port: number | null = null;
   let ip: string | null = null;
@@ -78,6 +79,7 @@ export function ncListenOf(image: ImageInfo, command: readonly string[]): Server
         break;
       }
       listen ||= c === 'l';
+      keep ||= c === 'k';
       udp ||= c === 'u';
     }
   }
@@ -87,6 +89,8 @@ export function ncListenOf(image: ImageInfo, command: readonly string[]): Server
     port,
     ...(ip && ip !== '0.0.0.0' ? { ip } : {}),
     silent: true,
+    // Without -k one TCP connection, then nc exits (with -u it keeps the socket it connect()ed).
+    ...(keep || udp ? {} : { once: true as const }),
   };
   return { foreground: true, listener };
 }

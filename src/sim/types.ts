@@ -118,6 +118,8 @@ export interface Listener {
   readonly silent?: true;
   /** The process holding the socket when it is not the container's main one (`docker exec -d`). */
   readonly process?: string;
+  /** Serves one TCP connection, then exits 0 (busybox nc -l without -k: walk/served.ts). */
+  readonly once?: true;
 }
 
 /**

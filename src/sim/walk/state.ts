@@ -1,6 +1,14 @@
 // The working state of one simulate() call: the world's mutable parts as copies, the hops emitted.
 // Private to the walk: the world passed in is never mutated; the caller gets a new one at the end.
-import type { ConntrackEntry, FdbEntry, IfStats, NeighEntry, Netfilter, World } from '../types';
+import type {
+  ConntrackEntry,
+  FdbEntry,
+  IfStats,
+  Listener,
+  NeighEntry,
+  Netfilter,
+  World,
+} from '../types';
 import type {
   DropReason,
   FieldChange,
@@ -15,7 +23,7 @@ import type {
 import type { ParamsArg, WhyKey } from '../messages';
 import type { InFlight } from './ct-tcp';
 import { fullBudget } from './budget';
-import { withLogs, type Logged } from './server-log';
+import { afterServers, type Logged } from './served';
 import type { Topology } from './topology';
 import { own } from '../own';
 
@@ -76,8 +84,9 @@ export interface WalkState {
   nfBudget: { rules: number; chains: number };
   /** Sockets the walk knows: listeners per namespace and the flow's own client sockets. */
   readonly sockets: SocketTable;
-  /** What the servers that answered wrote to their logs (walk/server-log.ts). */
+  /** What the servers that answered wrote to their logs, and the one-shot ones that accepted (walk/served.ts). */
   readonly logged: Logged[];
+  readonly ended: Listener[];
 }
 
 export interface SocketInfo {
@@ -134,11 +143,12 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     nfBudget: fullBudget(),
     sockets,
     logged: [],
+    ended: [],
   };
 }
 
 export function endWalk(s: WalkState): World {
-  return {
+  const world: World = {
     ...s.base,
     netfilter: s.nf,
     conntrack: s.conntrack,
@@ -148,8 +158,8 @@ export function endWalk(s: WalkState): World {
     nextConntrackId: s.nextConntrackId,
     nextSourcePort: s.nextSourcePort,
     rng: s.rng,
-    containers: withLogs(s.base.containers, s.logged),
   };
+  return afterServers(world, s.logged, s.ended);
 }
 
 /**

@@ -84,7 +84,10 @@ export function connect(
     cNext: cSeq + 1,
     sNext: sSeq + 1,
   };
-  return clientSends(conv, t, 'ACK', ['ACK']) ? t : failure(conv);
+  if (!clientSends(conv, t, 'ACK', ['ACK'])) return failure(conv);
+  // nc -l without -k: this is the one connection it serves (walk/served.ts).
+  if (sock.listener?.once) conv.s.ended.push(sock.listener);
+  return t;
 }
 
 export const isSession = (x: TcpSession | FlowResult): x is TcpSession => 'sock' in x;
