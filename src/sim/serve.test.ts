@@ -41,7 +41,13 @@ describe('busybox nc -l', () => {
     const l = (...argv: string[]) => ncListenOf(busybox, argv)?.listener;
     expect(l('nc', '-l', '-p', '80')).toEqual({ proto: 'tcp', port: 80, silent: true, once: true });
     expect(l('nc', '-lu', '-p', '53')).toEqual({ proto: 'udp', port: 53, silent: true });
-    expect(l('nc', '-lkp', '8080')).toEqual({ proto: 'tcp', port: 8080, silent: true });
+    // busybox 1.36.1 nc_bloaty: -k keeps listening only with -e PROG (it forks per connection).
+    expect(l('nc', '-lkp', '8080')).toEqual({ proto: 'tcp', port: 8080, silent: true, once: true });
+    expect(l('nc', '-lk', '-p', '80', '-e', 'cat')).toEqual({
+      proto: 'tcp',
+      port: 80,
+      silent: true,
+    });
     expect(l('busybox', 'nc', '-l', '-u', '-p53')).toMatchObject({ proto: 'udp', port: 53 });
     expect(l('nc', '-l', '-s', '127.0.0.1', '-p', '80')).toMatchObject({ ip: '127.0.0.1' });
     expect(ncListenOf(busybox, ['nc', '-l', '-p', '80'])?.foreground).toBe(true);

@@ -63,6 +63,7 @@ export function ncListenOf(image: ImageInfo, command: readonly string[]): Server
   if (argv[0] !== 'nc' && argv[0] !== '/bin/nc') return null;
   let listen = false;
   let keep = false;
+  let prog = false;
   let udp = false;
   let port: number | null = null;
   let ip: string | null = null;
@@ -75,7 +76,10 @@ export function ncListenOf(image: ImageInfo, command: readonly string[]): Server
         const v = a.slice(k + 1) || argv[++i];
         if (c === 'p') port = Number(v);
         if (c === 's') ip = v ?? null;
-        if (c === 'e') i = argv.length; // -e PROG ARGS…: the rest is the program's
+        if (c === 'e') {
+          prog = true;
+          i = argv.length; // -e PROG ARGS…: the rest is the program's
+        }
         break;
       }
       listen ||= c === 'l';
@@ -89,8 +93,10 @@ export function ncListenOf(image: ImageInfo, command: readonly string[]): Server
     port,
     ...(ip && ip !== '0.0.0.0' ? { ip } : {}),
     silent: true,
-    // Without -k one TCP connection, then nc exits (with -u it keeps the socket it connect()ed).
-    ...(keep || udp ? {} : { once: true as const }),
+    // One TCP connection, then nc exits: nc_bloaty's dolisten forks per connection only for
+    // `-lk -e PROG` ("-lk  With -e, provides persistent server"), else it closes its listening
+    // socket on accept (busybox 1.36.1). With -u it keeps the socket it connect()ed to the sender.
+    ...((keep && prog) || udp ? {} : { once: true as const }),
   };
   return { foreground: true, listener };
 }

@@ -118,7 +118,7 @@ export interface Listener {
   readonly silent?: true;
   /** The process holding the socket when it is not the container's main one (`docker exec -d`). */
   readonly process?: string;
-  /** Serves one TCP connection, then exits 0 (busybox nc -l without -k: walk/served.ts). */
+  /** Serves one TCP connection, then exits 0 (busybox nc -l but `-lk -e`: walk/served.ts). */
   readonly once?: true;
 }
 

@@ -4,7 +4,11 @@
 // Empty reply from server" (nc reads no input, closes when curl's request is read), nc had exited
 // 0, and a second curl printed "curl: (7) Failed to connect to 127.0.0.1 port 9004 after 0 ms:
 // Couldn't connect to server" (the RST of a closed port); nc -z then nc -zv: exit 0, then
-// "Connection refused". With -k it stays. As PID 1 its exit stops the container: Exited (0).
+// "Connection refused". Debian's busybox is built without nc_bloaty (no -k): busybox 1.36.1's
+// nc_bloaty.c, which the image's nc is (NC_110_COMPAT=y), was read instead: dolisten closes the
+// listening socket on accept ("dump the old socket") unless -k comes with -e PROG, when it forks
+// per connection ("-lk  With -e, provides persistent server"). As PID 1 its exit stops the
+// container: Exited (0).
 import { describe, expect, it } from 'vitest';
 import { referenceHost } from './testing/reference-host';
 import { terminalOn } from './testing/terminal';
@@ -44,9 +48,12 @@ describe('nc -l without -k serves one connection', () => {
     expect(status(term, 'c2')).toMatch(/^c2 Up /);
   });
 
-  it('with -k it keeps listening, and nc -lu is not ended by a datagram', () => {
+  it('-lk alone is one connection too; -lk -e PROG keeps listening; nc -lu outlives a datagram', () => {
     const term = terminalOn(referenceHost());
-    term.run('docker run -d --name keep -p 9002:9002 busybox nc -lk -p 9002');
+    term.run('docker run -d --name lk -p 9003:9003 busybox nc -lk -p 9003');
+    term.run('curl -s http://127.0.0.1:9003/');
+    expect(status(term, 'lk')).toMatch(/^lk Exited \(0\) /);
+    term.run('docker run -d --name keep -p 9002:9002 busybox nc -lk -p 9002 -e true');
     term.run('docker run -d --name udp busybox nc -lu -p 5353');
     for (let i = 0; i < 2; i++)
       expect(term.run('curl http://127.0.0.1:9002/').err).toBe(

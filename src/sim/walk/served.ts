@@ -2,7 +2,8 @@
 // - Logs: Python's http.server logs each request on stderr (log_message, unbuffered, so it reaches
 //   `docker logs` at once, unlike its "Serving HTTP" line on buffered stdout:
 //   src/sim/__fixtures__/servers/). The lines are kept on the container whose listener answered.
-// - One-shot servers: busybox `nc -l` without -k serves one TCP connection and exits 0. Measured
+// - One-shot servers: busybox `nc -l` (and `-lk` without -e: serve.ts) serves one TCP connection
+//   and exits 0. Measured
 //   on loopback in a private namespace (busybox 1.35 nc, stdin /dev/null as under `docker run -d`):
 //   it closes its listening socket when it accepts (a second connect while the first is open is
 //   refused), exits 0 when the peer closes, and a later connect is refused (RST: curl's "(7)
