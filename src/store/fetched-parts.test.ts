@@ -5,6 +5,7 @@ import { SHELL } from '../terminal/shell';
 import { createAppStore, renderTranscript } from './index';
 import { createWorld, simulate } from '../sim';
 import { createLabStore } from './create';
+import { inOrder } from './in-order';
 import { atHand, onFirstNeed, type Late } from './late';
 import { LESSON_ENGINE } from './lesson-engine';
 import type { LessonEngine } from './lesson-slice';
@@ -187,5 +188,43 @@ describe('a store whose packet walk is fetched', () => {
     await walk.load();
     expect(store.getState().result?.kind).toBe('connected');
     expect(fetches).toBe(2);
+  });
+});
+
+describe('the queue of actions waiting for a part', () => {
+  it('runs the rest when one of them throws, and lets the error out', async () => {
+    const part = gated<string>('here');
+    const queue = inOrder();
+    const ran: string[] = [];
+    queue.add(
+      [part.part],
+      () => ran.push('first'),
+      () => ran.push('first failed'),
+    );
+    queue.add(
+      [part.part],
+      () => {
+        throw new Error('cannot replay');
+      },
+      () => undefined,
+    );
+    queue.add(
+      [part.part],
+      () => ran.push('third'),
+      () => ran.push('third failed'),
+    );
+    const loaded = part.part.load().then(() => undefined);
+    const escaped = new Promise<unknown>((resolve) => process.once('unhandledRejection', resolve));
+    part.arrive();
+    await loaded;
+    expect(ran).toEqual(['first', 'third']);
+    expect(String(await escaped)).toMatch(/cannot replay/);
+    // Nothing waits any more: the next action runs at once.
+    queue.add(
+      [part.part],
+      () => ran.push('fourth'),
+      () => undefined,
+    );
+    expect(ran).toEqual(['first', 'third', 'fourth']);
   });
 });

@@ -33,6 +33,7 @@ export function inOrder(): InOrder {
     }
   };
   const drain = (): void => {
+    const errors: unknown[] = [];
     for (let w = waiting[0]; w; w = waiting[0]) {
       const part = missing(w.needs);
       if (part) {
@@ -43,11 +44,18 @@ export function inOrder(): InOrder {
           head.fail();
           drain();
         });
-        return;
+        break;
       }
       waiting.shift();
-      runOne(w);
+      // One action that throws (a lab whose flow cannot be replayed) must not hold back the rest.
+      try {
+        runOne(w);
+      } catch (e) {
+        errors.push(e);
+      }
     }
+    // Not swallowed: drain runs when a part arrives, so this is that promise's unhandled rejection.
+    if (errors.length > 0) throw errors[0];
   };
   return {
     add: (needs, run, fail) => {
