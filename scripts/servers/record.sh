@@ -35,13 +35,18 @@ curl -sv http://127.0.0.1:8000/ >/dev/null 2>"$OUT/http-server-curl-v.stderr.txt
 sleep 0.5
 kill -TERM $PYPID; wait $PYPID 2>/dev/null || true
 cp "$LOGS/py.stderr" "$OUT/http-server.stderr.txt"
-# A path that does not exist: send_error(404)'s page and headers, and its two stderr lines.
+# A path that does not exist: the page and headers of send_error(404), and its two stderr lines.
 env -u PYTHONUNBUFFERED "$PY" -m http.server 8000 >/dev/null 2>"$LOGS/py404.stderr" &
 PYPID=$!
 sleep 1
 printf "GET /nope HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n" \
   | nc -q 2 127.0.0.1 8000 >"$OUT/http-server-404.raw"
 curl -sv http://127.0.0.1:8000/nope >/dev/null 2>"$OUT/http-server-404-curl-v.stderr.txt" || true
+# The wgets: GNU wget 1.21.3 (on the host) and busybox 1.35 (in containers), with the exit status.
+wget -O- http://127.0.0.1:8000/nope >/dev/null 2>"$OUT/http-server-404-gnu-wget.stderr.txt" \
+  && echo 0 >"$OUT/http-server-404-gnu-wget.exit" || echo $? >"$OUT/http-server-404-gnu-wget.exit"
+busybox wget -O- http://127.0.0.1:8000/nope >/dev/null 2>"$OUT/http-server-404-busybox-wget.stderr.txt" \
+  && echo 0 >"$OUT/http-server-404-busybox-wget.exit" || echo $? >"$OUT/http-server-404-busybox-wget.exit"
 sleep 0.5
 kill -TERM $PYPID; wait $PYPID 2>/dev/null || true
 head -n 2 "$LOGS/py404.stderr" >"$OUT/http-server-404.stderr.txt"

@@ -9,6 +9,10 @@ import raw from '../sim/__fixtures__/servers/http-server-root.raw?raw';
 import raw404 from '../sim/__fixtures__/servers/http-server-404.raw?raw';
 import curl404 from '../sim/__fixtures__/servers/http-server-404-curl-v.stderr.txt?raw';
 import log404 from '../sim/__fixtures__/servers/http-server-404.stderr.txt?raw';
+import gnuWgetErr from '../sim/__fixtures__/servers/http-server-404-gnu-wget.stderr.txt?raw';
+import gnuWgetExit from '../sim/__fixtures__/servers/http-server-404-gnu-wget.exit?raw';
+import bbWgetErr from '../sim/__fixtures__/servers/http-server-404-busybox-wget.stderr.txt?raw';
+import bbWgetExit from '../sim/__fixtures__/servers/http-server-404-busybox-wget.exit?raw';
 import { decodeFile, encodeFile } from '../share/codec';
 import { referenceHost } from './testing/reference-host';
 import { terminalOn } from './testing/terminal';
@@ -102,5 +106,32 @@ describe('python:3.12-slim: a path it does not hold, and its access log', () => 
     const back = decodeFile(encodeFile({ world }));
     if (!back.ok) throw new Error(back.error);
     expect(back.value.world.containers.find((c) => c.name === 'py')?.log).toEqual(log);
+  });
+});
+
+describe('python:3.12-slim: the wgets against a 404', () => {
+  const gnuWget = { stderr: gnuWgetErr, exit: Number(gnuWgetExit) };
+  const busyboxWget = { stderr: bbWgetErr, exit: Number(bbWgetExit) };
+
+  it('GNU wget on the host logs ERROR 404 under the response line and exits 8 (server error)', () => {
+    const term = terminalOn(referenceHost());
+    term.run(RUN);
+    const r = term.run('wget -O- http://127.0.0.1:8000/nope');
+    const when = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g;
+    expect(r.err.replace(when, 'T')).toBe(gnuWget.stderr.replace(when, 'T'));
+    expect([r.out, r.exit]).toEqual(['', gnuWget.exit]);
+    expect(term.run('wget -qO- http://127.0.0.1:8000/nope')).toMatchObject({ err: '', exit: 8 });
+  });
+
+  it('busybox wget in a container quotes the status line and exits 1, -q or not', () => {
+    const term = terminalOn(referenceHost());
+    term.run(RUN);
+    const ip = term.run("docker inspect -f '{{.NetworkSettings.IPAddress}}' py").out.trim();
+    term.run('docker run -d --name bb busybox sleep 1d');
+    const r = term.run(`docker exec bb wget -O- http://${ip}:8000/nope`);
+    expect(r.out + r.err).toBe(busyboxWget.stderr.replaceAll('127.0.0.1', ip));
+    expect(r.exit).toBe(busyboxWget.exit);
+    const q = term.run(`docker exec bb wget -qO- http://${ip}:8000/nope`);
+    expect(q.out + q.err).toBe('wget: server returned error: HTTP/1.0 404 File not found\n');
   });
 });

@@ -2,7 +2,7 @@
 // -o sends the body elsewhere (curl-meter.ts), options read by curl-options.ts.
 import type { Ctx } from '../context';
 import { ARP_FAIL_MS, lastDrop } from './flow-view';
-import { sendHttpGet } from './http-get';
+import { answerHeadLines, sendHttpGet } from './http-get';
 import { LIMITS, type PacketTrace } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { curlOptions, type CurlOptions } from './curl-options';
@@ -10,16 +10,8 @@ import { progressMeter, writeOut, type WriteOutVars } from './curl-meter';
 
 /** The answer's status line and headers as they crossed the wire, as -v shows them (`< …`). */
 function answerHead(packets: readonly PacketTrace[]): string | null {
-  const answer = packets.findLast((p) => p.label.startsWith('HTTP ') && p.label !== 'HTTP GET');
-  const payload = answer?.hops[0]?.frame.payload;
-  if (payload === undefined) return null;
-  const end = payload.indexOf('\r\n\r\n');
-  return `${payload
-    .slice(0, end + 2)
-    .split('\r\n')
-    .slice(0, -1)
-    .map((l) => `< ${l}\r\n`)
-    .join('')}< \r\n`;
+  const lines = answerHeadLines(packets);
+  return lines === null ? null : `${lines.map((l) => `< ${l}\r\n`).join('')}< \r\n`;
 }
 
 /** Linux gives up on an unanswered SYN after tcp_syn_retries=6: 1+2+4+…+64 s. */

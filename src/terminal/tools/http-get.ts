@@ -1,7 +1,7 @@
 // The GET that curl and wget send, as both make it: the name resolved first (its query walked in
 // the same flow, or alone when nothing answers the name), then the request to the address found.
 import type { IPv4 } from '../../sim/addr';
-import type { SimResult } from '../../sim/trace';
+import type { PacketTrace, SimResult } from '../../sim/trace';
 import type { World } from '../../sim/types';
 import type { Ctx } from '../context';
 import { lookupUnanswered } from './flow-view';
@@ -35,4 +35,16 @@ export function sendHttpGet(
       })
     : asked && ctx.api.sendFlow(asked);
   return { ip, sim, unanswered: sim !== null && lookupUnanswered(sim.packets) };
+}
+
+/**
+ * The answer's status line and header lines as they crossed the wire (without CR LF), or null when
+ * the flow carried no HTTP answer with a head (the lab's simple servers send the body alone).
+ */
+export function answerHeadLines(packets: readonly PacketTrace[]): readonly string[] | null {
+  const answer = packets.findLast((p) => p.label.startsWith('HTTP ') && p.label !== 'HTTP GET');
+  const payload = answer?.hops[0]?.frame.payload;
+  if (payload === undefined || !payload.startsWith('HTTP/')) return null;
+  const end = payload.indexOf('\r\n\r\n');
+  return payload.slice(0, end < 0 ? undefined : end).split('\r\n');
 }

@@ -1,7 +1,7 @@
 // wget: busybox 1.35 in containers, GNU wget 1.21 on the host, as a terminal shows them. Sends one flow.
 import type { Ctx } from '../context';
 import { lastDrop } from './flow-view';
-import { sendHttpGet } from './http-get';
+import { answerHeadLines, sendHttpGet } from './http-get';
 import { LIMITS, parseIPv4 } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
 import { clockDate } from '../docker/time';
@@ -124,6 +124,22 @@ export function wget(args: readonly string[], ctx: Ctx): number {
     // and gives up on anything it does not know, quoting the line without its CR LF.
     fail(`wget: server returned error: ${r.banner.trimEnd()}\n`);
     return 1;
+  }
+  if (r.kind === 'connected' && r.http && r.http.status >= 400) {
+    // An error status (recorded against python's http.server): busybox dies quoting the status
+    // line, GNU wget logs `ERROR N: REASON.` under the response line and exits 8 (server error).
+    const { status } = r.http;
+    const line =
+      answerHeadLines(sim.packets)?.[0] ?? `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}`;
+    if (busybox) {
+      fail(`wget: server returned error: ${line}\n`);
+      return 1;
+    }
+    const reason = line.split(' ').slice(2).join(' ');
+    say(
+      `connected.\nHTTP request sent, awaiting response... ${status} ${reason}\n${date} ERROR ${status}: ${reason}.\n\n`,
+    );
+    return 8;
   }
   if (r.kind === 'connected' && r.http) {
     const body = r.http.body;
