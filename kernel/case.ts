@@ -74,15 +74,30 @@ function fixedPorts(world: World): Set<number> {
   return ports;
 }
 
-function simulateAll(world: World, flows: readonly Flow[]): SimResult<World>[] {
-  const out: SimResult<World>[] = [];
+/** How long the tools wait for an answer (toolCommand: curl --max-time, nc -w, ping -W). */
+const TOOL_WAIT = 4;
+
+/**
+ * The engine's walk of each flow, each from the world the one before left, with the seconds its
+ * tool waits (the engine walks the SYNs a client sends again before then: sim/syn-tries.ts).
+ */
+function simulateAll(
+  id: string,
+  world: World,
+  flows: readonly Flow[],
+): { sims: SimResult<World>[]; waits: number[] } {
+  const sims: SimResult<World>[] = [];
+  const waits: number[] = [];
   let w = world;
   for (const f of flows) {
-    const r = simulate(w, f);
-    out.push(r);
+    let r = simulate(w, { ...f, wait: TOOL_WAIT });
+    const wait = toolWait(id, r) ?? TOOL_WAIT;
+    if (wait !== TOOL_WAIT) r = simulate(w, { ...f, wait });
+    sims.push(r);
+    waits.push(wait);
     w = r.world;
   }
-  return out;
+  return { sims, waits };
 }
 
 /** Splits a capture into one map per flow by time: frames before flow i+1 started belong to flow i. */
@@ -130,9 +145,10 @@ function clientPort(packets: readonly PacketTrace[]): number | undefined {
 }
 
 /**
- * The tool's timeout for a matrix flow the engine says a rule drops silently: 2 s (the SYN and its
- * 1 s retransmission, which the comparison leaves out) instead of the 4 s that let ARP give up
- * first; nothing else of such a flow comes later. The matrix has dozens of them.
+ * The tool's timeout for a matrix flow the engine says times out (a rule drops it silently, or
+ * its answer is lost): 2 s (the SYN and the one it sends again at 1 s, which both sides walk and
+ * the comparison compares once) instead of the 4 s that let ARP give up first; nothing else of
+ * such a flow comes later. The matrix has dozens of them.
  */
 function toolWait(id: string, sim: SimResult<World> | undefined): number | undefined {
   if (!id.startsWith(MATRIX_PREFIX) || sim?.result.kind !== 'timeout') return undefined;
@@ -148,7 +164,7 @@ export async function runCase(
   python: string,
 ): Promise<CaseResult> {
   const world = buildScenario(scenario, profile);
-  const sims = simulateAll(world, scenario.flows);
+  const { sims, waits } = simulateAll(scenario.id, world, scenario.flows);
   const echo = new Set(
     scenario.flows.map((f, i) => udpEchoes(f, sims[i]?.packets ?? [])).filter((x) => x !== null),
   );
@@ -199,7 +215,7 @@ export async function runCase(
       const bound = BOUND_SOURCE_PORTS.has(scenario.id)
         ? clientPort(sims[starts.length - 1]?.packets ?? [])
         : undefined;
-      tools.push(await sendFlow(ns, flow, bound, toolWait(scenario.id, sims[starts.length - 1])));
+      tools.push(await sendFlow(ns, flow, bound, waits[starts.length - 1]));
       await waitQuiet(capture);
       const listed = await nsRun(hostNs, ['conntrack', '-L']);
       if (listed.code !== 0) throw new Error(`conntrack -L failed: ${listed.stderr.trim()}`);

@@ -5,6 +5,8 @@ import type { WhyKey } from '../sim';
 export const zhCN: { readonly [K in WhyKey]: string } = {
   send: '{node} 中的一个套接字把数据包交给自己的网络协议栈。',
   'send.kernel': '这个数据包由 {node} 的内核自己发出。',
+  'send.retry':
+    '{node} 中的套接字还没有收到 SYN-ACK：第一个 SYN 发出 {after} 秒后，它的内核再次发送同一个 SYN（第 {n} 次；两次之间依次等 1、2、4、8… 秒，第一个 SYN 发出 127 秒后 connect() 放弃）。',
   'route.local': '{dst} 是{at}自己的地址：数据包交给本地套接字。',
   'route.default': '{At}没有到 {dst} 的具体路由：按默认路由，经网关 {via} 从 {dev} 发出。',
   'route.via': '{At}到 {dst} 的路由经网关 {via}，从 {dev} 发出。',

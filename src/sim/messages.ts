@@ -5,6 +5,8 @@
 export const WHY_EN = {
   send: 'A socket in {node} hands the packet to its network stack.',
   'send.kernel': 'The kernel of {node} itself sends this packet.',
+  'send.retry':
+    'No SYN-ACK has reached the socket in {node}: {after} s after its first SYN, its kernel sends the same SYN again (try {n}; the waits between tries are 1, 2, 4, 8… s, and connect() gives up 127 s after the first).',
   'route.local': "{dst} is one of {at}'s own addresses: the packet is for a local socket.",
   'route.default':
     '{At} has no specific route to {dst}: its default route sends it via {via} out of {dev}.',

@@ -228,15 +228,25 @@ function sendExtras(info: NsInfo, f: Frame): HopExtras {
   return mtu === undefined ? {} : { routeMtu: mtu };
 }
 
+/**
+ * Who hands a packet to the stack: a socket, the kernel itself (an ICMP error), or a socket's
+ * kernel sending its SYN again (`try` n, `after` seconds after the first: sim/syn-tries.ts).
+ */
+export type SendKey = 'send' | 'send.kernel' | { readonly try: number; readonly after: number };
+
 export function ipOutput(
   s: WalkState,
   node: NodeId,
   frame: Frame,
-  sendKey: 'send' | 'send.kernel' = 'send',
+  sendKey: SendKey = 'send',
 ): void {
   const info = s.topo.ns.get(node);
   if (!info || !frame.ip) return;
-  emit(s, node, null, 'send', frame, why(sendKey, { node }), sendExtras(info, frame), 0);
+  const reason =
+    typeof sendKey === 'string'
+      ? why(sendKey, { node })
+      : why('send.retry', { node, n: sendKey.try, after: sendKey.after });
+  emit(s, node, null, 'send', frame, reason, sendExtras(info, frame), 0);
   let f = frame;
   let ct: CtCtx | null = null;
   if (info.netfilter) {
