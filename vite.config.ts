@@ -16,15 +16,17 @@ export default defineConfig({
     // and left to itself the bundler cut them into a dozen small chunks shared with the lazy ones,
     // each compressed apart (initial JS 151.0 → 149.5 KB gzip, measured by `npm run bench -- bundle`).
     // Not the parts only lazy code uses (a group takes every module its test matches, wherever it is
-    // imported): the world's invariants (reading a shared lab) and the creation story's commands
-    // (153.5 → 152.0 KB).
+    // imported): the world's invariants (reading a shared lab), the creation story's commands
+    // (153.5 → 152.0 KB) and the packet walk (src/sim/walk: the store fetches it after the first
+    // paint, store/README "Parts that arrive late"; 152.1 → 140.5 KB). What the first paint reads
+    // of walk/ (the tables a hop saw, the sockets listening) goes where the bundler puts it.
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
             {
               name: 'core',
-              test: /src[\\/](sim[\\/](?!properties[\\/]|creation\.ts)|scenarios[\\/])/,
+              test: /src[\\/](sim[\\/](?!properties[\\/]|creation\.ts|walk[\\/])|scenarios[\\/])/,
             },
           ],
         },

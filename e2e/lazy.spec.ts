@@ -45,6 +45,31 @@ test('lines typed before the commands arrive run, in order, once they do', async
   expect(await terminal.texts('stdout')).toContainEqual(expect.stringMatching(/\sweb$/));
 });
 
+/** The packet walk (src/sim/walk, every flow), fetched after the first paint like the shell. */
+const WALK_CHUNK = /\/simulate-[\w-]+\.js$/;
+
+test('a preset clicked before the packet walk arrives is sent once it does, in order with a line', async ({
+  lab,
+  terminal,
+}) => {
+  const release = await holdChunk(lab.page, WALK_CHUNK);
+  await lab.open();
+  await lab.page.getByTestId('preset-outside-to-published-port').click();
+  await terminal.input.fill('conntrack -L');
+  await terminal.input.press('Enter');
+  await expect(terminal.input).toHaveValue('');
+  await expect(lab.hopCount).toHaveText('no flow');
+  release();
+  await expect(lab.hopCount).toHaveText(/^hop 1 \/ \d+$/);
+  await expect(lab.page.getByTestId('preset-outside-to-published-port')).toHaveClass(/\bon\b/);
+  await lab.stepForward();
+  // The line ran after the flow it followed: conntrack lists the connection the preset made.
+  await expect(terminal.rows('prompt')).toHaveCount(1);
+  expect(await terminal.texts('stdout')).toContainEqual(
+    expect.stringMatching(/dport=8080 .*ASSURED/),
+  );
+});
+
 test('a Tab pressed before the commands arrive completes once they do', async ({
   lab,
   terminal,

@@ -194,6 +194,14 @@ const ALL: readonly CorpusLine[] = [
     'ip rule', 'ip -f inet addr', 'ip link nosuch; echo $?', 'ip t', 'ip route get 172.17.0.3',
     'ip -o link', 'ip route get 127.0.0.1', 'ip -6 addr',
   ),
+  // uname: coreutils on the host, busybox in c1 (the kernel's release and version are compared by
+  // shape: the recording machine's kernel is not the lab's Debian 12 one, see testing/corpus.ts)
+  ...host(
+    'uname', 'uname -a', 'uname -r', 'uname -n', 'uname -snrvmpio', 'uname -a -p', 'uname -x',
+    'uname foo', 'uname --kernel', 'uname --all', 'uname --kernel-name=x', 'uname --version',
+    'uname --help', 'busybox uname -a',
+  ),
+  ...c1('uname', 'uname -a', 'uname -n', 'uname -o', 'uname -z', 'uname foo', 'uname --help'),
 ];
 
 /** Each (place, line) once: the option × object grid repeats a few lines the selectors list too. */

@@ -11,6 +11,7 @@ import { onFirstNeed } from './store/late';
 const NOT_YET = {
   shell: onFirstNeed(() => new Promise<never>(() => {})),
   lessons: onFirstNeed(() => new Promise<never>(() => {})),
+  walk: onFirstNeed(() => new Promise<never>(() => {})),
 };
 
 /** The markup of the app as it first renders with no query, no stored lab, light theme. */

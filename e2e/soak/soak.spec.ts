@@ -47,7 +47,7 @@ async function reading(cdp: CDPSession, page: Page, typed: number): Promise<Read
   const dom = await cdp.send('Memory.getDOMCounters');
   const tags = await page.evaluate(() => {
     const n: Record<string, number> = {};
-    for (const el of document.querySelectorAll('*')) n[el.tagName] = (n[el.tagName] ?? 0) + 1;
+    document.querySelectorAll('*').forEach((el) => (n[el.tagName] = (n[el.tagName] ?? 0) + 1));
     return n;
   });
   return { heap: usedSize, listeners: dom.jsEventListeners, nodes: dom.nodes, tags, typed };

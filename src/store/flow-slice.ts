@@ -1,5 +1,8 @@
 // The flow slice: the last flow's packets and result, and the playback cursor over their hops.
 import type { StateCreator } from 'zustand/vanilla';
+import type { SimResult, World } from '../sim';
+import type { InOrder } from './in-order';
+import type { Late } from './late';
 import type { AppState, FlowSlice, Simulate } from './types';
 import { momentTarget, timelineLength } from './selectors';
 
@@ -9,7 +12,8 @@ export const MAX_SPEED = 4;
 const clamp = (n: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, n));
 
 export function createFlowSlice(
-  simulate: Simulate,
+  walk: Late<Simulate>,
+  queue: InOrder,
   speed: number,
 ): StateCreator<AppState, [], [], FlowSlice> {
   return (set, get) => ({
@@ -20,12 +24,25 @@ export function createFlowSlice(
     cursor: 0,
     playing: false,
     speed: clamp(speed, MIN_SPEED, MAX_SPEED),
-    sendFlow: (flow) => {
-      const r = simulate(get().world, flow);
-      const flowClock = get().world.clock;
-      set({ world: r.world, flow, packets: r.packets, flowClock, result: r.result, cursor: 0 });
-      return r;
+    sendFlow: (flow, then) => {
+      let sent: SimResult<World> | null = null;
+      // The walk is fetched in the browser: a flow sent before it arrives (a click, a ?flow= link,
+      // a saved lab) goes when it does, after the lines and flows that came before it.
+      queue.add(
+        [walk],
+        () => {
+          const r = (walk.current() as Simulate)(get().world, flow);
+          const flowClock = get().world.clock;
+          set({ world: r.world, flow, packets: r.packets, flowClock, result: r.result, cursor: 0 });
+          sent = r;
+          then?.();
+        },
+        // Offline before the walk ever came: the flow is not sent; the next one asks again.
+        () => undefined,
+      );
+      return sent;
     },
+    loadWalk: () => walk.load().then(() => undefined),
     stepForward: () => {
       const last = timelineLength(get()) - 1;
       const { cursor } = get();

@@ -85,10 +85,12 @@ export function applyLab(store: Store, doc: LabContent): ParseResult<null> {
   const before = store.getState();
   try {
     store.setState(showingOnly(doc.world));
-    if (doc.flow) {
-      store.getState().sendFlow(doc.flow);
-      if (doc.cursor) store.getState().seek(indexOfCursor(store.getState(), doc.cursor));
-    }
+    const cursor = doc.cursor;
+    // Before the walk has arrived (a saved lab opened at boot) the flow is replayed when it does.
+    if (doc.flow)
+      store.getState().sendFlow(doc.flow, () => {
+        if (cursor) store.getState().seek(indexOfCursor(store.getState(), cursor));
+      });
     return { ok: true, value: null };
   } catch {
     store.setState(before, true);

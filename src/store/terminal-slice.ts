@@ -5,6 +5,7 @@ import { advanceClock } from '../sim';
 import type { CommandOutput, Location, Shell, ShellApi } from '../terminal/api';
 import { remember, type History } from '../terminal/history';
 import { promptFor } from '../terminal/prompt';
+import type { InOrder } from './in-order';
 import type { Late } from './late';
 import { appendBounded, toTranscriptLines } from './transcript';
 import type { AppState, CommandRun, CommandSeen, TerminalSlice } from './types';
@@ -38,7 +39,12 @@ export function shellApi(get: () => AppState): ShellApi {
     addRemote: (o) => s().addRemote(o),
     removeRemote: (n) => s().removeRemote(n),
     addRouterRoute: (d, v) => s().addRouterRoute(d, v),
-    sendFlow: (f) => s().sendFlow(f),
+    sendFlow: (f) => {
+      // A command runs only once the walk is here too (its queue entry needs both).
+      const r = s().sendFlow(f);
+      if (!r) throw new Error('sendFlow: the packet walk has not loaded yet');
+      return r;
+    },
     lastFlow: () => ({ packets: s().packets, clock: s().flowClock }),
     captures: () => s().captures,
     startCapture: (c) => s().startCapture(c),
@@ -65,6 +71,8 @@ const UNLOADED: CommandOutput = {
 export function createTerminalSlice(
   location: Location,
   shell: Late<Shell>,
+  walk: Late<unknown>,
+  queue: InOrder,
 ): StateCreator<AppState, [], [], TerminalSlice> {
   return (set, get) => {
     const watchers = new Set<(seen: CommandSeen) => void>();
@@ -102,18 +110,8 @@ export function createTerminalSlice(
     };
     const runWith = (sh: Shell, line: string): CommandRun =>
       typed(line, () => sh.executeLine(line, shellApi(get)));
-    // Lines entered while the shell is on its way; each runs, in order, once it is here.
-    const waiting: { readonly line: string; readonly done: (run: CommandRun) => void }[] = [];
-    const drain = (sh: Shell) => {
-      for (let w = waiting[0]; w; w = waiting[0]) {
-        w.done(runWith(sh, w.line));
-        waiting.shift();
-      }
-    };
-    // The shell could not be fetched (offline before it ever loaded): each line says so.
-    const refuse = () => {
-      for (let w = waiting.shift(); w; w = waiting.shift()) w.done(typed(w.line, () => UNLOADED));
-    };
+    // A line needs the shell, and the walk for the flows ping, curl or nc send.
+    const needs = [shell, walk];
     return {
       transcript: [],
       transcriptOffset: 0,
@@ -147,12 +145,14 @@ export function createTerminalSlice(
         return runWith(sh, line).output;
       },
       enterCommand: (line) =>
-        new Promise((done) => {
-          const sh = shell.current();
-          if (sh && waiting.length === 0) return done(runWith(sh, line));
-          waiting.push({ line, done });
-          if (waiting.length === 1) shell.load().then(drain, refuse);
-        }),
+        new Promise((done) =>
+          queue.add(
+            needs,
+            () => done(runWith(shell.current() as Shell, line)),
+            // The shell could not be fetched (offline before it ever loaded): the line says so.
+            () => done(typed(line, () => UNLOADED)),
+          ),
+        ),
       completeCommand: (line, cursor) => {
         const sh = shell.current();
         if (!sh) {

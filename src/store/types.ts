@@ -47,8 +47,18 @@ export interface FlowSlice {
   readonly playing: boolean;
   /** Playback speed factor, 0.25 to 4. */
   readonly speed: number;
-  /** Runs the flow through the simulator, keeps its world, shows its first hop. */
-  sendFlow(flow: Flow): SimResult<World>;
+  /**
+   * Runs the flow through the simulator, keeps its world, shows its first hop, then calls `then`
+   * (a link's or a saved lab's hop). The walk is at hand headless; in the browser it is fetched
+   * after the first paint, and a flow sent before it arrives is sent once it does, in order with
+   * the lines entered meanwhile: null then (the result is the store's once sent).
+   */
+  sendFlow(flow: Flow, then?: () => void): SimResult<World> | null;
+  /**
+   * Resolves once the walk is here and the flows that waited for it alone have been sent (a
+   * `?flow=` link's: the share code asks before it says whether the link's flow exists).
+   */
+  loadWalk(): Promise<void>;
   stepForward(): void;
   stepBack(): void;
   seek(index: number): void;

@@ -53,7 +53,7 @@ const LESSON: TeacherLesson = {
 function withDnatHop(lesson: TeacherLesson): TeacherLesson {
   const app = createAppStore();
   app.getState().runCommand('docker run -d --name web -p 8080:80 nginx');
-  const packets = app.getState().sendFlow(CLIENT_HTTP).packets;
+  const packets = app.getState().sendFlow(CLIENT_HTTP)!.packets;
   const hop = packets[0]!.hops.findIndex((h) => h.event === 'nat');
   const steps = lesson.steps.map((s, i) =>
     i === 1 ? { ...s, question: { kind: 'dst-after' as const, at: { packet: 0, hop } } } : s,
@@ -117,7 +117,7 @@ describe('recording a lesson', () => {
 
   it('a recorded draft becomes a lesson that replays the same lab', () => {
     app.getState().runCommand('docker run -d --name web -p 8080:80 nginx');
-    app.getState().sendFlow(CLIENT_HTTP);
+    app.getState().sendFlow(CLIENT_HTTP)!;
     const d = recorder.getState().draft!;
     expect(toTeacherLesson(d)).toMatchObject({ ok: false, error: /^title: needs text/ });
     const titled = editStep({ ...d, title: { en: '', 'zh-CN': '我的课' } }, 0, {

@@ -1,10 +1,11 @@
 // The shell inside a container: the programs its image has (busybox applets, or Debian's few), over
 // the container's own network namespace.
 import { own } from './own';
-import { lookPathError, type World } from '../sim';
+import { findImage, lookPathError, type World } from '../sim';
 import type { Location } from './api';
 import type { Command, Ctx } from './context';
-import { hereContainer } from './context';
+import { hereContainer, utsHostname } from './context';
+import { uname, type UnameFlavour } from './tools/uname';
 import { cat } from './files';
 import { ifconfig } from './net/ifconfig';
 import { busyboxIp } from './net/busybox-ip';
@@ -61,9 +62,20 @@ export const CONTAINER_COMMANDS: { readonly [name: string]: Command } = {
   curl,
   cat,
   hostname: (_args, ctx) => {
-    const c = hereContainer(ctx.api.world(), ctx.where);
-    ctx.out(`${c && c.mode.kind !== 'host' ? c.id.slice(0, 12) : ctx.api.world().host.hostname}\n`);
+    ctx.out(`${utsHostname(ctx.api.world(), ctx.where)}\n`);
     return 0;
+  },
+  uname: (args, ctx) => {
+    const world = ctx.api.world();
+    const c = hereContainer(world, ctx.where);
+    const image = c && findImage(c.image);
+    // Debian-based images run coreutils' uname with no locale set (C: ASCII quotes), except
+    // docker-library/python's 3.9-3.12 images, which set ENV LANG C.UTF-8.
+    const flavour: UnameFlavour =
+      image?.userland === 'debian'
+        ? { kind: 'coreutils', quotes: image.name === 'python' ? 'utf8' : 'ascii' }
+        : { kind: 'busybox', osName: image?.name === 'alpine' ? 'Linux' : 'GNU/Linux' };
+    return emit(ctx, uname(args, utsHostname(world, ctx.where), flavour));
   },
   echo: (args, ctx) => {
     ctx.out(`${args.join(' ')}\n`);

@@ -2,7 +2,7 @@
 // bash/dash. Decides the prompt, which programs exist and how a missing one is reported. Pure.
 import { findImage, hasExecutable, type World } from '../sim';
 import type { Location } from './api';
-import { hereContainer } from './context';
+import { hereContainer, utsHostname } from './context';
 
 export type ContainerShell = 'ash' | 'bash' | 'dash';
 
@@ -31,9 +31,7 @@ export function containerPrompt(world: World, where: Location): string {
   const shell = where.shell ?? shellOf(world, where);
   if (shell === 'ash') return '/ # ';
   if (shell === 'dash') return '# ';
-  const c = hereContainer(world, where);
-  const host = c && c.mode.kind !== 'host' ? c.id.slice(0, 12) : world.host.hostname;
-  return `root@${host}:/# `;
+  return `root@${utsHostname(world, where)}:/# `;
 }
 
 /** What the shell says about a command it cannot find (status 127). */

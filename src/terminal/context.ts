@@ -31,3 +31,12 @@ export function createCtx(api: ShellApi, where: Location): { ctx: Ctx; chunks: C
 export function hereContainer(world: World, where: Location): Container | undefined {
   return where.kind === 'container' ? findContainer(world, where.name) : undefined;
 }
+
+/**
+ * The hostname a shell here sees (its UTS namespace): a container's short id, or the host's in
+ * --network host, where Docker shares the host's UTS namespace too.
+ */
+export function utsHostname(world: World, where: Location): string {
+  const c = hereContainer(world, where);
+  return c && c.mode.kind !== 'host' ? c.id.slice(0, 12) : world.host.hostname;
+}

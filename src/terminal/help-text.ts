@@ -28,7 +28,7 @@ Host networking:
            | -C | -S | -h   (-E: the last flow's events)
   sysctl [-n|-N|-e|-q] [-w] KEY[=V]   cat /proc/sys/net/ipv4/ip_forward
   nsenter -t PID -n ip ...|iptables [-t nat] -S|tcpdump -i lo ...   (PID: docker inspect -f '{{.State.Pid}}' NAME)
-  cat /proc/net/arp|route|dev|nf_conntrack /etc/hosts /etc/resolv.conf   hostname   busybox APPLET
+  cat /proc/net/arp|route|dev|nf_conntrack /etc/hosts /etc/resolv.conf   hostname   uname [-a]   busybox APPLET
   tcpdump [-i IF|any] [-n] [-e] [-v] [-c N] [-p] [EXPR]   (the last flow's packets at IF)
   tcpdump ... &   (a job beside the flows to come: prints as playback passes IF; Stop or Ctrl+C)
 Clients (each sends packets you can step through in the diagram):
@@ -38,7 +38,8 @@ Servers: the host's sshd on 22; in containers busybox nc -l[k][u] -p PORT, httpd
   python:3.12-slim python3 [-u] -m http.server [-b ADDR] [-d DIR] [PORT] (docker run or exec -d)
 Inside a container (docker exec -it NAME sh|bash), what its image has: busybox and alpine
   ifconfig, ip [-4] [-o] (addr|link|route|neigh|rule, route get), route, netstat -r, arp, ping,
-  wget, nc, nslookup NAME [SERVER], cat, hostname, exit; nginx (Debian) curl, cat, hostname only
+  wget, nc, nslookup NAME [SERVER], cat, hostname, uname, exit; nginx (Debian) curl, cat,
+  hostname, uname only
 Lab:
 ${LAB_USAGE.replace(/^usage:\n/, '')}Shell: help, clear, history, echo, true, false, $?; CMD | grep|head|tail|wc|sort;
   CMD 2>/dev/null, >/dev/null, &>/dev/null, 2>&1, >&2 (no other files).

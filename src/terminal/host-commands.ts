@@ -25,6 +25,7 @@ import { curl } from './tools/curl';
 import { nc } from './tools/nc';
 import { ping } from './tools/ping';
 import { tcpdump } from './tools/tcpdump/tcpdump';
+import { uname } from './tools/uname';
 import { wget } from './tools/wget';
 import { HOST_HELP } from './help-text';
 
@@ -77,6 +78,9 @@ export const HOST_COMMANDS: { readonly [name: string]: Command } = {
     ctx.out(`${ctx.api.world().host.hostname}\n`);
     return 0;
   },
+  // A root login shell on Debian 12 runs with a UTF-8 locale: coreutils quotes with ‘ ’.
+  uname: (args, ctx) =>
+    emit(ctx, uname(args, ctx.api.world().host.hostname, { kind: 'coreutils', quotes: 'utf8' })),
   echo: (args, ctx) => {
     ctx.out(`${args.join(' ')}\n`);
     return 0;

@@ -62,21 +62,21 @@ describe('nc -l … & on the host', () => {
   it('the outside and a container connect to it; once killed the host answers RST', () => {
     const term = terminalOn(referenceHost());
     term.run('nc -l -p 9000 &');
-    expect(term.store.getState().sendFlow(outside(9000, 'tcp')).result.kind).toBe('connected');
+    expect(term.store.getState().sendFlow(outside(9000, 'tcp'))!.result.kind).toBe('connected');
     expect(term.run('docker exec c2 nc -zv 172.17.0.1 9000').exit).toBe(0);
     term.run('kill %1');
-    const r = term.store.getState().sendFlow(outside(9000, 'tcp'));
+    const r = term.store.getState().sendFlow(outside(9000, 'tcp'))!;
     expect(r.result.kind).toBe('refused');
     expect(r.packets.map((p) => p.label)).toContain('RST');
   });
 
   it('a UDP listener takes the datagram silently; without one the host answers port unreachable', () => {
     const term = terminalOn(referenceHost());
-    expect(term.store.getState().sendFlow(outside(5353, 'udp')).result.kind).toBe(
+    expect(term.store.getState().sendFlow(outside(5353, 'udp'))!.result.kind).toBe(
       'port-unreachable',
     );
     term.run('nc -lu -p 5353 &');
-    expect(term.store.getState().sendFlow(outside(5353, 'udp')).result.kind).toBe('udp-sent');
+    expect(term.store.getState().sendFlow(outside(5353, 'udp'))!.result.kind).toBe('udp-sent');
   });
 
   it("netcat-openbsd's own errors: no port; a port sshd holds (bind fails, the job exits 1)", () => {

@@ -57,7 +57,7 @@ describe("the host's sshd", () => {
     const to = '192.0.2.10' as IPv4;
     const r = term.store
       .getState()
-      .sendFlow({ from: { kind: 'remote', name: 'client' }, to, kind: 'tcp', port: 22 });
+      .sendFlow({ from: { kind: 'remote', name: 'client' }, to, kind: 'tcp', port: 22 })!;
     expect(r.result).toEqual({ kind: 'connected', banner: ncOut });
     const labels = r.packets.map((p) => p.label);
     expect(labels.slice(0, 5)).toEqual(['SYN', 'SYN-ACK', 'ACK', 'SSH banner', 'ACK']);

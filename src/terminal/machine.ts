@@ -7,6 +7,12 @@
 // CPU count are those of a plausible classroom VM, chosen once here.
 export const MACHINE = {
   kernelRelease: '6.1.0-37-amd64',
+  /**
+   * `uname -v` of that kernel: Debian's linux 6.1.140-1 built 2025-05-22, as Debian 12 machines
+   * running 6.1.0-37-amd64 print it (`Linux HOST 6.1.0-37-amd64 #1 SMP PREEMPT_DYNAMIC Debian
+   * 6.1.140-1 (2025-05-22) x86_64 GNU/Linux`, in many public logs of `uname -a` and ssh banners).
+   */
+  kernelVersion: '#1 SMP PREEMPT_DYNAMIC Debian 6.1.140-1 (2025-05-22)',
   operatingSystem: 'Debian GNU/Linux 12 (bookworm)',
   architecture: 'x86_64',
   cpus: 2,

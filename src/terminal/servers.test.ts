@@ -17,7 +17,7 @@ describe('a UDP server in a container', () => {
     const term = terminalOn(referenceHost());
     expect(term.run('docker run -d --name dns -p 5353:53/udp busybox nc -lu -p 53').exit).toBe(0);
     expect(term.run('docker ps --format "{{.Names}} {{.Status}}"').out).toContain('dns Up');
-    const r = term.store.getState().sendFlow(fromClient(5353));
+    const r = term.store.getState().sendFlow(fromClient(5353))!;
     expect(r.result.kind).toBe('udp-sent');
     expect(r.packets.some((p) => p.label === 'ICMP port unreachable')).toBe(false);
     expect(term.run('conntrack -L -p udp').out).toMatch(
@@ -28,7 +28,7 @@ describe('a UDP server in a container', () => {
   it('a published UDP port with nothing listening behind it answers ICMP port unreachable', () => {
     const term = terminalOn(referenceHost());
     term.run('docker run -d --name idle -p 5353:53/udp busybox sleep 3600');
-    const r = term.store.getState().sendFlow(fromClient(5353));
+    const r = term.store.getState().sendFlow(fromClient(5353))!;
     expect(r.result.kind).toBe('port-unreachable');
     expect(r.packets.map((p) => p.label)).toEqual(['UDP', 'ICMP port unreachable']);
   });
@@ -102,7 +102,7 @@ describe('docker run starts a server', () => {
   it('-d with -p: a TCP connection from outside reaches nc through the published port', () => {
     const term = terminalOn(referenceHost());
     term.run('docker run -d --name tcp -p 9000:7000 busybox nc -lk -p 7000');
-    const r = term.store.getState().sendFlow(fromClient(9000, 'tcp'));
+    const r = term.store.getState().sendFlow(fromClient(9000, 'tcp'))!;
     expect(r.result.kind).toBe('connected');
   });
 });

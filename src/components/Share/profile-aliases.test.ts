@@ -8,6 +8,7 @@ import { atHand } from '../../store/late';
 import { LESSON_ENGINE } from '../../store/lesson-engine';
 import { labOf, type KeyValueStorage } from '../../store/persist';
 import { STORAGE_KEY } from '../../store/storage';
+import { simulate } from '../../sim';
 import { SHELL } from '../../terminal/shell';
 import { boot } from '../Shell/boot';
 import { openAtStart } from './startup';
@@ -57,7 +58,7 @@ describe('the old profile names', () => {
   });
 
   it('?profile=current and ?profile=29 open the Docker 29 host; no profile, Docker 27', () => {
-    const parts = { shell: atHand(SHELL), lessons: atHand(LESSON_ENGINE) };
+    const parts = { shell: atHand(SHELL), lessons: atHand(LESSON_ENGINE), walk: atHand(simulate) };
     expect(boot('?profile=current', parts).store.getState().world.profile).toBe('docker-29');
     expect(boot('?profile=29', parts).store.getState().world.profile).toBe('docker-29');
     expect(boot('?profile=classic', parts).store.getState().world.profile).toBe('docker-27');

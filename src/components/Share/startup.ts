@@ -90,6 +90,19 @@ const info = (key: ShareIssue['key'], actions: readonly BannerAction[]): ShareIs
 });
 
 /**
+ * Resolves once the flow a lab came with has been replayed: the packet walk arrives after the first
+ * paint (store/README "Parts that arrive late"), and the autosave, started next, must not take
+ * that replay for a change of the user's and write the lab again (over what the user keeps there).
+ */
+async function flowReplayed(app: AppStore, doc: LabDocument): Promise<void> {
+  if (doc.flow)
+    await app
+      .getState()
+      .loadWalk()
+      .catch(() => undefined);
+}
+
+/**
  * `touched`: the user already changed the lab on screen (a command typed, a container run) while
  * this code was still being fetched. Their saved lab is then not put over that work: it stays in
  * Recent labs, and the banner says where.
@@ -110,18 +123,26 @@ export async function openAtStart(
   if (hasLinkFragment(where.hash)) {
     const r = await decodeFragment(where.hash);
     const applied = r.ok ? applyLab(app, r.value) : r;
-    if (r.ok && applied.ok)
+    if (r.ok && applied.ok) {
+      await flowReplayed(app, r.value);
       return {
         kind: 'link',
         doc: r.value,
         issue: mine.length ? info('share.linkOpened', mine) : null,
       };
+    }
     linkError = applied.ok ? 'unknown error' : applied.error;
   }
   const q = new URLSearchParams(where.search);
   if (linkError === null && LAB_PARAMS.some((p) => q.has(p))) {
     const lab = q.get('lab');
     const flow = q.get('flow');
+    // The link's flow is sent once the packet walk has arrived (after the first paint).
+    if (flow !== null)
+      await app
+        .getState()
+        .loadWalk()
+        .catch(() => undefined);
     const issue: Issue =
       lab !== null && !findScenario(lab)
         ? { key: 'share.noLab', params: { lab }, tone: 'error', actions: mine }
@@ -137,6 +158,7 @@ export async function openAtStart(
   if (saved.kind === 'ok') {
     const applied = applyLab(app, saved.doc);
     if (applied.ok) {
+      await flowReplayed(app, saved.doc);
       const issue: Issue = linkError
         ? { key: 'share.linkRefusedOwn', params: { reason: linkError }, tone: 'error' }
         : null;

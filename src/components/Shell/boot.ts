@@ -23,7 +23,7 @@ export function boot(
     ...(scenario ? { world: buildScenario(scenario, profile) } : {}),
     ui: { theme, lang },
   };
-  // The shell and the lessons load after the first paint (the store takes them when they come).
+  // The walk, the shell and the lessons load after the first paint (the store takes them when they come).
   const store = createLabStore(options, parts);
   const preset = findPreset(q.get('flow') ?? '');
   const flowIndex = Number(q.get('flow'));
@@ -32,8 +32,11 @@ export function boot(
     (Number.isInteger(flowIndex) && q.get('flow') !== null
       ? scenario?.flows[flowIndex]
       : undefined);
-  if (flow) store.getState().sendFlow(flow);
   const hop = Number(q.get('hop'));
-  if (Number.isInteger(hop) && hop > 0) store.getState().seek(hop - 1);
+  // The walk arrives after the first paint: the flow and its hop are shown once it is here.
+  if (flow)
+    store.getState().sendFlow(flow, () => {
+      if (Number.isInteger(hop) && hop > 0) store.getState().seek(hop - 1);
+    });
   return { store, theme };
 }

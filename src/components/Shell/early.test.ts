@@ -109,7 +109,7 @@ describe('early.js', () => {
       '?lab=none-mode&theme=dark',
       '?theme=',
     ]) {
-      const app = boot(search, { shell: never(), lessons: never() }).theme;
+      const app = boot(search, { shell: never(), lessons: never(), walk: never() }).theme;
       const early = runEarly({ search, stored: null, languages: ['en'] }).theme;
       // The app starts light unless asked for dark; the page is light unless marked.
       expect(early ?? 'light', search).toBe(app);

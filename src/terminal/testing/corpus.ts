@@ -131,6 +131,12 @@ export function normalise(c: CorpusLine, o: Output): Output {
         .replace(/pid=\d+/g, 'pid=N')
         .replace(/\b\d+\/(?=[\w-]+ *$)/gm, 'N/')
         .replace(/ +$/gm, '');
+    // uname: the recording machine's kernel is not the lab's (Debian 12's 6.1.0-37-amd64, whose
+    // version string machine.ts cites); its release and version are compared by their place.
+    if (/^(busybox )?uname\b/.test(c.line))
+      t = t
+        .replace(/\b\d+\.\d+\.\d+-[\w.-]+/g, 'RELEASE')
+        .replace(/#\d+ SMP PREEMPT_DYNAMIC .*?(?= x86_64|$)/gm, 'VERSION');
     // iptables 1.8.9 printed protocol numbers under -n (see src/__fixtures__/README.md).
     if (/^iptables .*(-\w*L|--list\b)/.test(c.line)) t = protNamesLike1810(t);
     if (!HASH_ORDERED.test(c.line)) return t;
