@@ -190,6 +190,7 @@ async function main(): Promise<number> {
       console.log(`RACE ${r.summary}: the kernel took the other order (${race}); try ${n}`);
       r = await runCase(c.scenario, c.profile, python);
     }
+    if (args.dump) dumpRaw(args.dump, c.scenario.id, c.profile, r.raw);
     const goals = goalProblems(c, r.outcomes);
     const gap = KNOWN_WIRE_GAPS[c.scenario.id];
     if (gap && r.ok) goals.push(`  known wire gap no longer there: remove it (${gap})`);

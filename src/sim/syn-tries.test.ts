@@ -11,6 +11,7 @@ import type { IPv4 } from './addr';
 import { keyMoments } from './moments';
 import type { Flow } from './trace';
 import { synTries } from './syn-tries';
+import { CHALLENGES, challengeWorld } from '../lessons/challenges';
 
 const must = (r: { ok: true; world: World } | { ok: false; error: { message: string } }) => {
   if (!r.ok) throw new Error(r.error.message);
@@ -86,5 +87,33 @@ describe('a SYN sent again (syn-tries)', () => {
     expect(r.packets.map((p) => p.hops[0]?.t)).toEqual(
       [0, 1, 3, 7, 15, 31, 63].map((s) => s * 1_000_000),
     );
+  });
+
+  it('a SYN-ACK the router answers with net unreachable ends the request socket: new ISN next try', () => {
+    // Measured (kernel suite, challenge-no-masquerade:broken, curl --max-time 2, 6.18): app's SYN
+    // leaves un-MASQUERADEd, the server's SYN-ACK to 172.17.0.2 draws the router's 3/0; at 1 s the
+    // same SYN draws a SYN-ACK whose seq is 15,823,171 further on (≈ 1.013 s of secure_tcp_seq's
+    // clock: tcp_v4_err aborts a request socket on net/host unreachable) and a second 3/0.
+    const challenge = CHALLENGES.find((c) => c.id === 'challenge-no-masquerade')!;
+    const w = challengeWorld(challenge, 'docker-29', []);
+    const r = simulate(w, {
+      from: { kind: 'container', name: 'app' },
+      to: '198.51.100.7' as IPv4,
+      kind: 'http',
+      port: 80,
+      wait: 2,
+    });
+    expect(r.result).toEqual({ kind: 'timeout' });
+    expect(r.packets.map((p) => p.label)).toEqual([
+      'SYN',
+      'SYN-ACK',
+      'ICMP net unreachable',
+      'SYN #2',
+      'SYN-ACK #2',
+      'ICMP net unreachable',
+    ]);
+    const seq = (label: string) =>
+      r.packets.find((p) => p.label === label)?.hops[0]?.frame.tcp?.seq ?? 0;
+    expect(seq('SYN-ACK #2') - seq('SYN-ACK')).toBe(15_625_000);
   });
 });

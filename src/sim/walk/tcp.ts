@@ -13,7 +13,7 @@ import {
   type Conversation,
   type L4Addr,
 } from './conversation';
-import type { NodeId } from '../trace';
+import type { NodeId, PacketTrace } from '../trace';
 import { laterIsn, synTries } from '../syn-tries';
 
 export interface TcpSession {
@@ -113,6 +113,7 @@ function synTry(
     return { done: { kind: 'refused' } };
   }
   const sSeq = server ?? laterIsn(isn(back.src.port + 7), t.after);
+  const before = conv.packets.length;
   const synAck = sendPacket(
     conv,
     tryLabel('SYN-ACK', t),
@@ -120,7 +121,8 @@ function synTry(
     syn.node,
     tcpFrame(back.src, back.dst, ['SYN', 'ACK'], sSeq, cSeq + 1),
   );
-  if (!synAck) return lost(sSeq);
+  // The SYN-ACK got nowhere: the request socket waits on, unless an ICMP error about it came back.
+  if (!synAck) return lost(abortsRequest(conv.packets.slice(before), syn.node, sSeq) ? null : sSeq);
   if (!reachesClient(conv, node, 'tcp', synAck.frame)) {
     // No socket is connected to that peer (e.g. a hairpin reply from the container's own address):
     // the client's kernel answers RST, which ends the listener's request socket; the client's
@@ -147,6 +149,28 @@ function synTry(
   };
   // A lost ACK leaves the client ESTABLISHED: it sends no SYN again.
   return { done: clientSends(conv, session, 'ACK', ['ACK']) ? session : failure(conv) };
+}
+
+/**
+ * Did an ICMP error about the listener's SYN-ACK reach it, of the kinds that end its request
+ * socket (tcp_v4_err on TCP_NEW_SYN_RECV: tcp_req_err aborts on net or host unreachable, time
+ * exceeded, parameter problem)? The client's next SYN then makes a new one, with a new ISN.
+ */
+function abortsRequest(packets: readonly PacketTrace[], server: NodeId, isnSent: number): boolean {
+  return packets.some((p) => {
+    const icmp = p.hops[p.hops.length - 1]?.frame.icmp;
+    const aborting =
+      (icmp?.type === 3 && (icmp.code === 0 || icmp.code === 1)) ||
+      icmp?.type === 11 ||
+      icmp?.type === 12;
+    return (
+      aborting &&
+      p.outcome.kind === 'delivered' &&
+      p.outcome.node === server &&
+      icmp.inner?.proto === 'tcp' &&
+      icmp.inner.segment?.seq === isnSent
+    );
+  });
 }
 
 export const isSession = (x: TcpSession | FlowResult): x is TcpSession => 'sock' in x;
