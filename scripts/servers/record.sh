@@ -34,13 +34,23 @@ printf "GET / HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nUser-Agent: curl/7.88.1\r\nAcc
 curl -sv http://127.0.0.1:8000/ >/dev/null 2>"$OUT/http-server-curl-v.stderr.txt" || true
 sleep 0.5
 kill -TERM $PYPID; wait $PYPID 2>/dev/null || true
+cp "$LOGS/py.stderr" "$OUT/http-server.stderr.txt"
+# A path that does not exist: send_error(404)'s page and headers, and its two stderr lines.
+env -u PYTHONUNBUFFERED "$PY" -m http.server 8000 >/dev/null 2>"$LOGS/py404.stderr" &
+PYPID=$!
+sleep 1
+printf "GET /nope HTTP/1.1\r\nHost: 127.0.0.1:8000\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n" \
+  | nc -q 2 127.0.0.1 8000 >"$OUT/http-server-404.raw"
+curl -sv http://127.0.0.1:8000/nope >/dev/null 2>"$OUT/http-server-404-curl-v.stderr.txt" || true
+sleep 0.5
+kill -TERM $PYPID; wait $PYPID 2>/dev/null || true
+head -n 2 "$LOGS/py404.stderr" >"$OUT/http-server-404.stderr.txt"
 # With -u its stdout is unbuffered: the "Serving HTTP on …" line.
 env -u PYTHONUNBUFFERED "$PY" -u -m http.server 8000 >"$OUT/http-server-u.stdout.txt" 2>/dev/null &
 PYPID=$!
 sleep 1
 kill -TERM $PYPID; wait $PYPID 2>/dev/null || true
 cp "$LOGS/py.stdout" "$OUT/http-server.stdout.txt"
-cp "$LOGS/py.stderr" "$OUT/http-server.stderr.txt"
 "$PY" - <<PYEOF &
 import socket
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

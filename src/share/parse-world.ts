@@ -46,7 +46,7 @@ export function hostJob(v: unknown, p: string): HostJob {
 }
 
 export function listener(v: unknown, p: string): Listener {
-  const o = obj(v, p, ['proto', 'port', 'ip', 'http', 'silent', 'process']);
+  const o = obj(v, p, ['proto', 'port', 'ip', 'http', 'silent', 'process', 'once']);
   const base = {
     proto: proto(o['proto'], `${p}.proto`),
     port: port(o['port'], `${p}.port`),
@@ -57,6 +57,7 @@ export function listener(v: unknown, p: string): Listener {
     ...(o['process'] === undefined
       ? {}
       : { process: str(o['process'], `${p}.process`, 15, /^[\w./-]+$/) }),
+    ...(o['once'] === undefined || !bool(o['once'], `${p}.once`) ? {} : { once: true as const }),
   };
   if (o['http'] === undefined) return base;
   const h = obj(o['http'], `${p}.http`, ['status', 'body', 'python']);
@@ -82,6 +83,14 @@ export function remote(v: unknown, p: string): RemoteHost {
     routerIface: str(o['routerIface'], `${p}.routerIface`, 15, IFNAME),
     routerIfaceMac: mac(o['routerIfaceMac'], `${p}.routerIfaceMac`),
     listeners: arr(o['listeners'], `${p}.listeners`, LIMITS.listeners, listener),
+    // What its server logged (an access log line holds the request's path).
+    ...(o['log'] === undefined
+      ? {}
+      : {
+          log: arr(o['log'], `${p}.log`, LIMITS.logLines, (x, q) =>
+            str(x, q, LIMITS.pathChars + 128),
+          ),
+        }),
   };
 }
 
@@ -224,6 +233,7 @@ export function container(v: unknown, p: string): Container {
     'endpoints',
     'bindings',
     'listeners',
+    'log',
   ]);
   return {
     id: str(o['id'], `${p}.id`, 64, HEX64),
@@ -245,5 +255,13 @@ export function container(v: unknown, p: string): Container {
     endpoints: arr(o['endpoints'], `${p}.endpoints`, LIMITS.endpoints, endpoint),
     bindings: arr(o['bindings'], `${p}.bindings`, LIMITS.ports * 2, binding),
     listeners: arr(o['listeners'], `${p}.listeners`, LIMITS.listeners, listener),
+    // What its server logged (an access log line holds the request's path).
+    ...(o['log'] === undefined
+      ? {}
+      : {
+          log: arr(o['log'], `${p}.log`, LIMITS.logLines, (x, q) =>
+            str(x, q, LIMITS.pathChars + 128),
+          ),
+        }),
   };
 }

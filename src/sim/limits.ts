@@ -27,6 +27,8 @@ export const LIMITS = {
   /** Echo requests of one ping (`-c`). */
   pingCount: 100,
   httpBody: 4096,
+  /** Lines a container's log keeps (its server's access log): the last ones. */
+  logLines: 200,
   routerRoutes: 64,
   chainsPerTable: 512,
   rulesPerChain: 8192,

@@ -7,6 +7,10 @@ export const WHY_EN = {
   'send.kernel': 'The kernel of {node} itself sends this packet.',
   'send.retry':
     'No SYN-ACK has reached the socket in {node}: {after} s after its first SYN, its kernel sends the same SYN again (try {n}; the waits between tries are 1, 2, 4, 8… s, and connect() gives up 127 s after the first).',
+  'send.dns-embedded':
+    "Docker's embedded DNS server (127.0.0.11, answered by dockerd) sends its answer.",
+  'send.dns-forwarder': 'dockerd forwards the query to the resolver at {dst}, from {node}.',
+  'send.dns-resolver': 'The resolver at {src} answers.',
   'route.local': "{dst} is one of {at}'s own addresses: the packet is for a local socket.",
   'route.default':
     '{At} has no specific route to {dst}: its default route sends it via {via} out of {dev}.',
@@ -80,6 +84,10 @@ export const WHY_EN = {
   'deliver.proxy':
     'docker-proxy is listening on port {port}: it accepts and will relay to the container.',
   'deliver.client': 'Delivered to the client socket that started this connection.',
+  'deliver.dns-embedded':
+    "Delivered to Docker's embedded DNS server (127.0.0.11, answered by dockerd).",
+  'deliver.dns-forwarder': 'Delivered to dockerd, which answers the client from 127.0.0.11.',
+  'deliver.dns-resolver': 'Delivered to the resolver at {dst}.',
   'deliver.no-listener-tcp': 'Nothing listens on port {port}: the kernel answers with a TCP RST.',
   'deliver.no-listener-udp':
     'Nothing listens on UDP port {port}: the kernel answers ICMP port unreachable.',

@@ -4,8 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import raw from './__fixtures__/servers/http-server-root.raw?raw';
 import stderr from './__fixtures__/servers/http-server.stderr.txt?raw';
+import raw404 from './__fixtures__/servers/http-server-404.raw?raw';
+import log404 from './__fixtures__/servers/http-server-404.stderr.txt?raw';
 import unbuffered from './__fixtures__/servers/http-server-u.stdout.txt?raw';
-import { accessLogLine, httpDate, pythonHttpServer, pythonResponse } from './serve-python';
+import {
+  accessLogLine,
+  httpDate,
+  pythonAnswer,
+  pythonHttpServer,
+  pythonResponse,
+  requestLog,
+} from './serve-python';
 import { MONTHS } from './clock';
 
 /** world.clock of a recorded wall time (the lab's epoch is 2026-11-27 09:00:00 UTC). */
@@ -58,5 +67,20 @@ describe('python3 -m http.server in python:3.12-slim', () => {
     const body = pythonHttpServer(['python3', '-m', 'http.server', '-d', '/tmp'])?.listener.http
       ?.body;
     expect(body).toBe(raw.slice(raw.indexOf('<!DOCTYPE')).replace(/<li>.*<\/li>\n/g, ''));
+  });
+
+  it('answers a name / does not hold with send_error(404), byte for byte, and logs it so', () => {
+    const date = /Date: \w+, (\d+) (\w+) \d+ ([\d:]+) GMT/.exec(raw404);
+    const version = /Python\/([\d.]+)/.exec(raw404)?.[1] ?? '';
+    const http = served?.listener.http;
+    if (!date || !http) throw new Error('no date or no server');
+    const clock = clockOf(Number(date[1]), date[2] ?? '', date[3] ?? '');
+    expect(pythonResponse(pythonAnswer(http, '/nope'), version, clock)).toBe(raw404);
+    expect(requestLog('127.0.0.1', clock, '/nope', 404)).toEqual(log404.trimEnd().split('\n'));
+    // translate_path drops the query; names / holds (a directory, a symlink, a file) are no 404.
+    expect(pythonAnswer(http, '/nope?x=1').status).toBe(404);
+    expect(pythonAnswer(http, '/%zz').status).toBe(404);
+    for (const p of ['/', '/tmp/', '/bin', '/.dockerenv', '/?q', '/./'])
+      expect(pythonAnswer(http, p).status).toBe(200);
   });
 });

@@ -67,17 +67,76 @@ export function httpDate(clock: number): string {
   return `${WEEKDAYS[t.weekday]}, ${two(t.day)} ${MONTHS[t.month - 1]} ${t.year} ${clockTime(t)} GMT`;
 }
 
+/**
+ * BaseHTTPRequestHandler.send_error(404)'s page: DEFAULT_ERROR_MESSAGE with the code, the message
+ * do_GET gives ("File not found") and the status's description (HTTPStatus.NOT_FOUND).
+ */
+export const NOT_FOUND_PAGE = `<!DOCTYPE HTML>
+<html lang="en">
+    <head>
+        <meta charset="utf-8">
+        <title>Error response</title>
+    </head>
+    <body>
+        <h1>Error response</h1>
+        <p>Error code: 404</p>
+        <p>Message: File not found.</p>
+        <p>Error code explanation: 404 - Nothing matches the given URI.</p>
+    </body>
+</html>
+`;
+
+/** The names a listing page links to: what the served directory holds. */
+const listed = (page: string) =>
+  [...page.matchAll(/<li><a href="([^"]*)">/g)].map((m) =>
+    decodeURI(m[1] ?? '').replace(/\/$/, ''),
+  );
+
+/**
+ * The answer to GET `path` (a URL path, query and fragment dropped as translate_path does): the
+ * listing for `/`, send_error(404) for a name the served directory does not hold. A path into one
+ * of its entries is answered as `/` is: what lies inside the image's directories is not in the lab.
+ */
+export function pythonAnswer(a: HttpAnswer, path: string): HttpAnswer {
+  const raw = path.split(/[?#]/)[0] ?? '/';
+  let clean = raw;
+  try {
+    clean = decodeURIComponent(raw);
+  } catch {
+    // urllib.parse.unquote keeps a malformed %-escape as it is.
+  }
+  const first = clean.split('/').find((seg) => seg !== '' && seg !== '.');
+  if (first === undefined || listed(a.body).includes(first)) return a;
+  return { ...a, status: 404, body: NOT_FOUND_PAGE };
+}
+
 /** The whole answer on the wire: HTTP/1.0, BaseHTTPRequestHandler's headers in its order. */
 export function pythonResponse(a: HttpAnswer, version: string, clock: number): string {
-  const reason = a.status === 200 ? 'OK' : 'File not found';
   const bytes = new TextEncoder().encode(a.body).length;
-  return `HTTP/1.0 ${a.status} ${reason}\r\nServer: SimpleHTTP/0.6 Python/${version}\r\nDate: ${httpDate(clock)}\r\nContent-type: text/html; charset=utf-8\r\nContent-Length: ${bytes}\r\n\r\n${a.body}`;
+  const head = `Server: SimpleHTTP/0.6 Python/${version}\r\nDate: ${httpDate(clock)}\r\n`;
+  // send_error adds Connection: close and writes its Content-Type without the space.
+  return a.status === 200
+    ? `HTTP/1.0 200 OK\r\n${head}Content-type: text/html; charset=utf-8\r\nContent-Length: ${bytes}\r\n\r\n${a.body}`
+    : `HTTP/1.0 ${a.status} File not found\r\n${head}Connection: close\r\nContent-Type: text/html;charset=utf-8\r\nContent-Length: ${bytes}\r\n\r\n${a.body}`;
+}
+
+/** `[DD/Mon/YYYY HH:MM:SS]`, log_date_time_string()'s stamp (the lab's clock, UTC). */
+function logStamp(clock: number): string {
+  const t = wallTime(clock);
+  return `[${two(t.day)}/${MONTHS[t.month - 1]}/${t.year} ${clockTime(t)}]`;
 }
 
 /** log_message()'s line on stderr for one request: `ADDR - - [DD/Mon/YYYY HH:MM:SS] "…" 200 -`. */
 export function accessLogLine(client: string, clock: number, path: string, status: number): string {
-  const t = wallTime(clock);
-  return `${client} - - [${two(t.day)}/${MONTHS[t.month - 1]}/${t.year} ${clockTime(t)}] "GET ${path} HTTP/1.1" ${status} -`;
+  return `${client} - - ${logStamp(clock)} "GET ${path} HTTP/1.1" ${status} -`;
+}
+
+/** What one request writes on stderr: send_error's log_error line first for an error, then its line. */
+export function requestLog(client: string, clock: number, path: string, status: number): string[] {
+  const line = accessLogLine(client, clock, path, status);
+  return status === 200
+    ? [line]
+    : [`${client} - - ${logStamp(clock)} code ${status}, message File not found`, line];
 }
 
 /** A parsed `python3 -m http.server` command line. */

@@ -36,12 +36,18 @@ describe('busybox httpd', () => {
 
 // busybox nc (nc_bloaty, the docker busybox image's build): getopt letters, -p PORT or -pPORT.
 describe('busybox nc -l', () => {
-  it('listens on -p PORT over TCP, with -u over UDP; says nothing of its own', () => {
+  it('listens on -p PORT over TCP (for one connection without -k), with -u over UDP; says nothing of its own', () => {
     if (!busybox) throw new Error('no busybox');
     const l = (...argv: string[]) => ncListenOf(busybox, argv)?.listener;
-    expect(l('nc', '-l', '-p', '80')).toEqual({ proto: 'tcp', port: 80, silent: true });
+    expect(l('nc', '-l', '-p', '80')).toEqual({ proto: 'tcp', port: 80, silent: true, once: true });
     expect(l('nc', '-lu', '-p', '53')).toEqual({ proto: 'udp', port: 53, silent: true });
-    expect(l('nc', '-lkp', '8080')).toMatchObject({ proto: 'tcp', port: 8080 });
+    // busybox 1.36.1 nc_bloaty: -k keeps listening only with -e PROG (it forks per connection).
+    expect(l('nc', '-lkp', '8080')).toEqual({ proto: 'tcp', port: 8080, silent: true, once: true });
+    expect(l('nc', '-lk', '-p', '80', '-e', 'cat')).toEqual({
+      proto: 'tcp',
+      port: 80,
+      silent: true,
+    });
     expect(l('busybox', 'nc', '-l', '-u', '-p53')).toMatchObject({ proto: 'udp', port: 53 });
     expect(l('nc', '-l', '-s', '127.0.0.1', '-p', '80')).toMatchObject({ ip: '127.0.0.1' });
     expect(ncListenOf(busybox, ['nc', '-l', '-p', '80'])?.foreground).toBe(true);

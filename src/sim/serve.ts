@@ -62,6 +62,8 @@ export function ncListenOf(image: ImageInfo, command: readonly string[]): Server
   const argv = command[0] === 'busybox' ? command.slice(1) : command;
   if (argv[0] !== 'nc' && argv[0] !== '/bin/nc') return null;
   let listen = false;
+  let keep = false;
+  let prog = false;
   let udp = false;
   let port: number | null = null;
   let ip: string | null = null;
@@ -74,10 +76,14 @@ export function ncListenOf(image: ImageInfo, command: readonly string[]): Server
         const v = a.slice(k + 1) || argv[++i];
         if (c === 'p') port = Number(v);
         if (c === 's') ip = v ?? null;
-        if (c === 'e') i = argv.length; // -e PROG ARGS…: the rest is the program's
+        if (c === 'e') {
+          prog = true;
+          i = argv.length; // -e PROG ARGS…: the rest is the program's
+        }
         break;
       }
       listen ||= c === 'l';
+      keep ||= c === 'k';
       udp ||= c === 'u';
     }
   }
@@ -87,6 +93,10 @@ export function ncListenOf(image: ImageInfo, command: readonly string[]): Server
     port,
     ...(ip && ip !== '0.0.0.0' ? { ip } : {}),
     silent: true,
+    // One TCP connection, then nc exits: nc_bloaty's dolisten forks per connection only for
+    // `-lk -e PROG` ("-lk  With -e, provides persistent server"), else it closes its listening
+    // socket on accept (busybox 1.36.1). With -u it keeps the socket it connect()ed to the sender.
+    ...((keep && prog) || udp ? {} : { once: true as const }),
   };
   return { foreground: true, listener };
 }

@@ -118,6 +118,8 @@ export interface Listener {
   readonly silent?: true;
   /** The process holding the socket when it is not the container's main one (`docker exec -d`). */
   readonly process?: string;
+  /** Serves one TCP connection, then exits 0 (busybox nc -l but `-lk -e`: walk/served.ts). */
+  readonly once?: true;
 }
 
 /**
@@ -153,6 +155,11 @@ export interface Container {
   readonly endpoints: readonly Endpoint[];
   readonly bindings: readonly PortBinding[];
   readonly listeners: readonly Listener[];
+  /**
+   * What its server wrote to stderr since it was created (Python http.server's access log), for
+   * `docker logs`; absent when nothing was written.
+   */
+  readonly log?: readonly string[];
 }
 
 /** A machine outside the Docker host: behind the upstream router. */

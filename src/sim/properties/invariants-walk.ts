@@ -166,7 +166,12 @@ export function checkNatUndone(packets: readonly PacketTrace[]): string[] {
       // right one (a hairpin reply from the container's own address is answered with RST).
       const socketless = !got?.tcp && !got?.udp; // echo replies go to the ping socket by id
       const taken =
-        socketless || rep.hops.some((h) => h.event === 'deliver' && h.why.key === 'deliver.client');
+        socketless ||
+        rep.hops.some(
+          (h) =>
+            h.event === 'deliver' &&
+            (h.why.key === 'deliver.client' || h.why.key === 'deliver.dns-forwarder'),
+        );
       if (taken && tupleText(got) !== want)
         out.push(`${rep.label}: reply arrives as ${tupleText(got)}, client expects ${want}`);
       if (!taken && tupleText(got) === want)

@@ -96,6 +96,7 @@ export function exchangeQuery(
     dst,
     `DNS query ${q.name}`,
     udpFrame(src, dst, dnsWords(q), q),
+    'forwarder',
   );
   if (!sent) return null;
   const { a, result } = serverAnswer(conv, node, q, sent);

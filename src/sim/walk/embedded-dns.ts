@@ -116,7 +116,7 @@ export function embeddedLookup(
   together: boolean,
 ): FlowResult {
   const { udp } = embeddedDnsPorts(c);
-  conv.sockets.addServer(node, 'udp', RESOLVER, udp, 'dockerd');
+  conv.sockets.addServer(node, 'udp', RESOLVER, udp, 'dockerd', 'embedded');
   const src: L4Addr = { ip: '127.0.0.1' as IPv4, port: nextPort(conv, node) };
   const dst: L4Addr = { ip: RESOLVER, port: 53 };
   const ask = (q: DnsMessage): UdpSent | null =>

@@ -14,6 +14,7 @@ import {
 import { bannerFirst, exchange, proxyGivesUp, relay, relayClose } from './http';
 import { closeFrom, connect, isSession } from './tcp';
 import { lookupRoute } from './topology';
+import type { DnsRole } from './state';
 import { own } from '../own';
 
 /** TCP to `dst`: the handshake, then curl's GET and answer or nc -z's close; docker-proxy relays both. */
@@ -74,8 +75,9 @@ export function udpSend(
   dst: L4Addr,
   label: string,
   frame: Frame,
+  dns?: DnsRole,
 ): UdpSent | null {
-  conv.sockets.addClient(node, 'udp', src.ip, src.port, dst.ip, dst.port);
+  conv.sockets.addClient(node, 'udp', src.ip, src.port, dst.ip, dst.port, dns);
   return sendPacket(conv, label, 'request', node, frame);
 }
 

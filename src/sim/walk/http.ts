@@ -1,6 +1,6 @@
 // What travels on a TCP connection once it is open: curl's GET, the answer, the close; nc -z's close;
 // docker-proxy relaying both through its own connection to the container.
-import { pythonResponse } from '../serve-python';
+import { pythonAnswer, pythonResponse, requestLog } from '../serve-python';
 import type { FlowResult } from '../trace';
 import type { HttpAnswer } from '../types';
 import { failure, type Conversation } from './conversation';
@@ -38,11 +38,30 @@ function request(conv: Conversation, t: TcpSession, path: string, origin = t): b
   );
 }
 
+/** The lab's clock now, in seconds (t: µs into the flow). */
+const clockNow = (conv: Conversation) => conv.s.base.clock + Math.floor(conv.s.t / 1_000_000);
+
+/**
+ * What the listener answers to GET `path`. Python's http.server answers by path (a 404 for a name
+ * its directory does not hold) and logs the request, with the client's address as it sees it.
+ */
+function answerFor(conv: Conversation, t: TcpSession, path: string): Answer {
+  const listener = t.sock.listener;
+  const a = listener?.http ?? null;
+  if (!listener || !a || a.python === undefined) return a;
+  const r = pythonAnswer(a, path);
+  conv.s.logged.push({
+    listener,
+    lines: requestLog(t.back.dst.ip, clockNow(conv), path, r.status),
+  });
+  return r;
+}
+
 /** The answer, in one segment, and the client kernel's ACK of it. */
 function answer(conv: Conversation, t: TcpSession, a: Answer): boolean {
   if (!a) return true;
-  // Python's http.server stamps its Date header with the time it answers (t: µs into the flow).
-  const clock = conv.s.base.clock + Math.floor(conv.s.t / 1_000_000);
+  // Python's http.server stamps its Date header with the time it answers.
+  const clock = clockNow(conv);
   const body =
     a.python === undefined ? httpResponse(a.status, a.body) : pythonResponse(a, a.python, clock);
   return (
@@ -61,7 +80,7 @@ const connected = (a: Answer): FlowResult =>
  */
 export function exchange(conv: Conversation, t: TcpSession, path: string): FlowResult {
   if (!request(conv, t, path)) return failure(conv);
-  const a = t.sock.listener?.http ?? null;
+  const a = answerFor(conv, t, path);
   if (!answer(conv, t, a)) return failure(conv);
   closeFrom(conv, t, 'server');
   return connected(a);
@@ -103,7 +122,7 @@ export function bannerFirst(
 export function relay(conv: Conversation, t: TcpSession, b: TcpSession, path: string): FlowResult {
   // docker-proxy copies curl's bytes: the backend sees curl's Host header.
   if (!request(conv, t, path) || !request(conv, b, path, t)) return failure(conv);
-  const a = b.sock.listener?.http ?? null;
+  const a = answerFor(conv, b, path);
   if (!answer(conv, b, a) || !serverSends(conv, b, 'FIN', ['FIN', 'ACK'])) return failure(conv);
   if (!answer(conv, t, a)) return failure(conv);
   // docker-proxy to curl, curl's close and its last ACK; then docker-proxy closes the backend.

@@ -57,11 +57,14 @@ function deliver(s: WalkState, node: NodeId, inIface: string, f: Frame): void {
   if ((proto === 'tcp' || proto === 'udp') && f.ip) {
     const sock = s.sockets.lookup(node, proto, f.ip.dst, dstPort(f), f.ip.src, srcPort(f));
     key = sock
-      ? `deliver.${sock.kind}`
+      ? sock.dns
+        ? `deliver.dns-${sock.dns}`
+        : `deliver.${sock.kind}`
       : proto === 'tcp'
         ? 'deliver.no-listener-tcp'
         : 'deliver.no-listener-udp';
     params['port'] = dstPort(f);
+    params['dst'] = f.ip.dst;
     if (sock) params['process'] = sock.process;
   } else if (f.icmp?.type === 8) {
     key = 'deliver.echo';
@@ -234,6 +237,13 @@ function sendExtras(info: NsInfo, f: Frame): HopExtras {
  */
 export type SendKey = 'send' | 'send.kernel' | { readonly try: number; readonly after: number };
 
+/** Who sends a datagram, when the narration names it: the parts of a DNS lookup (`DnsRole`). */
+function sendWho(s: WalkState, node: NodeId, f: Frame): WhyKey {
+  if (!f.ip || f.ip.proto !== 'udp') return 'send';
+  const sock = s.sockets.lookup(node, 'udp', f.ip.src, srcPort(f), f.ip.dst, dstPort(f));
+  return sock?.dns ? `send.dns-${sock.dns}` : 'send';
+}
+
 export function ipOutput(
   s: WalkState,
   node: NodeId,
@@ -242,11 +252,15 @@ export function ipOutput(
 ): void {
   const info = s.topo.ns.get(node);
   if (!info || !frame.ip) return;
-  const reason =
+  const says =
     typeof sendKey === 'string'
-      ? why(sendKey, { node })
+      ? why(sendKey === 'send' ? sendWho(s, node, frame) : sendKey, {
+          node,
+          src: frame.ip.src,
+          dst: frame.ip.dst,
+        })
       : why('send.retry', { node, n: sendKey.try, after: sendKey.after });
-  emit(s, node, null, 'send', frame, reason, sendExtras(info, frame), 0);
+  emit(s, node, null, 'send', frame, says, sendExtras(info, frame), 0);
   let f = frame;
   let ct: CtCtx | null = null;
   if (info.netfilter) {

@@ -4,7 +4,7 @@ import { INTERNET_LISTENERS } from '../internet';
 import { nodeId } from '../node';
 import type { HostJob, Listener, PortBinding, World } from '../types';
 import type { NodeId } from '../trace';
-import type { SocketInfo, SocketTable } from './state';
+import type { DnsRole, SocketInfo, SocketTable } from './state';
 import { containerNs } from './topology';
 
 export interface SocketDetail extends SocketInfo {
@@ -111,7 +111,10 @@ class ListenerIndex {
         proto: l.proto,
         ip: l.ip ?? null,
         port: l.port,
-        detail: { process: l.proto === 'udp' ? 'dns' : 'httpd', kind: 'listener', listener: l },
+        detail:
+          l.proto === 'udp'
+            ? { process: 'dns', kind: 'listener', listener: l, dns: 'resolver' }
+            : { process: 'httpd', kind: 'listener', listener: l },
       });
   }
 
@@ -140,13 +143,14 @@ export class Sockets implements SocketTable {
     port: number,
     peerIp: string,
     peerPort: number,
+    dns?: DnsRole,
   ): void {
     const b: Bound = {
       proto,
       ip,
       port,
       peer: { ip: peerIp, port: peerPort },
-      detail: { process: 'client', kind: 'client' },
+      detail: { process: 'client', kind: 'client', ...(dns ? { dns } : {}) },
     };
     const list = this.clients.get(node);
     if (list) list.push(b);
@@ -154,8 +158,20 @@ export class Sockets implements SocketTable {
   }
 
   /** A listening socket bound for this walk only (`ip` exact, never a wildcard). */
-  addServer(node: NodeId, proto: 'tcp' | 'udp', ip: string, port: number, process: string): void {
-    const b: Bound = { proto, ip, port, detail: { process, kind: 'listener' } };
+  addServer(
+    node: NodeId,
+    proto: 'tcp' | 'udp',
+    ip: string,
+    port: number,
+    process: string,
+    dns?: DnsRole,
+  ): void {
+    const b: Bound = {
+      proto,
+      ip,
+      port,
+      detail: { process, kind: 'listener', ...(dns ? { dns } : {}) },
+    };
     const list = this.servers.get(node);
     if (list) list.push(b);
     else this.servers.set(node, [b]);

@@ -1,6 +1,14 @@
 // The working state of one simulate() call: the world's mutable parts as copies, the hops emitted.
 // Private to the walk: the world passed in is never mutated; the caller gets a new one at the end.
-import type { ConntrackEntry, FdbEntry, IfStats, NeighEntry, Netfilter, World } from '../types';
+import type {
+  ConntrackEntry,
+  FdbEntry,
+  IfStats,
+  Listener,
+  NeighEntry,
+  Netfilter,
+  World,
+} from '../types';
 import type {
   DropReason,
   FieldChange,
@@ -15,6 +23,7 @@ import type {
 import type { ParamsArg, WhyKey } from '../messages';
 import type { InFlight } from './ct-tcp';
 import { fullBudget } from './budget';
+import { afterServers, type Logged } from './served';
 import type { Topology } from './topology';
 import { own } from '../own';
 
@@ -75,13 +84,24 @@ export interface WalkState {
   nfBudget: { rules: number; chains: number };
   /** Sockets the walk knows: listeners per namespace and the flow's own client sockets. */
   readonly sockets: SocketTable;
+  /** What the servers that answered wrote to their logs, and the one-shot ones that accepted (walk/served.ts). */
+  readonly logged: Logged[];
+  readonly ended: Listener[];
 }
 
 export interface SocketInfo {
   /** Who owns it: 'nginx', 'docker-proxy', 'client'… */
   readonly process: string;
   readonly kind: 'listener' | 'proxy' | 'client';
+  /**
+   * The part it plays in a name lookup, so the narration names it as a learner knows it: Docker's
+   * embedded DNS (dockerd's socket behind 127.0.0.11), the socket dockerd forwards a query from,
+   * or a public resolver (8.8.8.8).
+   */
+  readonly dns?: DnsRole;
 }
+
+export type DnsRole = 'embedded' | 'forwarder' | 'resolver';
 
 export interface SocketTable {
   /** The socket a segment to ip:port from peerIp:peerPort reaches (connected sockets match their peer). */
@@ -122,11 +142,13 @@ export function beginWalk(world: World, topo: Topology, sockets: SocketTable): W
     followUps: [],
     nfBudget: fullBudget(),
     sockets,
+    logged: [],
+    ended: [],
   };
 }
 
 export function endWalk(s: WalkState): World {
-  return {
+  const world: World = {
     ...s.base,
     netfilter: s.nf,
     conntrack: s.conntrack,
@@ -137,6 +159,7 @@ export function endWalk(s: WalkState): World {
     nextSourcePort: s.nextSourcePort,
     rng: s.rng,
   };
+  return afterServers(world, s.logged, s.ended);
 }
 
 /**

@@ -148,7 +148,10 @@ function synTry(
     sNext: sSeq + 1,
   };
   // A lost ACK leaves the client ESTABLISHED: it sends no SYN again.
-  return { done: clientSends(conv, session, 'ACK', ['ACK']) ? session : failure(conv) };
+  if (!clientSends(conv, session, 'ACK', ['ACK'])) return { done: failure(conv) };
+  // nc -l without -k: this is the one connection it serves (walk/served.ts).
+  if (sock.listener?.once) conv.s.ended.push(sock.listener);
+  return { done: session };
 }
 
 /**

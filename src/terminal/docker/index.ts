@@ -164,12 +164,14 @@ const SUBCOMMANDS: { readonly [name: string]: Sub } = {
       ctx.err(`Error response from daemon: No such container: ${ref}\n`);
       return 1;
     }
-    if (c.state !== 'created')
-      ctx.out(
-        startupLogs(c)
-          .map((l) => `${l}\n`)
-          .join(''),
-      );
+    if (c.state === 'created') return 0;
+    const lines = (ls: readonly string[]) => ls.map((l) => `${l}\n`).join('');
+    const started = lines(startupLogs(c));
+    if (started !== '') ctx.out(started);
+    // The server's stderr (Python's access log): on a tty both streams are the terminal's output.
+    const logged = lines(c.log ?? []);
+    if (logged !== '' && c.tty) ctx.out(logged);
+    else if (logged !== '') ctx.err(logged);
     return 0;
   }),
   inspect: sub(

@@ -16,8 +16,8 @@ export function serverIn(c: Pick<Container, 'image'>, command: readonly string[]
  * What `docker logs` shows of a running container: its image's lines, or what the server its
  * command started printed. Python's "Serving HTTP on …" goes to stdout, which Python buffers when
  * it is a pipe (no -t) unless run with -u: it never reaches the log then (the python image sets no
- * PYTHONUNBUFFERED; measured, src/sim/__fixtures__/servers/). Its access log lines (stderr) are
- * not kept by the lab.
+ * PYTHONUNBUFFERED; measured, src/sim/__fixtures__/servers/). Its access log lines (stderr,
+ * unbuffered) are the container's `log`, which `docker logs` prints after these.
  */
 export function startupLogs(c: Pick<Container, 'image' | 'command' | 'tty'>): readonly string[] {
   const starts = serverIn(c, c.command)?.starts;
