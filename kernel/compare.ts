@@ -1,5 +1,5 @@
 // Kernel frames vs engine frames, interface by interface: equal lists or a readable diff. Pure.
-import { normaliseKernelFlow, type NormaliseNotes } from './normalise';
+import { normaliseKernelFlow, withoutRepeats, type NormaliseNotes } from './normalise';
 import { frameKey, type WireFrame } from './wire';
 
 export interface IfaceDiff {
@@ -23,10 +23,17 @@ export interface FlowComparison {
  */
 export function compareFlow(
   kernel: ReadonlyMap<string, readonly WireFrame[]>,
-  engine: ReadonlyMap<string, readonly WireFrame[]>,
+  walked: ReadonlyMap<string, readonly WireFrame[]>,
   fixedPorts: ReadonlySet<number>,
 ): FlowComparison {
-  const { frames, notes } = normaliseKernelFlow(kernel, engine, fixedPorts);
+  const { frames, notes } = normaliseKernelFlow(kernel, walked, fixedPorts);
+  // The engine's own repeats (a SYN sent again, sim/syn-tries.ts) go as the kernel's do.
+  const engine = new Map<string, readonly WireFrame[]>();
+  for (const [key, list] of walked) {
+    const unique = withoutRepeats(list);
+    notes.engineRepeats += unique.repeats;
+    engine.set(key, unique.kept);
+  }
   const keys = [...new Set([...frames.keys(), ...engine.keys()])].sort();
   const diffs: IfaceDiff[] = [];
   for (const key of keys) {

@@ -125,11 +125,7 @@ export const MATRIX_SKIPS: { readonly [cell: string]: string } = {};
  * Cells where the engine is known to differ from the kernel, keyed by `cellKey`, with why (as
  * KNOWN_WIRE_GAPS: the cell must still differ, or the entry must go).
  */
-export const MATRIX_GAPS: { readonly [cell: string]: string } = gapTable((c, kind) => {
-  if (!c.userlandProxy && !c.brNetfilter && c.icc && kind === "container→other's published")
-    return "hairpin without br_netfilter: c1's SYN-ACK is bridged straight to c2 un-de-NATed and c2 answers RST; the kernel's c2 then sends its SYN again (1 s, 3 s) and each draws a new SYN-ACK (new ISN, so not a retransmission) and RST; the engine sends one SYN (as KNOWN_WIRE_GAPS' no-MASQUERADE case)";
-  return undefined;
-});
+export const MATRIX_GAPS: { readonly [cell: string]: string } = gapTable(() => undefined);
 
 /** A table keyed by cell from a rule over every case's configuration and flow kind. */
 function gapTable(rule: (c: MatrixConfig, kind: MatrixFlowKind) => string | undefined): {

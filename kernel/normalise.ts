@@ -6,6 +6,8 @@ export interface NormaliseNotes {
   /** Unicast ARP probes (and their replies) of a neighbour entry's timer, kernel only. */
   arpProbes: number;
   retransmissions: number;
+  /** The engine's own repeated segments (a SYN sent again), left out as the kernel's are. */
+  engineRepeats: number;
   /** kernel `address:port` → engine port, by first appearance of each endpoint. */
   readonly ports: [string, number][];
   /** kernel `address:port` of each ephemeral endpoint → a peer it talks to, as the engine's
@@ -96,6 +98,26 @@ const sameSegment = (a: WireFrame, b: WireFrame): boolean =>
   a.tcp.flags.join() === b.tcp.flags.join();
 
 /**
+ * A side's frames with each TCP segment that repeats an earlier one on its interface left out
+ * (absolute seq and ack included), and how many went. The engine's re-sent SYNs (and the SYN-ACK
+ * a request socket that still lives sends again) go the same way as the kernel's, so the number
+ * of tries is compared where a try draws something new (a SYN-ACK with a new ISN), and not where
+ * only the timer's schedule differs (6.5+ kernels send the first SYNs again 1 s apart).
+ */
+export function withoutRepeats(list: readonly WireFrame[]): {
+  kept: WireFrame[];
+  repeats: number;
+} {
+  const kept: WireFrame[] = [];
+  let repeats = 0;
+  for (const f of list) {
+    if (f.tcp && kept.some((k) => sameSegment(k, f))) repeats++;
+    else kept.push(f);
+  }
+  return { kept, repeats };
+}
+
+/**
  * An ARP request sent to a MAC, not broadcast: the probe a neighbour entry's timer sends
  * (DELAY → PROBE, delay_first_probe_time 5 s after a use). The engine's clock stands still during
  * a case, the kernel's does not: a case longer than 5 s sees probes that belong to no flow.
@@ -125,6 +147,7 @@ export function normaliseKernelFlow(
     igmp: 0,
     arpProbes: 0,
     retransmissions: 0,
+    engineRepeats: 0,
     ports: [],
     peers: [],
   };
@@ -163,15 +186,13 @@ export function normaliseKernelFlow(
         notes.arpProbes++;
         continue;
       }
-      if (f.tcp && kept.some((k) => sameSegment(k, f))) {
-        notes.retransmissions++;
-        continue;
-      }
       kept.push(f);
     }
+    const unique = withoutRepeats(kept);
+    notes.retransmissions += unique.repeats;
     frames.set(
       key,
-      kept.map((f) => remapPorts(f, map)),
+      unique.kept.map((f) => remapPorts(f, map)),
     );
   }
   return { frames, notes };

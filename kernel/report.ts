@@ -27,6 +27,7 @@ export function flowReport(
     n.igmp ? `igmp −${n.igmp}` : '',
     n.arpProbes ? `arp probes −${n.arpProbes}` : '',
     n.retransmissions ? `retransmissions −${n.retransmissions}` : '',
+    n.engineRepeats ? `engine's repeats −${n.engineRepeats}` : '',
   ].filter(Boolean);
   const outcomeOk = want === got;
   const ok = outcomeOk && cmp.diffs.length === 0 && ct.ok && neigh.ok;

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROFILES, profileNamed, type Profile } from '../src/sim';
 import { SCENARIOS } from '../src/scenarios';
-import { RACE_ATTEMPTS, RACES, live, runCase } from './case';
+import { RACE_ATTEMPTS, RACES, live, runCase, type CaseResult } from './case';
 import { BREAK_FIX_SCENARIOS } from './break-fix';
 import { KNOWN_WIRE_GAPS, challengeCases, goalProblems } from './challenges';
 import { EXTRA_SCENARIOS } from './extra';
@@ -85,6 +85,14 @@ function parseArgs(argv: readonly string[]) {
   return { ids, profile, dump, extra };
 }
 
+/** --dump: each interface's raw tcpdump text of a case, one file per (namespace, interface). */
+function dumpRaw(root: string, id: string, profile: Profile, raw: CaseResult['raw']): void {
+  const dir = join(root, `${id.replaceAll(':', '-')}.${profile}`);
+  mkdirSync(dir, { recursive: true });
+  for (const c of raw)
+    writeFileSync(join(dir, `${c.ns.replace(/^dnl-\d+-/, '')}.${c.iface}.txt`), c.raw);
+}
+
 async function main(): Promise<number> {
   const reason = cannotRun();
   if (reason !== null) {
@@ -138,12 +146,7 @@ async function main(): Promise<number> {
       const secs = ((Date.now() - t0) / 1000).toFixed(1);
       console.log(`${r.ok ? 'PASS' : 'FAIL'} ${r.summary} (${secs}s)`);
       if (!r.ok || process.env.KERNEL_VERBOSE === '1') for (const d of r.details) console.log(d);
-      if (args.dump) {
-        const dir = join(args.dump, `${scenario.id.replace(':', '-')}.${profile}`);
-        mkdirSync(dir, { recursive: true });
-        for (const c of r.raw)
-          writeFileSync(join(dir, `${c.ns.replace(/^dnl-\d+-/, '')}.${c.iface}.txt`), c.raw);
-      }
+      if (args.dump) dumpRaw(args.dump, scenario.id, profile, r.raw);
       if (r.ok) passed++;
       else failed++;
     }
@@ -165,6 +168,7 @@ async function main(): Promise<number> {
       row = readCells(mc, r);
     }
     rows.push(row);
+    if (args.dump) dumpRaw(args.dump, mc.scenario.id, mc.profile, r.raw);
     const ok = failing().length === 0;
     matrixMs += Date.now() - t0;
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
@@ -186,6 +190,7 @@ async function main(): Promise<number> {
       console.log(`RACE ${r.summary}: the kernel took the other order (${race}); try ${n}`);
       r = await runCase(c.scenario, c.profile, python);
     }
+    if (args.dump) dumpRaw(args.dump, c.scenario.id, c.profile, r.raw);
     const goals = goalProblems(c, r.outcomes);
     const gap = KNOWN_WIRE_GAPS[c.scenario.id];
     if (gap && r.ok) goals.push(`  known wire gap no longer there: remove it (${gap})`);

@@ -73,7 +73,6 @@ const REPLY = /^[0-9a-f:]{17} > ([0-9a-f:]{17}), ethertype ARP .*Reply (\S+) is-
  */
 export function comparable(packets: readonly TextPacket[], lab: readonly string[] = []): string[] {
   const kept: string[] = [];
-  const keys = new Set<string>();
   const dropProbes = !lab.some((t) => PROBE.test(t));
   const probed: string[] = [];
   for (const p of packets) {
@@ -89,12 +88,23 @@ export function comparable(packets: readonly TextPacket[], lab: readonly string[
       probed.splice(answered, 1);
       continue;
     }
-    const key = segmentKey(p.text);
-    if (p.text.includes('Flags [') && keys.has(key)) continue;
-    keys.add(key);
     kept.push(p.text);
   }
-  return kept;
+  return withoutRepeatedSegments(kept);
+}
+
+/**
+ * Texts with each TCP segment that repeats an earlier one left out: the kernel's retransmissions,
+ * and the lab's own SYNs sent again (sim/syn-tries.ts), which the frame comparison leaves out too.
+ */
+export function withoutRepeatedSegments(texts: readonly string[]): string[] {
+  const keys = new Set<string>();
+  return texts.filter((text) => {
+    const key = segmentKey(text);
+    if (text.includes('Flags [') && keys.has(key)) return false;
+    keys.add(key);
+    return true;
+  });
 }
 
 export interface TextComparison {

@@ -2,7 +2,13 @@
 import { namespacesOf, type PacketTrace, type World } from '../src/sim';
 import { renderCapture } from '../src/terminal/tools/tcpdump/render';
 import type { IfaceCapture } from './capture';
-import { compareText, comparable, textPackets, type TextComparison } from './tcpdump-text';
+import {
+  compareText,
+  comparable,
+  textPackets,
+  withoutRepeatedSegments,
+  type TextComparison,
+} from './tcpdump-text';
 
 /** The capture's own flags (capture.ts: -p -nn -e -v -S): not promiscuous. */
 const FLAGS = { numeric: true, link: true, verbose: true, absolute: true } as const;
@@ -26,8 +32,10 @@ export function flowText(
     const inWindow = textPackets(c.raw).filter(
       (p) => (p.ts >= window.from || window.first) && (window.to === undefined || p.ts < window.to),
     );
-    const lab = renderCapture(packets, ns, c.iface, FLAGS, false).flatMap((r) =>
-      r.text === null ? [] : [r.text],
+    const lab = withoutRepeatedSegments(
+      renderCapture(packets, ns, c.iface, FLAGS, false).flatMap((r) =>
+        r.text === null ? [] : [r.text],
+      ),
     );
     const r = compareText(`${node}/${c.iface}`, lab, comparable(inWindow, lab), ports);
     identical += r.identical;

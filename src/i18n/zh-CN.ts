@@ -5,6 +5,8 @@ import type { WhyKey } from '../sim';
 export const zhCN: { readonly [K in WhyKey]: string } = {
   send: '{node} 中的一个套接字把数据包交给自己的网络协议栈。',
   'send.kernel': '这个数据包由 {node} 的内核自己发出。',
+  'send.retry':
+    '{node} 中的套接字还没有收到 SYN-ACK：第一个 SYN 发出 {after} 秒后，它的内核再次发送同一个 SYN（第 {n} 次；两次之间依次等 1、2、4、8… 秒，第一个 SYN 发出 127 秒后 connect() 放弃）。',
   'send.dns-embedded': 'Docker 内置 DNS 服务器（127.0.0.11，由 dockerd 应答）发出应答。',
   'send.dns-forwarder': 'dockerd 从 {node} 把查询转发给 {dst} 的解析器。',
   'send.dns-resolver': '{src} 的解析器发出应答。',

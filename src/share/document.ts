@@ -2,9 +2,9 @@
 import { findLesson } from '../lessons';
 import { findChallenge } from '../lessons/challenges';
 import type { Lang } from '../i18n/locale';
-import { flowProblem, labProblems, LIMITS, type World } from '../sim';
+import { flowProblem, labProblems, LIMITS, SYN_GIVE_UP_S, type World } from '../sim';
 import type { Flow } from '../sim';
-import { ShareError, fail, int, ipv4, name, obj, oneOf, shown, str } from './guards';
+import { ShareError, fail, int, ipv4, name, num, obj, oneOf, shown, str } from './guards';
 import { parseWorld } from './parse-world-root';
 import type { TeacherLesson } from '../teacher/format';
 import { parseTeacherLesson } from '../teacher/parse';
@@ -46,7 +46,7 @@ export type ParseResult<T> =
 
 /** A flow from untrusted JSON at path `p` (also a teacher lesson's steps, src/teacher). */
 export function flow(v: unknown, p: string): Flow {
-  const o = obj(v, p, ['from', 'to', 'kind', 'name', 'lookup', 'port', 'count', 'path']);
+  const o = obj(v, p, ['from', 'to', 'kind', 'name', 'lookup', 'port', 'count', 'path', 'wait']);
   const f = obj(o['from'], `${p}.from`, ['kind', 'name']);
   const kind = oneOf(f['kind'], `${p}.from.kind`, ['host', 'container', 'remote'] as const);
   const from =
@@ -72,6 +72,8 @@ export function flow(v: unknown, p: string): Flow {
     ...(o['path'] === undefined
       ? {}
       : { path: str(o['path'], `${p}.path`, LIMITS.pathChars, /^\//) }),
+    // How long the tool waited for its connection (curl -m, nc -w): the SYNs sent again before.
+    ...(o['wait'] === undefined ? {} : { wait: num(o['wait'], `${p}.wait`, 0, SYN_GIVE_UP_S) }),
   };
   const problem = flowProblem(parsed);
   return problem === null ? parsed : fail(p, problem);

@@ -49,6 +49,7 @@ export {
   flowProblem,
 } from './limits';
 export { own } from './own';
+export { SYN_GIVE_UP_S } from './syn-tries';
 export { simulate } from './walk/simulate';
 export { listeningAt, type Listening } from './walk/sockets';
 export { serverOf, type Server } from './serve';

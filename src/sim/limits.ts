@@ -6,6 +6,7 @@
 // a hostile link cannot hang the page), each stated plainly when it is reached.
 import type { Flow } from './trace';
 import type { World } from './types';
+import { SYN_GIVE_UP_S } from './syn-tries';
 
 export const LIMITS = {
   containers: 1000,
@@ -121,6 +122,8 @@ export function flowProblem(f: Flow): string | null {
     (!NAME_PATTERN.test(f.lookup) || f.lookup.length > LIMITS.nameChars)
   )
     return 'a looked-up name is a host name (letters, digits, _ . -)';
+  if (f.wait !== undefined && !(f.wait >= 0 && f.wait <= SYN_GIVE_UP_S))
+    return `a tool waits 0 to ${SYN_GIVE_UP_S} s for its connection (the kernel gives up then)`;
   if (f.path !== undefined && f.path.length > LIMITS.pathChars)
     return `the lab sends URL paths of at most ${LIMITS.pathChars} characters`;
   if (f.path !== undefined && (!f.path.startsWith('/') || [...f.path].some(isControl)))

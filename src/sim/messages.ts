@@ -5,6 +5,8 @@
 export const WHY_EN = {
   send: 'A socket in {node} hands the packet to its network stack.',
   'send.kernel': 'The kernel of {node} itself sends this packet.',
+  'send.retry':
+    'No SYN-ACK has reached the socket in {node}: {after} s after its first SYN, its kernel sends the same SYN again (try {n}; the waits between tries are 1, 2, 4, 8… s, and connect() gives up 127 s after the first).',
   'send.dns-embedded':
     "Docker's embedded DNS server (127.0.0.11, answered by dockerd) sends its answer.",
   'send.dns-forwarder': 'dockerd forwards the query to the resolver at {dst}, from {node}.',

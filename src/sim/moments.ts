@@ -56,6 +56,12 @@ function kindsOf(packets: readonly PacketTrace[]): Kind[] {
     const f = p.hops[0]?.frame;
     const tcp = f?.tcp;
     if (!tcp) return 'transit';
+    // A bare SYN opens a handshake, even after the RST that ended the try before it.
+    if (isSynFlags(tcp.flags)) {
+      closing = false;
+      talked = false;
+      return 'handshake';
+    }
     if (tcp.flags.includes('FIN') || tcp.flags.includes('RST') || closing) {
       closing = true;
       return 'teardown';
@@ -132,9 +138,12 @@ function isKey(h: Hop, c: Chapter, ctx: { fresh: boolean; data: boolean; kind: K
   }
 }
 
+const isSynFlags = (flags: readonly string[]): boolean =>
+  flags.includes('SYN') && !flags.includes('ACK');
+
 const isSyn = (p: PacketTrace | undefined): boolean => {
   const flags = p?.hops[0]?.frame.tcp?.flags;
-  return flags !== undefined && flags.includes('SYN') && !flags.includes('ACK');
+  return flags !== undefined && isSynFlags(flags);
 };
 
 /** Every hop's chapter, in timeline order (all packets' hops one after another). */
@@ -179,6 +188,8 @@ export function keyMoments(packets: readonly PacketTrace[]): Moment[] {
       // The handshake after the SYN, and the teardown, are one step each.
       if (hi === 0 && kind === 'teardown') key = prevKind !== 'teardown';
       if (hi === 0 && kind === 'handshake') key = isSyn(packets[pi - 1]) && !isSyn(p);
+      // A SYN sent again is a new try: a step of its own, not the end of the last one.
+      if (hi === 0 && pi > 0 && isSyn(p)) key = true;
       if (!key) return;
       let from = i;
       // Back to the start of this chapter's run, or of the packet when nothing stopped in it yet.

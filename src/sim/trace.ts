@@ -272,6 +272,11 @@ export interface Flow {
   readonly count?: number;
   /** http: the Host header / URL path. */
   readonly path?: string;
+  /**
+   * tcp/http: seconds the tool waits for its connection (curl -m, nc -w). The SYNs the client's
+   * kernel sends again before then are walked (syn-tries.ts); none: until the kernel gives up.
+   */
+  readonly wait?: number;
 }
 
 export type FlowResult =

@@ -142,3 +142,22 @@ describe('ping prints the round-trip times from the hops exactly', () => {
     );
   });
 });
+
+describe('a client that bounds its connect (curl -m, nc -w) walks only the SYNs sent before', () => {
+  it('passes the wait to the walk, and a dropped SYN is tried that many times', () => {
+    const t = terminalOn(referenceHost());
+    // The host's own SYNs to port 80 go nowhere: each try meets the same DROP.
+    t.run('iptables -I OUTPUT -p tcp --dport 80 -j DROP');
+    expect(times(t.run('curl -m 2 http://172.17.0.2/').tty)).toBe(
+      'curl: (28) Connection timed out after 2000 milliseconds\n',
+    );
+    const s = t.store.getState();
+    expect(s.flow?.wait).toBe(2);
+    expect(s.packets.map((p) => p.label)).toEqual(['SYN', 'SYN #2']);
+    t.run('nc -z -w 4 172.17.0.2 80');
+    expect(t.store.getState().flow?.wait).toBe(4);
+    expect(t.store.getState().packets.map((p) => p.label)).toEqual(['SYN', 'SYN #2', 'SYN #3']);
+    t.run('nc -zu -w 4 172.17.0.2 80');
+    expect(t.store.getState().flow?.wait).toBeUndefined();
+  });
+});

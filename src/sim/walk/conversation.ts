@@ -12,7 +12,7 @@ import type {
   TcpFlag,
 } from '../trace';
 import { ipLength } from './frame';
-import { ipOutput } from './ip';
+import { ipOutput, type SendKey } from './ip';
 import type { Sockets } from './sockets';
 import { emit, why, type WalkState } from './state';
 
@@ -39,7 +39,7 @@ export function sendPacket(
   direction: 'request' | 'reply',
   node: NodeId,
   frame: Frame,
-  sendKey: 'send' | 'send.kernel' = 'send',
+  sendKey: SendKey = 'send',
   confirm = false,
 ): Arrival | null {
   const { s } = conv;

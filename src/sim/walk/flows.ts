@@ -24,8 +24,9 @@ export function tcpFlow(
   src: L4Addr,
   dst: L4Addr,
   http: string | null,
+  wait?: number,
 ): FlowResult {
-  const t = connect(conv, node, src, dst);
+  const t = connect(conv, node, src, dst, wait);
   if (!isSession(t)) return t;
   const b = t.sock.kind === 'proxy' ? t.sock.binding : undefined;
   if (!b) {
@@ -41,7 +42,8 @@ export function tcpFlow(
     ip: (host ? lookupRoute(host, b.containerIp)?.src : null) ?? conv.s.base.host.eth0.ip,
     port: nextPort(conv, 'host'),
   };
-  const backend = connect(conv, 'host', from, { ip: b.containerIp, port: b.containerPort });
+  // One SYN: docker-proxy's own dial sending it again is not modelled (its answer ends the flow).
+  const backend = connect(conv, 'host', from, { ip: b.containerIp, port: b.containerPort }, 1);
   if (!isSession(backend)) return proxyGivesUp(conv, t, http);
   return http === null ? relayClose(conv, t, backend) : relay(conv, t, backend, http);
 }

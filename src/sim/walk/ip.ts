@@ -231,6 +231,12 @@ function sendExtras(info: NsInfo, f: Frame): HopExtras {
   return mtu === undefined ? {} : { routeMtu: mtu };
 }
 
+/**
+ * Who hands a packet to the stack: a socket, the kernel itself (an ICMP error), or a socket's
+ * kernel sending its SYN again (`try` n, `after` seconds after the first: sim/syn-tries.ts).
+ */
+export type SendKey = 'send' | 'send.kernel' | { readonly try: number; readonly after: number };
+
 /** Who sends a datagram, when the narration names it: the parts of a DNS lookup (`DnsRole`). */
 function sendWho(s: WalkState, node: NodeId, f: Frame): WhyKey {
   if (!f.ip || f.ip.proto !== 'udp') return 'send';
@@ -242,15 +248,18 @@ export function ipOutput(
   s: WalkState,
   node: NodeId,
   frame: Frame,
-  sendKey: 'send' | 'send.kernel' = 'send',
+  sendKey: SendKey = 'send',
 ): void {
   const info = s.topo.ns.get(node);
   if (!info || !frame.ip) return;
-  const says = why(sendKey === 'send' ? sendWho(s, node, frame) : sendKey, {
-    node,
-    src: frame.ip.src,
-    dst: frame.ip.dst,
-  });
+  const says =
+    typeof sendKey === 'string'
+      ? why(sendKey === 'send' ? sendWho(s, node, frame) : sendKey, {
+          node,
+          src: frame.ip.src,
+          dst: frame.ip.dst,
+        })
+      : why('send.retry', { node, n: sendKey.try, after: sendKey.after });
   emit(s, node, null, 'send', frame, says, sendExtras(info, frame), 0);
   let f = frame;
   let ct: CtCtx | null = null;

@@ -92,6 +92,7 @@ export function simulate(world: World, asked: Flow): SimResult<World> {
         from,
         { ip: flow.to, port: flow.port ?? 80 },
         flow.kind === 'http' ? (flow.path ?? '/') : null,
+        flow.wait,
       );
       break;
     }

@@ -13,7 +13,8 @@ import {
   type Conversation,
   type L4Addr,
 } from './conversation';
-import type { NodeId } from '../trace';
+import type { NodeId, PacketTrace } from '../trace';
+import { laterIsn, synTries } from '../syn-tries';
 
 export interface TcpSession {
   readonly node: NodeId;
@@ -34,11 +35,64 @@ export function connect(
   node: NodeId,
   src: L4Addr,
   dst: L4Addr,
+  wait?: number,
 ): TcpSession | FlowResult {
   conv.sockets.addClient(node, 'tcp', src.ip, src.port, dst.ip, dst.port);
   const cSeq = isn(src.port);
-  const syn = sendPacket(conv, 'SYN', 'request', node, tcpFrame(src, dst, ['SYN'], cSeq, 0));
-  if (!syn) return failure(conv);
+  const start = conv.s.t;
+  // The listener's request socket, while it lives: it answers a SYN sent again with its SYN-ACK
+  // again (same ISN); once a RST killed it, the next SYN makes a new one with a new ISN.
+  let server: number | null = null;
+  const tries = synTries(wait);
+  for (const [i, after] of tries.entries()) {
+    // A socket still in SYN_SENT: its kernel sends the same SYN again when the RTO runs out.
+    if (i > 0) conv.s.t = Math.max(conv.s.t, start + after * 1_000_000);
+    const r = synTry(conv, node, src, dst, cSeq, { n: i + 1, after }, server);
+    if ('done' in r) return r.done;
+    // A packet the lab itself stopped (its netfilter budget) is no kernel's drop: no more tries.
+    if (conv.lastDrop?.reason === 'nf-budget') return { kind: 'timeout' };
+    server = r.again;
+  }
+  return { kind: 'timeout' };
+}
+
+/** Which try of a connect() a SYN is (1 = the first), and when it left. */
+interface Try {
+  readonly n: number;
+  readonly after: number;
+}
+
+/** The label of a packet of the n-th try: the first as ever, later ones numbered (`SYN #2`). */
+const tryLabel = (label: string, t: Try) => (t.n === 1 ? label : `${label} #${t.n}`);
+
+/**
+ * One SYN of a connect() and what it draws: the end of connect() (`done`: the handshake's
+ * session, a refusal, an unreachable network) or nothing the socket can use, so it stays in
+ * SYN_SENT (`again`: the ISN of the listener's request socket still waiting, or null).
+ */
+function synTry(
+  conv: Conversation,
+  node: NodeId,
+  src: L4Addr,
+  dst: L4Addr,
+  cSeq: number,
+  t: Try,
+  server: number | null,
+): { readonly done: TcpSession | FlowResult } | { readonly again: number | null } {
+  /** A packet got nowhere: a timeout leaves the socket waiting, anything else ends connect(). */
+  const lost = (live: number | null) => {
+    const r = failure(conv);
+    return r.kind === 'timeout' ? { again: live } : { done: r };
+  };
+  const syn = sendPacket(
+    conv,
+    tryLabel('SYN', t),
+    'request',
+    node,
+    tcpFrame(src, dst, ['SYN'], cSeq, 0),
+    t.n === 1 ? 'send' : { try: t.n, after: t.after },
+  );
+  if (!syn) return lost(server);
   const back = replyAddrs(syn.frame);
   const sock = conv.sockets.detail(
     syn.node,
@@ -51,30 +105,39 @@ export function connect(
   if (!sock) {
     sendPacket(
       conv,
-      'RST',
+      tryLabel('RST', t),
       'reply',
       syn.node,
       tcpFrame(back.src, back.dst, ['RST', 'ACK'], 0, cSeq + 1),
     );
-    return { kind: 'refused' };
+    return { done: { kind: 'refused' } };
   }
-  const sSeq = isn(back.src.port + 7);
+  const sSeq = server ?? laterIsn(isn(back.src.port + 7), t.after);
+  const before = conv.packets.length;
   const synAck = sendPacket(
     conv,
-    'SYN-ACK',
+    tryLabel('SYN-ACK', t),
     'reply',
     syn.node,
     tcpFrame(back.src, back.dst, ['SYN', 'ACK'], sSeq, cSeq + 1),
   );
-  if (!synAck) return failure(conv);
+  // The SYN-ACK got nowhere: the request socket waits on, unless an ICMP error about it came back.
+  if (!synAck) return lost(abortsRequest(conv.packets.slice(before), syn.node, sSeq) ? null : sSeq);
   if (!reachesClient(conv, node, 'tcp', synAck.frame)) {
     // No socket is connected to that peer (e.g. a hairpin reply from the container's own address):
-    // the client's kernel answers RST, and the real SYN-ACK never comes.
+    // the client's kernel answers RST, which ends the listener's request socket; the client's
+    // own socket never hears of it and stays in SYN_SENT.
     const stray = replyAddrs(synAck.frame);
-    sendPacket(conv, 'RST', 'request', node, tcpFrame(stray.src, stray.dst, ['RST'], cSeq + 1, 0));
-    return { kind: 'timeout' };
+    const rst = sendPacket(
+      conv,
+      tryLabel('RST', t),
+      'request',
+      node,
+      tcpFrame(stray.src, stray.dst, ['RST'], cSeq + 1, 0),
+    );
+    return { again: rst?.node === syn.node ? null : sSeq };
   }
-  const t: TcpSession = {
+  const session: TcpSession = {
     node,
     src,
     dst,
@@ -84,10 +147,33 @@ export function connect(
     cNext: cSeq + 1,
     sNext: sSeq + 1,
   };
-  if (!clientSends(conv, t, 'ACK', ['ACK'])) return failure(conv);
+  // A lost ACK leaves the client ESTABLISHED: it sends no SYN again.
+  if (!clientSends(conv, session, 'ACK', ['ACK'])) return { done: failure(conv) };
   // nc -l without -k: this is the one connection it serves (walk/served.ts).
   if (sock.listener?.once) conv.s.ended.push(sock.listener);
-  return t;
+  return { done: session };
+}
+
+/**
+ * Did an ICMP error about the listener's SYN-ACK reach it, of the kinds that end its request
+ * socket (tcp_v4_err on TCP_NEW_SYN_RECV: tcp_req_err aborts on net or host unreachable, time
+ * exceeded, parameter problem)? The client's next SYN then makes a new one, with a new ISN.
+ */
+function abortsRequest(packets: readonly PacketTrace[], server: NodeId, isnSent: number): boolean {
+  return packets.some((p) => {
+    const icmp = p.hops[p.hops.length - 1]?.frame.icmp;
+    const aborting =
+      (icmp?.type === 3 && (icmp.code === 0 || icmp.code === 1)) ||
+      icmp?.type === 11 ||
+      icmp?.type === 12;
+    return (
+      aborting &&
+      p.outcome.kind === 'delivered' &&
+      p.outcome.node === server &&
+      icmp.inner?.proto === 'tcp' &&
+      icmp.inner.segment?.seq === isnSent
+    );
+  });
 }
 
 export const isSession = (x: TcpSession | FlowResult): x is TcpSession => 'sock' in x;

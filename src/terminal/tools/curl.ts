@@ -78,7 +78,7 @@ function transfer(opts: CurlOptions, ctx: Ctx): number {
     return 3;
   }
   const url = { ...parsed, path };
-  const { ip, sim, unanswered } = sendHttpGet(ctx, url);
+  const { ip, sim, unanswered } = sendHttpGet(ctx, url, maxTime);
   if (!ip || !sim || unanswered) {
     if (verbose) ctx.err(`* Could not resolve host: ${url.host}\n* Closing connection 0\n`);
     return fail(6, `Could not resolve host: ${url.host}`);

@@ -4,6 +4,7 @@ import type { IPv4 } from '../../sim/addr';
 import type { PacketTrace, SimResult } from '../../sim/trace';
 import type { World } from '../../sim/types';
 import type { Ctx } from '../context';
+import { SYN_GIVE_UP_S } from '../../sim/syn-tries';
 import { lookupUnanswered } from './flow-view';
 import { failedLookup, flowSource, lookupOf, resolveName } from './resolve';
 
@@ -19,6 +20,8 @@ export interface HttpSent {
 export function sendHttpGet(
   ctx: Ctx,
   url: { readonly host: string; readonly port: number; readonly path: string },
+  /** How long the tool waits for its connection (curl -m), if it says. */
+  wait: number | null = null,
 ): HttpSent {
   const world = ctx.api.world();
   const ip = resolveName(world, ctx.where, url.host);
@@ -32,6 +35,7 @@ export function sendHttpGet(
         kind: 'http',
         port: url.port,
         path: url.path,
+        ...(wait === null ? {} : { wait: Math.min(wait, SYN_GIVE_UP_S) }),
       })
     : asked && ctx.api.sendFlow(asked);
   return { ip, sim, unanswered: sim !== null && lookupUnanswered(sim.packets) };

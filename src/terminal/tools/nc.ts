@@ -2,6 +2,7 @@
 import type { Ctx } from '../context';
 import { ncListen } from '../docker/servers';
 import { flowSource, resolveName } from './resolve';
+import { SYN_GIVE_UP_S } from '../../sim/syn-tries';
 
 const SERVICES: { readonly [key: string]: string } = {
   'tcp/22': 'ssh',
@@ -88,6 +89,8 @@ export function nc(args: readonly string[], ctx: Ctx): number {
     to: ip,
     kind: udp ? 'udp' : 'tcp',
     port,
+    // -w bounds the connect too: the SYNs the kernel sends again before it are walked.
+    ...(timeout !== null && !udp ? { wait: Math.min(timeout, SYN_GIVE_UP_S) } : {}),
   });
   const r = sim.result;
   // netcat-openbsd's udptest() writes four bytes; the ICMP port unreachable the first one earns
