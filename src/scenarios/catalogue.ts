@@ -2,6 +2,7 @@
 import type { PortRequest } from '../sim';
 import type { IPv4 } from '../sim';
 import type { Scenario } from './types';
+import { withShownWait } from './shown-wait';
 
 const p = (hostPort: number, containerPort: number, proto: 'tcp' | 'udp' = 'tcp'): PortRequest => ({
   hostIp: null,
@@ -17,7 +18,7 @@ const twoOnBridge = [
   { op: 'run', opts: { image: 'busybox', name: 'c2', detach: true, tty: true, interactive: true } },
 ] as const;
 
-export const SCENARIOS: readonly Scenario[] = [
+const LABS: readonly Scenario[] = [
   {
     id: 'container-to-container',
     title: 'c2 → c1 across docker0 (bridged, no NAT)',
@@ -150,6 +151,12 @@ export const SCENARIOS: readonly Scenario[] = [
     ],
   },
 ];
+
+/** The labs, their connections sent by the lab's own client (shown-wait.ts). */
+export const SCENARIOS: readonly Scenario[] = LABS.map((s) => ({
+  ...s,
+  flows: s.flows.map(withShownWait),
+}));
 
 export function findScenario(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -156,3 +156,40 @@ describe('chapters', () => {
     expect(s.moments.filter((m) => m.chapter === 'dnat')).toHaveLength(1);
   });
 });
+
+describe('a SYN the kernel tries again', () => {
+  // icc=false drops c2's SYN in FORWARD; without a tool wait Linux 6.1 tries it 7 times over 127 s.
+  const blocked = () => {
+    const sc = findScenario('icc-off');
+    if (!sc) throw new Error('icc-off');
+    const flow = { ...(sc.flows[0] as Flow), wait: undefined };
+    return told(buildScenario(sc), flow);
+  };
+
+  it('is one step when it goes the way the last one went: the try, not its verdict and drop again', () => {
+    const s = blocked();
+    const tries = s.packets.filter((p) => p.label.startsWith('SYN'));
+    expect(tries.map((p) => p.label)).toEqual([
+      'SYN',
+      'SYN #2',
+      'SYN #3',
+      'SYN #4',
+      'SYN #5',
+      'SYN #6',
+      'SYN #7',
+    ]);
+    // The first try is told in full (its verdict and drop); each later one in the step it starts.
+    const first = said(s).filter((m) => / SYN /.test(m));
+    expect(first).toEqual(expect.arrayContaining(['drop SYN drop']));
+    const later = said(s).filter((m) => / SYN #\d /.test(m));
+    expect(later).toEqual(tries.slice(1).map((p) => `handshake ${p.label} send`));
+    expect(s.moments.length).toBeLessThanOrEqual(12);
+  });
+
+  it("the lab's own flows wait 2 s, as curl -m 2: the first SYN and the try at 1 s", () => {
+    const sc = findScenario('icc-off');
+    const s = story('icc-off');
+    expect(sc?.flows[0]?.wait).toBe(2);
+    expect(s.packets.map((p) => p.label)).toEqual(['SYN', 'SYN #2']);
+  });
+});

@@ -146,6 +146,13 @@ const isSyn = (p: PacketTrace | undefined): boolean => {
   return flags !== undefined && isSynFlags(flags);
 };
 
+/** Where a packet went: each hop's node and event (ARP it waited for aside), and how it ended. */
+function pathOf(p: PacketTrace): string {
+  const end = p.outcome.kind === 'dropped' ? `dropped:${p.outcome.reason}` : p.outcome.kind;
+  const own = p.hops.filter((h) => !h.frame.arp && !h.event.startsWith('arp-'));
+  return `${own.map((h) => `${h.node}/${h.event}`).join(' ')} ${end}`;
+}
+
 /** Every hop's chapter, in timeline order (all packets' hops one after another). */
 export function hopChapters(packets: readonly PacketTrace[]): Chapter[] {
   const kinds = kindsOf(packets);
@@ -164,8 +171,14 @@ export function keyMoments(packets: readonly PacketTrace[]): Moment[] {
   let index = 0;
   let lastKey: Chapter | null = null;
   const kinds = kindsOf(packets);
+  let lastTry: string | null = null;
   packets.forEach((p, pi) => {
     const kind = kinds[pi] ?? 'transit';
+    // A SYN sent again that goes the way the last one went (the same hops to the same end: a
+    // dropped SYN tried at 1, 3, 7… s) is one step: the try itself, not its rule and drop again.
+    const tryPath = isSyn(p) ? pathOf(p) : null;
+    const repeated = tryPath !== null && tryPath === lastTry;
+    if (tryPath !== null) lastTry = tryPath;
     const prevKind = kinds[pi - 1];
     const f = p.hops[0]?.frame;
     const ctx = {
@@ -190,6 +203,7 @@ export function keyMoments(packets: readonly PacketTrace[]): Moment[] {
       if (hi === 0 && kind === 'handshake') key = isSyn(packets[pi - 1]) && !isSyn(p);
       // A SYN sent again is a new try: a step of its own, not the end of the last one.
       if (hi === 0 && pi > 0 && isSyn(p)) key = true;
+      if (repeated && hi > 0) key = false;
       if (!key) return;
       let from = i;
       // Back to the start of this chapter's run, or of the packet when nothing stopped in it yet.

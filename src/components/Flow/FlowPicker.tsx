@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { parseIPv4, type FlowKind, type FlowSource } from '../../sim';
 import { useAppStore } from '../../store/react';
 import { useT, type Translate } from '../../hooks/useT';
+import { withShownWait } from '../../scenarios';
 
 const KINDS: readonly FlowKind[] = ['http', 'tcp', 'udp', 'ping'];
 
@@ -34,12 +35,14 @@ export function FlowPicker() {
     setError(null);
     setToText(null);
     setDraft({ to: to.value, picking: null });
-    sendFlow({
-      from: draft.from,
-      to: to.value,
-      kind: draft.kind,
-      ...(draft.kind === 'ping' ? { count: 1 } : { port: draft.port }),
-    });
+    sendFlow(
+      withShownWait({
+        from: draft.from,
+        to: to.value,
+        kind: draft.kind,
+        ...(draft.kind === 'ping' ? { count: 1 } : { port: draft.port }),
+      }),
+    );
   };
 
   return (
