@@ -162,7 +162,7 @@ describe('a SYN the kernel tries again', () => {
   const blocked = () => {
     const sc = findScenario('icc-off');
     if (!sc) throw new Error('icc-off');
-    const flow = { ...(sc.flows[0] as Flow), wait: undefined };
+    const { wait: _shown, ...flow } = sc.flows[0] as Flow;
     return told(buildScenario(sc), flow);
   };
 
