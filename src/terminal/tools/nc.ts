@@ -2,6 +2,7 @@
 import type { Ctx } from '../context';
 import { ncListen } from '../docker/servers';
 import { flowSource, resolveName } from './resolve';
+import { ARP_FAIL_MS, lastDrop } from './flow-view';
 import { SYN_GIVE_UP_S } from '../../sim/syn-tries';
 
 const SERVICES: { readonly [key: string]: string } = {
@@ -110,15 +111,22 @@ export function nc(args: readonly string[], ctx: Ctx): number {
     if (!probe && r.kind === 'connected' && r.banner !== undefined) ctx.out(r.banner);
     return 0;
   }
+  // Nobody answering ARP on a connected subnet: the kernel gives up on the neighbour after 3 s
+  // (EHOSTUNREACH), unless -w ends the connect first (recorded: scripts/clients/).
+  const arpFailed = r.kind === 'unreachable' && lastDrop(sim.packets) === 'arp-failed';
+  const timedOut =
+    r.kind === 'timeout' || (arpFailed && timeout !== null && timeout * 1000 < ARP_FAIL_MS);
   const why =
     r.kind === 'refused'
       ? 'Connection refused'
-      : r.kind === 'timeout'
+      : timedOut
         ? 'Connection timed out'
-        : 'Network is unreachable';
+        : arpFailed
+          ? 'No route to host'
+          : 'Network is unreachable';
   if (!verbose && !busybox && r.kind !== 'refused') return 1;
   if (busybox) ctx.err(`nc: ${host} (${ip}:${port}): ${why}\n`);
-  else if (r.kind === 'timeout' && timeout !== null)
+  else if (timedOut && timeout !== null)
     ctx.err(
       `nc: connect to ${host} port ${port} (${proto}) timed out: Operation now in progress\n`,
     );
