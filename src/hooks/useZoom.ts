@@ -92,7 +92,12 @@ export function useZoom(opts: {
     const z = behaviour.current;
     const mod = d3.current;
     if (svg && z && mod) mod.moveTo(svg, z, t, ms);
-    else setView(t);
+    else {
+      // Before d3-zoom: what it takes over when it arrives, which may be before React renders
+      // this view (a flow that came with the packet walk's chunk, just ahead of d3-zoom's).
+      viewRef.current = t;
+      setView(t);
+    }
   }, []);
 
   // Where follow and fit look for the element's present size.
