@@ -148,6 +148,11 @@ for (const size of SIZES)
     await page.setViewportSize(size);
     await lab.open('');
     await addContainers(page, 1);
+    // The banner offers the user's own lab back: wait until it is saved. Its autosave starts once
+    // the page is idle, and on a loaded machine the card came before it (no banner, once in CI).
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('docker-network-lab:lab') ?? ''))
+      .toContain('"web3"');
     await page.goto('./?flow=outside-to-published-port&hop=5');
     const banner = page.getByTestId('share-banner');
     await expect(banner).toBeVisible();
