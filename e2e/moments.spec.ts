@@ -62,4 +62,11 @@ test('key moments: ] jumps to the DNAT, every panel shows that moment, then on t
   await page.getByTestId('moments-toggle').click();
   await expect(page.getByTestId('moment-row')).toHaveCount(11);
   await expect(page.getByTestId('moment-row').nth(1)).toContainText('DNAT');
+  // Each row says how many hops it spans, a moment of one hop in the singular.
+  const spans = await page
+    .getByTestId('moment-row')
+    .locator('button[aria-expanded]')
+    .allTextContents();
+  expect(spans).toHaveLength(11);
+  for (const s of spans) expect(s).toMatch(/^(1 hop|([2-9]|\d\d+) hops)$/);
 });

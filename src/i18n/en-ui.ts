@@ -219,6 +219,7 @@ const shell = {
   'events.momentsView': 'Key moments',
   'events.momentsViewTitle': 'Fold ARP and the TCP housekeeping into one step each (M)',
   'events.hops': '{n} hops',
+  'events.oneHop': '1 hop',
   'chapter.resolve': 'Address resolution (ARP)',
   'chapter.handshake': 'TCP handshake',
   'chapter.dnat': 'DNAT',

@@ -217,6 +217,7 @@ const shell: { readonly [K in Exclude<UiKey, PanelKey>]: string } = {
   'events.momentsView': '关键时刻',
   'events.momentsViewTitle': '把 ARP 和 TCP 的例行步骤各折叠成一步（M）',
   'events.hops': '{n} 跳',
+  'events.oneHop': '1 跳',
   'chapter.resolve': '地址解析（ARP）',
   'chapter.handshake': 'TCP 三次握手',
   'chapter.dnat': 'DNAT（目的地址转换）',

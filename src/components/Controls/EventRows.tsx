@@ -59,6 +59,10 @@ interface RowsProps {
 
 const veiled = (gate: number | null, index: number): boolean => gate !== null && index >= gate;
 
+/** How many hops a moment spans: "1 hop", "12 hops". */
+const hopsLabel = (m: { readonly from: number; readonly to: number }, t: Translate): string =>
+  m.to === m.from ? t('events.oneHop') : t('events.hops', { n: m.to - m.from + 1 });
+
 /** Every hop, a heading where a packet or a chapter begins; made ROWS_PER_TASK rows a task. */
 function HopRows({ timeline, cursor, seek, t, gate }: RowsProps) {
   const chapters = useAppStoreRef(selectChapters);
@@ -119,9 +123,9 @@ function MomentRows({ timeline, cursor, seek, t, gate }: RowsProps) {
             className="small"
             aria-expanded={shown}
             onClick={() => flip(i)}
-            title={t('events.hops', { n: m.to - m.from + 1 })}
+            title={hopsLabel(m, t)}
           >
-            {t('events.hops', { n: m.to - m.from + 1 })}
+            {hopsLabel(m, t)}
           </button>
         </span>
         {shown && (
