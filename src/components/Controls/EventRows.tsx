@@ -103,6 +103,7 @@ function MomentRows({ timeline, cursor, seek, t, gate }: RowsProps) {
   return moments.map((m, i) => {
     const here = cursor >= m.from && cursor <= m.to;
     const shown = open.has(i);
+    const span = hopsLabel(m, t);
     return (
       <li key={m.from} className="moment" data-chapter={m.chapter} data-testid="moment-row">
         <span className="moment-row">
@@ -123,9 +124,9 @@ function MomentRows({ timeline, cursor, seek, t, gate }: RowsProps) {
             className="small"
             aria-expanded={shown}
             onClick={() => flip(i)}
-            title={hopsLabel(m, t)}
+            title={span}
           >
-            {hopsLabel(m, t)}
+            {span}
           </button>
         </span>
         {shown && (

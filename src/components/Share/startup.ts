@@ -95,12 +95,15 @@ const info = (key: ShareIssue['key'], actions: readonly BannerAction[]): ShareIs
  * that replay for a change of the user's and write the lab again (over what the user keeps there).
  */
 async function flowReplayed(app: AppStore, doc: LabDocument): Promise<void> {
-  if (doc.flow)
-    await app
-      .getState()
-      .loadWalk()
-      .catch(() => undefined);
+  if (doc.flow) await walkArrived(app);
 }
+
+/** Resolves once the packet walk is here (or could not be fetched: the flow then is not sent). */
+const walkArrived = (app: AppStore): Promise<void> =>
+  app
+    .getState()
+    .loadWalk()
+    .catch(() => undefined);
 
 /**
  * `touched`: the user already changed the lab on screen (a command typed, a container run) while
@@ -138,11 +141,7 @@ export async function openAtStart(
     const lab = q.get('lab');
     const flow = q.get('flow');
     // The link's flow is sent once the packet walk has arrived (after the first paint).
-    if (flow !== null)
-      await app
-        .getState()
-        .loadWalk()
-        .catch(() => undefined);
+    if (flow !== null) await walkArrived(app);
     const issue: Issue =
       lab !== null && !findScenario(lab)
         ? { key: 'share.noLab', params: { lab }, tone: 'error', actions: mine }

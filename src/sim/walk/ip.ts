@@ -218,7 +218,6 @@ function icmpUnreachable(s: WalkState, node: NodeId, f: Frame, code: 0 | 1, labe
   s.followUps.push({ node, label, frame: err });
 }
 
-/** A socket in `node` sends `frame` (IP header and payload, no Ethernet yet). */
 /**
  * A TCP segment's socket MSS and windows come from the route it looked up for the address it
  * connected to (ip_route_connect, before OUTPUT): a local address routes through lo.
@@ -244,6 +243,7 @@ function sendWho(s: WalkState, node: NodeId, f: Frame): WhyKey {
   return sock?.dns ? `send.dns-${sock.dns}` : 'send';
 }
 
+/** A socket in `node` sends `frame` (IP header and payload, no Ethernet yet). */
 export function ipOutput(
   s: WalkState,
   node: NodeId,

@@ -33,6 +33,13 @@ interface Bound {
 
 type Index = Map<NodeId, Bound[]>;
 
+/** Adds `b` to `node`'s sockets in `index`. */
+function bind(index: Index, node: NodeId, b: Bound): void {
+  const list = index.get(node);
+  if (list) list.push(b);
+  else index.set(node, [b]);
+}
+
 // Listeners depend only on containers, remotes, the daemon's proxy setting and the host's jobs.
 const cache = new WeakMap<World['containers'], { key: readonly unknown[]; index: Index }>();
 
@@ -119,9 +126,7 @@ class ListenerIndex {
   }
 
   private add(node: NodeId, b: Bound): void {
-    const list = this.byNode.get(node);
-    if (list) list.push(b);
-    else this.byNode.set(node, [b]);
+    bind(this.byNode, node, b);
   }
 }
 
@@ -152,9 +157,7 @@ export class Sockets implements SocketTable {
       peer: { ip: peerIp, port: peerPort },
       detail: { process: 'client', kind: 'client', ...(dns ? { dns } : {}) },
     };
-    const list = this.clients.get(node);
-    if (list) list.push(b);
-    else this.clients.set(node, [b]);
+    bind(this.clients, node, b);
   }
 
   /** A listening socket bound for this walk only (`ip` exact, never a wildcard). */
@@ -172,9 +175,7 @@ export class Sockets implements SocketTable {
       port,
       detail: { process, kind: 'listener', ...(dns ? { dns } : {}) },
     };
-    const list = this.servers.get(node);
-    if (list) list.push(b);
-    else this.servers.set(node, [b]);
+    bind(this.servers, node, b);
   }
 
   detail(

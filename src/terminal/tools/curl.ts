@@ -1,7 +1,7 @@
 // curl 7.88.1 on the host: body on stdout, -v trace and errors on stderr; the progress meter only when
 // -o sends the body elsewhere (curl-meter.ts), options read by curl-options.ts.
 import type { Ctx } from '../context';
-import { ARP_FAIL_MS, lastDrop } from './flow-view';
+import { connectFailsAfterMs, lastDrop } from './flow-view';
 import { answerHeadLines, sendHttpGet } from './http-get';
 import { LIMITS, type PacketTrace } from '../../sim';
 import { byteLength, contentType, parseUrl, requestPath, STATUS_TEXT } from './url';
@@ -13,9 +13,6 @@ function answerHead(packets: readonly PacketTrace[]): string | null {
   const lines = answerHeadLines(packets);
   return lines === null ? null : `${lines.map((l) => `< ${l}\r\n`).join('')}< \r\n`;
 }
-
-/** Linux gives up on an unanswered SYN after tcp_syn_retries=6: 1+2+4+…+64 s. */
-export const KERNEL_CONNECT_TIMEOUT_MS = 127000;
 
 export function curl(args: readonly string[], ctx: Ctx): number {
   const opts = curlOptions(args);
@@ -128,8 +125,7 @@ function transfer(opts: CurlOptions, ctx: Ctx): number {
     });
     return 0;
   }
-  const arpFailed = r.kind === 'unreachable' && lastDrop(sim.packets) === 'arp-failed';
-  const failsAfter = r.kind === 'timeout' ? KERNEL_CONNECT_TIMEOUT_MS : arpFailed ? ARP_FAIL_MS : 0;
+  const failsAfter = connectFailsAfterMs(r, sim.packets);
   if (maxTime !== null && failsAfter > maxTime * 1000) {
     const ms = Math.round(maxTime * 1000);
     if (verbose)
@@ -144,8 +140,7 @@ function transfer(opts: CurlOptions, ctx: Ctx): number {
         : lastDrop(sim.packets) === 'arp-failed'
           ? 'No route to host'
           : 'Network is unreachable';
-  const ms =
-    r.kind === 'timeout' ? KERNEL_CONNECT_TIMEOUT_MS : why === 'No route to host' ? ARP_FAIL_MS : 0;
+  const ms = failsAfter;
   if (verbose) {
     ctx.err(
       `* connect to ${ip} port ${url.port} failed: ${why}\n* Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server\n* Closing connection 0\n`,

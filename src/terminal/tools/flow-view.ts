@@ -1,5 +1,6 @@
 // Reading a simulated flow the way a tool does: replies received, their TTL and round-trip times,
 // and the ICMP errors that came back instead.
+import { SYN_GIVE_UP_S } from '../../sim/syn-tries';
 import type { Hop, PacketTrace } from '../../sim/trace';
 
 export interface EchoReply {
@@ -85,6 +86,22 @@ export function lastDrop(packets: readonly PacketTrace[]): string | null {
     if (o?.kind === 'dropped') return o.reason;
   }
   return null;
+}
+
+/** Linux gives up on an unanswered SYN after tcp_syn_retries=6: 1+2+4+…+64 s. */
+export const KERNEL_CONNECT_TIMEOUT_MS = SYN_GIVE_UP_S * 1000;
+
+/**
+ * When the kernel fails a connect() whose SYN drew no answer (ms after it began): 127 s for a
+ * silent drop, 3 s when nobody answered ARP; 0 when it failed at once (a refusal, no route). A
+ * tool whose own wait (curl -m, nc -w) is shorter times out first.
+ */
+export function connectFailsAfterMs(
+  result: { readonly kind: string },
+  packets: readonly PacketTrace[],
+): number {
+  if (result.kind === 'timeout') return KERNEL_CONNECT_TIMEOUT_MS;
+  return result.kind === 'unreachable' && lastDrop(packets) === 'arp-failed' ? ARP_FAIL_MS : 0;
 }
 
 /** Address of the node that sent an ICMP error back, e.g. the gateway after a failed ARP. */

@@ -2,7 +2,7 @@
 import type { Ctx } from '../context';
 import { ncListen } from '../docker/servers';
 import { flowSource, resolveName } from './resolve';
-import { ARP_FAIL_MS, lastDrop } from './flow-view';
+import { connectFailsAfterMs } from './flow-view';
 import { SYN_GIVE_UP_S } from '../../sim/syn-tries';
 
 const SERVICES: { readonly [key: string]: string } = {
@@ -113,9 +113,10 @@ export function nc(args: readonly string[], ctx: Ctx): number {
   }
   // Nobody answering ARP on a connected subnet: the kernel gives up on the neighbour after 3 s
   // (EHOSTUNREACH), unless -w ends the connect first (recorded: scripts/clients/).
-  const arpFailed = r.kind === 'unreachable' && lastDrop(sim.packets) === 'arp-failed';
+  const failsAfter = connectFailsAfterMs(r, sim.packets);
+  const arpFailed = r.kind === 'unreachable' && failsAfter > 0;
   const timedOut =
-    r.kind === 'timeout' || (arpFailed && timeout !== null && timeout * 1000 < ARP_FAIL_MS);
+    r.kind === 'timeout' || (arpFailed && timeout !== null && timeout * 1000 < failsAfter);
   const why =
     r.kind === 'refused'
       ? 'Connection refused'
